@@ -1,0 +1,100 @@
+/**
+ * Workspace schema, as numbered append-only migrations. Never edit a shipped migration:
+ * add the next one. Each migration runs in its own transaction and bumps user_version.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'charts, documents, coding, audit trail, settings',
+    sql: `
+      CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+      CREATE TABLE charts (
+        id TEXT PRIMARY KEY,
+        patient_name TEXT NOT NULL,
+        patient_age INTEGER NOT NULL CHECK (patient_age BETWEEN 0 AND 124),
+        patient_sex TEXT NOT NULL CHECK (patient_sex IN ('F','M','U')),
+        setting TEXT NOT NULL CHECK (setting IN ('inpatient','outpatient_surgery','emergency','professional')),
+        admit_date TEXT NOT NULL,
+        discharge_date TEXT NOT NULL,
+        payer TEXT NOT NULL,
+        priority INTEGER NOT NULL CHECK (priority BETWEEN 1 AND 5),
+        due_date TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new','in_progress','on_hold','submitted')),
+        assignee TEXT NOT NULL,
+        hold_reason TEXT,
+        hold_note TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX charts_priority ON charts(priority, due_date, id);
+      CREATE INDEX charts_due ON charts(due_date, id);
+      CREATE INDEX charts_status ON charts(status, priority, due_date, id);
+      CREATE INDEX charts_discharge ON charts(discharge_date, id);
+      CREATE INDEX charts_admit ON charts(admit_date, id);
+      CREATE INDEX charts_payer ON charts(payer, id);
+      CREATE INDEX charts_setting ON charts(setting, id);
+      CREATE INDEX charts_assignee ON charts(assignee, id);
+      CREATE INDEX charts_age ON charts(patient_age, id);
+
+      CREATE TABLE documents (
+        id TEXT NOT NULL,
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        author TEXT NOT NULL,
+        doc_date TEXT NOT NULL,
+        body TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (chart_id, id)
+      ) STRICT;
+
+      -- The coder's draft: saved as they work, one row per chart, revision for lost-update checks.
+      CREATE TABLE codings (
+        chart_id TEXT PRIMARY KEY REFERENCES charts(id) ON DELETE CASCADE,
+        coding_json TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      ) STRICT;
+
+      -- Submitted versions are immutable.
+      CREATE TABLE submissions (
+        id INTEGER PRIMARY KEY,
+        chart_id TEXT NOT NULL REFERENCES charts(id),
+        coding_json TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        submitted_by TEXT NOT NULL,
+        device_id TEXT NOT NULL
+      ) STRICT;
+      CREATE TRIGGER submissions_no_update BEFORE UPDATE ON submissions
+        BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+      CREATE TRIGGER submissions_no_delete BEFORE DELETE ON submissions
+        BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+
+      -- Append-only, hash-chained audit trail (see services/audit).
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        chart_id TEXT,
+        detail_json TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      ) STRICT;
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+    `,
+  },
+];

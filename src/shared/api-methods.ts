@@ -1,0 +1,29 @@
+/**
+ * Method names only, without zod, so the sandboxed preload can build one function per
+ * method without bundling the schemas. contract.test.ts keeps this in step with contract.ts.
+ */
+export const METHOD_NAMES = [
+  'profiles.list',
+  'profiles.create',
+  'session.status',
+  'session.unlock',
+  'session.recover',
+  'session.lock',
+  'session.activity',
+  'settings.setIdleLock',
+  'demo.load',
+  'charts.list',
+  'charts.get',
+  'charts.next',
+  'documents.get',
+  'coding.get',
+  'coding.save',
+  'coding.validate',
+  'charts.submit',
+  'charts.hold',
+  'charts.release',
+  'codes.search',
+  'codes.versions',
+  'audit.verify',
+] as const;
+export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;

@@ -1,0 +1,200 @@
+/**
+ * The one API contract. Each method: its input schema, its output type, and who may call it.
+ * Hosts (Electron IPC, browser host, CLI), the preload and the renderer client all derive
+ * from this table; a method that is not here does not exist.
+ */
+import { z } from 'zod';
+import {
+  CHART_STATUSES,
+  CODE_SYSTEMS,
+  HOLD_REASONS,
+  POA_VALUES,
+  ROLES,
+  SETTINGS,
+  type ChartDetail,
+  type ChartDocument,
+  type ChartRow,
+  type CodeHit,
+  type Coding,
+  type ContentVersion,
+  type ProfileSummary,
+  type Role,
+  type SessionStatus,
+  type ValidationProblem,
+} from './domain';
+
+/** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
+export type Access = 'public' | readonly Role[];
+
+interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+const method = <O>() => <I extends z.ZodType>(def: { input: I; access: Access }): MethodDef<I, O> => def;
+
+const ALL_ROLES = ROLES;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const chartId = z.string().min(1).max(64);
+const empty = z.object({}).strict();
+
+export const passphraseSchema = z
+  .string()
+  .min(12, 'the passphrase must have at least 12 characters')
+  .max(1024);
+
+export const codingSchema = z
+  .object({
+    diagnoses: z
+      .array(z.object({ code: z.string().min(1).max(10), poa: z.enum(POA_VALUES).nullable() }).strict())
+      .max(50),
+    procedures: z
+      .array(
+        z
+          .object({
+            system: z.enum(['icd10pcs', 'cpt', 'hcpcs']),
+            code: z.string().min(1).max(10),
+            modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, 'a modifier has 2 characters')).max(4),
+            units: z.number().int().min(1).max(999),
+            date: isoDate.nullable(),
+          })
+          .strict(),
+      )
+      .max(50),
+  })
+  .strict();
+
+export const chartSortKeys = [
+  'id',
+  'patientAge',
+  'setting',
+  'admitDate',
+  'dischargeDate',
+  'payer',
+  'priority',
+  'dueDate',
+  'status',
+  'assignee',
+] as const;
+export type ChartSortKey = (typeof chartSortKeys)[number];
+
+export const chartListInput = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    sort: z
+      .array(z.object({ key: z.enum(chartSortKeys), desc: z.boolean() }).strict())
+      .max(3)
+      .default([{ key: 'priority', desc: false }]),
+    /** Quick search over chart id, payer, assignee, setting. */
+    search: z.string().max(100).default(''),
+    status: z.array(z.enum(CHART_STATUSES)).default([]),
+    setting: z.array(z.enum(SETTINGS)).default([]),
+    payer: z.string().max(100).default(''),
+  })
+  .strict();
+export type ChartListInput = z.input<typeof chartListInput>;
+
+export interface ImportSummary {
+  files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean }[];
+  totalCodes: number;
+  seconds: number;
+}
+
+export type SubmitOutcome =
+  | { submitted: true; problems: ValidationProblem[] }
+  | { submitted: false; problems: ValidationProblem[] };
+
+export interface AuditVerifyReport {
+  ok: boolean;
+  entries: number;
+  problems: { seq: number; kind: 'altered' | 'deleted' | 'reordered' | 'inserted'; message: string }[];
+}
+
+export const contract = {
+  'profiles.list': method<ProfileSummary[]>()({ input: empty, access: 'public' }),
+  'profiles.create': method<{ profile: ProfileSummary; recoveryKey: string }>()({
+    input: z
+      .object({
+        displayName: z.string().trim().min(1).max(80),
+        role: z.enum(ROLES),
+        passphrase: passphraseSchema,
+      })
+      .strict(),
+    access: 'public',
+  }),
+  'session.status': method<SessionStatus>()({ input: empty, access: 'public' }),
+  'session.unlock': method<SessionStatus>()({
+    input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024) }).strict(),
+    access: 'public',
+  }),
+  'session.recover': method<{ status: SessionStatus; recoveryKey: string }>()({
+    input: z
+      .object({ profileId: z.string().min(1).max(64), recoveryKey: z.string().min(1).max(200), newPassphrase: passphraseSchema })
+      .strict(),
+    access: 'public',
+  }),
+  'session.lock': method<SessionStatus>()({ input: empty, access: 'public' }),
+  /** Renderer heartbeat: the user did something; postpones the idle lock. */
+  'session.activity': method<{ lockInSeconds: number }>()({ input: empty, access: ALL_ROLES }),
+  'settings.setIdleLock': method<SessionStatus>()({
+    input: z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+    access: ALL_ROLES,
+  }),
+  'demo.load': method<{ charts: number; codes: number }>()({ input: empty, access: ALL_ROLES }),
+  'charts.list': method<{ rows: ChartRow[]; total: number }>()({ input: chartListInput, access: ALL_ROLES }),
+  'charts.get': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
+  'charts.next': method<{ chartId: string | null }>()({
+    input: z.object({ afterChartId: chartId.nullable() }).strict(),
+    access: ALL_ROLES,
+  }),
+  'documents.get': method<ChartDocument>()({
+    input: z.object({ chartId, documentId: z.string().min(1).max(64) }).strict(),
+    access: ALL_ROLES,
+  }),
+  'coding.get': method<{ coding: Coding; revision: number }>()({
+    input: z.object({ chartId }).strict(),
+    access: ALL_ROLES,
+  }),
+  'coding.save': method<{ revision: number }>()({
+    input: z.object({ chartId, coding: codingSchema, revision: z.number().int().min(0) }).strict(),
+    access: ['coder', 'auditor'],
+  }),
+  'coding.validate': method<ValidationProblem[]>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
+  'charts.submit': method<SubmitOutcome>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
+  'charts.hold': method<ChartDetail>()({
+    input: z.object({ chartId, reason: z.enum(HOLD_REASONS), note: z.string().trim().min(1).max(500) }).strict(),
+    access: ['coder', 'auditor'],
+  }),
+  'charts.release': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
+  'codes.search': method<{ query: string; results: CodeHit[]; versions: ContentVersion[] }>()({
+    input: z
+      .object({
+        query: z.string().max(200),
+        system: z.enum(CODE_SYSTEMS).optional(),
+        date: isoDate.optional(),
+        limit: z.number().int().min(1).max(200).default(25),
+      })
+      .strict(),
+    access: 'public',
+  }),
+  'codes.versions': method<ContentVersion[]>()({ input: empty, access: 'public' }),
+  'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+/** Events pushed from main to the renderer. */
+export interface EventMap {
+  'session.locked': { reason: 'idle' | 'manual' | 'os' };
+  'session.unlocked': Record<string, never>;
+  'import.progress': { path: string; line: number; totalLines: number };
+  'charts.changed': { chartId: string | null };
+}
+export type EventName = keyof EventMap;
