@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'charts.release',
   'codes.search',
   'codes.versions',
+  'codes.import',
   'audit.verify',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;

@@ -181,6 +181,11 @@ export const contract = {
     access: 'public',
   }),
   'codes.versions': method<ContentVersion[]>()({ input: empty, access: 'public' }),
+  /** Code-set files are not PHI: importing needs no unlocked workspace (it is audited when one is). */
+  'codes.import': method<ImportSummary>()({
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1, 'name at least one file or folder').max(100) }).strict(),
+    access: 'public',
+  }),
   'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),
 } as const;
 

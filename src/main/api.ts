@@ -1,0 +1,55 @@
+/**
+ * The one place that binds contract methods to services: it validates input strictly,
+ * checks that the caller's session may call the method, runs the handler and returns a
+ * Result. Hosts call `callApi` and nothing else.
+ */
+import { contract, type MethodName, type MethodOutput } from '../shared/contract';
+import { AppFailure, err, ErrorCode, ok, type Result } from '../shared/result';
+import type { CodeDeskApp } from './app';
+import { chartHandlers } from './handlers/charts';
+import { codeHandlers } from './handlers/codes';
+import { sessionHandlers } from './handlers/session';
+import type { Handler } from './handlers/types';
+import { log } from './log';
+
+const handlers: { [M in MethodName]: Handler<M> } = { ...sessionHandlers, ...chartHandlers, ...codeHandlers };
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+
+/** Zod issue text without the offending values (they could be PHI). */
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export async function callApi<M extends MethodName>(app: CodeDeskApp, method: M, rawInput: unknown): Promise<Result<MethodOutput<M>>>;
+export async function callApi(app: CodeDeskApp, method: string, rawInput: unknown): Promise<Result<unknown>>;
+export async function callApi(app: CodeDeskApp, method: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(method)) return err(ErrorCode.BadInput, `Unknown API method "${method.slice(0, 60)}".`);
+  const def = contract[method];
+  const parsed = def.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return err(ErrorCode.BadInput, `Invalid input for ${method}: ${describeIssues(parsed.error.issues)}`);
+  if (def.access !== 'public') {
+    const session = app.session;
+    if (!session) return err(ErrorCode.Locked, 'CodeDesk is locked. Unlock it with your passphrase.');
+    if (!def.access.includes(session.profile.role)) {
+      return err(ErrorCode.Forbidden, `The ${session.profile.role} role may not call ${method}.`);
+    }
+  }
+  const started = performance.now();
+  try {
+    const handler = handlers[method] as Handler<MethodName>;
+    const value = await handler(parsed.data as never, app);
+    return ok(value);
+  } catch (e) {
+    if (e instanceof AppFailure) return err(e.code, e.message, e.detail);
+    // Unknown errors may carry PHI in their message: log the name only, answer generically.
+    log.error('api.unexpected', { method, name: e instanceof Error ? e.name : typeof e });
+    return err(ErrorCode.Internal, 'Something went wrong. Your saved work is safe; try again.');
+  } finally {
+    const ms = Math.round(performance.now() - started);
+    if (ms > 250) log.warn('api.slow', { method, ms });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The running application: one content database, at most one unlocked workspace, the idle
+ * lock and the event bus. Every host (Electron, browser host, CLI) drives one of these
+ * through api.ts.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ProfileSummary, SessionStatus } from '../shared/domain';
+import { AppFailure, ErrorCode } from '../shared/result';
+import { EventBus } from './events';
+import { contentDbPath } from './paths';
+import { appendAudit, type AuditAction } from './services/audit/trail';
+import { openContentDb } from './services/codesets/content-db';
+import { IdleLock } from './services/session/idle-lock';
+import { deviceId as readDeviceId } from './services/users/profiles';
+import { closeWorkspace, openWorkspace } from './services/workspace/open';
+import { readIdleMinutes } from './services/workspace/settings';
+
+export const DEFAULT_IDLE_MINUTES = 15;
+
+export interface ActiveSession {
+  profile: ProfileSummary;
+  db: Database.Database;
+  idleLock: IdleLock;
+}
+
+export interface AppOptions {
+  home: string;
+  resourcesDir: string;
+  now?: () => Date;
+}
+
+export class CodeDeskApp {
+  readonly events = new EventBus();
+  readonly home: string;
+  readonly resourcesDir: string;
+  readonly now: () => Date;
+  private contentDb: Database.Database | null = null;
+  private active: ActiveSession | null = null;
+  private device: string | null = null;
+
+  constructor(options: AppOptions) {
+    this.home = options.home;
+    this.resourcesDir = options.resourcesDir;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get deviceId(): string {
+    this.device ??= readDeviceId(this.home);
+    return this.device;
+  }
+
+  /** The content database (code sets, not PHI), opened on first use. */
+  content(): Database.Database {
+    this.contentDb ??= openContentDb(contentDbPath(this.home));
+    return this.contentDb;
+  }
+
+  get session(): ActiveSession | null {
+    return this.active;
+  }
+
+  /** The unlocked session, or a LOCKED failure. */
+  requireSession(): ActiveSession {
+    if (!this.active) throw new AppFailure(ErrorCode.Locked, 'CodeDesk is locked. Unlock it with your passphrase.');
+    return this.active;
+  }
+
+  workspacePath(profileId: string): string {
+    return path.join(this.home, 'profiles', profileId, 'workspace.db');
+  }
+
+  /** Opens the profile's workspace with an unwrapped key; the key buffer is wiped afterwards. */
+  startSession(profile: ProfileSummary, key: Buffer): SessionStatus {
+    if (this.active) this.lock('manual');
+    let db: Database.Database;
+    try {
+      db = openWorkspace(this.workspacePath(profile.id), key);
+    } finally {
+      key.fill(0);
+    }
+    const idleLock = new IdleLock({ minutes: readIdleMinutes(db, DEFAULT_IDLE_MINUTES), onLock: () => this.lock('idle') });
+    this.active = { profile, db, idleLock };
+    this.events.emit('session.unlocked', {});
+    return this.status();
+  }
+
+  audit(action: AuditAction, chartId: string | null = null, detail: Record<string, unknown> = {}): void {
+    const s = this.requireSession();
+    appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now());
+  }
+
+  /** Drops the key (closes the workspace) and tells the renderer to clear PHI from the screen. */
+  lock(reason: 'idle' | 'manual' | 'os'): SessionStatus {
+    const s = this.active;
+    if (s) {
+      try {
+        appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action: 'session.lock', chartId: null, detail: { reason } }, this.now());
+      } finally {
+        s.idleLock.dispose();
+        closeWorkspace(s.db);
+        this.active = null;
+      }
+      this.events.emit('session.locked', { reason });
+    }
+    return this.status();
+  }
+
+  status(): SessionStatus {
+    const s = this.active;
+    return {
+      unlocked: s !== null,
+      profile: s?.profile ?? null,
+      idleLockMinutes: s ? s.idleLock.minutes : DEFAULT_IDLE_MINUTES,
+      deviceId: this.deviceId,
+    };
+  }
+
+  close(): void {
+    if (this.active) this.lock('manual');
+    this.contentDb?.close();
+    this.contentDb = null;
+  }
+}

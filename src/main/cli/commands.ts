@@ -1,0 +1,137 @@
+/**
+ * The CLI's commands, each a thin shell over the same api.ts the other hosts use.
+ * Grammar: codedesk <group> <command> [args] [--flags]
+ */
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ROLES, CODE_SYSTEMS } from '../../shared/domain';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { callApi } from '../api';
+import type { CodeDeskApp } from '../app';
+import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
+
+export interface CommandContext {
+  app: CodeDeskApp;
+  args: string[];
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export const GLOBAL_OPTIONS = {
+  home: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+function parse<O extends Options>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliExit(EXIT.badInput, e instanceof Error ? e.message.split('\n')[0] ?? 'Bad arguments.' : 'Bad arguments.');
+  }
+}
+
+async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await callApi(app, method, input);
+  if (!result.ok) throw exitFor(result.error);
+  return result.value;
+}
+
+/** Unlocks the single profile, or the one named by --user, with the CLI's passphrase source. */
+async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
+  const profiles = await call(app, 'profiles.list', {});
+  const chosen = user ? profiles.filter((p) => p.displayName === user || p.id === user) : profiles;
+  if (chosen.length === 0) throw new CliExit(EXIT.badInput, user ? 'No profile with that name.' : 'No profile yet: run codedesk workspace create.');
+  if (chosen.length > 1) throw new CliExit(EXIT.badInput, 'Several profiles exist: name one with --user NAME.');
+  await call(app, 'session.unlock', { profileId: chosen[0]!.id, passphrase: readPassphrase(passphraseFile) });
+}
+
+export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {
+  'workspace create': {
+    usage: 'workspace create --user NAME --role coder|auditor|supervisor',
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' }, role: { type: 'string' } });
+      if (!values.user) throw new CliExit(EXIT.badInput, 'Missing --user NAME.');
+      const role = values.role ?? 'coder';
+      if (!(ROLES as readonly string[]).includes(role)) throw new CliExit(EXIT.badInput, `--role must be one of ${ROLES.join(', ')}.`);
+      const out = await call(app, 'profiles.create', {
+        displayName: values.user,
+        role: role as (typeof ROLES)[number],
+        passphrase: readPassphrase(values['passphrase-file']),
+      });
+      if (values.json) printJson(out);
+      else {
+        process.stdout.write(`Created profile ${out.profile.displayName} (${out.profile.role}), id ${out.profile.id}.\n`);
+        process.stdout.write(`Recovery key (shown once, keep it offline): ${out.recoveryKey}\n`);
+      }
+    },
+  },
+  'profiles list': {
+    usage: 'profiles list [--json]',
+    async run({ app, args }) {
+      const { values } = parse(args, {});
+      const profiles = await call(app, 'profiles.list', {});
+      if (values.json) printJson(profiles);
+      else for (const p of profiles) process.stdout.write(`${p.id}\t${p.displayName}\t${p.role}\n`);
+    },
+  },
+  'codes import': {
+    usage: 'codes import PATH... [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, {});
+      if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
+      const summary = await call(app, 'codes.import', { paths: positionals.map((p) => path.resolve(p)) });
+      if (values.json) printJson(summary);
+      else {
+        for (const f of summary.files) {
+          process.stdout.write(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${f.replaced ? ' (replaced)' : ''}\n`);
+        }
+        process.stdout.write(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
+      }
+    },
+  },
+  'codes search': {
+    usage: 'codes search QUERY [--system icd10cm|icd10pcs|hcpcs|cpt] [--date YYYY-MM-DD] [--limit N] [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, { system: { type: 'string' }, date: { type: 'string' }, limit: { type: 'string' } });
+      const query = positionals.join(' ').trim();
+      if (!query) throw new CliExit(EXIT.badInput, 'Give a search query.');
+      if (values.system && !(CODE_SYSTEMS as readonly string[]).includes(values.system)) {
+        throw new CliExit(EXIT.badInput, `--system must be one of ${CODE_SYSTEMS.join(', ')}.`);
+      }
+      const limit = values.limit === undefined ? 25 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliExit(EXIT.badInput, '--limit must be a whole number from 1 to 200.');
+      const out = await call(app, 'codes.search', {
+        query,
+        limit,
+        ...(values.system ? { system: values.system as (typeof CODE_SYSTEMS)[number] } : {}),
+        ...(values.date ? { date: values.date } : {}),
+      });
+      if (values.json) printJson({ query: out.query, results: out.results });
+      else for (const r of out.results) process.stdout.write(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}\n`);
+    },
+  },
+  'demo load': {
+    usage: 'demo load [--user NAME]',
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' } });
+      await unlock(app, values.user, values['passphrase-file']);
+      const out = await call(app, 'demo.load', {});
+      if (values.json) printJson(out);
+      else process.stdout.write(`Loaded ${out.charts} demo charts and ${out.codes} demo codes.\n`);
+    },
+  },
+  'audit verify': {
+    usage: 'audit verify [--user NAME] [--json]',
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' } });
+      await unlock(app, values.user, values['passphrase-file']);
+      const report = await call(app, 'audit.verify', {});
+      if (values.json) printJson(report);
+      else if (report.ok) process.stdout.write(`Audit trail intact: ${report.entries} entries.\n`);
+      else for (const p of report.problems) process.stdout.write(`entry ${p.seq}: ${p.kind}: ${p.message}\n`);
+      if (!report.ok) throw new CliExit(EXIT.failed, `The audit trail has ${report.problems.length} problem(s).`);
+    },
+  },
+};

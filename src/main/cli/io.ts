@@ -1,0 +1,43 @@
+/** CLI plumbing: exit codes, one-line errors, passphrase sources. */
+import fs from 'node:fs';
+import { ErrorCode, type AppError } from '../../shared/result';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** Thrown by commands for a clean exit with a one-line reason on stderr. */
+export class CliExit extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliExit';
+  }
+}
+
+/** Everything the user can fix by changing what they typed or supplied is "bad input" (2). */
+export function exitFor(error: AppError): CliExit {
+  const status = error.code === ErrorCode.Internal ? EXIT.failed : EXIT.badInput;
+  return new CliExit(status, error.message);
+}
+
+export function readPassphrase(file: string | undefined): string {
+  if (file) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new CliExit(EXIT.badInput, 'Cannot read the passphrase file.');
+    }
+    const first = text.split(/\r?\n/)[0] ?? '';
+    if (!first) throw new CliExit(EXIT.badInput, 'The passphrase file is empty.');
+    return first;
+  }
+  const env = process.env.CODEDESK_PASSPHRASE;
+  if (!env) throw new CliExit(EXIT.badInput, 'No passphrase: set CODEDESK_PASSPHRASE or pass --passphrase-file FILE.');
+  return env;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}

@@ -1,0 +1,71 @@
+/**
+ * Electron glue — the only code that imports electron. It creates the hardened window,
+ * serves the renderer over app:// with the CSP, bridges IPC to api.ts after checking the
+ * sender frame, and locks on OS lock or suspend. Everything else lives in services.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import { err, ErrorCode } from '../../shared/result';
+import { callApi } from '../api';
+import { CodeDeskApp } from '../app';
+import { resolveHome, resourcesDir } from '../paths';
+import { denyPermissions, hardenContents, isTrustedSender, SECURE_WEB_PREFERENCES } from './security-policy';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const codedesk = new CodeDeskApp({
+    home: process.env.CODEDESK_HOME ? resolveHome() : path.join(app.getPath('userData'), 'codedesk'),
+    resourcesDir: resourcesDir(),
+  });
+  denyPermissions(session.defaultSession);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = path.resolve(rendererDir, pathname === '/' ? 'index.html' : `.${decodeURIComponent(pathname)}`);
+    if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return err(ErrorCode.Forbidden, 'Calls are accepted from the CodeDesk window only.');
+    if (typeof method !== 'string') return err(ErrorCode.BadInput, 'Unknown API method.');
+    return callApi(codedesk, method, input);
+  });
+
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'CodeDesk',
+    show: false,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.resolve(here, '..', 'preload', 'index.cjs') },
+  });
+  win.once('ready-to-show', () => win.show());
+  codedesk.events.on((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
+  });
+  // HIPAA automatic logoff: the OS locking or sleeping locks CodeDesk too.
+  powerMonitor.on('lock-screen', () => codedesk.lock('os'));
+  powerMonitor.on('suspend', () => codedesk.lock('os'));
+  app.on('window-all-closed', () => {
+    codedesk.close();
+    app.quit();
+  });
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+void start();

@@ -1,0 +1,89 @@
+/** Queue, chart, documents, coding, submit, hold. Each PHI access is on the audit trail. */
+import { getChart, getDocument } from '../services/charts/detail';
+import { getCoding, saveCoding } from '../services/charts/coding';
+import { loadDemoCharts } from '../services/charts/demo';
+import { listCharts, nextChart } from '../services/charts/queue';
+import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
+import { loadDemoCodes } from '../services/codesets/demo-codes';
+import path from 'node:path';
+import type { HandlerTable } from './types';
+
+type ChartMethods =
+  | 'demo.load'
+  | 'charts.list'
+  | 'charts.get'
+  | 'charts.next'
+  | 'documents.get'
+  | 'coding.get'
+  | 'coding.save'
+  | 'coding.validate'
+  | 'charts.submit'
+  | 'charts.hold'
+  | 'charts.release';
+
+export const chartHandlers: HandlerTable<ChartMethods> = {
+  'demo.load': (_input, app) => {
+    const s = app.requireSession();
+    const codes = loadDemoCodes(app.content(), path.join(app.resourcesDir, 'demo', 'codes'));
+    const charts = loadDemoCharts(s.db, app.resourcesDir, s.profile.displayName, app.now());
+    app.audit('demo.load', null, { charts, codes });
+    app.events.emit('charts.changed', { chartId: null });
+    return { charts, codes };
+  },
+  'charts.list': (input, app) => listCharts(app.requireSession().db, input),
+  'charts.get': (input, app) => {
+    const chart = getChart(app.requireSession().db, input.chartId);
+    app.audit('chart.open', input.chartId);
+    return chart;
+  },
+  'charts.next': (input, app) => ({ chartId: nextChart(app.requireSession().db, input.afterChartId) }),
+  'documents.get': (input, app) => {
+    const doc = getDocument(app.requireSession().db, input.chartId, input.documentId);
+    app.audit('document.view', input.chartId, { documentId: input.documentId });
+    return doc;
+  },
+  'coding.get': (input, app) => getCoding(app.requireSession().db, input.chartId),
+  'coding.save': (input, app) => {
+    const s = app.requireSession();
+    const { revision, change } = saveCoding(s.db, {
+      chartId: input.chartId,
+      coding: input.coding,
+      revision: input.revision,
+      userId: s.profile.id,
+      at: app.now().toISOString(),
+    });
+    if (change.added.length || change.removed.length || change.reordered) {
+      app.audit('coding.change', input.chartId, { ...change, revision });
+    }
+    return { revision };
+  },
+  'coding.validate': (input, app) => validateChart(app.requireSession().db, app.content(), input.chartId),
+  'charts.submit': (input, app) => {
+    const s = app.requireSession();
+    const outcome = submitChart(s.db, app.content(), {
+      chartId: input.chartId,
+      userId: s.profile.id,
+      deviceId: app.deviceId,
+      at: app.now().toISOString(),
+    });
+    const rules = outcome.problems.filter((p) => p.severity === 'error').map((p) => p.rule);
+    app.audit(outcome.submitted ? 'chart.submit' : 'chart.submit_blocked', input.chartId, outcome.submitted ? {} : { rules });
+    app.events.emit('charts.changed', { chartId: input.chartId });
+    return outcome.submitted ? { submitted: true, problems: outcome.problems } : { submitted: false, problems: outcome.problems };
+  },
+  'charts.hold': (input, app) => {
+    const s = app.requireSession();
+    holdChart(s.db, { ...input, at: app.now().toISOString() });
+    // The note may hold clinical detail: the audit records the reason only.
+    app.audit('chart.hold', input.chartId, { reason: input.reason });
+    app.events.emit('charts.changed', { chartId: input.chartId });
+    return getChart(s.db, input.chartId);
+  },
+  'charts.release': (input, app) => {
+    const s = app.requireSession();
+    releaseChart(s.db, { chartId: input.chartId, at: app.now().toISOString() });
+    app.audit('chart.release', input.chartId);
+    app.events.emit('charts.changed', { chartId: input.chartId });
+    return getChart(s.db, input.chartId);
+  },
+};

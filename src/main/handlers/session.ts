@@ -1,0 +1,52 @@
+/** Profiles, unlock/lock, recovery, idle-lock settings. */
+import { AppFailure, ErrorCode } from '../../shared/result';
+import { createProfile, listProfiles, recoverProfile, unlockProfile } from '../services/users/profiles';
+import { writeIdleMinutes } from '../services/workspace/settings';
+import type { HandlerTable } from './types';
+
+type SessionMethods =
+  | 'profiles.list'
+  | 'profiles.create'
+  | 'session.status'
+  | 'session.unlock'
+  | 'session.recover'
+  | 'session.lock'
+  | 'session.activity'
+  | 'settings.setIdleLock';
+
+export const sessionHandlers: HandlerTable<SessionMethods> = {
+  'profiles.list': (_input, app) => listProfiles(app.home),
+  'profiles.create': (input, app) => {
+    const { profile, recoveryKey, key } = createProfile(app.home, input);
+    app.startSession(profile, key);
+    app.audit('profile.create', null, { role: profile.role });
+    return { profile, recoveryKey };
+  },
+  'session.status': (_input, app) => app.status(),
+  'session.unlock': (input, app) => {
+    const { profile, key } = unlockProfile(app.home, input.profileId, input.passphrase, app.now().getTime());
+    const status = app.startSession(profile, key);
+    app.audit('session.unlock');
+    return status;
+  },
+  'session.recover': (input, app) => {
+    const { profile, key, recoveryKey } = recoverProfile(app.home, input.profileId, input.recoveryKey, input.newPassphrase);
+    const status = app.startSession(profile, key);
+    // Emergency access is always on the record.
+    app.audit('session.recover');
+    return { status, recoveryKey };
+  },
+  'session.lock': (_input, app) => app.lock('manual'),
+  'session.activity': (_input, app) => {
+    const s = app.requireSession();
+    s.idleLock.touch();
+    return { lockInSeconds: s.idleLock.secondsLeft() };
+  },
+  'settings.setIdleLock': (input, app) => {
+    const s = app.requireSession();
+    if (input.minutes > 240) throw new AppFailure(ErrorCode.BadInput, 'The idle lock can be at most 240 minutes.');
+    writeIdleMinutes(s.db, input.minutes);
+    s.idleLock.setMinutes(input.minutes);
+    return app.status();
+  },
+};

@@ -1,0 +1,146 @@
+/**
+ * The browser host: the same api.ts behind a loopback-only HTTP bridge, for machines without
+ * Electron and for end-to-end tests. Binds 127.0.0.1 only, requires a random session token
+ * on every API call, checks the Host header (DNS rebinding), and serves the same CSP.
+ */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EVENT_NAMES } from '../../shared/api-methods';
+import { HOST_ROUTES, TOKEN_PARAM } from '../../shared/bridge';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { err, ErrorCode } from '../../shared/result';
+import { callApi } from '../api';
+import type { CodeDeskApp } from '../app';
+import { readStatic } from './static-files';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const CALL_PREFIX = HOST_ROUTES.call('' as never);
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
+};
+
+export interface HostServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function tokensMatch(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const sendJson = (res: http.ServerResponse, status: number, value: unknown): void =>
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+
+function readBody(req: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: string; port?: number; token?: string }): Promise<HostServer> {
+  const token = opts.token ?? crypto.randomBytes(32).toString('base64url');
+  const clients = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const unsubscribe = opts.app.events.on((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of clients) res.write(frame);
+  });
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      sendJson(res, 421, err(ErrorCode.Forbidden, 'This server answers on its loopback address only.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith(CALL_PREFIX)) {
+      if (req.method !== 'POST') return sendJson(res, 405, err(ErrorCode.BadInput, 'Use POST for API calls.'));
+      const auth = req.headers.authorization ?? '';
+      if (!tokensMatch(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
+        return sendJson(res, 401, err(ErrorCode.Forbidden, 'Missing or wrong session token.'));
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        return sendJson(res, 415, err(ErrorCode.BadInput, 'API calls take a JSON body.'));
+      }
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, err(ErrorCode.BadInput, 'The request body is too large.'));
+      let input: unknown;
+      try {
+        input = body.trim() ? JSON.parse(body) : {};
+      } catch {
+        return sendJson(res, 400, err(ErrorCode.BadInput, 'The request body is not valid JSON.'));
+      }
+      const method = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
+      return sendJson(res, 200, await callApi(opts.app, method, input));
+    }
+    if (url.pathname === HOST_ROUTES.events) {
+      if (!tokensMatch(url.searchParams.get(TOKEN_PARAM), token)) {
+        return sendJson(res, 401, err(ErrorCode.Forbidden, 'Missing or wrong session token.'));
+      }
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
+      res.write(`: connected; events ${EVENT_NAMES.join(' ')}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, err(ErrorCode.BadInput, 'Not allowed.'));
+    const file = readStatic(opts.rendererDir, url.pathname) ?? readStatic(opts.rendererDir, '/');
+    if (!file) return send(res, 503, 'The renderer is not built: run npm run build.', 'text/plain; charset=utf-8');
+    send(res, 200, file.body, file.type);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        unsubscribe();
+        for (const res of clients) res.end();
+        clients.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

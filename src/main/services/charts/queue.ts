@@ -1,0 +1,95 @@
+/**
+ * The chart queue: filtered, searched, sorted and paged by the database (never in the
+ * renderer), so 10,000 charts cost one indexed query per page.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ChartSortKey, MethodParsedInput } from '../../../shared/contract';
+import type { ChartRow } from '../../../shared/domain';
+import { CHART_ROW_COLUMNS, toChartRow, type ChartRecord } from './rows';
+
+type ListInput = MethodParsedInput<'charts.list'>;
+
+/** Sort keys map to fixed column names: user input never reaches the SQL text. */
+const SORT_COLUMNS: Record<ChartSortKey, string> = {
+  id: 'id',
+  patientAge: 'patient_age',
+  setting: 'setting',
+  admitDate: 'admit_date',
+  dischargeDate: 'discharge_date',
+  payer: 'payer',
+  priority: 'priority',
+  dueDate: 'due_date',
+  status: 'status',
+  assignee: 'assignee',
+};
+
+/** Statuses a coder works on, in the order "next chart" walks them. */
+export const WORKABLE_STATUSES = ['new', 'in_progress'] as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function buildQueueFilter(input: Pick<ListInput, 'search' | 'status' | 'setting' | 'payer'>): {
+  where: string;
+  params: unknown[];
+} {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (input.status.length > 0) {
+    clauses.push(`status IN (${input.status.map(() => '?').join(', ')})`);
+    params.push(...input.status);
+  }
+  if (input.setting.length > 0) {
+    clauses.push(`setting IN (${input.setting.map(() => '?').join(', ')})`);
+    params.push(...input.setting);
+  }
+  if (input.payer.trim()) {
+    clauses.push('payer = ?');
+    params.push(input.payer.trim());
+  }
+  const words = input.search.trim().split(/\s+/).filter(Boolean);
+  for (const word of words) {
+    const like = `%${escapeLike(word)}%`;
+    clauses.push(`(id LIKE ? ESCAPE '\\' OR payer LIKE ? ESCAPE '\\' OR assignee LIKE ? ESCAPE '\\' OR setting LIKE ? ESCAPE '\\')`);
+    params.push(like, like, like, like);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listCharts(db: Database.Database, input: ListInput): { rows: ChartRow[]; total: number } {
+  const { where, params } = buildQueueFilter(input);
+  const order = input.sort.map((s) => `${SORT_COLUMNS[s.key]} ${s.desc ? 'DESC' : 'ASC'}`);
+  // Ties break by id so pages never overlap or skip rows.
+  if (!input.sort.some((s) => s.key === 'id')) order.push('id ASC');
+  const rows = db
+    .prepare(`SELECT ${CHART_ROW_COLUMNS} FROM charts ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    .all(...params, input.limit, input.offset) as ChartRecord[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM charts ${where}`).get(...params) as { n: number }).n;
+  return { rows: rows.map(toChartRow), total };
+}
+
+const QUEUE_ORDER = 'ORDER BY priority ASC, due_date ASC, id ASC';
+
+/**
+ * The chart a coder should open next: the next workable chart after the current one in queue
+ * order (priority, due date, id), wrapping to the top so skipped charts come round again.
+ */
+export function nextChart(db: Database.Database, afterChartId: string | null): string | null {
+  const workable = `status IN ('new', 'in_progress')`;
+  const current = afterChartId
+    ? (db.prepare('SELECT priority, due_date, id FROM charts WHERE id = ?').get(afterChartId) as
+        | { priority: number; due_date: string; id: string }
+        | undefined)
+    : undefined;
+  if (current) {
+    const after = db
+      .prepare(`SELECT id FROM charts WHERE ${workable} AND (priority, due_date, id) > (?, ?, ?) ${QUEUE_ORDER} LIMIT 1`)
+      .get(current.priority, current.due_date, current.id) as { id: string } | undefined;
+    if (after) return after.id;
+  }
+  const first = db
+    .prepare(`SELECT id FROM charts WHERE ${workable} AND id IS NOT ? ${QUEUE_ORDER} LIMIT 1`)
+    .get(afterChartId) as { id: string } | undefined;
+  return first?.id ?? null;
+}
