@@ -46,7 +46,7 @@ export async function callApi(app: CodeDeskApp, method: string, rawInput: unknow
   } catch (e) {
     if (e instanceof AppFailure) return err(e.code, e.message, e.detail);
     // Unknown errors may carry PHI in their message: log the name only, answer generically.
-    log.error('api.unexpected', { method, name: e instanceof Error ? e.name : typeof e });
+    log.error('api.unexpected', { method }, e);
     return err(ErrorCode.Internal, 'Something went wrong. Your saved work is safe; try again.');
   } finally {
     const ms = Math.round(performance.now() - started);

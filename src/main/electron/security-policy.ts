@@ -19,24 +19,25 @@ export const SECURE_WEB_PREFERENCES = {
   safeDialogs: true,
 } as const;
 
-/** Only the top frame of our own app origin may call the API. */
-export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
-  if (!frame || frame.parent) return false;
+const APP = new URL(APP_ORIGIN);
+
+/** URL.origin is "null" for custom schemes, so compare scheme and host. */
+function isAppUrl(url: string): boolean {
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return u.protocol === APP.protocol && u.host === APP.host && !u.username && !u.password;
   } catch {
     return false;
   }
 }
 
-/** The window never navigates away from the app. */
-export function isAllowedNavigation(url: string): boolean {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+/** Only the top frame of our own app origin may call the API. */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  return Boolean(frame && !frame.parent && isAppUrl(frame.url));
 }
+
+/** The window never navigates away from the app. */
+export const isAllowedNavigation = isAppUrl;
 
 /** Minimal shapes of what hardenContents touches, so tests can pass plain fakes. */
 export interface ContentsLike {

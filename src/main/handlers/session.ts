@@ -16,21 +16,21 @@ type SessionMethods =
 
 export const sessionHandlers: HandlerTable<SessionMethods> = {
   'profiles.list': (_input, app) => listProfiles(app.home),
-  'profiles.create': (input, app) => {
-    const { profile, recoveryKey, key } = createProfile(app.home, input);
+  'profiles.create': async (input, app) => {
+    const { profile, recoveryKey, key } = await createProfile(app.home, input);
     app.startSession(profile, key);
     app.audit('profile.create', null, { role: profile.role });
     return { profile, recoveryKey };
   },
   'session.status': (_input, app) => app.status(),
-  'session.unlock': (input, app) => {
-    const { profile, key } = unlockProfile(app.home, input.profileId, input.passphrase, app.now().getTime());
+  'session.unlock': async (input, app) => {
+    const { profile, key } = await unlockProfile(app.home, input.profileId, input.passphrase, app.now().getTime());
     const status = app.startSession(profile, key);
     app.audit('session.unlock');
     return status;
   },
-  'session.recover': (input, app) => {
-    const { profile, key, recoveryKey } = recoverProfile(app.home, input.profileId, input.recoveryKey, input.newPassphrase);
+  'session.recover': async (input, app) => {
+    const { profile, key, recoveryKey } = await recoverProfile(app.home, input.profileId, input.recoveryKey, input.newPassphrase);
     const status = app.startSession(profile, key);
     // Emergency access is always on the record.
     app.audit('session.recover');

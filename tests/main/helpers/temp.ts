@@ -23,7 +23,7 @@ export function tempDir(prefix = 'codedesk-test-'): string {
 }
 
 export function tempWorkspace(): Database.Database {
-  const db = openWorkspace(path.join(tempDir(), 'workspace.db'), crypto.randomBytes(32));
+  const db = openWorkspace(path.join(tempDir(), 'workspace.db'), crypto.randomBytes(32), { create: true });
   dbs.push(db);
   return db;
 }
