@@ -6,7 +6,6 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EVENT_NAMES } from '../../shared/api-methods';
 import { HOST_ROUTES, TOKEN_PARAM } from '../../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { err, ErrorCode } from '../../shared/result';
@@ -114,7 +113,7 @@ export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: str
         return sendJson(res, 401, err(ErrorCode.Forbidden, 'Missing or wrong session token.'));
       }
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
-      res.write(`: connected; events ${EVENT_NAMES.join(' ')}\n\n`);
+      res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;

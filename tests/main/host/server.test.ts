@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../../src/main/host/server';
+import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { PASSPHRASE, testApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp';
+
+const servers: HostServer[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close();
+});
+
+async function start() {
+  const rendererDir = tempDir('codedesk-renderer-');
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>CodeDesk</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  const app = testApp();
+  const server = await startHostServer({ app, rendererDir });
+  servers.push(server);
+  return { app, server };
+}
+
+function request(
+  server: HostServer,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const callApi = (server: HostServer, method: string, body: unknown, token = server.token) =>
+  request(server, {
+    method: 'POST',
+    path: `/api/call/${method}`,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('browser host', () => {
+  it('listens on loopback only and prints a URL carrying the session token', async () => {
+    const { server } = await start();
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=${server.token}$`));
+    expect(server.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('serves the renderer with the strict CSP and never a file outside it', async () => {
+    const { server } = await start();
+    const page = await request(server, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request(server, { path: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
+    const escape = await request(server, { path: '/..%2f..%2f..%2fetc%2fpasswd' });
+    expect(escape.body).not.toMatch(/root:/);
+  });
+
+  it('refuses API calls without the token, with a wrong token or a foreign Host header', async () => {
+    const { server } = await start();
+    expect((await callApi(server, 'profiles.list', {}, '')).status).toBe(401);
+    expect((await callApi(server, 'profiles.list', {}, 'x'.repeat(server.token.length))).status).toBe(401);
+    const rebind = await request(server, {
+      method: 'POST',
+      path: '/api/call/profiles.list',
+      headers: { Host: `evil.example:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(rebind.status).toBe(421);
+    expect((await request(server, { path: '/api/events' })).status).toBe(401);
+  });
+
+  it('answers bad JSON and invalid payloads with a clear error and calls the API otherwise', async () => {
+    const { server } = await start();
+    const bad = await request(server, {
+      method: 'POST',
+      path: '/api/call/profiles.list',
+      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      body: '{not json',
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const invalid = JSON.parse((await callApi(server, 'charts.get', { chartId: 42 })).body);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const listed = JSON.parse((await callApi(server, 'profiles.list', {})).body);
+    expect(listed).toEqual({ ok: true, value: [] });
+  });
+
+  it('pushes session events to the renderer over server-sent events', async () => {
+    const { server } = await start();
+    const created = JSON.parse((await callApi(server, 'profiles.create', { displayName: 'Dana', role: 'coder', passphrase: PASSPHRASE })).body);
+    expect(created.ok).toBe(true);
+    const received = new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}` }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+          if (text.includes('event: session.locked')) {
+            resolve(text);
+            req.destroy();
+          }
+        });
+        // Lock only once the stream is open, so the event cannot be missed.
+        void callApi(server, 'session.lock', {});
+      });
+      req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+    });
+    expect(await received).toMatch(/event: session\.locked\ndata: \{"reason":"manual"\}/);
+  });
+});
