@@ -1,4 +1,5 @@
 /** Where CodeDesk keeps its data, and where its bundled resources are. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +10,25 @@ export function resolveHome(flag?: string): string {
   return path.resolve(chosen);
 }
 
-/** The repo's resources/ folder, found from this file whether run from src/ (tsx) or out/ (built). */
+/**
+ * The application root (the folder with CodeDesk's package.json), found by walking up from
+ * this module: it may run from src/ (tsx), out/main/ or a bundler's chunk folder.
+ */
+export function appRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && fs.existsSync(path.join(dir, 'resources'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('CodeDesk cannot find its installation folder.');
+    dir = parent;
+  }
+}
+
+/** The bundled resources/ folder (demo workspace, notices). */
 export function resourcesDir(): string {
   if (process.env.CODEDESK_RESOURCES) return path.resolve(process.env.CODEDESK_RESOURCES);
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // src/main/paths.ts and out/main/*.js are both two levels below the repo root.
-  return path.resolve(here, '..', '..', 'resources');
+  return path.join(appRoot(), 'resources');
 }
 
 export function contentDbPath(home: string): string {

@@ -4,18 +4,18 @@
  * sender frame, and locks on OS lock or suspend. Everything else lives in services.
  */
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
 import { err, ErrorCode } from '../../shared/result';
 import { callApi } from '../api';
 import { CodeDeskApp } from '../app';
-import { resolveHome, resourcesDir } from '../paths';
+import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { denyPermissions, hardenContents, isTrustedSender, SECURE_WEB_PREFERENCES } from './security-policy';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = path.resolve(here, '..', 'renderer');
+const outDir = path.join(appRoot(), 'out');
+const rendererDir = path.join(outDir, 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     height: 900,
     title: 'CodeDesk',
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.resolve(here, '..', 'preload', 'index.cjs') },
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(outDir, 'preload', 'index.cjs') },
   });
   win.once('ready-to-show', () => win.show());
   codedesk.events.on((name, payload) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CodeDeskApp } from '../app';
 import { log } from '../log';
-import { resolveHome, resourcesDir } from '../paths';
+import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { startHostServer } from './server';
 
 async function main(): Promise<void> {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   });
   const resources = resourcesDir();
   const app = new CodeDeskApp({ home: resolveHome(values.home), resourcesDir: resources });
-  const rendererDir = path.resolve(values.renderer ?? path.join(resources, '..', 'out', 'renderer'));
+  const rendererDir = path.resolve(values.renderer ?? path.join(appRoot(), 'out', 'renderer'));
   const port = values.port ? Number(values.port) : undefined;
   const host = await startHostServer({ app, rendererDir, ...(port !== undefined ? { port } : {}) });
   process.stdout.write(`CodeDesk browser host: open ${host.url}\n`);
