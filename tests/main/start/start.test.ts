@@ -5,7 +5,7 @@ import { REPO_ROOT, tempDir } from '../helpers/temp';
 
 describe('npm start', () => {
   it('falls back to the browser host in one line when Electron is unavailable, and prints the URL', async () => {
-    const env = { ...process.env, CODEDESK_LOG: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, CODEDESK_LOG: 'silent' };
     delete env.CODEDESK_BROWSER_HOST;
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts', 'start.mjs'), '--home', tempDir()], {
       cwd: REPO_ROOT,

@@ -1,0 +1,42 @@
+/** The header bar: app name, who is signed in, demo badge, About, help, Lock. */
+import { useMemo } from 'react';
+import { demoOnlySystems } from '../features/codesets/versions';
+import { useVersions } from '../features/codesets/versions-store';
+import { useSession } from '../features/session/session-store';
+import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
+import { lockNow } from './lock-now';
+
+export function Header({ onAbout, onHelp }: { onAbout(): void; onHelp(): void }) {
+  const profile = useSession((s) => s.status?.profile ?? null);
+  const versions = useVersions((s) => s.versions);
+  const demoSystems = useMemo(() => demoOnlySystems(versions), [versions]);
+
+  return (
+    <header className="app-header">
+      <span className="app-name">CodeDesk</span>
+      {demoSystems.length > 0 ? (
+        <span
+          className="badge badge-demo"
+          title={`Only a demo subset is installed for ${demoSystems.map((s) => SYSTEM_LABELS[s]).join(', ')}. It is not a full code set.`}
+        >
+          Demo code subset
+        </span>
+      ) : null}
+      <span className="header-spacer" />
+      {profile ? (
+        <span className="header-user">
+          {profile.displayName} · {ROLE_LABELS[profile.role]}
+        </span>
+      ) : null}
+      <button type="button" className="header-button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        ?
+      </button>
+      <button type="button" className="header-button" onClick={onAbout}>
+        About
+      </button>
+      <button type="button" className="header-button" onClick={() => void lockNow()} title="Lock (Ctrl+Shift+L)">
+        Lock
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+/** The unlocked app: header bar, the current screen, and the help/about panels. */
+import { useCallback, useEffect, useState } from 'react';
+import { ChartScreen } from '../features/chart/ChartScreen';
+import { useVersions } from '../features/codesets/versions-store';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { AboutDialog } from './AboutDialog';
+import { Header } from './Header';
+import { HelpDialog } from './HelpDialog';
+import { useRoute } from './route-store';
+import { useActivityHeartbeat } from './use-activity';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+export function Shell() {
+  const route = useRoute((s) => s.route);
+  const [panel, setPanel] = useState<'help' | 'about' | null>(null);
+  const toggleHelp = useCallback(() => setPanel((p) => (p === 'help' ? null : 'help')), []);
+  const close = useCallback(() => setPanel(null), []);
+  useGlobalShortcuts(toggleHelp);
+  useActivityHeartbeat();
+
+  useEffect(() => {
+    void useVersions.getState().load();
+  }, []);
+
+  return (
+    <div className="shell">
+      <Header onAbout={() => setPanel('about')} onHelp={toggleHelp} />
+      {route.view === 'queue' ? <QueueScreen /> : <ChartScreen key={route.chartId} chartId={route.chartId} />}
+      {panel === 'help' ? <HelpDialog onClose={close} /> : null}
+      {panel === 'about' ? <AboutDialog onClose={close} /> : null}
+    </div>
+  );
+}

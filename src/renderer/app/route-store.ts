@@ -1,0 +1,29 @@
+/**
+ * Which screen shows. Holds only a chart id (no PHI), so it survives a lock and the chart
+ * that was open reopens after unlock.
+ */
+import { create } from 'zustand';
+import { registerStoreReset } from '../lib/store-registry';
+
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string };
+
+interface RouteStore {
+  route: Route;
+  /** A short PHI-free notice for the next screen, e.g. "Chart C-1 submitted." */
+  notice: string | null;
+  openChart(chartId: string, notice?: string): void;
+  showQueue(notice?: string): void;
+  clearNotice(): void;
+}
+
+const initialRoute: Route = { view: 'queue' };
+
+export const useRoute = create<RouteStore>()((set) => ({
+  route: initialRoute,
+  notice: null,
+  openChart: (chartId, notice) => set({ route: { view: 'chart', chartId }, notice: notice ?? null }),
+  showQueue: (notice) => set({ route: { view: 'queue' }, notice: notice ?? null }),
+  clearNotice: () => set({ notice: null }),
+}));
+
+registerStoreReset(() => useRoute.setState({ route: initialRoute, notice: null }), { holdsPhi: false });

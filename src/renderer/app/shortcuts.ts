@@ -1,0 +1,24 @@
+/** Every keyboard shortcut, listed once for the help panel and the screens' hint lines. */
+import type { Shortcut } from '../components/ShortcutList';
+
+export const GLOBAL_SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Ctrl+Shift+L', does: 'Lock CodeDesk' },
+  { keys: '?', does: 'Show or hide this help' },
+];
+
+export const QUEUE_SHORTCUTS: readonly Shortcut[] = [
+  { keys: '↑ / ↓', does: 'Move the selected chart' },
+  { keys: 'Page Up / Page Down', does: 'Move a screenful' },
+  { keys: 'Enter', does: 'Open the selected chart' },
+  { keys: '/', does: 'Search the queue' },
+];
+
+export const CHART_SHORTCUTS: readonly Shortcut[] = [
+  { keys: 'Alt+N', does: 'Next chart' },
+  { keys: 'Ctrl+Enter', does: 'Submit the chart' },
+  { keys: 'Ctrl+F', does: 'Find in chart (Enter / Shift+Enter: next / previous match)' },
+  { keys: 'Ctrl+K', does: 'Search codes' },
+  { keys: '↑ / ↓, Enter', does: 'Move in code results, add the code' },
+  { keys: 'Alt+↑ / Alt+↓', does: 'Move the focused code up or down' },
+  { keys: 'Esc', does: 'Back to the queue' },
+];

@@ -1,0 +1,92 @@
+/** Who and what this chart is, which code set applies, and the chart's actions. */
+import { useMemo } from 'react';
+import type { ChartDetail, CodeSystem } from '../../../shared/domain';
+import { HOLD_REASON_LABELS, SETTING_LABELS, SEX_LABELS, STATUS_LABELS, SYSTEM_LABELS } from '../../lib/labels';
+import { SaveIndicator } from '../coding/SaveIndicator';
+import { versionInForce } from '../codesets/versions';
+import { useVersions } from '../codesets/versions-store';
+import { useWorkflow } from './workflow-store';
+
+/** Diagnoses always; procedures by setting (PCS inpatient, CPT/HCPCS elsewhere). */
+function systemsFor(detail: ChartDetail): CodeSystem[] {
+  return detail.setting === 'inpatient' ? ['icd10cm', 'icd10pcs'] : ['icd10cm', 'hcpcs', 'cpt'];
+}
+
+export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onBack(): void; onHold(): void }) {
+  const { detail, readOnly } = props;
+  const versions = useVersions((s) => s.versions);
+  const busy = useWorkflow((s) => s.busy);
+  const versionLine = useMemo(
+    () =>
+      systemsFor(detail)
+        .map((system) => {
+          const v = versionInForce(versions, system, detail.codingDate);
+          return v ? `${SYSTEM_LABELS[system]} ${v.label}${v.isDemo ? ' (demo)' : ''}` : null;
+        })
+        .filter((text): text is string => text !== null)
+        .join(' · '),
+    [versions, detail],
+  );
+  const inpatient = detail.setting === 'inpatient';
+
+  return (
+    <header className="chart-header">
+      <div className="chart-header-row">
+        <button type="button" onClick={props.onBack} title="Back to the queue (Esc)">
+          ← Queue
+        </button>
+        <h1 className="chart-title">
+          <span className="patient-name">{detail.patientName}</span>
+          <span className="patient-demo">
+            {detail.patientAge} y · {SEX_LABELS[detail.patientSex]}
+          </span>
+        </h1>
+        <span className={`status status-${detail.status}`}>{STATUS_LABELS[detail.status]}</span>
+        <span className="header-spacer" />
+        <SaveIndicator />
+        {detail.status === 'on_hold' ? (
+          <button type="button" onClick={() => void useWorkflow.getState().release(detail.id)} disabled={busy !== null || readOnly}>
+            Release hold
+          </button>
+        ) : (
+          <button type="button" onClick={props.onHold} disabled={busy !== null || readOnly}>
+            Hold…
+          </button>
+        )}
+        <button type="button" onClick={() => void useWorkflow.getState().next(detail.id)} disabled={busy !== null} title="Alt+N">
+          Next chart
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void useWorkflow.getState().submit(detail.id)}
+          disabled={busy !== null || readOnly}
+          title="Ctrl+Enter"
+        >
+          {busy === 'submit' ? 'Submitting…' : 'Submit'}
+        </button>
+      </div>
+      <dl className="chart-facts">
+        <Fact label="Chart" value={detail.id} />
+        <Fact label="Setting" value={SETTING_LABELS[detail.setting]} />
+        <Fact label={inpatient ? 'Admitted' : 'Service'} value={detail.admitDate} />
+        {inpatient ? <Fact label="Discharged" value={detail.dischargeDate} /> : null}
+        <Fact label="Payer" value={detail.payer} />
+        <Fact label="Coding date" value={detail.codingDate} />
+        <Fact label="Code set" value={versionLine || 'No code set installed for this date'} />
+        {detail.holdReason ? (
+          <Fact label="On hold" value={`${HOLD_REASON_LABELS[detail.holdReason]}${detail.holdNote ? `: ${detail.holdNote}` : ''}`} />
+        ) : null}
+      </dl>
+    </header>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/** One chart: documents on the left, code picker and coded list on the right. */
+import { useCallback, useEffect, useState } from 'react';
+import { useRoute } from '../../app/route-store';
+import { CHART_SHORTCUTS } from '../../app/shortcuts';
+import { ErrorText } from '../../components/ErrorText';
+import { CODE_SEARCH_ID, CodePicker } from '../coding/CodePicker';
+import { DiagnosisList } from '../coding/DiagnosisList';
+import { FindingsPanel } from '../coding/FindingsPanel';
+import { ProcedureList } from '../coding/ProcedureList';
+import { useCoding } from '../coding/coding-store';
+import { usePicker } from '../coding/picker-store';
+import { useTitles } from '../coding/titles-store';
+import { FindBar } from '../find/FindBar';
+import { useFind } from '../find/find-store';
+import { useSession } from '../session/session-store';
+import { ChartHeader } from './ChartHeader';
+import { DocumentList } from './DocumentList';
+import { DocumentViewer } from './DocumentViewer';
+import { HoldDialog } from './HoldDialog';
+import { SubmitBlocked } from './SubmitBlocked';
+import { useChart } from './chart-store';
+import { useChartShortcuts } from './use-chart-shortcuts';
+import { useWorkflow } from './workflow-store';
+import './chart.css';
+
+export function ChartScreen({ chartId }: { chartId: string }) {
+  const detail = useChart((s) => (s.detail?.id === chartId ? s.detail : null));
+  const loading = useChart((s) => s.loading);
+  const error = useChart((s) => s.error);
+  const codingError = useCoding((s) => s.loadError);
+  const codingNotice = useCoding((s) => s.notice);
+  const role = useSession((s) => s.status?.profile?.role ?? null);
+  const notice = useRoute((s) => s.notice);
+  const [holdOpen, setHoldOpen] = useState(false);
+  // Submitted charts are immutable; supervisors review but do not code.
+  const readOnly = detail?.status === 'submitted' || role === 'supervisor';
+
+  useEffect(() => {
+    useFind.getState().clear();
+    usePicker.getState().resetForChart();
+    useWorkflow.getState().dismiss();
+    void useChart.getState().open(chartId);
+    void useCoding.getState().load(chartId);
+    return () => {
+      void useCoding.getState().flush();
+    };
+  }, [chartId]);
+
+  const codingDate = detail?.codingDate ?? null;
+  useEffect(() => usePicker.getState().setDate(codingDate), [codingDate]);
+
+  // Titles for codes saved earlier (the coding itself stores codes only).
+  const coding = useCoding((s) => s.coding);
+  useEffect(() => {
+    const codes = [
+      ...coding.diagnoses.map((d) => ({ system: 'icd10cm' as const, code: d.code })),
+      ...coding.procedures.map((p) => ({ system: p.system, code: p.code })),
+    ];
+    if (codes.length > 0 && codingDate) void useTitles.getState().ensure(codes, codingDate);
+  }, [coding, codingDate]);
+
+  // Keyboard-first: a freshly opened chart is ready for typing codes.
+  const ready = detail !== null;
+  useEffect(() => {
+    if (ready && !readOnly && (document.activeElement === null || document.activeElement === document.body)) {
+      document.getElementById(CODE_SEARCH_ID)?.focus();
+    }
+  }, [ready, readOnly]);
+
+  const back = useCallback(() => void useWorkflow.getState().back(), []);
+  useChartShortcuts(chartId, { readOnly, onBack: back });
+
+  if (!detail) {
+    return (
+      <main className="chart-screen" aria-label="Chart">
+        {error ? (
+          <div className="empty-state">
+            <ErrorText message={error} />
+            <button type="button" onClick={back}>
+              Back to the queue
+            </button>
+          </div>
+        ) : (
+          <p className="muted viewer-empty" role="status">
+            {loading ? 'Opening chart…' : ''}
+          </p>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="chart-screen" aria-label={`Chart ${detail.id}`}>
+      <ChartHeader detail={detail} readOnly={readOnly} onBack={back} onHold={() => setHoldOpen(true)} />
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <SubmitBlocked />
+      <div className="chart-body">
+        <section className="records-pane" aria-label="Records">
+          <DocumentList />
+          <div className="viewer-column">
+            <FindBar />
+            <DocumentViewer />
+          </div>
+        </section>
+        <section className="coding-pane" aria-label="Coding">
+          {readOnly ? (
+            <p className="notice">
+              {detail.status === 'submitted' ? 'This chart is submitted and can no longer be changed.' : 'Your role can review but not code.'}
+            </p>
+          ) : (
+            <CodePicker />
+          )}
+          <ErrorText message={codingError} />
+          {codingNotice ? (
+            <p className="notice warning" role="status">
+              {codingNotice}
+            </p>
+          ) : null}
+          <DiagnosisList setting={detail.setting} readOnly={readOnly} />
+          <ProcedureList readOnly={readOnly} />
+          <FindingsPanel />
+        </section>
+      </div>
+      <footer className="hint-line">
+        {CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑')).map((s) => `${s.keys} ${s.does.split(' (')[0]?.toLowerCase()}`).join(' · ')} · ? all
+      </footer>
+      {holdOpen ? <HoldDialog chartId={detail.id} onClose={() => setHoldOpen(false)} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Chart workflow: submit, hold, release, next. Each first stores the draft, so a chart never
+ * leaves the screen with unsaved codes.
+ */
+import { create } from 'zustand';
+import type { HoldReason, ValidationProblem } from '../../../shared/domain';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { registerStoreReset } from '../../lib/store-registry';
+import { useRoute } from '../../app/route-store';
+import { useCoding } from '../coding/coding-store';
+import { useChart } from './chart-store';
+
+export type WorkflowAction = 'submit' | 'hold' | 'release' | 'next' | 'back';
+
+interface WorkflowData {
+  busy: WorkflowAction | null;
+  /** Problems that blocked the last submit (shown prominently). */
+  blocked: ValidationProblem[] | null;
+  error: string | null;
+}
+
+interface WorkflowActions {
+  submit(chartId: string): Promise<void>;
+  hold(chartId: string, reason: HoldReason, note: string): Promise<boolean>;
+  release(chartId: string): Promise<void>;
+  next(chartId: string | null, notice?: string): Promise<void>;
+  /** Back to the queue; a failed save keeps the coder here unless asked twice. */
+  back(): Promise<void>;
+  dismiss(): void;
+}
+
+const initial: WorkflowData = { busy: null, blocked: null, error: null };
+
+const LEAVE_UNSAVED = 'Your latest codes could not be saved. Press Esc again to leave without them, or stay and try again.';
+const SAVE_FAILED = 'Your latest codes could not be saved yet, so the chart stays open. Check the message above the codes.';
+
+export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) => ({
+  ...initial,
+
+  async submit(chartId) {
+    if (get().busy) return;
+    set({ busy: 'submit', blocked: null, error: null });
+    if (!(await useCoding.getState().flush())) {
+      set({ busy: null, error: SAVE_FAILED });
+      return;
+    }
+    const result = await call('charts.submit', { chartId });
+    if (!result.ok) {
+      set({ busy: null, error: describeError(result.error) });
+      return;
+    }
+    if (!result.value.submitted) {
+      set({ busy: null, blocked: result.value.problems });
+      return;
+    }
+    set({ busy: null });
+    await get().next(chartId, `Chart ${chartId} submitted.`);
+  },
+
+  async hold(chartId, reason, note) {
+    if (get().busy) return false;
+    set({ busy: 'hold', error: null });
+    if (!(await useCoding.getState().flush())) {
+      set({ busy: null, error: SAVE_FAILED });
+      return false;
+    }
+    const result = await call('charts.hold', { chartId, reason, note });
+    if (!result.ok) {
+      set({ busy: null, error: describeError(result.error) });
+      return false;
+    }
+    useChart.getState().setDetail(result.value);
+    set({ busy: null });
+    await get().next(chartId, `Chart ${chartId} put on hold.`);
+    return true;
+  },
+
+  async release(chartId) {
+    if (get().busy) return;
+    set({ busy: 'release', error: null });
+    const result = await call('charts.release', { chartId });
+    if (!result.ok) {
+      set({ busy: null, error: describeError(result.error) });
+      return;
+    }
+    useChart.getState().setDetail(result.value);
+    set({ busy: null });
+  },
+
+  async next(chartId, notice) {
+    if (get().busy && get().busy !== 'next') return;
+    set({ busy: 'next', error: null });
+    if (chartId && !(await useCoding.getState().flush())) {
+      set({ busy: null, error: SAVE_FAILED });
+      return;
+    }
+    const result = await call('charts.next', { afterChartId: chartId });
+    set({ busy: null, blocked: null });
+    if (!result.ok) {
+      set({ error: describeError(result.error) });
+      return;
+    }
+    const { route, openChart, showQueue } = useRoute.getState();
+    if (result.value.chartId === null) {
+      showQueue(notice ? `${notice} No more charts to code in your queue.` : 'No more charts to code in your queue.');
+      return;
+    }
+    if (route.view === 'chart' && route.chartId === result.value.chartId) return;
+    openChart(result.value.chartId, notice);
+  },
+
+  async back() {
+    if (get().busy) return;
+    const leaveAnyway = get().error === LEAVE_UNSAVED;
+    set({ busy: 'back' });
+    const saved = await useCoding.getState().flush();
+    set({ busy: null });
+    if (!saved && !leaveAnyway) {
+      set({ error: LEAVE_UNSAVED });
+      return;
+    }
+    set({ error: null, blocked: null });
+    useRoute.getState().showQueue();
+  },
+
+  dismiss() {
+    set({ blocked: null, error: null });
+  },
+}));
+
+registerStoreReset(() => useWorkflow.setState(initial), { holdsPhi: true });

@@ -1,0 +1,22 @@
+/** Questions about the installed code-set versions (pure; the store only holds the list). */
+import { CODE_SYSTEMS, type CodeSystem, type ContentVersion } from '../../../shared/domain';
+
+/** Systems whose only installed versions are demo subsets. */
+export function demoOnlySystems(versions: readonly ContentVersion[]): CodeSystem[] {
+  return CODE_SYSTEMS.filter((system) => {
+    const own = versions.filter((v) => v.system === system);
+    return own.length > 0 && own.every((v) => v.isDemo);
+  });
+}
+
+/** The version in force on `date` (YYYY-MM-DD) for a system, newest first if several match. */
+export function versionInForce(
+  versions: readonly ContentVersion[],
+  system: CodeSystem,
+  date: string,
+): ContentVersion | null {
+  const matching = versions
+    .filter((v) => v.system === system && v.effectiveFrom <= date && (v.effectiveTo === null || date <= v.effectiveTo))
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  return matching[0] ?? null;
+}

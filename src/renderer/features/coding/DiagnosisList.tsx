@@ -1,0 +1,98 @@
+/**
+ * Diagnoses in sequence: the first is principal (inpatient) or first-listed (others). POA is
+ * asked for inpatient charts only. Alt+↑/↓ moves the focused row; focus follows the row.
+ */
+import { POA_VALUES, type ChartSetting, type PoaValue } from '../../../shared/domain';
+import { POA_LABELS, POA_MEANINGS } from '../../lib/labels';
+import { useCoding } from './coding-store';
+import { reorderDelta } from './reorder-keys';
+import { titleKey, useTitles } from './titles-store';
+import './coding.css';
+
+export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; readOnly: boolean }) {
+  const diagnoses = useCoding((s) => s.coding.diagnoses);
+  const titles = useTitles((s) => s.titles);
+  const inpatient = setting === 'inpatient';
+  const firstLabel = inpatient ? 'Principal' : 'First-listed';
+
+  return (
+    <section className="coded-section" aria-labelledby="dx-title">
+      <h2 id="dx-title" className="pane-title">
+        Diagnoses <span className="count">{diagnoses.length}</span>
+      </h2>
+      {diagnoses.length === 0 ? <p className="muted">No diagnoses yet. Search above and press Enter to add.</p> : null}
+      <ol className="coded-list" aria-labelledby="dx-title">
+        {diagnoses.map((dx, index) => (
+          <li
+            key={dx.code}
+            className={index === 0 ? 'coded-row first' : 'coded-row'}
+            aria-label={`${index === 0 ? firstLabel : `Secondary ${index}`}: ${dx.code}`}
+            onKeyDown={(e) => {
+              const delta = readOnly ? 0 : reorderDelta(e);
+              if (delta === 0) return;
+              e.preventDefault();
+              useCoding.getState().moveDiagnosis(index, delta);
+            }}
+          >
+            <span className={index === 0 ? 'seq-label principal' : 'seq-label'}>{index === 0 ? firstLabel : index + 1}</span>
+            <span className="code-value">{dx.code}</span>
+            <span className="code-title">{titles[titleKey('icd10cm', dx.code)] ?? ''}</span>
+            {inpatient ? (
+              <select
+                className="poa-select"
+                aria-label={`POA for ${dx.code}`}
+                value={dx.poa ?? ''}
+                disabled={readOnly}
+                onChange={(e) => useCoding.getState().setPoa(index, e.target.value ? (e.target.value as PoaValue) : null)}
+              >
+                <option value="">POA —</option>
+                {POA_VALUES.map((v) => (
+                  <option key={v} value={v} title={POA_MEANINGS[v]}>
+                    {POA_LABELS[v]}
+                  </option>
+                ))}
+              </select>
+            ) : null}
+            {readOnly ? null : (
+              <RowButtons
+                code={dx.code}
+                canUp={index > 0}
+                canDown={index < diagnoses.length - 1}
+                onMove={(delta) => useCoding.getState().moveDiagnosis(index, delta)}
+                onRemove={() => useCoding.getState().removeDiagnosis(index)}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function RowButtons(props: {
+  code: string;
+  canUp: boolean;
+  canDown: boolean;
+  onMove(delta: -1 | 1): void;
+  onRemove(): void;
+}) {
+  return (
+    <span className="row-buttons">
+      <button type="button" className="icon-button" aria-label={`Move ${props.code} up`} disabled={!props.canUp} onClick={() => props.onMove(-1)}>
+        ↑
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Move ${props.code} down`}
+        disabled={!props.canDown}
+        onClick={() => props.onMove(1)}
+      >
+        ↓
+      </button>
+      <button type="button" className="icon-button danger" aria-label={`Remove ${props.code}`} onClick={props.onRemove}>
+        ×
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+/** Shown when the workspace locks: no chart data, only the profile name and a passphrase box. */
+import { useState, type FormEvent } from 'react';
+import { ErrorText } from '../../components/ErrorText';
+import { useSession } from './session-store';
+
+export function LockScreen() {
+  const profile = useSession((s) => s.lockedProfile ?? s.status?.profile ?? null);
+  const busy = useSession((s) => s.busy);
+  const error = useSession((s) => s.error);
+  const [passphrase, setPassphrase] = useState('');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!profile || !passphrase) return;
+    void useSession
+      .getState()
+      .unlock(profile.id, passphrase)
+      .then((ok) => ok || setPassphrase(''));
+  };
+
+  return (
+    <form className="gate-card" onSubmit={submit} aria-labelledby="locked-title">
+      <h1 id="locked-title">CodeDesk is locked</h1>
+      <p className="gate-lead">
+        Locked to protect patient information. Your work is saved.
+        {profile ? (
+          <>
+            {' '}
+            Signed in as <strong>{profile.displayName}</strong>.
+          </>
+        ) : null}
+      </p>
+      <label className="field">
+        <span>Passphrase</span>
+        <input
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          autoComplete="current-password"
+          autoFocus
+        />
+      </label>
+      <ErrorText message={error} />
+      <button type="submit" className="primary" disabled={busy || !passphrase}>
+        {busy ? 'Unlocking…' : 'Unlock'}
+      </button>
+      <button type="button" className="link-button" onClick={() => void useSession.getState().switchProfile()}>
+        Use another profile
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * Session state: which gate screen shows (create profile, choose profile, locked) or the app.
+ * Locking from any source (event, LOCKED reply, button) lands in markLocked(), which empties
+ * every PHI store before the lock screen renders.
+ */
+import { create } from 'zustand';
+import type { ProfileSummary, Role, SessionStatus } from '../../../shared/domain';
+import { useRoute } from '../../app/route-store';
+import { call } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { registerStoreReset, resetPhiStores } from '../../lib/store-registry';
+
+export type SessionPhase = 'starting' | 'unavailable' | 'create' | 'choose' | 'locked' | 'ready';
+
+interface SessionData {
+  phase: SessionPhase;
+  status: SessionStatus | null;
+  /** Who was signed in when the lock came (main may report no profile while locked). */
+  lockedProfile: ProfileSummary | null;
+  profiles: ProfileSummary[];
+  /** Shown once after a profile is created or recovered, then forgotten. */
+  recoveryKey: string | null;
+  busy: boolean;
+  error: string | null;
+}
+
+interface SessionActions {
+  start(): Promise<void>;
+  createProfile(input: { displayName: string; role: Role; passphrase: string }): Promise<boolean>;
+  acknowledgeRecoveryKey(): Promise<void>;
+  unlock(profileId: string, passphrase: string): Promise<boolean>;
+  recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<boolean>;
+  /** Asks main to lock (button, shortcut). */
+  lock(): Promise<void>;
+  /** Main says the workspace is locked: hide PHI now. */
+  markLocked(): void;
+  /** Main says the workspace was unlocked elsewhere (e.g. another window). */
+  refreshStatus(): Promise<void>;
+  /** From the lock screen: pick a different profile. */
+  switchProfile(): Promise<void>;
+  clearError(): void;
+}
+
+export type SessionStore = SessionData & SessionActions;
+
+const initial: SessionData = {
+  phase: 'starting',
+  status: null,
+  lockedProfile: null,
+  profiles: [],
+  recoveryKey: null,
+  busy: false,
+  error: null,
+};
+
+export const useSession = create<SessionStore>()((set, get) => {
+  /** Decides the gate screen from the session status and the profile list. */
+  const settle = async (status: SessionStatus): Promise<void> => {
+    if (status.unlocked) {
+      set({ phase: 'ready', status, lockedProfile: null, error: null });
+      return;
+    }
+    const profiles = await call('profiles.list', {});
+    if (!profiles.ok) {
+      set({ phase: 'unavailable', error: describeError(profiles.error) });
+      return;
+    }
+    const wasInSession = get().phase === 'ready' || get().phase === 'locked';
+    set({
+      status,
+      profiles: profiles.value,
+      phase: profiles.value.length === 0 ? 'create' : wasInSession && get().lockedProfile ? 'locked' : 'choose',
+    });
+  };
+
+  return {
+    ...initial,
+
+    async start() {
+      const status = await call('session.status', {});
+      if (!status.ok) {
+        set({ phase: 'unavailable', error: describeError(status.error) });
+        return;
+      }
+      await settle(status.value);
+    },
+
+    async createProfile(input) {
+      set({ busy: true, error: null });
+      const created = await call('profiles.create', input);
+      if (!created.ok) {
+        set({ busy: false, error: describeError(created.error) });
+        return false;
+      }
+      const profiles = get().profiles.filter((p) => p.id !== created.value.profile.id);
+      set({ busy: false, recoveryKey: created.value.recoveryKey, profiles: [...profiles, created.value.profile] });
+      return true;
+    },
+
+    async acknowledgeRecoveryKey() {
+      set({ recoveryKey: null });
+      await get().refreshStatus();
+    },
+
+    async unlock(profileId, passphrase) {
+      set({ busy: true, error: null });
+      const result = await call('session.unlock', { profileId, passphrase });
+      if (!result.ok) {
+        set({ busy: false, error: describeError(result.error) });
+        return false;
+      }
+      // Another profile has another workspace: the chart that was open is not theirs.
+      const previous = get().lockedProfile ?? get().status?.profile ?? null;
+      if (previous?.id !== result.value.profile?.id) useRoute.getState().showQueue();
+      set({ busy: false, phase: 'ready', status: result.value, lockedProfile: null, error: null });
+      return true;
+    },
+
+    async recover(profileId, recoveryKey, newPassphrase) {
+      set({ busy: true, error: null });
+      const result = await call('session.recover', { profileId, recoveryKey, newPassphrase });
+      if (!result.ok) {
+        set({ busy: false, error: describeError(result.error) });
+        return false;
+      }
+      // The old recovery key is spent; the new one is shown once, then the app opens.
+      set({ busy: false, status: result.value.status, recoveryKey: result.value.recoveryKey });
+      return true;
+    },
+
+    async lock() {
+      get().markLocked();
+      const result = await call('session.lock', {});
+      if (result.ok) set({ status: result.value });
+    },
+
+    markLocked() {
+      const { phase, status } = get();
+      resetPhiStores();
+      if (phase === 'ready') {
+        set({
+          phase: 'locked',
+          status: status ? { ...status, unlocked: false } : status,
+          lockedProfile: status?.profile ?? null,
+          error: null,
+        });
+      }
+    },
+
+    async refreshStatus() {
+      const status = await call('session.status', {});
+      if (!status.ok) {
+        set({ error: describeError(status.error) });
+        return;
+      }
+      await settle(status.value);
+    },
+
+    async switchProfile() {
+      const profiles = await call('profiles.list', {});
+      if (!profiles.ok) {
+        set({ error: describeError(profiles.error) });
+        return;
+      }
+      set({ profiles: profiles.value, lockedProfile: null, phase: profiles.value.length === 0 ? 'create' : 'choose', error: null });
+    },
+
+    clearError() {
+      set({ error: null });
+    },
+  };
+});
+
+registerStoreReset(() => useSession.setState(initial), { holdsPhi: false });

@@ -1,0 +1,92 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useRoute } from '../../../src/renderer/app/route-store';
+import { fail, type Handlers } from '../fake-api';
+import { chartDetail } from '../fixtures';
+import { renderChart } from '../render-app';
+
+async function openChart(overrides: Handlers = {}) {
+  const api = renderChart(overrides);
+  await screen.findByText('Avery Testpatient');
+  return api;
+}
+
+describe('chart workflow', () => {
+  it('a blocked submit shows the problems prominently and keeps the coder on the chart', async () => {
+    const api = await openChart({
+      'charts.submit': () => ({
+        submitted: false,
+        problems: [{ rule: 'dx.principal-missing', severity: 'error', message: 'Add a principal diagnosis.', codes: [] }],
+      }),
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('This chart was not submitted');
+    expect(alert.textContent).toContain('Add a principal diagnosis.');
+    expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00001' });
+    expect(api.inputs('charts.next')).toHaveLength(0);
+  });
+
+  it('Ctrl+Enter saves the draft, submits, and opens the next chart', async () => {
+    const api = await openChart({
+      'charts.submit': () => ({ submitted: true, problems: [] }),
+      'charts.next': () => ({ chartId: 'C-00002' }),
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'diab' } });
+    fireEvent.click(await screen.findByRole('option', { name: /E11\.9/ }));
+    await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
+    await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00002' }));
+    const order = api.calls.map((c) => c.method).filter((m) => ['coding.save', 'charts.submit', 'charts.next'].includes(m));
+    expect(order).toEqual(['coding.save', 'charts.submit', 'charts.next']);
+    expect(api.inputs('charts.next')).toEqual([{ afterChartId: 'C-00001' }]);
+    expect(await screen.findByText('Chart C-00001 submitted.')).toBeTruthy();
+  });
+
+  it('Alt+N goes to the next chart; with none left, back to the queue with a notice', async () => {
+    const api = await openChart({ 'charts.next': () => ({ chartId: null }) });
+    await act(async () => fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true }));
+    expect(api.inputs('charts.next')).toEqual([{ afterChartId: 'C-00001' }]);
+    expect(useRoute.getState().route).toEqual({ view: 'queue' });
+    expect(await screen.findByText('No more charts to code in your queue.')).toBeTruthy();
+  });
+
+  it('chart shortcuts pause while a dialog is open', async () => {
+    const api = await openChart({ 'charts.next': () => ({ chartId: 'C-00002' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'About' }));
+    await act(async () => fireEvent.keyDown(screen.getByRole('dialog'), { key: 'n', code: 'KeyN', altKey: true }));
+    expect(api.inputs('charts.next')).toHaveLength(0);
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00001' });
+  });
+
+  it('Escape returns to the queue', async () => {
+    await openChart();
+    await act(async () => fireEvent.keyDown(window, { key: 'Escape' }));
+    expect(useRoute.getState().route).toEqual({ view: 'queue' });
+  });
+
+  it('Hold asks for a reason and a note, then holds and moves on', async () => {
+    const api = await openChart({
+      'charts.hold': ({ reason, note }) => chartDetail({ status: 'on_hold', holdReason: reason, holdNote: note }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Hold…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Put chart on hold' });
+    fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'awaiting_query' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Hold chart' }));
+    expect(screen.getByRole('alert').textContent).toBe('Add a short note saying what is needed.');
+    expect(api.inputs('charts.hold')).toHaveLength(0);
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'Query sent about laterality' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Hold chart' })));
+    expect(api.inputs('charts.hold')).toEqual([{ chartId: 'C-00001', reason: 'awaiting_query', note: 'Query sent about laterality' }]);
+    expect(dialog.isConnected).toBe(false);
+    expect(useRoute.getState().route).toEqual({ view: 'queue' });
+  });
+
+  it('a failed submit call shows its message and keeps the chart open', async () => {
+    await openChart({ 'charts.submit': () => fail('FORBIDDEN', 'Your role cannot submit charts.') });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
+    expect(screen.getByRole('alert').textContent).toContain('Your role cannot submit charts.');
+    expect(useRoute.getState().route.view).toBe('chart');
+  });
+});

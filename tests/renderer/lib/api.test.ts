@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CodeDeskBridge } from '../../../src/shared/bridge';
+import { call, detectTransport, onLockedReply, setTransport, subscribe } from '../../../src/renderer/lib/api';
+import { browserTransport, takeHostToken } from '../../../src/renderer/lib/browser-transport';
+
+const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete window.codedesk;
+  history.replaceState(null, '', '/');
+});
+
+describe('browser host token', () => {
+  it('is read from the URL, kept in sessionStorage and removed from the address bar', () => {
+    history.replaceState(null, '', '/?token=secret-123&x=1#top');
+    expect(takeHostToken()).toBe('secret-123');
+    expect(window.location.search).toBe('?x=1');
+    expect(window.location.hash).toBe('#top');
+    expect(sessionStorage.getItem('codedesk.hostToken')).toBe('secret-123');
+    // After a reload the URL no longer has it; sessionStorage does.
+    expect(takeHostToken()).toBe('secret-123');
+  });
+
+  it('is absent when neither the URL nor sessionStorage has one', () => {
+    expect(takeHostToken()).toBeNull();
+    expect(detectTransport()).toBeNull();
+  });
+});
+
+describe('browser transport', () => {
+  it('POSTs the input as JSON with the bearer token and returns the Result', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse({ ok: true, value: { lockInSeconds: 600 } }));
+    const t = browserTransport('tok', fetchMock);
+    const result = await t.call('session.activity', {});
+    expect(result).toEqual({ ok: true, value: { lockInSeconds: 600 } });
+    expect(fetchMock).toHaveBeenCalledWith('/api/call/session.activity', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer tok' },
+      body: '{}',
+    });
+  });
+
+  it('turns a network failure or a non-Result body into a plain error', async () => {
+    const down = browserTransport('tok', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const down1 = await down.call('codes.versions', {});
+    expect(down1.ok).toBe(false);
+    if (!down1.ok) expect(down1.error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/could not reach/) });
+    const odd = browserTransport('tok', async () => jsonResponse({ hello: 'world' }));
+    expect((await odd.call('codes.versions', {})).ok).toBe(false);
+  });
+
+  it('opens one EventSource with the token and dispatches named events', () => {
+    const sources: FakeEventSource[] = [];
+    class FakeEventSource {
+      readonly handlers = new Map<string, (e: MessageEvent) => void>();
+      closed = false;
+      constructor(readonly url: string) {
+        sources.push(this);
+      }
+      addEventListener(name: string, fn: (e: MessageEvent) => void) {
+        this.handlers.set(name, fn);
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const t = browserTransport('a b');
+    const seen: unknown[] = [];
+    const off1 = t.subscribe((name, payload) => seen.push([name, payload]));
+    const off2 = t.subscribe(() => undefined);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]?.url).toBe('/api/events?token=a%20b');
+    sources[0]?.handlers.get('session.locked')?.(new MessageEvent('session.locked', { data: '{"reason":"idle"}' }));
+    sources[0]?.handlers.get('charts.changed')?.(new MessageEvent('charts.changed', { data: 'not json' }));
+    expect(seen).toEqual([['session.locked', { reason: 'idle' }]]);
+    off1();
+    expect(sources[0]?.closed).toBe(false);
+    off2();
+    expect(sources[0]?.closed).toBe(true);
+  });
+});
+
+describe('api client', () => {
+  it('uses the Electron bridge when window.codedesk exists', async () => {
+    const activity = vi.fn(async () => ({ ok: true as const, value: { lockInSeconds: 1 } }));
+    const onEvent = vi.fn(() => () => undefined);
+    window.codedesk = { api: { 'session.activity': activity }, onEvent } as unknown as CodeDeskBridge;
+    setTransport(detectTransport());
+    expect(await call('session.activity', {})).toEqual({ ok: true, value: { lockInSeconds: 1 } });
+    subscribe(() => undefined);
+    expect(onEvent).toHaveBeenCalledTimes(1);
+  });
+
+  it('notifies lock listeners when a reply says LOCKED', async () => {
+    setTransport({
+      call: async () => ({ ok: false, error: { code: 'LOCKED', message: 'CodeDesk is locked.' } }),
+      subscribe: () => () => undefined,
+    });
+    const heard = vi.fn();
+    const off = onLockedReply(heard);
+    await call('charts.list', {});
+    off();
+    await call('charts.list', {});
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a throwing transport into an error Result instead of a crash', async () => {
+    setTransport({
+      call: async () => {
+        throw new Error('ipc gone');
+      },
+      subscribe: () => () => undefined,
+    });
+    const result = await call('codes.versions', {});
+    expect(result.ok).toBe(false);
+  });
+});
