@@ -1,0 +1,64 @@
+/**
+ * Content database schema (code sets; not PHI), as numbered append-only migrations.
+ * Never edit a shipped migration: add the next one. Each runs in its own transaction and
+ * bumps user_version.
+ */
+export interface ContentMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Marks the file as a CodeDesk content database ("CDcs"), so a wrong file is refused clearly. */
+export const CONTENT_APPLICATION_ID = 0x43446373;
+
+export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
+  {
+    version: 1,
+    name: 'content versions, codes, search terms',
+    sql: `
+      CREATE TABLE content_version (
+        id INTEGER PRIMARY KEY,
+        system TEXT NOT NULL CHECK (system IN ('icd10cm','icd10pcs','hcpcs','cpt')),
+        label TEXT NOT NULL,
+        effective_from TEXT NOT NULL,
+        effective_to TEXT,
+        source TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        is_demo INTEGER NOT NULL CHECK (is_demo IN (0, 1)),
+        code_count INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        -- One version per system and start date: re-importing a year replaces it.
+        UNIQUE (system, is_demo, effective_from)
+      ) STRICT;
+
+      -- id = version_id * 10,000,000 + static rank (billable first, then shorter titles), so
+      -- that full-text matches come out of FTS5 in rank order and a LIMIT stops early.
+      CREATE TABLE codes (
+        id INTEGER PRIMARY KEY,
+        version_id INTEGER NOT NULL REFERENCES content_version(id),
+        code TEXT NOT NULL,
+        display_code TEXT NOT NULL,
+        billable INTEGER NOT NULL CHECK (billable IN (0, 1)),
+        short_title TEXT NOT NULL,
+        long_title TEXT NOT NULL,
+        -- Position in the source file (tabular order).
+        seq INTEGER NOT NULL,
+        UNIQUE (version_id, code)
+      ) STRICT;
+
+      -- Each version also gets its own full-text table, codes_fts_<version id> (contentless
+      -- FTS5 over short and long titles), made by version-store.ts when the version is
+      -- written: one shared index would make FTS5 read through every earlier version's
+      -- entries to reach a later version's rowids. search_terms lists each version's indexed
+      -- words, to expand a typed prefix into whole words with one B-tree range scan.
+      CREATE TABLE search_terms (
+        version_id INTEGER NOT NULL REFERENCES content_version(id),
+        term TEXT NOT NULL,
+        PRIMARY KEY (version_id, term)
+      ) WITHOUT ROWID, STRICT;
+    `,
+  },
+];
+
+export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,43 @@
+/** Looks codes up in the version for a date, for validation and for showing titles. */
+import type { CodeSystem } from '../../../shared/domain';
+import type { ContentDb } from './content-db';
+import { normaliseCode } from './code-format';
+import { statementsFor, type CodeRowDb } from './statements';
+import { requireVersion } from './versions';
+
+// Validation needs both; re-exported so it can take them from one place.
+export { versionFor } from './versions';
+
+export interface LookedUpCode {
+  /** Normalised: upper case, no dot. */
+  code: string;
+  /** Display form: dotted for ICD-10-CM. */
+  display: string;
+  title: string;
+  billable: boolean;
+}
+
+/**
+ * Keyed by the normalised code (upper case, no dot); null when the version has no such code.
+ * Throws NO_CODE_SET when no version applies (with a date: none in force on that date).
+ */
+export function lookupCodes(
+  db: ContentDb,
+  system: CodeSystem,
+  codes: readonly string[],
+  date?: string,
+): Map<string, LookedUpCode | null> {
+  const version = requireVersion(db, system, date);
+  const exact = statementsFor(db).codeExact;
+  const found = new Map<string, LookedUpCode | null>();
+  for (const input of codes) {
+    const key = normaliseCode(system, input);
+    if (found.has(key)) continue;
+    const row = exact.get(version.id, key) as CodeRowDb | undefined;
+    found.set(
+      key,
+      row ? { code: row.code, display: row.display_code, title: row.long_title, billable: row.billable === 1 } : null,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,106 @@
+/**
+ * Word search over code titles: every typed word is a word prefix, in any order ("diab kidn"
+ * finds "Type 2 diabetes mellitus with diabetic chronic kidney disease").
+ *
+ * Why not bm25: FTS5's bm25 counts the documents of every phrase on each query, which costs
+ * milliseconds on common words. Instead rowids are in a static rank order (billable first,
+ * shorter titles first), FTS5 hands back the first candidates in that order and stops, and
+ * the candidates are re-ranked here by how much of the title the query covers.
+ */
+import type { ContentDb } from './content-db';
+import { statementsFor, type CodeRowDb } from './statements';
+
+/** Typed word prefixes up to this length use the FTS5 prefix index ('1 2 3 4'). */
+const PREFIX_INDEX_MAX = 4;
+/** Longer prefixes are expanded into whole words (lazy OR), unless they are this common. */
+const MAX_EXPANSION = 64;
+const MAX_TOKENS = 8;
+/** Candidates re-ranked per version (at least the limit); the static order already puts likely ones first. */
+export const WORD_CANDIDATES = 60;
+
+export interface WordHit extends CodeRowDb {
+  coverage: number;
+}
+
+/** Lower-case words without diacritics, split like the unicode61 tokenizer splits titles. */
+export function queryWords(query: string): string[] {
+  return [...new Set(wordsOf(query))].slice(0, MAX_TOKENS);
+}
+
+/**
+ * An FTS5 MATCH expression that ANDs one group per word, or null when some word matches no
+ * indexed word at all. Words hold only letters and digits, so quoting them is safe.
+ */
+export function matchExpression(db: ContentDb, versionId: number, words: readonly string[]): string | null {
+  if (words.length === 0) return null;
+  const groups: string[] = [];
+  for (const word of words) {
+    if (word.length <= PREFIX_INDEX_MAX) {
+      groups.push(`"${word}"*`);
+      continue;
+    }
+    const terms = statementsFor(db)
+      .termsWithPrefix.all(versionId, word, `${word}\uffff`, MAX_EXPANSION + 1)
+      .map((r) => (r as { term: string }).term);
+    if (terms.length === 0) return null;
+    // An OR of whole words is read lazily; a long prefix query would be read whole.
+    groups.push(terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`);
+  }
+  return groups.join(' AND ');
+}
+
+/** Share of the title's words that start with one of the query words (0..1). */
+export function titleCoverage(title: string, words: readonly string[]): number {
+  if (!isPlainAscii(title)) {
+    const titleWords = wordsOf(title);
+    const matched = titleWords.filter((t) => words.some((w) => t.startsWith(w))).length;
+    return titleWords.length === 0 ? 0 : matched / titleWords.length;
+  }
+  // Hot path (every candidate of every keystroke): walk the words without allocating them.
+  const text = title.toLowerCase();
+  let total = 0;
+  let matched = 0;
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && !isAsciiWordChar(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
+    const start = i;
+    while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) i++;
+    total++;
+    if (words.some((w) => w.length <= i - start && text.startsWith(w, start))) matched++;
+  }
+  return total === 0 ? 0 : matched / total;
+}
+
+function isPlainAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+function wordsOf(text: string): string[] {
+  if (isPlainAscii(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/** Word matches in one version, best first: billable, then coverage, then static rank. */
+export function searchWords(db: ContentDb, versionId: number, words: readonly string[], limit: number): WordHit[] {
+  const expression = matchExpression(db, versionId, words);
+  if (expression === null) return [];
+  const candidates = Math.max(WORD_CANDIDATES, limit);
+  const rows = statementsFor(db).wordMatch(versionId).all(expression, candidates) as CodeRowDb[];
+  return rows
+    .map((row) => ({ ...row, coverage: titleCoverage(row.long_title, words) }))
+    .sort(compareWordHits);
+}
+
+export function compareWordHits(a: WordHit, b: WordHit): number {
+  return b.billable - a.billable || b.coverage - a.coverage || a.id - b.id;
+}

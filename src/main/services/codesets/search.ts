@@ -1,0 +1,92 @@
+/**
+ * Code search as you type, over every version that applies to the date. Order: exact code,
+ * then codes starting with what was typed (code order), then word matches (billable codes
+ * above headers, then by how much of the title the words cover).
+ */
+import { CODE_SYSTEMS, type CodeHit, type CodeSystem, type ContentVersion } from '../../../shared/domain';
+import type { ContentDb } from './content-db';
+import { normaliseCode } from './code-format';
+import { compareWordHits, queryWords, searchWords, type WordHit } from './search-words';
+import { statementsFor, type CodeRowDb } from './statements';
+import { assertIsoDate, noCodeSet, requireVersion, versionFor } from './versions';
+
+export interface SearchInput {
+  query: string;
+  system?: CodeSystem;
+  /** ISO date that selects the version in force; without it the newest version is searched. */
+  date?: string;
+  limit: number;
+}
+
+const MAX_QUERY = 200;
+const MAX_LIMIT = 200;
+/** Longest code of any system (PCS, and CM with its 7th character). */
+const CODE_LIKE = /^[0-9A-Z]{1,7}$/;
+
+/**
+ * The versions a search covers: the given system's (NO_CODE_SET when it has none), or every
+ * system that has one (NO_CODE_SET when none has).
+ */
+export function versionsToSearch(db: ContentDb, system?: CodeSystem, date?: string): ContentVersion[] {
+  if (date !== undefined) assertIsoDate(date);
+  if (system) return [requireVersion(db, system, date)];
+  const versions = CODE_SYSTEMS.map((s) => versionFor(db, s, date)).filter((v): v is ContentVersion => v !== null);
+  if (versions.length === 0) throw noCodeSet(null, date);
+  return versions;
+}
+
+export function searchCodes(db: ContentDb, input: SearchInput): CodeHit[] {
+  const versions = versionsToSearch(db, input.system, input.date);
+  const query = input.query.slice(0, MAX_QUERY).trim();
+  const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(input.limit)));
+  if (query === '') return [];
+
+  const hits: CodeHit[] = [];
+  const seen = new Set<string>();
+  const add = (system: CodeSystem, row: CodeRowDb) => {
+    const key = `${system}:${row.code}`;
+    if (seen.has(key) || hits.length >= limit) return;
+    seen.add(key);
+    hits.push({ system, code: row.display_code, title: row.long_title, billable: row.billable === 1 });
+  };
+
+  const byCode = codeMatches(db, versions, query, limit);
+  for (const { system, row } of byCode.exact) add(system, row);
+  for (const { system, row } of byCode.prefix) add(system, row);
+  if (hits.length < limit) {
+    for (const { system, row } of wordMatches(db, versions, query, limit)) add(system, row);
+  }
+  return hits;
+}
+
+interface Tagged<R> {
+  system: CodeSystem;
+  row: R;
+}
+
+function codeMatches(
+  db: ContentDb,
+  versions: readonly ContentVersion[],
+  query: string,
+  limit: number,
+): { exact: Tagged<CodeRowDb>[]; prefix: Tagged<CodeRowDb>[] } {
+  const exact: Tagged<CodeRowDb>[] = [];
+  const prefix: Tagged<CodeRowDb>[] = [];
+  for (const version of versions) {
+    const typed = normaliseCode(version.system, query);
+    if (!CODE_LIKE.test(typed)) continue;
+    // Codes are [0-9A-Z], all below '~': [typed, typed + '~') is every code starting with typed.
+    const rows = statementsFor(db).codePrefix.all(version.id, typed, `${typed}~`, limit) as CodeRowDb[];
+    for (const row of rows) (row.code === typed ? exact : prefix).push({ system: version.system, row });
+  }
+  return { exact, prefix };
+}
+
+function wordMatches(db: ContentDb, versions: readonly ContentVersion[], query: string, limit: number): Tagged<WordHit>[] {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const all = versions.flatMap((version) =>
+    searchWords(db, version.id, words, limit).map((row) => ({ system: version.system, row })),
+  );
+  return all.sort((a, b) => compareWordHits(a.row, b.row));
+}

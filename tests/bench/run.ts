@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: runs every bench module in turn and prints ONE JSON object on stdout
+ * (nothing else goes there), e.g. {"codeSearch": {...}, "importCm": {...}}. Add a figure by
+ * adding a module to BENCHES. Failures go to stderr with a non-zero exit code.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchModule } from './bench-module';
+import { codeSearchBench } from './code-search.bench';
+
+const BENCHES: readonly BenchModule[] = [codeSearchBench];
+
+async function main(): Promise<void> {
+  const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+  const figures: Record<string, unknown> = {};
+  for (const bench of BENCHES) {
+    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `codedesk-bench-${bench.name}-`));
+    try {
+      Object.assign(figures, await bench.run({ repoRoot, tempDir }));
+    } finally {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+    }
+  }
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
