@@ -12,12 +12,12 @@ async function openChart(overrides: Handlers = {}) {
 }
 
 describe('chart workflow', () => {
+  const missing = { rule: 'dx.principal-missing', severity: 'error', message: 'Add a principal diagnosis.', codes: [] } as const;
+
   it('a blocked submit shows the problems prominently and keeps the coder on the chart', async () => {
     const api = await openChart({
-      'charts.submit': () => ({
-        submitted: false,
-        problems: [{ rule: 'dx.principal-missing', severity: 'error', message: 'Add a principal diagnosis.', codes: [] }],
-      }),
+      'coding.validate': () => [missing],
+      'charts.submit': () => ({ submitted: false, problems: [missing] }),
     });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
     const alert = screen.getByRole('alert');
@@ -25,6 +25,27 @@ describe('chart workflow', () => {
     expect(alert.textContent).toContain('Add a principal diagnosis.');
     expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00001' });
     expect(api.inputs('charts.next')).toHaveLength(0);
+  });
+
+  it('the blocked banner leaves once the findings no longer hold its errors', async () => {
+    let open = true;
+    await openChart({
+      'coding.validate': () => (open ? [missing] : []),
+      'charts.submit': () => ({ submitted: false, problems: [missing] }),
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
+    expect(screen.getByRole('alert').textContent).toContain('Add a principal diagnosis.');
+    open = false;
+    fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'diab' } });
+    fireEvent.click(await screen.findByRole('option', { name: /E11\.9/ }));
+    await waitFor(() => expect(screen.queryByText('This chart was not submitted. Fix these first:')).toBeNull(), { timeout: 3000 });
+  });
+
+  it('Ctrl+Enter submits even while the find box has focus', async () => {
+    const api = await openChart({ 'charts.submit': () => ({ submitted: false, problems: [missing] }), 'coding.validate': () => [missing] });
+    const find = screen.getByRole('searchbox', { name: 'Find in chart' });
+    await act(async () => fireEvent.keyDown(find, { key: 'Enter', ctrlKey: true }));
+    await waitFor(() => expect(api.inputs('charts.submit')).toHaveLength(1));
   });
 
   it('Ctrl+Enter saves the draft, submits, and opens the next chart', async () => {

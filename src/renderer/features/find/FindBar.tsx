@@ -30,7 +30,7 @@ export function FindBar() {
   }, [active]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
+    if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       useFind.getState().step(event.shiftKey ? -1 : 1, matches.length);
     } else if (event.key === 'Escape' && query) {
