@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { ValidationProblem } from '../../../src/shared/domain';
 import { useRoute } from '../../../src/renderer/app/route-store';
 import { fail, type Handlers } from '../fake-api';
 import { chartDetail } from '../fixtures';
@@ -12,7 +13,7 @@ async function openChart(overrides: Handlers = {}) {
 }
 
 describe('chart workflow', () => {
-  const missing = { rule: 'dx.principal-missing', severity: 'error', message: 'Add a principal diagnosis.', codes: [] } as const;
+  const missing: ValidationProblem = { rule: 'dx.principal-missing', severity: 'error', message: 'Add a principal diagnosis.', codes: [] };
 
   it('a blocked submit shows the problems prominently and keeps the coder on the chart', async () => {
     const api = await openChart({
