@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './bench-module';
 import { codeSearchBench } from './code-search.bench';
+import { queueBench } from './queue.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -62,8 +62,15 @@ export function listCharts(db: Database.Database, input: ListInput): { rows: Cha
   const order = input.sort.map((s) => `${SORT_COLUMNS[s.key]} ${s.desc ? 'DESC' : 'ASC'}`);
   // Ties break by id so pages never overlap or skip rows.
   if (!input.sort.some((s) => s.key === 'id')) order.push('id ASC');
+  const orderBy = order.join(', ');
+  // Deferred join: page through the (covering) sort index first, then read only the page's
+  // rows — deep offsets then skip index entries instead of decrypting whole table pages.
   const rows = db
-    .prepare(`SELECT ${CHART_ROW_COLUMNS} FROM charts ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${CHART_ROW_COLUMNS} FROM charts
+       WHERE rowid IN (SELECT rowid FROM charts ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
+       ORDER BY ${orderBy}`,
+    )
     .all(...params, input.limit, input.offset) as ChartRecord[];
   const total = (db.prepare(`SELECT count(*) AS n FROM charts ${where}`).get(...params) as { n: number }).n;
   return { rows: rows.map(toChartRow), total };

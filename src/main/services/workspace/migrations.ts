@@ -97,4 +97,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'queue sort indexes for status and priority alone',
+    sql: `
+      CREATE INDEX charts_status_id ON charts(status, id);
+      CREATE INDEX charts_priority_id ON charts(priority, id);
+    `,
+  },
 ];
