@@ -3,6 +3,7 @@
  * lock and the event bus. Every host (Electron, browser host, CLI) drives one of these
  * through api.ts.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ProfileSummary, SessionStatus } from '../shared/domain';
@@ -52,6 +53,7 @@ export class CodeDeskApp {
 
   /** The content database (code sets, not PHI), opened on first use. */
   content(): Database.Database {
+    if (!this.contentDb) fs.mkdirSync(this.home, { recursive: true, mode: 0o700 });
     this.contentDb ??= openContentDb(contentDbPath(this.home));
     return this.contentDb;
   }

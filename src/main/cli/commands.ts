@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ROLES, CODE_SYSTEMS } from '../../shared/domain';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { EventMap, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { AnyEventListener } from '../events';
 import { callApi } from '../api';
 import type { CodeDeskApp } from '../app';
 import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
@@ -47,6 +48,13 @@ async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile
   await call(app, 'session.unlock', { profileId: chosen[0]!.id, passphrase: readPassphrase(passphraseFile) });
 }
 
+const showProgress: AnyEventListener = (name, payload) => {
+  if (name !== 'import.progress') return;
+  const p = payload as EventMap['import.progress'];
+  const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
+  process.stderr.write(`\r${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines)`);
+};
+
 export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {
   'workspace create': {
     usage: 'workspace create --user NAME --role coder|auditor|supervisor',
@@ -81,7 +89,12 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
     async run({ app, args }) {
       const { values, positionals } = parse(args, {});
       if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
-      const summary = await call(app, 'codes.import', { paths: positionals.map((p) => path.resolve(p)) });
+      // Progress on a terminal only: scripts read the summary, not a stream of counters.
+      const off = process.stderr.isTTY && !values.json ? app.events.on(showProgress) : null;
+      const summary = await call(app, 'codes.import', { paths: positionals.map((p) => path.resolve(p)) }).finally(() => {
+        off?.();
+        if (off) process.stderr.write('\n');
+      });
       if (values.json) printJson(summary);
       else {
         for (const f of summary.files) {

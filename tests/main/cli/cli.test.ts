@@ -56,8 +56,8 @@ describe('codedesk CLI', () => {
     expect(wrong.stderr.trim()).toBe('codedesk: Wrong passphrase.');
   });
 
-  it('imports an order file and searches it as JSON, best first, codes dotted', () => {
-    const home = tempDir();
+  it('imports an order file into a home folder it creates, and searches it as JSON, best first, codes dotted', () => {
+    const home = path.join(tempDir(), 'first-run-home');
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2025.txt', CM_2025);
     const imported = codedesk(['--home', home, 'codes', 'import', file, '--json']);
     expect(imported.status).toBe(0);
