@@ -42,6 +42,15 @@ describe('chart workflow', () => {
     await waitFor(() => expect(screen.queryByText('This chart was not submitted. Fix these first:')).toBeNull(), { timeout: 3000 });
   });
 
+  it('a new chart shows "In progress" once its first draft is saved', async () => {
+    await openChart({ 'coding.get': () => ({ coding: { diagnoses: [], procedures: [] }, revision: 0 }) });
+    const header = screen.getAllByRole('banner').find((b) => b.classList.contains('chart-header'))!;
+    expect(header.textContent).toContain('New');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'diab' } });
+    fireEvent.click(await screen.findByRole('option', { name: /E11\.9/ }));
+    await waitFor(() => expect(header.textContent).toContain('In progress'), { timeout: 3000 });
+  });
+
   it('Ctrl+Enter submits even while the find box has focus', async () => {
     const api = await openChart({ 'charts.submit': () => ({ submitted: false, problems: [missing] }), 'coding.validate': () => [missing] });
     const find = screen.getByRole('searchbox', { name: 'Find in chart' });

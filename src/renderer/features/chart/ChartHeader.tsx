@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { ChartDetail, CodeSystem } from '../../../shared/domain';
 import { HOLD_REASON_LABELS, SETTING_LABELS, SEX_LABELS, STATUS_LABELS, SYSTEM_LABELS } from '../../lib/labels';
+import { useCoding } from '../coding/coding-store';
 import { SaveIndicator } from '../coding/SaveIndicator';
 import { versionInForce } from '../codesets/versions';
 import { useVersions } from '../codesets/versions-store';
@@ -28,6 +29,9 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
     [versions, detail],
   );
   const inpatient = detail.setting === 'inpatient';
+  // The first saved draft moves a new chart to "in progress" in the database; show it at once.
+  const hasDraft = useCoding((s) => s.chartId === detail.id && s.revision > 0);
+  const status = detail.status === 'new' && hasDraft ? 'in_progress' : detail.status;
 
   return (
     <header className="chart-header">
@@ -41,7 +45,7 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
             {detail.patientAge} y · {SEX_LABELS[detail.patientSex]}
           </span>
         </h1>
-        <span className={`status status-${detail.status}`}>{STATUS_LABELS[detail.status]}</span>
+        <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
         <span className="header-spacer" />
         <SaveIndicator />
         {detail.status === 'on_hold' ? (
