@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src/shared/contract';
 import { call, demoApp, must, PASSPHRASE, testApp } from '../helpers/app';
@@ -33,6 +35,23 @@ describe('api.ts: validation, access and Result values', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase.' } });
     expect((await must(app, 'session.status', {})).unlocked).toBe(false);
     expect((await must(app, 'session.unlock', { profileId: profile.id, passphrase: PASSPHRASE })).unlocked).toBe(true);
+  });
+});
+
+describe('a damaged workspace', () => {
+  it('a corrupt or foreign workspace file gives a clear error, stays locked and is left as it was', async () => {
+    const app = testApp();
+    const { profile } = await must(app, 'profiles.create', { displayName: 'Dana', role: 'coder', passphrase: PASSPHRASE });
+    await must(app, 'session.lock', {});
+    const file = app.workspacePath(profile.id);
+    const damaged = crypto.randomBytes(fs.statSync(file).size);
+    fs.writeFileSync(file, damaged);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const res = await call(app, 'session.unlock', { profileId: profile.id, passphrase: PASSPHRASE });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_A_WORKSPACE' } });
+    if (!res.ok) expect(res.error.message).toMatch(/not a CodeDesk workspace/);
+    expect((await must(app, 'session.status', {})).unlocked).toBe(false);
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
   });
 });
 
