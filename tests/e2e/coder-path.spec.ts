@@ -110,11 +110,26 @@ test("a coder's path: profile, demo, chart, search, code, blocked submit, fix, s
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('main', { name: openChart! })).toBeVisible();
 
+  // One keystroke opens the next chart; hold it with a reason while a query is out.
+  await page.keyboard.press('Alt+n');
+  const held = page.getByRole('main', { name: /^Chart / });
+  await expect(held).not.toHaveAttribute('aria-label', openChart!);
+  const heldLabel = await held.getAttribute('aria-label');
+  await page.getByRole('button', { name: 'Hold…' }).click();
+  await page.getByRole('dialog').getByLabel('Reason').selectOption({ label: 'Awaiting query answer' });
+  await page.getByRole('dialog').getByLabel('Note').fill('Query sent about the stage of chronic kidney disease');
+  await page.getByRole('button', { name: 'Hold chart' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // A held chart leaves the coder's hands: the next one opens, with a notice.
+  await expect(page.getByText(`${heldLabel!} put on hold.`)).toBeVisible();
+
   // The submitted chart shows as submitted in the queue.
   await page.keyboard.press('Escape');
   await expect(queue).toBeVisible();
   await page.keyboard.press('/');
   await page.keyboard.type('IP-260102');
   await expect(page.getByRole('row', { name: /IP-260102/ })).toContainText('Submitted');
+  await page.getByRole('searchbox').first().fill(heldLabel!.replace('Chart ', ''));
+  await expect(page.getByRole('row', { name: new RegExp(heldLabel!.replace('Chart ', '')) })).toContainText('On hold');
   expect(pageErrors).toEqual([]);
 });
