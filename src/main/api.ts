@@ -8,11 +8,17 @@ import { AppFailure, err, ErrorCode, ok, type Result } from '../shared/result';
 import type { CodeDeskApp } from './app';
 import { chartHandlers } from './handlers/charts';
 import { codeHandlers } from './handlers/codes';
+import { encoderHandlers } from './handlers/encoder';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 import { log } from './log';
 
-const handlers: { [M in MethodName]: Handler<M> } = { ...sessionHandlers, ...chartHandlers, ...codeHandlers };
+const handlers: { [M in MethodName]: Handler<M> } = {
+  ...sessionHandlers,
+  ...chartHandlers,
+  ...codeHandlers,
+  ...encoderHandlers,
+};
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 

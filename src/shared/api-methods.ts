@@ -26,5 +26,11 @@ export const METHOD_NAMES = [
   'codes.versions',
   'codes.import',
   'audit.verify',
+  'codes.show',
+  'codes.browse',
+  'codes.pcsBuild',
+  'codes.tableSearch',
+  'codes.changes',
+  'claim.check',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;

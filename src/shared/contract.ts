@@ -22,6 +22,8 @@ import {
   type SessionStatus,
   type ValidationProblem,
 } from './domain';
+import type { ChangeSummary, CodeDetail, PcsStep, TableSearchResult, TabularNode } from './encoder';
+import { claimSchema, type Finding } from './claim';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
 export type Access = 'public' | readonly Role[];
@@ -187,6 +189,33 @@ export const contract = {
     access: 'public',
   }),
   'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),
+  /** A code with its title, hierarchy and every Tabular List note that applies to it. */
+  'codes.show': method<CodeDetail>()({
+    input: z.object({ code: z.string().trim().min(1).max(10), system: z.enum(CODE_SYSTEMS).optional(), date: isoDate.optional() }).strict(),
+    access: 'public',
+  }),
+  /** The Tabular List as a tree: the children of `parent` (chapters when null). */
+  'codes.browse': method<TabularNode[]>()({
+    input: z.object({ parent: z.string().max(20).nullable(), date: isoDate.optional() }).strict(),
+    access: 'public',
+  }),
+  /** ICD-10-PCS builder: the valid values for the next position after `prefix`. */
+  'codes.pcsBuild': method<PcsStep>()({
+    input: z.object({ prefix: z.string().regex(/^[0-9A-HJ-NP-Z]{0,7}$/i, 'PCS characters are digits and letters except I and O'), date: isoDate.optional() }).strict(),
+    access: 'public',
+  }),
+  /** The Neoplasm table and the Table of Drugs and Chemicals, searched by term. */
+  'codes.tableSearch': method<TableSearchResult>()({
+    input: z.object({ table: z.enum(['drug', 'neoplasm']), query: z.string().max(200), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    access: 'public',
+  }),
+  /** What changed between two imported versions (added, deleted, revised titles). */
+  'codes.changes': method<ChangeSummary>()({
+    input: z.object({ system: z.enum(CODE_SYSTEMS), from: z.string().max(40).optional(), to: z.string().max(40).optional() }).strict(),
+    access: 'public',
+  }),
+  /** Checks a claim the way a payer's editor would. Content only: no workspace needed. */
+  'claim.check': method<{ findings: Finding[] }>()({ input: claimSchema, access: 'public' }),
 } as const;
 
 export type Contract = typeof contract;

@@ -113,6 +113,8 @@ export interface CodeHit {
   code: string;
   title: string;
   billable: boolean;
+  /** Why this code matched when it was not its title: an index path, an inclusion term, a synonym. */
+  matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo'; text: string };
 }
 
 export interface ValidationProblem {
@@ -121,6 +123,8 @@ export interface ValidationProblem {
   severity: 'error' | 'warning';
   message: string;
   codes: string[];
+  /** Where the rule comes from (file, version, row or note), when it comes from a file. */
+  source?: string;
 }
 
 export interface ContentVersion {

@@ -18,14 +18,20 @@ describe('the API contract', () => {
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
   });
 
-  it('declares who may call each method; only login and code-set content are public', () => {
+  it('declares who may call each method; only login and code-set content (no PHI) are public', () => {
     const publicMethods = Object.entries(contract)
       .filter(([, def]) => def.access === 'public')
       .map(([name]) => name)
       .sort();
     expect(publicMethods).toEqual([
+      'claim.check',
+      'codes.browse',
+      'codes.changes',
       'codes.import',
+      'codes.pcsBuild',
       'codes.search',
+      'codes.show',
+      'codes.tableSearch',
       'codes.versions',
       'profiles.create',
       'profiles.list',

@@ -3,6 +3,14 @@
  * Never edit a shipped migration: add the next one. Each runs in its own transaction and
  * bumps user_version.
  */
+import { EDITS_SCHEMA_SQL } from './schema/edits';
+import { ENTRY_POINTS_SCHEMA_SQL } from './schema/entry-points';
+import { INDEXES_SCHEMA_SQL } from './schema/indexes';
+import { LISTS_SCHEMA_SQL } from './schema/lists';
+import { PCS_SCHEMA_SQL } from './schema/pcs';
+import { SEARCH_SCHEMA_SQL } from './schema/search';
+import { TABULAR_SCHEMA_SQL } from './schema/tabular';
+
 export interface ContentMigration {
   version: number;
   name: string;
@@ -59,6 +67,13 @@ export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
       ) WITHOUT ROWID, STRICT;
     `,
   },
+  { version: 2, name: 'entry points (inclusion terms, index paths, synonyms)', sql: ENTRY_POINTS_SCHEMA_SQL },
+  { version: 3, name: 'Tabular List: hierarchy, notes, 7th characters', sql: TABULAR_SCHEMA_SQL },
+  { version: 4, name: 'ICD-10-CM index tables: drugs, neoplasms, external causes', sql: INDEXES_SCHEMA_SQL },
+  { version: 5, name: 'ICD-10-PCS tables, index and definitions', sql: PCS_SCHEMA_SQL },
+  { version: 6, name: 'code lists: addenda, HCPCS, CPT', sql: LISTS_SCHEMA_SQL },
+  { version: 7, name: 'edit tables: POA exempt, MCE, MUE, add-on codes, NCCI PTP', sql: EDITS_SCHEMA_SQL },
+  { version: 8, name: 'search: synonyms and typo tolerance', sql: SEARCH_SCHEMA_SQL },
 ];
 
 export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

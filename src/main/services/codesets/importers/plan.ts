@@ -1,0 +1,86 @@
+/**
+ * Turns the paths a user picked into (file, importer) pairs: folders are walked (files of a
+ * recognised kind are kept, others skipped); a file named directly must be recognised.
+ * Every file is checked before the first one is imported.
+ */
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { AppFailure } from '../../../../shared/result';
+import { importFailure } from '../import-failure';
+import { importerFor, IMPORTERS } from './registry';
+import type { FileImporter, ImportSource } from './types';
+
+const SNIFF_BYTES = 4096;
+
+export interface PlannedImport {
+  source: ImportSource;
+  importer: FileImporter;
+}
+
+function readHead(path: string): string {
+  const buffer = Buffer.alloc(SNIFF_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, read).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function fileSource(path: string): ImportSource {
+  return { path, name: basename(path), head: readHead(path), read: () => readFileSync(path) };
+}
+
+const describeKinds = (importers: readonly FileImporter[]): string =>
+  [...new Set(importers.map((i) => i.description))].join('; ');
+
+export function planImports(paths: readonly string[], importers: readonly FileImporter[] = IMPORTERS): PlannedImport[] {
+  if (paths.length === 0) throw new AppFailure('BAD_INPUT', 'No files or folders were given to import.');
+  const planned = new Map<string, PlannedImport>();
+  for (const given of paths) {
+    const path = resolve(given);
+    const name = basename(path);
+    const stat = statOrNull(path);
+    if (stat === null) throw importFailure(name, 0, 'no such file or folder');
+    if (stat.isDirectory()) {
+      const inFolder = walk(path, importers);
+      if (inFolder.length === 0) throw importFailure(name, 0, 'the folder holds no code-set file CodeDesk can import');
+      for (const p of inFolder) planned.set(p.source.path, p);
+      continue;
+    }
+    const source = fileSource(path);
+    const importer = importerFor(source, importers);
+    if (!importer) {
+      throw importFailure(name, 1, `not a code-set file CodeDesk recognises (it imports: ${describeKinds(importers)})`);
+    }
+    planned.set(path, { source, importer });
+  }
+  const list = [...planned.values()];
+  for (const { source, importer } of list) importer.check?.(source);
+  return list;
+}
+
+function walk(folder: string, importers: readonly FileImporter[]): PlannedImport[] {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const found: PlannedImport[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...walk(path, importers));
+    else if (entry.isFile()) {
+      const source = fileSource(path);
+      const importer = importerFor(source, importers);
+      if (importer) found.push({ source, importer });
+    }
+  }
+  return found;
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
