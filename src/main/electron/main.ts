@@ -8,11 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
-import { err, ErrorCode } from '../../shared/result';
-import { callApi } from '../api';
 import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
-import { denyPermissions, hardenContents, isTrustedSender, SECURE_WEB_PREFERENCES } from './security-policy';
+import { createCallHandler, lockOnOsEvents } from './bridge-handlers';
+import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
 const rendererDir = path.join(outDir, 'renderer');
@@ -41,11 +40,7 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) return err(ErrorCode.Forbidden, 'Calls are accepted from the CodeDesk window only.');
-    if (typeof method !== 'string') return err(ErrorCode.BadInput, 'Unknown API method.');
-    return callApi(codedesk, method, input);
-  });
+  ipcMain.handle(IPC_CALL, createCallHandler(codedesk));
 
   const win = new BrowserWindow({
     width: 1440,
@@ -58,9 +53,7 @@ async function start(): Promise<void> {
   codedesk.events.on((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });
-  // HIPAA automatic logoff: the OS locking or sleeping locks CodeDesk too.
-  powerMonitor.on('lock-screen', () => codedesk.lock('os'));
-  powerMonitor.on('suspend', () => codedesk.lock('os'));
+  lockOnOsEvents(powerMonitor, codedesk);
   app.on('window-all-closed', () => {
     codedesk.close();
     app.quit();
