@@ -2,6 +2,7 @@
  * The CLI's commands, each a thin shell over the same api.ts the other hosts use.
  * Grammar: codedesk <group> <command> [args] [--flags]
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ROLES, CODE_SYSTEMS } from '../../shared/domain';
@@ -123,6 +124,53 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       });
       if (values.json) printJson({ query: out.query, results: out.results });
       else for (const r of out.results) process.stdout.write(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}\n`);
+    },
+  },
+  'claim check': {
+    usage: 'claim check FILE.json [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, {});
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new CliExit(EXIT.badInput, 'Name one claim file: claim check FILE.json.');
+      let claim: unknown;
+      try {
+        claim = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+      } catch (e) {
+        const what = e instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+        throw new CliExit(EXIT.badInput, `${path.basename(file)} ${what}.`);
+      }
+      const out = await call(app, 'claim.check', claim as MethodInput<'claim.check'>);
+      if (values.json) printJson(out);
+      else if (out.findings.length === 0) process.stdout.write('No findings.\n');
+      else for (const f of out.findings) process.stdout.write(`${f.severity.padEnd(7)} ${f.edit}  ${f.codes.join(', ')}  ${f.message}  [${f.source}]\n`);
+    },
+  },
+  'codes show': {
+    usage: 'codes show CODE [--system icd10cm|icd10pcs|hcpcs|cpt] [--date YYYY-MM-DD] [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, { system: { type: 'string' }, date: { type: 'string' } });
+      if (positionals.length !== 1) throw new CliExit(EXIT.badInput, 'Give one code to show.');
+      if (values.system && !(CODE_SYSTEMS as readonly string[]).includes(values.system)) {
+        throw new CliExit(EXIT.badInput, `--system must be one of ${CODE_SYSTEMS.join(', ')}.`);
+      }
+      const detail = await call(app, 'codes.show', {
+        code: positionals[0]!,
+        ...(values.system ? { system: values.system as (typeof CODE_SYSTEMS)[number] } : {}),
+        ...(values.date ? { date: values.date } : {}),
+      });
+      if (values.json) {
+        printJson(detail);
+        return;
+      }
+      const out = [`${detail.code}${detail.billable ? '' : ' (header, not billable)'}  ${detail.title}`];
+      out.push(...detail.hierarchy.map((h) => `  in ${h.level} ${h.code}: ${h.title}`));
+      const source = detail.notesSource;
+      if (source) out.push(`Notes from the Tabular List ${source.label}${source.fallback ? ' (the newest imported, not the year of the date)' : ''}:`);
+      out.push(...detail.notes.map((n) => `  ${n.kind}${n.inherited ? ` (from ${n.from})` : ''}: ${n.text}`));
+      if (detail.sevenChr) out.push(`7th characters (from ${detail.sevenChr.from}):`, ...detail.sevenChr.definitions.map((d) => `  ${d.char}  ${d.title}`));
+      if (detail.children.length > 0) out.push('Codes below:');
+      out.push(...detail.children.map((c) => `  ${c.code.padEnd(9)} ${c.billable ? ' ' : 'H'} ${c.title}`));
+      process.stdout.write(`${out.join('\n')}\n`);
     },
   },
   'demo load': {
