@@ -1,0 +1,52 @@
+/** One FileImporter per ICD-10-CM index file kind (Alphabetic Index, External Cause index, Drug and Neoplasm tables). */
+import { createHash } from 'node:crypto';
+import { importFailure } from '../../import-failure';
+import type { FileImporter, ImportSource } from '../types';
+import { detectIndexKind, INDEX_KIND_INFO, type IndexKind } from './index-kinds';
+import { indexRelease, type IndexRelease } from './index-release';
+import { writeIndexRelease } from './index-store';
+import { parseIndexXml } from './index-xml';
+
+/** The <version> text in the first KB of the file, or null. */
+function versionInHead(head: string): string | null {
+  return /<version>\s*([^<]*?)\s*<\/version>/.exec(head)?.[1] ?? null;
+}
+
+function releaseOf(name: string, version: string | null): IndexRelease {
+  const release = indexRelease(name, version);
+  if (typeof release === 'string') throw importFailure(name, 0, release);
+  return release;
+}
+
+/** The files are UTF-8 (their declaration says so); anything else is refused, not guessed. */
+function utf8(name: string, bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw importFailure(name, 0, 'the file is not UTF-8 text');
+  }
+}
+
+export function indexImporter(kind: IndexKind): FileImporter {
+  const info = INDEX_KIND_INFO[kind];
+  return {
+    kind: `icd10cm-${kind}`,
+    description: info.description,
+    detect: ({ name, head }) => detectIndexKind(name, head) === kind,
+    check: (source: ImportSource) => void releaseOf(source.name, versionInHead(source.head)),
+    run({ db, progress }, source) {
+      const bytes = source.read();
+      const doc = parseIndexXml(source.name, utf8(source.name, bytes));
+      if (info.table && doc.columns.length === 0) throw importFailure(source.name, 0, 'the table has no <indexHeading>');
+      if (!info.table && doc.columns.length > 0) throw importFailure(source.name, 0, 'an index file should not have an <indexHeading>');
+      const release = releaseOf(source.name, doc.version);
+      const { replaced, codes } = writeIndexRelease(
+        db,
+        { kind, release, file: source.name, sha256: createHash('sha256').update(bytes).digest('hex') },
+        doc,
+        progress,
+      );
+      return { path: source.path, kind: `icd10cm-${kind}`, system: 'icd10cm', label: release.label, codes, replaced };
+    },
+  };
+}
