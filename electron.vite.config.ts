@@ -7,7 +7,12 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         // The Electron main process and the browser host share one bundle of services.
-        input: { index: resolve('src/main/electron/main.ts'), host: resolve('src/main/host/main.ts') },
+        input: {
+          index: resolve('src/main/electron/main.ts'),
+          host: resolve('src/main/host/main.ts'),
+          // Imports run off the main thread in this worker (services/codesets/worker).
+          'import-worker': resolve('src/main/services/codesets/worker/entry.ts'),
+        },
       },
     },
   },

@@ -110,4 +110,8 @@ export interface ChangeSummary {
   added: { code: string; title: string }[];
   deleted: { code: string; title: string }[];
   revised: { code: string; before: string; after: string }[];
+  /** Codes in both versions whose billable status changed (B88.0 became a header in FY2026). */
+  billableChanged: { code: string; title: string; billable: boolean }[];
+  /** Where the summary comes from: the addenda file, or a comparison of the two code tables. */
+  basis: string;
 }

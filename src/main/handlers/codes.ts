@@ -1,7 +1,8 @@
 /** Code-set content (not PHI): search and versions; audit verification. */
-import { importCodeFiles } from '../services/codesets/import';
+import { contentDbPath } from '../paths';
 import { searchCodes } from '../services/codesets/search';
 import { listVersions } from '../services/codesets/versions';
+import { importInWorker } from '../services/codesets/worker/import-in-worker';
 import { verifyAudit } from '../services/audit/trail';
 import type { HandlerTable } from './types';
 
@@ -11,8 +12,11 @@ export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'cod
     return { query: input.query, results: searchCodes(content, input), versions: listVersions(content) };
   },
   'codes.versions': (_input, app) => listVersions(app.content()),
-  'codes.import': (input, app) => {
-    const summary = importCodeFiles(app.content(), input.paths, (p) => app.events.emit('import.progress', p));
+  // Off the UI thread: the worker has its own connection; the app's connection (opened first, so
+  // the file exists and is migrated) sees the committed rows afterwards.
+  'codes.import': async (input, app) => {
+    app.content();
+    const summary = await importInWorker(contentDbPath(app.home), input.paths, (p) => app.events.emit('import.progress', p));
     if (app.session) {
       app.audit('codes.import', null, { files: summary.files.length, codes: summary.totalCodes });
     }

@@ -1,12 +1,16 @@
 /**
  * Turns the paths a user picked into (file, importer) pairs: folders are walked (files of a
  * recognised kind are kept, others skipped); a file named directly must be recognised.
- * Every file is checked before the first one is imported.
+ * Every file is checked before the first one is imported. A .zip (the CMS/CDC downloads) is
+ * opened and each member is sniffed like a file ("x.zip!member"); a zip with nothing
+ * recognised is an error naming it. Zip bombs and path tricks are refused (worker/read-zip.ts).
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppFailure } from '../../../../shared/result';
 import { importFailure } from '../import-failure';
+import type { ZipMember } from '../worker/read-zip';
+import { runSync } from '../worker/sync-call';
 import { importerFor, IMPORTERS } from './registry';
 import type { FileImporter, ImportSource } from './types';
 
@@ -17,15 +21,41 @@ export interface PlannedImport {
   importer: FileImporter;
 }
 
+const headOf = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+
 function readHead(path: string): string {
   const buffer = Buffer.alloc(SNIFF_BYTES);
   const fd = openSync(path, 'r');
   try {
     const read = readSync(fd, buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, read).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
+    return headOf(buffer.subarray(0, read));
   } finally {
     closeSync(fd);
   }
+}
+
+const isZip = (path: string) => /\.zip$/i.test(path);
+
+/** The recognised members of a zip; throws when the zip is unsafe, damaged or holds nothing importable. */
+export function zipImports(path: string, importers: readonly FileImporter[]): PlannedImport[] {
+  const zipName = basename(path);
+  let members: ZipMember[];
+  try {
+    members = runSync<ZipMember[]>('read-zip', readFileSync(path));
+  } catch (error) {
+    const reason = error instanceof AppFailure && error.code === 'IMPORT_FAILED' ? error.message : 'the zip could not be read';
+    throw importFailure(zipName, 0, reason);
+  }
+  const found: PlannedImport[] = [];
+  for (const member of members) {
+    const data = Buffer.from(member.data);
+    const source: ImportSource = { path: `${path}!${member.name}`, name: basename(member.name), head: headOf(data), read: () => data };
+    const importer = importerFor(source, importers);
+    if (importer) found.push({ source, importer });
+  }
+  if (found.length === 0) throw importFailure(zipName, 0, 'the zip holds no code-set file CodeDesk can import');
+  return found;
 }
 
 export function fileSource(path: string): ImportSource {
@@ -49,6 +79,10 @@ export function planImports(paths: readonly string[], importers: readonly FileIm
       for (const p of inFolder) planned.set(p.source.path, p);
       continue;
     }
+    if (isZip(path)) {
+      for (const p of zipImports(path, importers)) planned.set(p.source.path, p);
+      continue;
+    }
     const source = fileSource(path);
     const importer = importerFor(source, importers);
     if (!importer) {
@@ -56,7 +90,9 @@ export function planImports(paths: readonly string[], importers: readonly FileIm
     }
     planned.set(path, { source, importer });
   }
-  const list = [...planned.values()];
+  // Registry order (order files first), so that a codes file or addenda find their year's codes.
+  const rank = (p: PlannedImport) => importers.indexOf(p.importer);
+  const list = [...planned.values()].sort((a, b) => rank(a) - rank(b));
   for (const { source, importer } of list) importer.check?.(source);
   return list;
 }
@@ -68,7 +104,9 @@ function walk(folder: string, importers: readonly FileImporter[]): PlannedImport
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) found.push(...walk(path, importers));
-    else if (entry.isFile()) {
+    else if (entry.isFile() && isZip(path)) {
+      found.push(...zipImports(path, importers));
+    } else if (entry.isFile()) {
       const source = fileSource(path);
       const importer = importerFor(source, importers);
       if (importer) found.push({ source, importer });
