@@ -19,6 +19,14 @@ const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
 const DATA_PRESENT = fs.existsSync(path.join(CODESETS, 'icd10cm', 'icd10cm_order_2026.txt'));
 const MISSING = `The official code-set files are missing: expected them under ${CODESETS}`;
 
+// The four order files by name: walking the whole folder now imports every kind (see lists tests).
+const ORDER_FILES = [
+  'icd10cm/fy2025/icd10cm_order_2025.txt',
+  'icd10cm/icd10cm_order_2026.txt',
+  'icd10pcs/fy2025/icd10pcs_order_2025.txt',
+  'icd10pcs/icd10pcs_order_2026.txt',
+];
+
 let dir: string | undefined;
 let contentDb: ContentDb | undefined;
 let summary: ImportSummary;
@@ -28,7 +36,7 @@ beforeAll(() => {
   if (!DATA_PRESENT) return;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-order-files-'));
   contentDb = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(contentDb, [CODESETS]);
+  summary = importCodeFiles(contentDb, ORDER_FILES.map((f) => path.join(CODESETS, f)));
 }, 120_000);
 
 afterAll(() => {
@@ -55,7 +63,7 @@ describe('the official order files', () => {
     expect(DATA_PRESENT, MISSING).toBe(true);
   });
 
-  it('are the only files picked up when walking the code-set folder', () => {
+  it('are each recognised as their kind and fiscal year', () => {
     const found = summary.files.map((f) => [path.relative(CODESETS, f.path), f.kind, f.label, f.codes]);
     expect(found).toEqual([
       ['icd10cm/fy2025/icd10cm_order_2025.txt', 'icd10cm-order', 'FY2025', 97_584],

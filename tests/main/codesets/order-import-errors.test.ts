@@ -162,7 +162,7 @@ describe('wrong files', () => {
     );
     const other = tempDir();
     writeFile(other, 'README.md', '# nothing here\n');
-    writeFile(other, 'icd10cm_codes_2026.txt', 'A000    Cholera due to Vibrio cholerae 01, biovar cholerae\r\n');
+    writeFile(other, 'notes.txt', 'Downloaded from CMS on 1 October.\r\n');
     expect(failureOf(() => importCodeFiles(db, [other])).code).toBe('IMPORT_FAILED');
     expect(failureOf(() => importCodeFiles(db, [path.join(empty, 'nope.txt')])).message).toBe('nope.txt: no such file or folder');
     expect(failureOf(() => importCodeFiles(db, [])).code).toBe('BAD_INPUT');

@@ -163,10 +163,9 @@ describe('importCodeFiles: folders', () => {
     const dir = tempDir();
     writeOrderFile(dir, 'icd10cm/icd10cm_order_2026.txt', CM_2026);
     writeOrderFile(dir, 'icd10pcs/fy2026/icd10pcs_order_2026.txt', PCS_2026);
-    writeFile(dir, 'icd10cm/icd10cm_codes_2026.txt', 'A000    Cholera due to Vibrio cholerae 01, biovar cholerae\r\n');
-    writeFile(dir, 'icd10cm/icd10cm_order_addenda_2026.txt', 'Add:         1 B8801   Infestation by Demodex mites\r\n');
     writeFile(dir, 'README.md', '# Code sets\n');
-    writeFile(dir, 'icd10pcs/icd10pcs_tables_2026.xml', '<ICD10PCS.tabular></ICD10PCS.tabular>\n');
+    writeFile(dir, 'icd10cm/notes.txt', 'Downloaded from CMS.\r\n');
+    writeFile(dir, 'icd10pcs/readme.xml', '<readme>not a code set</readme>\n');
     const summary = importCodeFiles(db, [dir]);
     expect(summary.files.map((f) => [path.relative(dir, f.path), f.kind])).toEqual([
       ['icd10cm/icd10cm_order_2026.txt', 'icd10cm-order'],
