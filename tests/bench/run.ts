@@ -7,10 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './bench-module';
+import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
+import { importAllBench } from './import-all.bench';
+import { indexTablesBench } from './index-tables.bench';
+import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
+import { searchPeersBench } from './search-peers.bench';
+import { tabularImportBench } from './tabular-import.bench';
+import { uiSearchBench } from './ui-search.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, uiSearchBench, claimCheckBench, searchPeersBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

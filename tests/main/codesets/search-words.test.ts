@@ -44,7 +44,10 @@ describe('queryWords', () => {
 
 describe('titleCoverage', () => {
   it('is the share of title words that start with a query word', () => {
-    expect(titleCoverage('Chronic kidney disease, unspecified', ['chron', 'kidney', 'dis'])).toBe(0.75);
+    expect(titleCoverage('Chronic kidney disease, stage 3', ['chron', 'kidney', 'dis'])).toBe(0.6);
+    // Filler words (and the default code's 'unspecified') do not count against a match.
+    expect(titleCoverage('Chronic kidney disease, unspecified', ['chron', 'kidney', 'dis'])).toBe(1);
+    expect(titleCoverage('Fracture of femur', ['femur'])).toBe(0.5);
     expect(titleCoverage('Clicking hip', ['hip'])).toBe(0.5);
     expect(titleCoverage('Sjögren syndrome', ['sjogren'])).toBe(0.5);
     expect(titleCoverage('', ['x'])).toBe(0);

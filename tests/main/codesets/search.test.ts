@@ -63,7 +63,11 @@ describe('searchCodes by words', () => {
   it('expands long word prefixes into whole words and still finds them', () => {
     const db = contentDb();
     expect(codes(searchCodes(db, { query: 'diabetic nephrop', system: 'icd10cm', limit: 25 }))).toEqual(['E11.21']);
-    expect(searchCodes(db, { query: 'nephropathyx', system: 'icd10cm', limit: 25 })).toEqual([]);
+    expect(searchCodes(db, { query: 'qqzzkkxx', system: 'icd10cm', limit: 25 })).toEqual([]);
+    // A word no indexed word starts with is read as a typo of the closest one.
+    expect(searchCodes(db, { query: 'nephropathyx', system: 'icd10cm', limit: 25 })).toEqual([
+      expect.objectContaining({ code: 'E11.21', matchedBy: { kind: 'typo', text: 'nephropathyx → nephropathy' } }),
+    ]);
   });
 
   it('ranks billable codes above headers', () => {

@@ -35,39 +35,82 @@ export function matchExpression(db: ContentDb, versionId: number, words: readonl
   if (words.length === 0) return null;
   const groups: string[] = [];
   for (const word of words) {
-    if (word.length <= PREFIX_INDEX_MAX) {
-      groups.push(`"${word}"*`);
-      continue;
-    }
-    const terms = statementsFor(db)
-      .termsWithPrefix.all(versionId, word, `${word}\uffff`, MAX_EXPANSION + 1)
-      .map((r) => (r as { term: string }).term);
-    if (terms.length === 0) return null;
-    // An OR of whole words is read lazily; a long prefix query would be read whole.
-    groups.push(terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`);
+    const group = wordGroup(db, versionId, word);
+    if (group === null) return null;
+    groups.push(group);
   }
   return groups.join(' AND ');
 }
 
-/** Share of the title's words that start with one of the query words (0..1). */
+/** The FTS5 group for one typed word (a prefix query or an OR of whole words), or null when no indexed word starts with it. */
+export function wordGroup(db: ContentDb, versionId: number, word: string): string | null {
+  if (word.length <= PREFIX_INDEX_MAX) return `"${word}"*`;
+  const terms = statementsFor(db)
+    .termsWithPrefix.all(versionId, word, `${word}\uffff`, MAX_EXPANSION + 1)
+    .map((r) => (r as { term: string }).term);
+  if (terms.length === 0) return null;
+  // An OR of whole words is read lazily; a long prefix query would be read whole.
+  return terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+}
+
+/** True when some indexed word of the version starts with `word`. */
+export function isKnownPrefix(db: ContentDb, versionId: number, word: string): boolean {
+  return statementsFor(db).termsWithPrefix.get(versionId, word, `${word}\uffff`, 1) !== undefined;
+}
+
+/**
+ * Title words that do not count against a match when nobody typed them: small words, and the
+ * words of the default code's title ("Chronic kidney disease, unspecified" is what a coder
+ * typing "chronic kidney disease" wants).
+ */
+const FILLER_WORDS: ReadonlySet<string> = new Set([
+  'a', 'an', 'and', 'as', 'at', 'by', 'due', 'for', 'in', 'of', 'on', 'or', 'the', 'to',
+  'unspecified', 'nos', 'without', 'complications', 'organism', 'site',
+]);
+
+/**
+ * Title words that narrow a code to a population or a circumstance (newborn, pregnancy,
+ * history, sequela …): when nobody typed them, the code is probably not the one meant, so
+ * they weigh double against the match.
+ */
+const CONTEXT_WORDS: ReadonlySet<string> = new Set([
+  'neonatal', 'newborn', 'perinatal', 'fetus', 'fetal', 'pregnancy', 'childbirth', 'puerperium', 'trimester',
+  'antepartum', 'postpartum', 'history', 'screening', 'sequela', 'following', 'postprocedural', 'complicating',
+  'congenital', 'maternal', 'stoma', 'transplant',
+]);
+/** Share of the title's words (filler words not counted unless matched) that start with one of the query words (0..1). */
 export function titleCoverage(title: string, words: readonly string[]): number {
   if (!isPlainAscii(title)) {
     const titleWords = wordsOf(title);
-    const matched = titleWords.filter((t) => words.some((w) => t.startsWith(w))).length;
-    return titleWords.length === 0 ? 0 : matched / titleWords.length;
+    const isMatched = (t: string) => words.some((w) => t.startsWith(w));
+    const matched = titleWords.filter(isMatched).length;
+    const total = titleWords.filter((t) => isMatched(t) || !FILLER_WORDS.has(t)).length;
+    return total === 0 ? 0 : matched / total;
   }
   // Hot path (every candidate of every keystroke): walk the words without allocating them.
   const text = title.toLowerCase();
   let total = 0;
   let matched = 0;
+  // Words in parentheses are nonessential modifiers (ICD-10-CM convention): they never count against a match.
+  let depth = 0;
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && !isAsciiWordChar(text.charCodeAt(i))) i++;
+    while (i < text.length && !isAsciiWordChar(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c === 40) depth++;
+      else if (c === 41 && depth > 0) depth--;
+      i++;
+    }
     if (i >= text.length) break;
     const start = i;
     while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) i++;
-    total++;
-    if (words.some((w) => w.length <= i - start && text.startsWith(w, start))) matched++;
+    if (words.some((w) => w.length <= i - start && text.startsWith(w, start))) {
+      matched++;
+      total++;
+    } else if (depth === 0) {
+      const word = text.slice(start, i);
+      if (!FILLER_WORDS.has(word)) total += CONTEXT_WORDS.has(word) ? 2 : 1;
+    }
   }
   return total === 0 ? 0 : matched / total;
 }
@@ -80,7 +123,7 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   if (isPlainAscii(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
   return text
     .normalize('NFKD')
@@ -94,6 +137,17 @@ function wordsOf(text: string): string[] {
 export function searchWords(db: ContentDb, versionId: number, words: readonly string[], limit: number): WordHit[] {
   const expression = matchExpression(db, versionId, words);
   if (expression === null) return [];
+  return searchMatch(db, versionId, expression, words, limit);
+}
+
+/** Matches of a ready FTS5 expression, ranked by how much of each title `words` cover. */
+export function searchMatch(
+  db: ContentDb,
+  versionId: number,
+  expression: string,
+  words: readonly string[],
+  limit: number,
+): WordHit[] {
   const candidates = Math.max(WORD_CANDIDATES, limit);
   const rows = statementsFor(db).wordMatch(versionId).all(expression, candidates) as CodeRowDb[];
   return rows

@@ -1,12 +1,16 @@
 /**
  * Code search as you type, over every version that applies to the date. Order: exact code,
- * then codes starting with what was typed (code order), then word matches (billable codes
- * above headers, then by how much of the title the words cover).
+ * then codes starting with what was typed (code order), then word matches from titles,
+ * synonyms and entry points (search/candidates.ts ranks them); typo corrections and partial
+ * matches only when those find too little.
  */
 import { CODE_SYSTEMS, type CodeHit, type CodeSystem, type ContentVersion } from '../../../shared/domain';
 import type { ContentDb } from './content-db';
 import { normaliseCode } from './code-format';
-import { compareWordHits, queryWords, searchWords, type WordHit } from './search-words';
+import { CandidateSet } from './search/candidates';
+import { bundledSynonyms, expandSynonyms, type SynonymTable } from './search/synonyms';
+import { strongPasses, TOO_FEW, weakPasses } from './search/word-passes';
+import { queryWords, wordsOf } from './search-words';
 import { statementsFor, type CodeRowDb } from './statements';
 import { assertIsoDate, noCodeSet, requireVersion, versionFor } from './versions';
 
@@ -35,7 +39,7 @@ export function versionsToSearch(db: ContentDb, system?: CodeSystem, date?: stri
   return versions;
 }
 
-export function searchCodes(db: ContentDb, input: SearchInput): CodeHit[] {
+export function searchCodes(db: ContentDb, input: SearchInput, synonyms: SynonymTable = bundledSynonyms()): CodeHit[] {
   const versions = versionsToSearch(db, input.system, input.date);
   const query = input.query.slice(0, MAX_QUERY).trim();
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(input.limit)));
@@ -43,19 +47,34 @@ export function searchCodes(db: ContentDb, input: SearchInput): CodeHit[] {
 
   const hits: CodeHit[] = [];
   const seen = new Set<string>();
-  const add = (system: CodeSystem, row: CodeRowDb) => {
+  const add = (system: CodeSystem, row: CodeRowDb, matchedBy?: CodeHit['matchedBy']) => {
     const key = `${system}:${row.code}`;
     if (seen.has(key) || hits.length >= limit) return;
     seen.add(key);
-    hits.push({ system, code: row.display_code, title: row.long_title, billable: row.billable === 1 });
+    const hit: CodeHit = { system, code: row.display_code, title: row.long_title, billable: row.billable === 1 };
+    if (matchedBy) hit.matchedBy = matchedBy;
+    hits.push(hit);
   };
 
   const byCode = codeMatches(db, versions, query, limit);
   for (const { system, row } of byCode.exact) add(system, row);
-  for (const { system, row } of byCode.prefix) add(system, row);
-  if (hits.length < limit) {
-    for (const { system, row } of wordMatches(db, versions, query, limit)) add(system, row);
+  const words = queryWords(query);
+  const candidates = new CandidateSet();
+  let abbreviation = false;
+  const sequence = wordsOf(query);
+  // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
+  const needWords = hits.length + byCode.prefix.length < limit || expandSynonyms(synonyms, sequence).length > 0;
+  if (words.length > 0 && needWords) {
+    abbreviation = strongPasses(db, versions, { words, sequence }, synonyms, limit, candidates);
   }
+  // A short abbreviation ("dm2", "pe") means its synonym before the codes that happen to start with it.
+  if (!abbreviation) for (const { system, row } of byCode.prefix) add(system, row);
+  // Typed codes are not misspelt words: the weak passes are for words only.
+  if (words.length > 0 && hits.length === 0 && byCode.prefix.length === 0 && candidates.strongCount < TOO_FEW) {
+    weakPasses(db, versions, { words, sequence }, synonyms, limit, candidates);
+  }
+  for (const c of candidates.ranked()) add(c.system, c.row, c.matchedBy);
+  if (abbreviation) for (const { system, row } of byCode.prefix) add(system, row);
   return hits;
 }
 
@@ -80,13 +99,4 @@ function codeMatches(
     for (const row of rows) (row.code === typed ? exact : prefix).push({ system: version.system, row });
   }
   return { exact, prefix };
-}
-
-function wordMatches(db: ContentDb, versions: readonly ContentVersion[], query: string, limit: number): Tagged<WordHit>[] {
-  const words = queryWords(query);
-  if (words.length === 0) return [];
-  const all = versions.flatMap((version) =>
-    searchWords(db, version.id, words, limit).map((row) => ({ system: version.system, row })),
-  );
-  return all.sort((a, b) => compareWordHits(a.row, b.row));
 }

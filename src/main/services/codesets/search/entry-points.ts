@@ -1,0 +1,111 @@
+/**
+ * Entry points as search paths: an inclusion term or index path whose words match what was
+ * typed leads to its code, and the hit says which path matched. Only the entry sources that
+ * fit the version are read (per kind, the newest whose year is not after the version's), and
+ * only codes that exist in the version come back, so the date still picks the codes.
+ */
+import type { CodeSystem, ContentVersion } from '../../../../shared/domain';
+import type { ContentDb } from '../content-db';
+import { titleCoverage } from '../search-words';
+import type { CodeRowDb } from '../statements';
+import { fiscalYearOf } from '../versions';
+
+export type EntryKind = 'inclusion' | 'index' | 'synonym';
+
+export interface EntryHit extends CodeRowDb {
+  kind: EntryKind;
+  /** How to show the path that matched ("Fibrillation > atrial"). */
+  path: string;
+  /** Share of the entry's words the query covers (1: the entry is what was typed). */
+  coverage: number;
+}
+
+/** Entries read per version before ranking; FTS5 hands them back in insertion order. */
+const ENTRY_CANDIDATES = 300;
+
+interface SourceRow {
+  id: number;
+  kind: string;
+  label: string;
+}
+
+const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
+
+function prepare(db: ContentDb) {
+  return {
+    sources: db.prepare('SELECT id, kind, label FROM entry_source WHERE system = ?'),
+    match: db.prepare(
+      `SELECT e.term, e.path, s.kind, c.id, c.code, c.display_code, c.billable, c.long_title
+       FROM entry_point_fts f
+       JOIN entry_point e ON e.id = f.rowid
+       JOIN entry_source s ON s.id = e.source_id
+       JOIN codes c ON c.version_id = ? AND c.code = f.target
+       WHERE entry_point_fts MATCH ? AND f.source_id IN (SELECT value FROM json_each(?))
+       LIMIT ?`,
+    ),
+  };
+}
+
+function statementsOf(db: ContentDb) {
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
+function yearOf(label: string): number | null {
+  const match = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(label);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The entry sources that apply to a version: for each kind, the one whose year is the
+ * newest not after the version's fiscal year, else the oldest after it, else any.
+ */
+export function sourcesFor(db: ContentDb, system: CodeSystem, effectiveFrom: string): number[] {
+  const rows = statementsOf(db).sources.all(system) as SourceRow[];
+  const year = fiscalYearOf(effectiveFrom);
+  const best = new Map<string, { id: number; score: number }>();
+  for (const row of rows) {
+    const y = yearOf(row.label);
+    // Not after the version: closer is better; after it: further is worse, below all earlier ones.
+    const score = y === null ? -100_000 : y <= year ? y : -y;
+    const current = best.get(row.kind);
+    if (!current || score > current.score || (score === current.score && row.id > current.id)) {
+      best.set(row.kind, { id: row.id, score });
+    }
+  }
+  return [...best.values()].map((b) => b.id);
+}
+
+/** Entry points of the version matching every typed word (as word starts), best first. */
+export function searchEntryPoints(db: ContentDb, version: ContentVersion, words: readonly string[]): EntryHit[] {
+  if (words.length === 0) return [];
+  const sources = sourcesFor(db, version.system, version.effectiveFrom);
+  if (sources.length === 0) return [];
+  // Typed words hold only letters and digits (queryWords), so quoting them is safe.
+  const expression = words.map((w) => `"${w}"*`).join(' AND ');
+  const rows = statementsOf(db).match.all(version.id, expression, JSON.stringify(sources), ENTRY_CANDIDATES) as (CodeRowDb & {
+    term: string;
+    path: string;
+    kind: string;
+  })[];
+  return rows
+    .map((row) => ({
+      id: row.id,
+      code: row.code,
+      display_code: row.display_code,
+      billable: row.billable,
+      long_title: row.long_title,
+      kind: entryKind(row.kind),
+      path: row.path === '' ? row.term : row.path,
+      coverage: titleCoverage(row.term, words),
+    }))
+    .sort((a, b) => b.coverage - a.coverage || b.billable - a.billable || a.path.length - b.path.length);
+}
+
+function entryKind(kind: string): EntryKind {
+  return kind === 'inclusion' || kind === 'synonym' ? kind : 'index';
+}

@@ -1,0 +1,117 @@
+/**
+ * Typo tolerance: a typed word that no indexed word starts with is corrected against the
+ * version's own vocabulary (search_terms) by edit distance. A few thousand words per
+ * version, so a linear scan with a bounded distance is cheaper than keeping a trigram index
+ * in step with every import (measured in the search-quality bench).
+ */
+import type { ContentVersion } from '../../../../shared/domain';
+import type { ContentDb } from '../content-db';
+import { boundedDistance } from './edit-distance';
+
+/** Words shorter than this are never corrected: too many real words are one edit apart. */
+export const MIN_TYPO_LENGTH = 4;
+/** At most this many alternatives per word (an OR group in the full-text query). */
+const MAX_CORRECTIONS = 4;
+
+export interface Correction {
+  /** The typed word. */
+  typed: string;
+  /** Whole indexed words, closest first. */
+  words: string[];
+  /** Set when the typed word reads as the start of a word ("pnuemo" → "pneumo"): a prefix. */
+  prefix: string | null;
+}
+
+interface Vocabulary {
+  key: string;
+  words: Lexicon;
+}
+
+/** A version's words by first letter: a typo rarely changes the first letter. */
+export type Lexicon = ReadonlyMap<string, readonly string[]>;
+
+const vocabularies = new WeakMap<ContentDb, Map<number, Vocabulary>>();
+
+/** The version's indexed words, loaded once (reloaded when the version is re-imported). */
+export function vocabularyOf(db: ContentDb, version: ContentVersion): Lexicon {
+  let byVersion = vocabularies.get(db);
+  if (!byVersion) {
+    byVersion = new Map();
+    vocabularies.set(db, byVersion);
+  }
+  // A re-imported version keeps its id but gets a new import time.
+  const key = `${version.importedAt}:${version.codeCount}`;
+  const cached = byVersion.get(version.id);
+  if (cached?.key === key) return cached.words;
+  const rows = db.prepare('SELECT term FROM search_terms WHERE version_id = ?').all(version.id) as { term: string }[];
+  // Digits-only terms ("2", "40") are never the correction of a typed word.
+  const words = lexiconOf(rows.map((r) => r.term).filter((t) => t.length >= MIN_TYPO_LENGTH - 1 && /[a-z]/.test(t)));
+  byVersion.set(version.id, { key, words });
+  return words;
+}
+
+export function lexiconOf(words: readonly string[]): Lexicon {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    const first = word.charAt(0);
+    const list = byFirst.get(first) ?? [];
+    list.push(word);
+    byFirst.set(first, list);
+  }
+  return byFirst;
+}
+
+/** Words that could be `typed` with a slip after the first letter, or its first two letters swapped. */
+function candidatesFor(lexicon: Lexicon, typed: string): string[] {
+  const same = lexicon.get(typed.charAt(0)) ?? [];
+  const swapped = (lexicon.get(typed.charAt(1)) ?? []).filter((w) => w.charAt(1) === typed.charAt(0));
+  return swapped.length === 0 ? [...same] : [...same, ...swapped];
+}
+
+/** Allowed edits: one for short words, two from eight letters on. */
+export function maxEdits(word: string): number {
+  return word.length >= 8 ? 2 : 1;
+}
+
+/**
+ * The closest words to `typed` in `vocabulary`, or null when none is close enough. Whole
+ * words win over word starts at the same distance.
+ */
+export function correctWord(lexicon: Lexicon, typed: string): Correction | null {
+  if (typed.length < MIN_TYPO_LENGTH || /\d/.test(typed)) return null;
+  const max = maxEdits(typed);
+  const candidates = candidatesFor(lexicon, typed);
+  let best = max + 1;
+  let whole: string[] = [];
+  for (const term of candidates) {
+    const d = boundedDistance(typed, term, max);
+    if (d < best) {
+      best = d;
+      whole = [term];
+    } else if (d === best && d <= max) {
+      whole.push(term);
+    }
+  }
+  if (best <= max) return { typed, words: whole.sort(byLengthCloseTo(typed)).slice(0, MAX_CORRECTIONS), prefix: null };
+  // No whole word is close: the typed word may be an unfinished word ("pnuemo" → "pneumo").
+  const prefixes = new Set<string>();
+  for (const term of candidates) {
+    for (const len of [typed.length - 1, typed.length, typed.length + 1]) {
+      if (len < MIN_TYPO_LENGTH || len >= term.length) continue;
+      const d = boundedDistance(typed, term, max, len);
+      if (d < best) {
+        best = d;
+        prefixes.clear();
+      }
+      if (d === best && d <= max) prefixes.add(term.slice(0, len));
+    }
+  }
+  if (best > max || prefixes.size === 0) return null;
+  // Several equally close starts: the one closest in length to what was typed.
+  return { typed, words: [], prefix: [...prefixes].sort(byLengthCloseTo(typed))[0] ?? null };
+}
+
+function byLengthCloseTo(typed: string) {
+  return (a: string, b: string) =>
+    Math.abs(a.length - typed.length) - Math.abs(b.length - typed.length) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,119 @@
+/**
+ * Search quality and latency, CodeDesk against its peers (MiniSearch, FlexSearch, Fuse.js) on
+ * the same rows (FY2026 ICD-10-CM + ICD-10-PCS order files, plus the HCPCS quarter when its
+ * importer takes it) and the same queries (search-quality/queries.ts): top-1 / top-5 accuracy
+ * per kind, p50 / p95 latency, and each engine's latency as a ratio to the fastest peer.
+ */
+import path from 'node:path';
+import { closeContentDb, openContentDb, type ContentDb } from '../../src/main/services/codesets/content-db';
+import { importCodeFiles } from '../../src/main/services/codesets/import';
+import { searchCodes, versionsToSearch } from '../../src/main/services/codesets/search';
+import { parseSynonyms } from '../../src/main/services/codesets/search/synonyms';
+import type { BenchModule } from './bench-module';
+import { accuracyByKind, rankOfAnswer } from './search-quality/evaluate';
+import { flexSearchEngine, fuseEngine, miniSearchEngine, type BenchRow, type Engine } from './search-quality/peers';
+import { QUALITY_QUERIES, type QualityQuery } from './search-quality/queries';
+import { summarise } from './stats';
+
+const DATE = '2026-01-15';
+const LIMIT = 25;
+const REPEATS = 5;
+const PEER_REPEATS = 2;
+/**
+ * Fuse.js scans every row with a fuzzy matcher per query: seconds per query on 178k rows, so
+ * it answers every SLOW_PEER_STRIDE-th query once, and CodeDesk is scored on that sample too.
+ */
+const SLOW_PEER_STRIDE = 10;
+
+function importAll(db: ContentDb, codesets: string): string[] {
+  importCodeFiles(db, [
+    path.join(codesets, 'icd10cm', 'icd10cm_order_2026.txt'),
+    path.join(codesets, 'icd10pcs', 'icd10pcs_order_2026.txt'),
+  ]);
+  const included = ['ICD-10-CM FY2026', 'ICD-10-PCS FY2026'];
+  try {
+    importCodeFiles(db, [path.join(codesets, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx')]);
+    included.push('HCPCS 2025 Q4');
+  } catch {
+    // The HCPCS importer is built in parallel; without it the figures cover CM + PCS.
+  }
+  return included;
+}
+
+function rowsOf(db: ContentDb): BenchRow[] {
+  const versions = versionsToSearch(db, undefined, DATE);
+  return versions.flatMap((v) =>
+    (db.prepare('SELECT display_code AS code, long_title AS title FROM codes WHERE version_id = ? ORDER BY seq').all(v.id) as {
+      code: string;
+      title: string;
+    }[]).map((r) => ({ system: v.system, ...r })),
+  );
+}
+
+/** Runs every query `repeats` times (the last round's answers are scored), timing each call. */
+function measure(engine: Engine, repeats: number, queries: readonly QualityQuery[] = QUALITY_QUERIES) {
+  const timings: number[] = [];
+  let answers: string[][] = [];
+  for (let round = 0; round < repeats; round++) {
+    answers = queries.map((q) => {
+      const started = performance.now();
+      const codes = engine.search(q.query, LIMIT);
+      timings.push(performance.now() - started);
+      return codes;
+    });
+  }
+  const ranks = answers.map((codes, i) => rankOfAnswer(codes, (queries[i] as QualityQuery).accept));
+  return { queries: queries.length, ...summarise(timings), accuracy: accuracyByKind(queries, ranks) };
+}
+
+export const searchPeersBench: BenchModule = {
+  name: 'search-peers',
+  run({ repoRoot, tempDir }) {
+    const codesets = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets');
+    const db = openContentDb(path.join(tempDir, 'content.db'));
+    try {
+      const included = importAll(db, codesets);
+      const rows = rowsOf(db);
+      const noSynonyms = parseSynonyms('');
+      const ours: Engine = {
+        name: 'codedesk',
+        search: (query, limit) => searchCodes(db, { query, date: DATE, limit }).map((h) => h.code),
+      };
+      const oursPlain: Engine = {
+        name: 'codedesk-without-synonyms',
+        search: (query, limit) => searchCodes(db, { query, date: DATE, limit }, noSynonyms).map((h) => h.code),
+      };
+      const peers = [miniSearchEngine(rows), flexSearchEngine(rows), fuseEngine(rows)];
+      // Warm-up: statements prepared, pages cached, vocabularies loaded, JIT settled (Fuse.js is too slow to repeat).
+      for (const engine of [ours, oursPlain, ...peers.slice(0, 2)]) for (const q of QUALITY_QUERIES.slice(0, 40)) engine.search(q.query, LIMIT);
+      const figures: Record<string, ReturnType<typeof measure>> = {};
+      for (const engine of [ours, oursPlain]) figures[engine.name] = measure(engine, REPEATS);
+      for (const engine of peers.slice(0, 2)) figures[engine.name] = measure(engine, PEER_REPEATS);
+      const sample = QUALITY_QUERIES.filter((_, i) => i % SLOW_PEER_STRIDE === 0);
+      figures['fuse.js (sample)'] = measure(peers[2] as Engine, 1, sample);
+      figures['codedesk (same sample)'] = measure(ours, REPEATS, sample);
+      const peerFigures = ['minisearch', 'flexsearch', 'fuse.js (sample)'].map((name) => figures[name] as ReturnType<typeof measure>);
+      const fastestPeerP95 = Math.min(...peerFigures.map((f) => f.p95Ms));
+      const fastestPeerP50 = Math.min(...peerFigures.map((f) => f.p50Ms));
+      const engines = Object.fromEntries(
+        Object.entries(figures).map(([name, f]) => [
+          name,
+          {
+            ...f,
+            p50RatioToFastestPeer: Math.round((f.p50Ms / fastestPeerP50) * 100) / 100,
+            p95RatioToFastestPeer: Math.round((f.p95Ms / fastestPeerP95) * 100) / 100,
+          },
+        ]),
+      );
+      return {
+        searchQuality: {
+          dataset: `${included.join(' + ')} (${rows.length} rows), all systems, date ${DATE}, limit ${LIMIT}`,
+          queries: QUALITY_QUERIES.length,
+          engines,
+        },
+      };
+    } finally {
+      closeContentDb(db);
+    }
+  },
+};
