@@ -29,6 +29,22 @@ export function baseHandlers(totalCharts = 3): Handlers {
     'coding.validate': () => [],
     'codes.search': ({ query }) => ({ query, results: hits, versions: [] }),
     'charts.next': () => ({ chartId: null }),
+    // The code detail follows the highlighted result: a plain detail unless a test says more.
+    'codes.show': ({ code }) => {
+      const hit = hits.find((h) => h.code === code);
+      return {
+        system: 'icd10cm',
+        code,
+        title: hit?.title ?? `Title of ${code}`,
+        billable: hit?.billable ?? true,
+        version: { label: 'FY2026', isDemo: false },
+        hierarchy: [],
+        notes: [],
+        sevenChr: null,
+        notesSource: null,
+        children: [],
+      };
+    },
   };
 }
 

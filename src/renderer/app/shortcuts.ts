@@ -20,5 +20,8 @@ export const CHART_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+K', does: 'Search codes' },
   { keys: '↑ / ↓, Enter', does: 'Move in code results, add the code' },
   { keys: 'Alt+↑ / Alt+↓', does: 'Move the focused code up or down' },
+  { keys: 'Alt+T', does: 'Browse the Tabular List' },
+  { keys: 'Alt+P', does: 'ICD-10-PCS builder' },
+  { keys: 'Alt+D', does: 'Neoplasm and Drug tables' },
   { keys: 'Esc', does: 'Back to the queue' },
 ];

@@ -8,17 +8,20 @@ interface DialogProps {
   children: ReactNode;
   /** Extra class for sizing. */
   className?: string;
+  /** Selector of the element to focus on open (default: the first field or button). */
+  initialFocus?: string;
 }
 
-export function Dialog({ title, onClose, children, className }: DialogProps) {
+export function Dialog({ title, onClose, children, className, initialFocus }: DialogProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button:not([data-close])');
+    const first = ref.current?.querySelector<HTMLElement>(initialFocus ?? 'input, select, textarea, button:not([data-close])');
     (first ?? ref.current)?.focus();
     return () => previous?.focus();
+    // Runs once on open: later renders must not move the focus.
   }, []);
 
   return (

@@ -52,7 +52,8 @@ describe('code picker', () => {
     await screen.findByRole('option', { name: /J18\.9/ });
     fireEvent.keyDown(box, { key: 'Enter' }); // J18, a header
     expect(useCoding.getState().coding.diagnoses).toEqual([]);
-    expect(screen.getByText('J18 is a header, not billable. Choose a more specific code.')).toBeTruthy();
+    // A header is first checked for 7th characters (none here), then refused with the reason.
+    expect(await screen.findByText('J18 is a header, not billable. Choose a more specific code.')).toBeTruthy();
   });
 
   it('adds procedure systems to the procedures', async () => {

@@ -1,4 +1,4 @@
-/** One chart: documents on the left, code picker and coded list on the right. */
+/** One chart: documents on the left, code picker and coded list, then the code detail. */
 import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from '../../app/route-store';
 import { CHART_SHORTCUTS } from '../../app/shortcuts';
@@ -10,6 +10,8 @@ import { ProcedureList } from '../coding/ProcedureList';
 import { useCoding } from '../coding/coding-store';
 import { usePicker } from '../coding/picker-store';
 import { useTitles } from '../coding/titles-store';
+import { CodeDetailPanel } from '../encoder/CodeDetailPanel';
+import { EncoderDialogs } from '../encoder/EncoderDialogs';
 import { FindBar } from '../find/FindBar';
 import { useFind } from '../find/find-store';
 import { useSession } from '../session/session-store';
@@ -22,6 +24,8 @@ import { useChart } from './chart-store';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
 import './chart.css';
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function ChartScreen({ chartId }: { chartId: string }) {
   const detail = useChart((s) => (s.detail?.id === chartId ? s.detail : null));
@@ -124,11 +128,15 @@ export function ChartScreen({ chartId }: { chartId: string }) {
           <ProcedureList readOnly={readOnly} />
           <FindingsPanel />
         </section>
+        <aside className="detail-pane" aria-label="Code detail">
+          <CodeDetailPanel canAdd={!readOnly} />
+        </aside>
       </div>
       <footer className="hint-line">
-        {CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑')).map((s) => `${s.keys} ${s.does.split(' (')[0]?.toLowerCase()}`).join(' · ')} · ? all
+        {CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑')).map((s) => `${s.keys} ${lowerFirst(s.does.split(' (')[0] ?? '')}`).join(' · ')} · ? all
       </footer>
       {holdOpen ? <HoldDialog chartId={detail.id} onClose={() => setHoldOpen(false)} /> : null}
+      {readOnly ? null : <EncoderDialogs />}
     </main>
   );
 }

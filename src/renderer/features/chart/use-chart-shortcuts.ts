@@ -1,9 +1,19 @@
-/** Chart screen keys: Alt+N next, Ctrl+Enter submit, Ctrl+F find, Ctrl+K code search, Esc back. */
+/**
+ * Chart screen keys: Alt+N next, Ctrl+Enter submit, Ctrl+F find, Ctrl+K code search, Alt+T
+ * Tabular List, Alt+P PCS builder, Alt+D Neoplasm/Drug tables, Esc back.
+ */
 import { useEffect } from 'react';
 import { isAltLetter, isModalOpen, isPrimaryModifier } from '../../lib/keys';
 import { CODE_SEARCH_ID } from '../coding/CodePicker';
+import { useEncoderUi, type EncoderDialog } from '../encoder/encoder-ui';
 import { useFind } from '../find/find-store';
 import { useWorkflow } from './workflow-store';
+
+const TOOL_KEYS: readonly (readonly [string, EncoderDialog])[] = [
+  ['t', 'tree'],
+  ['p', 'pcs'],
+  ['d', 'tables'],
+];
 
 export function useChartShortcuts(chartId: string, opts: { readOnly: boolean; onBack(): void }): void {
   const { readOnly, onBack } = opts;
@@ -11,7 +21,11 @@ export function useChartShortcuts(chartId: string, opts: { readOnly: boolean; on
     const onKey = (event: KeyboardEvent) => {
       // Inner widgets (dialogs, search boxes) consume their own Escape / Enter first.
       if (event.defaultPrevented || isModalOpen()) return;
-      if (isAltLetter(event, 'n')) {
+      const tool = readOnly ? undefined : TOOL_KEYS.find(([letter]) => isAltLetter(event, letter));
+      if (tool) {
+        event.preventDefault();
+        useEncoderUi.getState().show(tool[1]);
+      } else if (isAltLetter(event, 'n')) {
         event.preventDefault();
         void useWorkflow.getState().next(chartId);
       } else if (isPrimaryModifier(event) && event.key === 'Enter') {

@@ -1,29 +1,31 @@
 /**
  * Search as you type, ↑/↓ to move, Enter to add. Focus stays in the search box so a coder
- * can add code after code without touching the mouse.
+ * can add code after code without touching the mouse. The highlighted result shows in the
+ * code detail; a code that needs a 7th character opens the chooser.
  */
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, type KeyboardEvent } from 'react';
 import { CODE_SYSTEMS, type CodeHit, type CodeSystem } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
-import { useCoding } from './coding-store';
+import { requestAdd } from '../encoder/add-flow';
+import { useDetail } from '../encoder/detail-store';
+import { EncoderTools } from '../encoder/EncoderTools';
 import { usePicker } from './picker-store';
-import { useTitles } from './titles-store';
+import { markPainted } from './search-timing';
 import './coding.css';
 
 export const CODE_SEARCH_ID = 'code-search';
 const optionId = (index: number) => `code-option-${index}`;
+/** The detail follows the highlight after a short pause, so typing is never slowed by it. */
+export const DETAIL_FOLLOW_MS = 120;
 
-function addHit(hit: CodeHit): void {
-  const message = useCoding.getState().addCode(hit);
-  const picker = usePicker.getState();
-  if (message) {
-    picker.setMessage(message);
-    return;
-  }
-  useTitles.getState().remember(hit);
-  picker.clear();
-  picker.setMessage(`Added ${hit.code}.`);
-}
+const addHit = (hit: CodeHit) => void requestAdd(hit);
+
+const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], string> = {
+  index: 'via index',
+  inclusion: 'inclusion term',
+  synonym: 'synonym',
+  typo: 'spelling',
+};
 
 export function CodePicker() {
   const query = usePicker((s) => s.query);
@@ -33,10 +35,26 @@ export function CodePicker() {
   const searching = usePicker((s) => s.searching);
   const error = usePicker((s) => s.error);
   const message = usePicker((s) => s.message);
+  const paintKey = usePicker((s) => s.paintKey);
 
   useEffect(() => {
     document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' });
   }, [active, results]);
+
+  // Results of a keystroke are in the DOM now: time their paint.
+  useLayoutEffect(() => {
+    if (paintKey !== null) markPainted(paintKey);
+  }, [paintKey, results]);
+
+  const highlighted = results[active];
+  useEffect(() => {
+    if (!highlighted) return;
+    const timer = setTimeout(
+      () => void useDetail.getState().open({ system: highlighted.system, code: highlighted.code }),
+      DETAIL_FOLLOW_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [highlighted]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const picker = usePicker.getState();
@@ -58,9 +76,12 @@ export function CodePicker() {
 
   return (
     <section className="code-picker" aria-labelledby="picker-title">
-      <h2 id="picker-title" className="pane-title">
-        Add codes
-      </h2>
+      <div className="picker-head">
+        <h2 id="picker-title" className="pane-title">
+          Add codes
+        </h2>
+        <EncoderTools />
+      </div>
       <div className="picker-controls">
         <input
           id={CODE_SEARCH_ID}
@@ -111,7 +132,14 @@ export function CodePicker() {
           >
             <span className="code-system">{SYSTEM_LABELS[hit.system]}</span>
             <span className="code-value">{hit.code}</span>
-            <span className="code-title">{hit.title || 'No descriptor shipped'}</span>
+            <span className="code-title">
+              {hit.title || 'No descriptor shipped'}
+              {hit.matchedBy ? (
+                <span className={`matched-by matched-${hit.matchedBy.kind}`}>
+                  {MATCHED_BY_LABELS[hit.matchedBy.kind]}: {hit.matchedBy.text}
+                </span>
+              ) : null}
+            </span>
             {hit.billable ? (
               <span className="code-flag billable">billable</span>
             ) : (

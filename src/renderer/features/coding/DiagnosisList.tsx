@@ -7,6 +7,7 @@ import { POA_LABELS, POA_MEANINGS } from '../../lib/labels';
 import { useCoding } from './coding-store';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
+import { CodeButton } from '../encoder/CodeButton';
 import './coding.css';
 
 export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; readOnly: boolean }) {
@@ -35,7 +36,7 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
             }}
           >
             <span className={index === 0 ? 'seq-label principal' : 'seq-label'}>{index === 0 ? firstLabel : index + 1}</span>
-            <span className="code-value">{dx.code}</span>
+            <CodeButton system="icd10cm" code={dx.code} />
             <span className="code-title">{titles[titleKey('icd10cm', dx.code)] ?? ''}</span>
             {inpatient ? (
               <select

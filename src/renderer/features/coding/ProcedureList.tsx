@@ -7,6 +7,7 @@ import { useCoding } from './coding-store';
 import { RowButtons } from './DiagnosisList';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
+import { CodeButton } from '../encoder/CodeButton';
 import './coding.css';
 
 /** Keys stay stable when rows move (the same code may appear twice). */
@@ -72,7 +73,7 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
     >
       <span className="seq-label">{index + 1}</span>
       <span className="code-system">{SYSTEM_LABELS[p.system]}</span>
-      <span className="code-value">{p.code}</span>
+      <CodeButton system={p.system} code={p.code} />
       <span className="code-title">{title}</span>
       {p.system === 'icd10pcs' ? (
         <label className="inline-field">

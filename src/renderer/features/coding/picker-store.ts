@@ -1,16 +1,18 @@
 /**
  * Code picker: search as you type against the code set in force on the chart's coding date.
- * Replies to older queries are dropped so fast typing never shows stale results.
+ * Every keystroke searches at once (the local search answers in a few ms; a debounce would
+ * add its whole delay to every result). Replies to older queries are dropped so fast typing
+ * never shows stale results.
  */
 import { create } from 'zustand';
 import type { CodeHit, CodeSystem } from '../../../shared/domain';
 import { call } from '../../lib/api';
-import { debounce } from '../../lib/debounce';
 import { describeError } from '../../lib/errors';
 import { registerStoreReset } from '../../lib/store-registry';
+import { dropKeystroke, markKeystroke, markReply } from './search-timing';
 
-export const PICKER_DEBOUNCE_MS = 60;
-const RESULT_LIMIT = 50;
+/** About three screenfuls of the result list; more only slows each keystroke's paint. */
+const RESULT_LIMIT = 25;
 
 interface PickerData {
   query: string;
@@ -24,13 +26,16 @@ interface PickerData {
   error: string | null;
   /** Why the last pick was not added, e.g. a header code. */
   message: string | null;
+  /** The keystroke whose results are in `results` (for the paint timing); null otherwise. */
+  paintKey: number | null;
 }
 
 interface PickerActions {
   setDate(date: string | null): void;
   setQuery(query: string): void;
   setSystem(system: CodeSystem | ''): void;
-  search(): Promise<void>;
+  /** Searches now; `keystroke` is the timing id of the keystroke that asked for it. */
+  search(keystroke?: number): Promise<void>;
   move(delta: number): void;
   setActive(index: number): void;
   setMessage(message: string | null): void;
@@ -51,15 +56,19 @@ const initial: PickerData = {
   searching: false,
   error: null,
   message: null,
+  paintKey: null,
 };
 
 let seq = 0;
-let cancelPending: () => void = () => undefined;
+/** The newest keystroke not yet painted; its mark is dropped when a newer one supersedes it. */
+let unpainted: number | null = null;
+
+function supersede(next: number | null): void {
+  if (unpainted !== null) dropKeystroke(unpainted);
+  unpainted = next;
+}
 
 export const usePicker = create<PickerStore>()((set, get) => {
-  const debouncedSearch = debounce(() => void get().search(), PICKER_DEBOUNCE_MS);
-  cancelPending = () => debouncedSearch.cancel();
-
   return {
     ...initial,
 
@@ -70,12 +79,14 @@ export const usePicker = create<PickerStore>()((set, get) => {
     setQuery(query) {
       set({ query, message: null });
       if (query.trim() === '') {
-        debouncedSearch.cancel();
+        supersede(null);
         seq++;
-        set({ results: [], active: 0, searching: false, error: null });
+        set({ results: [], active: 0, searching: false, error: null, paintKey: null });
         return;
       }
-      debouncedSearch();
+      const keystroke = markKeystroke();
+      supersede(keystroke);
+      void get().search(keystroke);
     },
 
     setSystem(system) {
@@ -83,8 +94,7 @@ export const usePicker = create<PickerStore>()((set, get) => {
       if (get().query.trim()) void get().search();
     },
 
-    async search() {
-      debouncedSearch.cancel();
+    async search(keystroke) {
       const { query, system, date } = get();
       const mine = ++seq;
       if (!query.trim()) return;
@@ -100,7 +110,11 @@ export const usePicker = create<PickerStore>()((set, get) => {
         set({ searching: false, results: [], error: describeError(result.error) });
         return;
       }
-      set({ searching: false, results: result.value.results, active: 0 });
+      if (keystroke !== undefined && keystroke === unpainted) {
+        unpainted = null; // CodePicker marks its paint
+        markReply(keystroke);
+      }
+      set({ searching: false, results: result.value.results, active: 0, paintKey: keystroke ?? null });
     },
 
     move(delta) {
@@ -118,9 +132,9 @@ export const usePicker = create<PickerStore>()((set, get) => {
     },
 
     clear() {
-      debouncedSearch.cancel();
+      supersede(null);
       seq++;
-      set({ query: '', results: [], active: 0, searching: false, error: null, message: null });
+      set({ query: '', results: [], active: 0, searching: false, error: null, message: null, paintKey: null });
     },
 
     resetForChart() {
@@ -132,7 +146,7 @@ export const usePicker = create<PickerStore>()((set, get) => {
 
 // The query may hold words from the record: cleared on lock with the rest.
 registerStoreReset(() => {
-  cancelPending();
+  supersede(null);
   seq++;
   usePicker.setState(initial);
 }, { holdsPhi: true });

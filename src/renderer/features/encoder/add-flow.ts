@@ -1,0 +1,102 @@
+/**
+ * Adding a code from anywhere (picker, detail, tree, tables, PCS builder). A billable code goes
+ * straight in. An ICD-10-CM code that is not billable may only lack its 7th character: its
+ * category's definitions open the chooser, and the chosen character (after placeholder X)
+ * gives the full code, looked up before it is added so an invalid combination never goes in.
+ */
+import { create } from 'zustand';
+import type { CodeHit } from '../../../shared/domain';
+import type { SevenChrDef } from '../../../shared/encoder';
+import { call } from '../../lib/api';
+import { registerStoreReset } from '../../lib/store-registry';
+import { useCoding } from '../coding/coding-store';
+import { usePicker } from '../coding/picker-store';
+import { useTitles } from '../coding/titles-store';
+import { useDetail } from './detail-store';
+import { needsSeventh, withSeventh } from './seventh-char';
+
+export interface SeventhPending {
+  hit: CodeHit;
+  definitions: SevenChrDef[];
+  /** Where the definitions are written (category or subcategory). */
+  from: string;
+}
+
+interface AddFlowState {
+  seventh: SeventhPending | null;
+  /** The last outcome, for the dialog that started the add ("Added S72.001A."). */
+  message: string | null;
+}
+
+export const useAddFlow = create<AddFlowState>()(() => ({ seventh: null, message: null }));
+
+function say(message: string): void {
+  useAddFlow.setState({ message });
+  usePicker.getState().setMessage(message);
+}
+
+/** Adds a billable hit now; returns true when it went in. */
+export function addNow(hit: CodeHit): boolean {
+  const problem = useCoding.getState().addCode(hit);
+  if (problem) {
+    say(problem);
+    return false;
+  }
+  useTitles.getState().remember(hit);
+  usePicker.getState().clear();
+  say(`Added ${hit.code}.`);
+  return true;
+}
+
+/** Adds `hit`, asking for a 7th character first when its category defines them. */
+export async function requestAdd(hit: CodeHit): Promise<void> {
+  if (hit.billable || hit.system !== 'icd10cm') {
+    addNow(hit);
+    return;
+  }
+  const outcome = await useDetail.getState().fetch({ system: hit.system, code: hit.code });
+  if ('detail' in outcome && needsSeventh(hit.code, outcome.detail) && outcome.detail.sevenChr) {
+    useAddFlow.setState({ seventh: { hit, definitions: outcome.detail.sevenChr.definitions, from: outcome.detail.sevenChr.from }, message: null });
+    return;
+  }
+  addNow(hit); // refused with the header message
+}
+
+/** The coder chose `char` in the chooser: look the full code up, then add it. */
+export async function chooseSeventh(char: string): Promise<void> {
+  const pending = useAddFlow.getState().seventh;
+  if (!pending) return;
+  const code = withSeventh(pending.hit.code, char);
+  const found = await findExact(code);
+  useAddFlow.setState({ seventh: null });
+  if (!found) {
+    say(`${code} is not a valid code for this date. Choose another 7th character or a more specific code.`);
+    return;
+  }
+  addNow(found);
+}
+
+export function cancelSeventh(): void {
+  useAddFlow.setState({ seventh: null });
+}
+
+/** Looks a code up by its exact form in the version in force on the chart's date. */
+export async function findExact(code: string, system: CodeHit['system'] = 'icd10cm'): Promise<CodeHit | null> {
+  const date = usePicker.getState().date;
+  const result = await call('codes.search', { query: code, system, limit: 5, ...(date ? { date } : {}) });
+  if (!result.ok) return null;
+  const wanted = code.replace('.', '').toUpperCase();
+  return result.value.results.find((h) => h.system === system && h.code.replace('.', '').toUpperCase() === wanted) ?? null;
+}
+
+/** Adds a code known only by its text (a table cell): looked up, then through requestAdd. */
+export async function addByCode(code: string, system: CodeHit['system'] = 'icd10cm'): Promise<void> {
+  const hit = await findExact(code, system);
+  if (!hit) {
+    say(`${code} is not in the code set for this date.`);
+    return;
+  }
+  await requestAdd(hit);
+}
+
+registerStoreReset(() => useAddFlow.setState({ seventh: null, message: null }), { holdsPhi: true });
