@@ -9,7 +9,11 @@ import { hasErrors, validateCoding } from './validate';
 export function validateChart(workspace: Database.Database, content: Database.Database, chartId: string): ValidationProblem[] {
   const chart = chartRecord(workspace, chartId);
   const { coding } = getCoding(workspace, chartId);
-  return validateCoding(content, { setting: chart.setting, codingDate: codingDateOf(chart) }, coding);
+  return validateCoding(
+    content,
+    { setting: chart.setting, codingDate: codingDateOf(chart), patient: { age: chart.patient_age, sex: chart.patient_sex } },
+    coding,
+  );
 }
 
 export function submitChart(

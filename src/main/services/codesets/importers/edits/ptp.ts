@@ -1,0 +1,135 @@
+/**
+ * NCCI procedure-to-procedure tables, CMS layout (ccipra = practitioner, ccioph = outpatient
+ * hospital; parts f1..f4): notice lines, a header naming Column 1, Column 2, "*=in existence
+ * prior to 1996", Effective Date, Deletion Date (*=no data), Modifier (0=not allowed,
+ * 1=allowed, 9=not applicable), PTP Edit Rationale; then tab-delimited rows (CSV accepted).
+ */
+import { decodeText } from '../../text-decoding';
+import { importFailure } from '../../import-failure';
+import type { FileImporter, FileSummary } from '../types';
+import { parseCsv } from './csv';
+import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, splitLines } from './edit-file-store';
+
+export type PtpVariant = 'practitioner' | 'hospital';
+
+/** ccipra-v321r0-f1.txt -> practitioner, NCCI version 32.1 (2026 Q2), part f1. */
+export function ptpFileInfo(name: string): { variant: PtpVariant; version: string; effectiveFrom: string; part: string } | null {
+  const m = /cci(pra|oph)[-_ ]?v(\d\d)(\d)r(\d+)(?:[-_ ]?f(\d+))?/i.exec(name);
+  if (!m) return null;
+  const major = Number(m[2]);
+  const quarter = Number(m[3]);
+  if (quarter > 3) return null;
+  // Version N.0 takes effect each January of 1994 + N; N.1 April, N.2 July, N.3 October.
+  const effectiveFrom = `${1994 + major}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  return {
+    variant: m[1]!.toLowerCase() === 'pra' ? 'practitioner' : 'hospital',
+    version: `${major}.${quarter}r${m[4]}`,
+    effectiveFrom,
+    part: m[5] ? `f${m[5]}` : '',
+  };
+}
+
+const isHeader = (text: string): boolean => /Column\s*1/i.test(text) && /Column\s*2/i.test(text);
+
+export interface PtpRow {
+  col1: string;
+  col2: string;
+  pre1996: boolean;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  modifier: 0 | 1 | 9;
+  rationale: string;
+}
+
+function isoDate(text: string, what: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
+  if (!m || Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) || new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) !== iso) {
+    throw new Error(`the ${what} is not a date as YYYYMMDD`);
+  }
+  return iso;
+}
+
+/** One data row's cells; throws an Error whose message is the reason. */
+export function parsePtpCells(cells: readonly string[]): PtpRow {
+  const cell = (i: number): string => (cells[i] ?? '').trim();
+  const col1 = cell(0).toUpperCase();
+  const col2 = cell(1).toUpperCase();
+  if (!HCPCS_SHAPE.test(col1) || !HCPCS_SHAPE.test(col2)) throw new Error('column 1 or column 2 is not a CPT/HCPCS code');
+  if (!['', '*'].includes(cell(2))) throw new Error('the "prior to 1996" column is neither * nor empty');
+  const effectiveFrom = isoDate(cell(3), 'effective date');
+  const deletion = cell(4);
+  const effectiveTo = deletion === '*' || deletion === '' ? null : isoDate(deletion, 'deletion date');
+  const modifier = cell(5);
+  if (!['0', '1', '9'].includes(modifier)) throw new Error(`the modifier indicator for ${col1}/${col2} is not 0, 1 or 9`);
+  return { col1, col2, pre1996: cell(2) === '*', effectiveFrom, effectiveTo, modifier: Number(modifier) as 0 | 1 | 9, rationale: cell(6) };
+}
+
+export const ptpImporter: FileImporter = {
+  kind: 'ncci-ptp',
+  description: 'NCCI PTP edits (ccipra / ccioph, tab-delimited)',
+  detect: (source) => ptpFileInfo(source.name) !== null && isHeader(source.head) && /prior to 1996/i.test(source.head),
+  check(source) {
+    if (ptpFileInfo(source.name) === null) throw importFailure(source.name, 0, 'the name does not say ccipra/ccioph and the version (v321r0)');
+  },
+  run(context, source): FileSummary {
+    const info = ptpFileInfo(source.name);
+    if (!info) throw importFailure(source.name, 0, 'not an NCCI PTP table');
+    const bytes = source.read();
+    const lines = splitLines(decodeText(bytes));
+    const headerAt = lines.findIndex(isHeader);
+    if (headerAt < 0) throw importFailure(source.name, 0, 'the header (Column 1, Column 2 …) is missing');
+    const tabbed = lines[headerAt]!.includes('\t');
+    const rows: (PtpRow & { line: number })[] = [];
+    const seen = new Set<string>();
+    let started = false;
+    for (let i = headerAt + 1; i < lines.length; i += 1) {
+      const text = lines[i]!;
+      if (text.trim() === '') continue;
+      const cells = tabbed ? text.split('\t') : (parseCsv(text)[0]?.fields ?? []);
+      // The header may run over several lines before the first row.
+      if (!started && !HCPCS_SHAPE.test((cells[0] ?? '').trim().toUpperCase())) continue;
+      started = true;
+      try {
+        const row = parsePtpCells(cells);
+        const key = `${row.col1} ${row.col2} ${row.effectiveFrom}`;
+        if (seen.has(key)) throw new Error(`the pair ${row.col1}/${row.col2} from ${row.effectiveFrom} is listed twice`);
+        seen.add(key);
+        rows.push({ ...row, line: i + 1 });
+      } catch (e) {
+        throw importFailure(source.name, i + 1, e instanceof Error ? e.message : 'bad row');
+      }
+    }
+    if (rows.length === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+    const label = `NCCI PTP ${info.variant} v${info.version}${info.part ? ` ${info.part}` : ''}`;
+    const { db } = context;
+    let replaced = false;
+    db.transaction(() => {
+      const file = replaceEditFile(
+        db,
+        {
+          kind: 'ptp',
+          variant: info.variant,
+          part: info.part,
+          label,
+          effectiveFrom: info.effectiveFrom,
+          effectiveTo: endAfterMonths(info.effectiveFrom, 3),
+          source: source.name,
+        },
+        bytes,
+      );
+      replaced = file.replaced;
+      const insert = db.prepare(
+        `INSERT INTO ptp (file_id, col1, col2, effective_from, effective_to, pre1996, modifier, rationale, line)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      rows.forEach((r, n) => {
+        insert.run(file.id, r.col1, r.col2, r.effectiveFrom, r.effectiveTo, r.pre1996 ? 1 : 0, r.modifier, r.rationale, r.line);
+        if (n % 10000 === 0) context.progress(n, rows.length);
+      });
+      setRowCount(db, file.id, rows.length);
+    })();
+    context.progress(rows.length, rows.length);
+    return { path: source.path, kind: 'ncci-ptp', system: 'hcpcs', label, codes: rows.length, replaced };
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Present on admission (inpatient): every diagnosis needs Y, N, U or W unless the POA-exempt
+ * list in force says it is exempt (then blank or 1).
+ */
+import type { Finding } from '../../../shared/claim';
+import type { EditContext } from './context';
+import { cite } from './edit-tables';
+import { finding } from './finding';
+import { editStatements } from './statements';
+
+const REPORTED = new Set(['Y', 'N', 'U', 'W']);
+
+export function poaEdits(ctx: EditContext): Finding[] {
+  if (ctx.lines.setting !== 'inpatient') return [];
+  const table = ctx.table('poa');
+  const file = table?.files[0];
+  const exemptLine = editStatements(ctx.db).poaExempt;
+  const out: Finding[] = [];
+  for (const d of ctx.lines.dx) {
+    const value = (d.poa ?? '').toUpperCase();
+    const row = file ? (exemptLine.get(file.id, d.code) as { line: number } | undefined) : undefined;
+    const source = table && file ? cite(table, file.id, row?.line ?? null) : 'no POA-exempt list imported';
+    if (row) {
+      if (value !== '' && value !== '1') {
+        out.push(finding('poa.exempt', 'warning', [d.display], `${d.display} is exempt from POA reporting: leave POA blank (or 1) instead of ${value}.`, source));
+      }
+      continue;
+    }
+    if (value === '') {
+      // Without the exempt list an exempt code cannot be told apart: a warning, not a block.
+      const severity = file ? 'error' : 'warning';
+      out.push(finding('poa.missing', severity, [d.display], `Choose a present-on-admission indicator (Y, N, U or W) for ${d.display}.`, source));
+    } else if (!REPORTED.has(value)) {
+      const why = value === '1' ? '1 is only for codes on the POA-exempt list' : `${value} is not a POA value (use Y, N, U or W)`;
+      out.push(finding('poa.invalid', 'error', [d.display], `POA for ${d.display}: ${why}.`, source));
+    }
+  }
+  return out;
+}
