@@ -5,6 +5,7 @@
 import { POA_VALUES, type ChartSetting, type PoaValue } from '../../../shared/domain';
 import { POA_LABELS, POA_MEANINGS } from '../../lib/labels';
 import { useCoding } from './coding-store';
+import { normaliseForMatch, useFindingsFocus } from './findings-focus-store';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
 import { CodeButton } from '../encoder/CodeButton';
@@ -13,6 +14,7 @@ import './coding.css';
 export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; readOnly: boolean }) {
   const diagnoses = useCoding((s) => s.coding.diagnoses);
   const titles = useTitles((s) => s.titles);
+  const highlighted = useFindingsFocus((s) => s.codes);
   const inpatient = setting === 'inpatient';
   const firstLabel = inpatient ? 'Principal' : 'First-listed';
 
@@ -26,7 +28,7 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
         {diagnoses.map((dx, index) => (
           <li
             key={dx.code}
-            className={index === 0 ? 'coded-row first' : 'coded-row'}
+            className={`coded-row${index === 0 ? ' first' : ''}${highlighted.includes(normaliseForMatch(dx.code)) ? ' finding-highlight' : ''}`}
             aria-label={`${index === 0 ? firstLabel : `Secondary ${index}`}: ${dx.code}`}
             onKeyDown={(e) => {
               const delta = readOnly ? 0 : reorderDelta(e);

@@ -4,6 +4,7 @@ import type { CodedProcedure } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
 import { parseModifiers } from './coding-edit';
 import { useCoding } from './coding-store';
+import { useIsHighlighted } from './findings-focus-store';
 import { RowButtons } from './DiagnosisList';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
@@ -52,6 +53,7 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
   const [modProblem, setModProblem] = useState<string | null>(null);
   const update = useCoding.getState().updateProcedure;
 
+  const highlighted = useIsHighlighted(p.code);
   const commitModifiers = () => {
     const parsed = parseModifiers(modText);
     setModProblem(parsed.problem);
@@ -63,7 +65,7 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
 
   return (
     <li
-      className="coded-row procedure"
+      className={`coded-row procedure${highlighted ? ' finding-highlight' : ''}`}
       onKeyDown={(e) => {
         const delta = readOnly ? 0 : reorderDelta(e);
         if (delta === 0) return;
