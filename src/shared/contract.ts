@@ -165,7 +165,11 @@ export const contract = {
     access: ['coder', 'auditor'],
   }),
   'coding.validate': method<ValidationProblem[]>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
-  'charts.submit': method<SubmitOutcome>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
+  /** Errors block; warnings block until acknowledged (their keys, see problemKey), which is audited. */
+  'charts.submit': method<SubmitOutcome>()({
+    input: z.object({ chartId, acknowledgedWarnings: z.array(z.string().max(300)).max(100).default([]) }).strict(),
+    access: ['coder', 'auditor'],
+  }),
   'charts.hold': method<ChartDetail>()({
     input: z.object({ chartId, reason: z.enum(HOLD_REASONS), note: z.string().trim().min(1).max(500) }).strict(),
     access: ['coder', 'auditor'],

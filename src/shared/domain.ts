@@ -138,3 +138,6 @@ export interface ContentVersion {
   codeCount: number;
   importedAt: string;
 }
+
+/** A finding's identity for acknowledgements: its rule and the codes involved. */
+export const problemKey = (p: Pick<ValidationProblem, 'rule' | 'codes'>): string => `${p.rule}|${p.codes.join(',')}`;

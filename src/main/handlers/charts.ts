@@ -65,9 +65,16 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
       userId: s.profile.id,
       deviceId: app.deviceId,
       at: app.now().toISOString(),
+      acknowledgedWarnings: input.acknowledgedWarnings,
     });
-    const rules = outcome.problems.filter((p) => p.severity === 'error').map((p) => p.rule);
-    app.audit(outcome.submitted ? 'chart.submit' : 'chart.submit_blocked', input.chartId, outcome.submitted ? {} : { rules });
+    const warnings = outcome.problems.filter((p) => p.severity === 'warning').map((p) => p.rule);
+    const errors = outcome.problems.filter((p) => p.severity === 'error').map((p) => p.rule);
+    // Submitted with warnings: the acknowledgement itself is on the record.
+    app.audit(
+      outcome.submitted ? 'chart.submit' : 'chart.submit_blocked',
+      input.chartId,
+      outcome.submitted ? { acknowledgedWarnings: warnings } : { rules: errors.length ? errors : warnings },
+    );
     app.events.emit('charts.changed', { chartId: input.chartId });
     return outcome.submitted ? { submitted: true, problems: outcome.problems } : { submitted: false, problems: outcome.problems };
   },

@@ -51,6 +51,25 @@ describe('chart workflow', () => {
     await waitFor(() => expect(header.textContent).toContain('In progress'), { timeout: 3000 });
   });
 
+  it('a warning blocks until the coder acknowledges it, then submits with its key', async () => {
+    const warning: ValidationProblem = { rule: 'poa.missing', severity: 'warning', message: 'Choose a POA indicator.', codes: ['E11.9'] };
+    const api = await openChart({
+      'coding.validate': () => [warning],
+      'charts.submit': ({ acknowledgedWarnings }) =>
+        acknowledgedWarnings && acknowledgedWarnings.length > 0 ? { submitted: true, problems: [warning] } : { submitted: false, problems: [warning] },
+      'charts.next': () => ({ chartId: 'C-00002' }),
+    });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Review these warnings before submitting');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'I have reviewed these warnings: submit' })));
+    await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00002' }));
+    expect(api.inputs('charts.submit')).toEqual([
+      { chartId: 'C-00001', acknowledgedWarnings: [] },
+      { chartId: 'C-00001', acknowledgedWarnings: ['poa.missing|E11.9'] },
+    ]);
+  });
+
   it('Ctrl+Enter submits even while the find box has focus', async () => {
     const api = await openChart({ 'charts.submit': () => ({ submitted: false, problems: [missing] }), 'coding.validate': () => [missing] });
     const find = screen.getByRole('searchbox', { name: 'Find in chart' });

@@ -1,6 +1,6 @@
 /** Status changes: submit (immutable submission), hold with a reason, release a hold. */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { HoldReason, ValidationProblem } from '../../../shared/domain';
+import { problemKey, type HoldReason, type ValidationProblem } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { getCoding } from './coding';
 import { chartRecord, codingDateOf } from './detail';
@@ -19,7 +19,7 @@ export function validateChart(workspace: Database.Database, content: Database.Da
 export function submitChart(
   workspace: Database.Database,
   content: Database.Database,
-  args: { chartId: string; userId: string; deviceId: string; at: string },
+  args: { chartId: string; userId: string; deviceId: string; at: string; acknowledgedWarnings?: readonly string[] },
 ): { submitted: boolean; problems: ValidationProblem[] } {
   return workspace.transaction(() => {
     const chart = chartRecord(workspace, args.chartId);
@@ -28,6 +28,9 @@ export function submitChart(
     }
     const problems = validateChart(workspace, content, args.chartId);
     if (hasErrors(problems)) return { submitted: false, problems };
+    // A warning needs the coder's acknowledgement; an acknowledged one is recorded by the caller.
+    const acknowledged = new Set(args.acknowledgedWarnings ?? []);
+    if (problems.some((p) => p.severity === 'warning' && !acknowledged.has(problemKey(p)))) return { submitted: false, problems };
     const { coding } = getCoding(workspace, args.chartId);
     workspace
       .prepare('INSERT INTO submissions(chart_id, coding_json, submitted_at, submitted_by, device_id) VALUES (?, ?, ?, ?, ?)')

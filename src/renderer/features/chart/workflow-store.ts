@@ -21,7 +21,8 @@ interface WorkflowData {
 }
 
 interface WorkflowActions {
-  submit(chartId: string): Promise<void>;
+  /** Submits; `acknowledgedWarnings` are the keys (problemKey) of warnings the coder reviewed. */
+  submit(chartId: string, acknowledgedWarnings?: string[]): Promise<void>;
   hold(chartId: string, reason: HoldReason, note: string): Promise<boolean>;
   release(chartId: string): Promise<void>;
   next(chartId: string | null, notice?: string): Promise<void>;
@@ -38,14 +39,14 @@ const SAVE_FAILED = 'Your latest codes could not be saved yet, so the chart stay
 export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) => ({
   ...initial,
 
-  async submit(chartId) {
+  async submit(chartId, acknowledgedWarnings = []) {
     if (get().busy) return;
     set({ busy: 'submit', blocked: null, error: null });
     if (!(await useCoding.getState().flush())) {
       set({ busy: null, error: SAVE_FAILED });
       return;
     }
-    const result = await call('charts.submit', { chartId });
+    const result = await call('charts.submit', { chartId, acknowledgedWarnings });
     if (!result.ok) {
       set({ busy: null, error: describeError(result.error) });
       return;
