@@ -6,51 +6,34 @@
 import { importFailure } from '../../import-failure';
 import { childElements, textOf, type XmlElement } from '../../xml/safe-xml';
 import type { ContentDb } from '../../content-db';
-import type { FileImporter } from '../types';
-import { childText, decodeXml, fiscalYearOf, hasRoot, PCS_CHAR, readTrees, sha256 } from './pcs-xml';
-import { finishRelease, startRelease } from './release';
+import { pcsXmlImporter } from './pcs-importer';
+import { childText, PCS_CHAR, readTrees } from './pcs-xml';
 
 const ROOT = 'ICD10PCS.definitions';
-const WHAT = 'ICD-10-PCS definitions XML';
 
-export const pcsDefinitionsImporter: FileImporter = {
+export const pcsDefinitionsImporter = pcsXmlImporter({
   kind: 'icd10pcs-definitions',
-  description: WHAT,
-  detect: ({ head }) => hasRoot(head, ROOT),
-  check: (source) => void fiscalYearOf(source, WHAT),
-  run({ db, progress }, source) {
-    const fiscalYear = fiscalYearOf(source, WHAT);
-    const bytes = source.read();
-    const xml = decodeXml(source.name, bytes);
-    const total = xml.match(/<section[\s>]/g)?.length ?? 0;
-    return db.transaction(() => {
-      const release = startRelease(db, 'definitions', fiscalYear, source.name, sha256(bytes));
-      const writer = definitionWriter(db, source.name, release.id);
-      let sections = 0;
-      readTrees(
-        source.name,
-        xml,
-        ROOT,
-        (name, depth) => depth === 2 && (name === 'section' || name === 'deviceAggregation'),
-        (el) => {
-          if (el.name === 'deviceAggregation') return writer.aggregation(el);
-          writer.section(el);
-          progress(++sections, total);
-        },
-      );
-      if (writer.terms() === 0) throw importFailure(source.name, 0, 'the file holds no <section> with terms');
-      finishRelease(db, release, writer.terms());
-      return {
-        path: source.path,
-        kind: 'icd10pcs-definitions',
-        system: 'icd10pcs',
-        label: release.label,
-        codes: writer.terms(),
-        replaced: release.replaced,
-      };
-    })();
+  sourceKind: 'definitions',
+  root: ROOT,
+  description: 'ICD-10-PCS definitions XML',
+  progressTag: 'section',
+  write({ db, source, xml, release, step }) {
+    const writer = definitionWriter(db, source.name, release.id);
+    readTrees(
+      source.name,
+      xml,
+      ROOT,
+      (name, depth) => depth === 2 && (name === 'section' || name === 'deviceAggregation'),
+      (el) => {
+        if (el.name === 'deviceAggregation') return writer.aggregation(el);
+        writer.section(el);
+        step();
+      },
+    );
+    if (writer.terms() === 0) throw importFailure(source.name, 0, 'the file holds no <section> with terms');
+    return writer.terms();
   },
-};
+});
 
 function definitionWriter(db: ContentDb, file: string, sourceId: number) {
   const insertTerm = db.prepare(

@@ -6,47 +6,38 @@
 import type { ContentDb } from '../../content-db';
 import { importFailure } from '../../import-failure';
 import { childElements, type XmlElement } from '../../xml/safe-xml';
-import type { FileImporter } from '../types';
-import { childText, decodeXml, fiscalYearOf, hasRoot, ownText, PCS_PARTIAL, readTrees, sha256 } from './pcs-xml';
-import { finishRelease, startRelease } from './release';
+import { pcsXmlImporter } from './pcs-importer';
+import { childText, ownText, PCS_PARTIAL, readTrees } from './pcs-xml';
 
 const ROOT = 'ICD10PCS.index';
-const WHAT = 'ICD-10-PCS index XML';
 const CODE_KINDS = ['code', 'codes', 'tab'] as const;
 type CodeKind = (typeof CODE_KINDS)[number];
 const CODE_LENGTHS: Record<CodeKind, [number, number]> = { code: [7, 7], codes: [3, 7], tab: [3, 3] };
 
-export const pcsIndexImporter: FileImporter = {
+export const pcsIndexImporter = pcsXmlImporter({
   kind: 'icd10pcs-index',
-  description: WHAT,
-  detect: ({ head }) => hasRoot(head, ROOT),
-  check: (source) => void fiscalYearOf(source, WHAT),
-  run({ db, progress }, source) {
-    const fiscalYear = fiscalYearOf(source, WHAT);
-    const bytes = source.read();
-    const xml = decodeXml(source.name, bytes);
-    const total = xml.match(/<mainTerm[\s>]/g)?.length ?? 0;
-    const digest = sha256(bytes);
-    return db.transaction(() => {
-      const release = startRelease(db, 'index', fiscalYear, source.name, digest);
-      const writer = indexWriter(db, source.name, release.id, entrySource(db, release.label, source.name, digest));
-      let mainTerms = 0;
-      readTrees(
-        source.name,
-        xml,
-        ROOT,
-        (name, depth) => depth === 3 && name === 'mainTerm',
-        (el) => {
-          writer.term(el, null, 0, []);
-          progress(++mainTerms, total);
-        },
-      );
-      if (mainTerms === 0) throw importFailure(source.name, 0, 'the file holds no <mainTerm>');
-      finishRelease(db, release, writer.count());
-      return { path: source.path, kind: 'icd10pcs-index', system: 'icd10pcs', label: release.label, codes: writer.count(), replaced: release.replaced };
-    })();
+  sourceKind: 'index',
+  root: ROOT,
+  description: 'ICD-10-PCS index XML',
+  progressTag: 'mainTerm',
+  write({ db, source, xml, digest, release, step }) {
+    const writer = indexWriter(db, source.name, release.id, entrySource(db, release.label, source.name, digest));
+    let mainTerms = 0;
+    readTrees(
+      source.name,
+      xml,
+      ROOT,
+      (name, depth) => depth === 3 && name === 'mainTerm',
+      (el) => {
+        writer.term(el, null, 0, []);
+        mainTerms += 1;
+        step();
+      },
+    );
+    if (mainTerms === 0) throw importFailure(source.name, 0, 'the file holds no <mainTerm>');
+    return writer.count();
   },
-};
+});
 
 /** Replaces this year's entry_source row for the PCS index (its entry points cascade). */
 function entrySource(db: ContentDb, label: string, file: string, digest: string): number {

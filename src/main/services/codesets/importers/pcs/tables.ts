@@ -4,24 +4,19 @@
  * never expanded into rows).
  */
 import { importFailure } from '../../import-failure';
-import type { FileImporter } from '../types';
-import { decodeXml, fiscalYearOf, hasRoot, readTrees, sha256 } from './pcs-xml';
-import { finishRelease, startRelease } from './release';
+import { pcsXmlImporter } from './pcs-importer';
+import { readTrees } from './pcs-xml';
 import { parseTable, type PcsAxis, type PcsTable } from './tables-parser';
 
 const ROOT = 'ICD10PCS.tabular';
-const WHAT = 'ICD-10-PCS tables XML';
 
-export const pcsTablesImporter: FileImporter = {
+export const pcsTablesImporter = pcsXmlImporter({
   kind: 'icd10pcs-tables',
-  description: WHAT,
-  detect: ({ head }) => hasRoot(head, ROOT),
-  check: (source) => void fiscalYearOf(source, WHAT),
-  run({ db, progress }, source) {
-    const fiscalYear = fiscalYearOf(source, WHAT);
-    const bytes = source.read();
-    const xml = decodeXml(source.name, bytes);
-    const total = xml.match(/<pcsTable[\s>]/g)?.length ?? 0;
+  sourceKind: 'tables',
+  root: ROOT,
+  description: 'ICD-10-PCS tables XML',
+  progressTag: 'pcsTable',
+  write({ db, source, xml, release, step }) {
     const insertTable = db.prepare(
       `INSERT INTO pcs_table (source_id, code, seq, row_count, section_title, section_label, body_system_title,
          body_system_label, operation_title, operation_label, operation_definition)
@@ -31,37 +26,32 @@ export const pcsTablesImporter: FileImporter = {
     const insertValue = db.prepare(
       'INSERT INTO pcs_value (source_id, table_code, row_no, pos, value, label) VALUES (?, ?, ?, ?, ?, ?)',
     );
-
-    return db.transaction(() => {
-      const release = startRelease(db, 'tables', fiscalYear, source.name, sha256(bytes));
-      const seen = new Set<string>();
-      let codes = 0;
-      const writeRow = (table: PcsTable, rowNo: number, axes: readonly PcsAxis[]) => {
-        for (const axis of axes) {
-          insertAxis.run(release.id, table.code, rowNo, axis.pos, axis.title);
-          for (const v of axis.values) insertValue.run(release.id, table.code, rowNo, axis.pos, v.value, v.label);
-        }
-      };
-      readTrees(
-        source.name,
-        xml,
-        ROOT,
-        (name, depth) => depth === 2 && name === 'pcsTable',
-        (el) => {
-          const table = parseTable(source.name, el);
-          if (seen.has(table.code)) throw importFailure(source.name, el.line, `table ${table.code} appears twice`);
-          seen.add(table.code);
-          // Axes 1-3 have one value each (checked by parseTable): title and label per axis.
-          const fixed = table.axes.flatMap((a) => [a.title, a.values[0]?.label ?? '']);
-          insertTable.run(release.id, table.code, seen.size, table.rows.length, ...fixed, table.axes[2]?.definition ?? null);
-          table.rows.forEach((row, i) => writeRow(table, i + 1, row));
-          codes += table.codeCount;
-          progress(seen.size, total);
-        },
-      );
-      if (seen.size === 0) throw importFailure(source.name, 0, 'the file holds no <pcsTable>');
-      finishRelease(db, release, codes);
-      return { path: source.path, kind: 'icd10pcs-tables', system: 'icd10pcs', label: release.label, codes, replaced: release.replaced };
-    })();
+    const seen = new Set<string>();
+    let codes = 0;
+    const writeRow = (table: PcsTable, rowNo: number, axes: readonly PcsAxis[]) => {
+      for (const axis of axes) {
+        insertAxis.run(release.id, table.code, rowNo, axis.pos, axis.title);
+        for (const v of axis.values) insertValue.run(release.id, table.code, rowNo, axis.pos, v.value, v.label);
+      }
+    };
+    readTrees(
+      source.name,
+      xml,
+      ROOT,
+      (name, depth) => depth === 2 && name === 'pcsTable',
+      (el) => {
+        const table = parseTable(source.name, el);
+        if (seen.has(table.code)) throw importFailure(source.name, el.line, `table ${table.code} appears twice`);
+        seen.add(table.code);
+        // Axes 1-3 have one value each (checked by parseTable): title and label per axis.
+        const fixed = table.axes.flatMap((a) => [a.title, a.values[0]?.label ?? '']);
+        insertTable.run(release.id, table.code, seen.size, table.rows.length, ...fixed, table.axes[2]?.definition ?? null);
+        table.rows.forEach((row, i) => writeRow(table, i + 1, row));
+        codes += table.codeCount;
+        step();
+      },
+    );
+    if (seen.size === 0) throw importFailure(source.name, 0, 'the file holds no <pcsTable>');
+    return codes;
   },
-};
+});
