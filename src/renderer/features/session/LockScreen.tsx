@@ -1,6 +1,6 @@
 /** Shown when the workspace locks: no chart data, only the profile name and a passphrase box. */
 import { useState, type FormEvent } from 'react';
-import { ErrorText } from '../../components/ErrorText';
+import { UnlockFields } from './UnlockFields';
 import { useSession } from './session-store';
 
 export function LockScreen() {
@@ -30,20 +30,7 @@ export function LockScreen() {
           </>
         ) : null}
       </p>
-      <label className="field">
-        <span>Passphrase</span>
-        <input
-          type="password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="current-password"
-          autoFocus
-        />
-      </label>
-      <ErrorText message={error} />
-      <button type="submit" className="primary" disabled={busy || !passphrase}>
-        {busy ? 'Unlocking…' : 'Unlock'}
-      </button>
+      <UnlockFields passphrase={passphrase} onChange={setPassphrase} busy={busy} error={error} />
       <button type="button" className="link-button" onClick={() => void useSession.getState().switchProfile()}>
         Use another profile
       </button>

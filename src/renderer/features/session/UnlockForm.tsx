@@ -1,6 +1,6 @@
 /** Choose a profile and unlock it with its passphrase. */
 import { useState, type FormEvent } from 'react';
-import { ErrorText } from '../../components/ErrorText';
+import { UnlockFields } from './UnlockFields';
 import { ROLE_LABELS } from '../../lib/labels';
 import { RecoverForm } from './RecoverForm';
 import { useSession } from './session-store';
@@ -46,20 +46,7 @@ export function UnlockForm() {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>Passphrase</span>
-        <input
-          type="password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-          autoComplete="current-password"
-          autoFocus
-        />
-      </label>
-      <ErrorText message={error} />
-      <button type="submit" className="primary" disabled={busy || !passphrase}>
-        {busy ? 'Unlocking…' : 'Unlock'}
-      </button>
+      <UnlockFields passphrase={passphrase} onChange={setPassphrase} busy={busy} error={error} />
       <button type="button" className="link-button" onClick={() => setRecovering(true)}>
         Forgot your passphrase? Use your recovery key
       </button>
