@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every bench module in turn and prints ONE JSON object on stdout
  * (nothing else goes there), e.g. {"codeSearch": {...}, "importCm": {...}}. Add a figure by
- * adding a module to BENCHES. Failures go to stderr with a non-zero exit code.
+ * adding a module to BENCHES; name modules as arguments to run only those. Failures go to stderr with a non-zero exit code.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,11 @@ const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
   const figures: Record<string, unknown> = {};
-  for (const bench of BENCHES) {
+  // `npm run bench -- claimCheck searchPeers` runs only the named modules (for working on one figure).
+  const only = process.argv.slice(2);
+  const selected = only.length === 0 ? BENCHES : BENCHES.filter((b) => only.includes(b.name));
+  if (selected.length === 0) throw new Error(`no bench named ${only.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  for (const bench of selected) {
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `codedesk-bench-${bench.name}-`));
     try {
       Object.assign(figures, await bench.run({ repoRoot, tempDir }));
