@@ -68,6 +68,14 @@ describe('showCode', () => {
     expect(detail.hierarchy.map((h) => h.code)).toEqual(['4', 'E08-E13', 'E11']);
   });
 
+  it('gives a category its chapter and section', () => {
+    const detail = showCode(contentDb(), { code: 'E11', date: DATE });
+    expect(detail.hierarchy).toEqual([
+      { code: '4', title: 'Endocrine, nutritional and metabolic diseases (E00-E89)', level: 'chapter' },
+      { code: 'E08-E13', title: 'Diabetes mellitus (E08-E13)', level: 'section' },
+    ]);
+  });
+
   it('falls back to the header rows of the version when no Tabular List is imported', () => {
     const detail = showCode(contentDb({ tabular: false }), { code: 'E11.65', date: DATE });
     expect(detail.notesSource).toBeNull();

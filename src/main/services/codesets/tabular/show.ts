@@ -74,9 +74,11 @@ function hierarchyOf(db: ContentDb, versionId: number, releaseId: number | null,
   let chain: NodeRow[] = [];
   if (releaseId !== null) {
     const s = tabularStatements(db);
-    for (let n = code.length - 1; n >= 3 && chain.length === 0; n--) {
+    // The code's own node when the release has it (its ancestors up to the chapter, even for a
+    // category such as E00), else the nearest ancestor it knows.
+    for (let n = code.length; n >= 3 && chain.length === 0; n--) {
       const node = s.nodeByKey.get(releaseId, 'diag', code.slice(0, n)) as NodeRow | undefined;
-      if (node) chain = nodeChain(db, node).reverse();
+      if (node) chain = nodeChain(db, node).reverse().slice(0, n === code.length ? -1 : undefined);
     }
   }
   const steps: HierarchyStep[] = chain.map((n) => ({
