@@ -175,7 +175,8 @@ export const contract = {
     access: ['coder', 'auditor'],
   }),
   'charts.release': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
-  'codes.search': method<{ query: string; results: CodeHit[]; versions: ContentVersion[] }>()({
+  /** The installed versions are `codes.versions`' business: each keystroke's reply carries the hits only. */
+  'codes.search': method<{ query: string; results: CodeHit[] }>()({
     input: z
       .object({
         query: z.string().max(200),

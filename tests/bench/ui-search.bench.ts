@@ -2,8 +2,11 @@
  * Keystroke-to-results-painted in the real UI: builds the app (electron-vite), imports the
  * FY2026 ICD-10-CM order file into a temp home, starts the browser host on it, and types the
  * picker queries key by key in Debian Chromium (playwright-core). The renderer's User Timing
- * measures give p50/p95 per painted keystroke (target p95 ≤ 16 ms) and, separately, the
- * renderer's own share from the search reply to the paint.
+ * measures give p50/p95 per painted keystroke (target p95 ≤ 16 ms), split into the frame floor
+ * (keystroke to the first frame painted after it, on the same page: Chromium's 60 Hz clock),
+ * CodeDesk's share beyond it, the round trip, the renderer's own share from the reply to the
+ * paint, and how many keystrokes had their results in that first frame. Round trips made from
+ * the page without the UI tell the transport from the main process's search.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -90,12 +93,104 @@ async function openAChart(page: Page, url: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Search codes' }).waitFor();
 }
 
-const takeMeasures = (page: Page, name: string) =>
-  page.evaluate((n) => {
-    const values = performance.getEntriesByName(n, 'measure').map((e) => e.duration);
-    performance.clearMeasures(n);
-    return values;
-  }, name);
+// The picker's User Timing names (src/renderer/features/coding/search-timing.ts; the renderer's
+// DOM-typed module stays out of this Node build).
+const KEYSTROKE_TO_PAINT = 'search:keystroke-to-paint';
+const REPLY_TO_PAINT = 'search:reply-to-paint';
+const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
+const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
+const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY];
+
+interface Measure {
+  name: string;
+  duration: number;
+  id: number;
+  firstFrame?: boolean;
+}
+
+/** Takes (and clears) the picker's measures; see src/renderer/features/coding/search-timing.ts. */
+const takeMeasures = (page: Page) =>
+  page.evaluate((names) => {
+    const out: Measure[] = [];
+    for (const name of names) {
+      for (const e of performance.getEntriesByName(name, 'measure') as unknown as { duration: number; detail?: unknown }[]) {
+        const detail = (e.detail ?? {}) as { id?: number; firstFrame?: boolean };
+        out.push({ name, duration: e.duration, id: detail.id ?? -1, ...(detail.firstFrame === undefined ? {} : { firstFrame: detail.firstFrame }) });
+      }
+      performance.clearMeasures(name);
+    }
+    return out;
+  }, SEARCH_MEASURES);
+
+/** The page's frame interval: the median gap between 60 animation frames. (A string, so the
+ * bench's transpiler adds no helpers the page lacks.) */
+const frameInterval = (page: Page) =>
+  page.evaluate<number>(`new Promise((resolve) => {
+    const times = [];
+    requestAnimationFrame(function tick(t) {
+      times.push(t);
+      if (times.length < 61) return requestAnimationFrame(tick);
+      resolve(times.slice(1).map((v, i) => v - times[i]).sort((a, b) => a - b)[30]);
+    });
+  })`);
+
+/**
+ * Round trips from the page with no UI work around them, through the same fetch path the picker
+ * uses: a trivial call (the transport's own floor) and the picker's searches (every prefix of
+ * the first queries), so the report can tell the transport from the main process's search.
+ */
+const roundTrips = (page: Page, searchInput: Record<string, unknown>, prefixes: readonly string[]) =>
+  page.evaluate<{ trivial: number[]; search: number[] }>(
+    `(async ({ searchInput, prefixes }) => {
+      const token = sessionStorage.getItem('codedesk.hostToken');
+      const post = async (method, body) => {
+        const started = performance.now();
+        const response = await fetch('/api/call/' + method, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+          body: JSON.stringify(body),
+        });
+        await response.json();
+        const took = performance.now() - started;
+        await new Promise((r) => setTimeout(r, 40));
+        return took;
+      };
+      const trivial = [];
+      for (let i = 0; i < 100; i++) trivial.push(await post('codes.versions', {}));
+      const search = [];
+      for (const query of prefixes) search.push(await post('codes.search', { ...searchInput, query }));
+      return { trivial, search };
+    })(${JSON.stringify({ searchInput, prefixes })})`,
+  );
+
+/**
+ * Splits keystroke-to-paint into the frame floor (keystroke to the first frame painted after
+ * it, on the same page) and what CodeDesk adds beyond it, per painted keystroke.
+ */
+function figures(measures: readonly Measure[]) {
+  const byId = (name: string) => new Map(measures.filter((m) => m.name === name).map((m) => [m.id, m]));
+  const paints = measures.filter((m) => m.name === KEYSTROKE_TO_PAINT);
+  const echoes = byId(KEYSTROKE_TO_ECHO);
+  const replies = byId(KEYSTROKE_TO_REPLY);
+  if (paints.length === 0) throw new Error('no keystroke-to-paint measures were recorded');
+  const floor = paints.map((m) => echoes.get(m.id)?.duration).filter((d): d is number => d !== undefined);
+  const beyond = paints.flatMap((m) => {
+    const echo = echoes.get(m.id);
+    return echo ? [Math.max(0, m.duration - echo.duration)] : [];
+  });
+  const roundTrip = paints.map((m) => replies.get(m.id)?.duration).filter((d): d is number => d !== undefined);
+  const inFirst = paints.filter((m) => m.firstFrame === true).length;
+  return {
+    paintedKeystrokes: paints.length,
+    keystrokeToPaint: summarise(paints.map((m) => m.duration)),
+    frameFloor: summarise(floor),
+    // CodeDesk's share: what a keystroke waits past the frame floor (round trip, render, later frames).
+    codeDeskBeyondFloor: summarise(beyond),
+    keystrokeToReply: summarise(roundTrip),
+    replyToPaint: summarise(measures.filter((m) => m.name === REPLY_TO_PAINT).map((m) => m.duration)),
+    resultsInFirstFrameShare: Math.round((inFirst / paints.length) * 1000) / 1000,
+  };
+}
 
 export const uiSearchBench: BenchModule = {
   name: 'ui-search',
@@ -113,8 +208,12 @@ export const uiSearchBench: BenchModule = {
       await openAChart(page, host.url);
       const box = page.getByRole('combobox', { name: 'Search codes' });
       const settled = page.getByRole('listbox', { name: 'Code results' }).getByRole('option').first().or(page.getByText('No codes match.'));
-      const keyToPaint: number[] = [];
-      const replyToPaint: number[] = [];
+      // The picker's own search input (chart date, limit), for the round trips without the UI.
+      let searchInput: Record<string, unknown> = {};
+      page.on('request', (r) => {
+        if (r.url().endsWith('/codes.search')) searchInput = JSON.parse(r.postData() ?? '{}') as Record<string, unknown>;
+      });
+      const measures: Measure[] = [];
       let keystrokes = 0;
       for (const query of CODE_SEARCH_QUERIES) {
         await box.fill('');
@@ -122,19 +221,21 @@ export const uiSearchBench: BenchModule = {
         keystrokes += query.length;
         await settled.waitFor();
         await page.waitForTimeout(50); // the last paint's mark lands one frame after the results
-        keyToPaint.push(...(await takeMeasures(page, 'search:keystroke-to-paint')));
-        replyToPaint.push(...(await takeMeasures(page, 'search:reply-to-paint')));
+        measures.push(...(await takeMeasures(page)));
       }
-      if (keyToPaint.length === 0) throw new Error('no keystroke-to-paint measures were recorded');
       return {
         uiSearch: {
           dataset: `ICD-10-CM FY2026 order file, imported ${importedBy}; browser host + Chromium, picker limit 25`,
           queries: CODE_SEARCH_QUERIES.length,
           keystrokes,
           keyDelayMs: KEY_DELAY_MS,
-          paintedKeystrokes: keyToPaint.length,
-          keystrokeToPaint: summarise(keyToPaint),
-          replyToPaint: summarise(replyToPaint),
+          frameIntervalMs: Math.round((await frameInterval(page)) * 100) / 100,
+          ...figures(measures),
+          withoutUi: await (async () => {
+            const prefixes = CODE_SEARCH_QUERIES.slice(0, 30).flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+            const trips = await roundTrips(page, searchInput, prefixes);
+            return { trivialCallRoundTrip: summarise(trips.trivial), searchRoundTrip: summarise(trips.search) };
+          })(),
           targetP95Ms: 16,
         },
       };

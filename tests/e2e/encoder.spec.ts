@@ -68,6 +68,8 @@ test('typing in the picker leaves a keystroke-to-paint measure per painted resul
   const box = page.getByRole('combobox', { name: 'Search codes' });
   const results = page.getByRole('listbox', { name: 'Code results' });
   await page.evaluate(() => performance.clearMeasures('search:keystroke-to-paint'));
+  // Each keystroke's reply carries the hits only (the installed versions are codes.versions').
+  const reply = page.waitForResponse((r) => r.url().endsWith('/api/call/codes.search'));
   // An empty result set is painted and measured too ("No codes match.").
   const settled = results.getByRole('option').first().or(page.getByText('No codes match.'));
   for (const query of ['e11.9', 'fracture', 'nstemi myocard', 'i21.4', 'femur']) {
@@ -79,6 +81,20 @@ test('typing in the picker leaves a keystroke-to-paint measure per painted resul
   await expect
     .poll(() => page.evaluate(() => performance.getEntriesByName('search:keystroke-to-paint', 'measure').length))
     .toBeGreaterThanOrEqual(5);
+  expect(Object.keys(((await (await reply).json()) as { value: object }).value).sort()).toEqual(['query', 'results']);
+  // The frame floor and the round trip are measured for the same keystrokes, paired by id.
+  const split = await page.evaluate(() => {
+    type Measure = { detail: { id: number; firstFrame?: boolean } };
+    const measures = (name: string) => performance.getEntriesByName(name, 'measure') as unknown as Measure[];
+    const ids = (name: string) => measures(name).map((m) => m.detail.id);
+    const paints = measures('search:keystroke-to-paint');
+    return {
+      unpaired: ids('search:keystroke-to-paint').filter((id) => !ids('search:keystroke-to-echo').includes(id) || !ids('search:keystroke-to-reply').includes(id)),
+      firstFrameFlags: paints.map((m) => typeof m.detail.firstFrame),
+    };
+  });
+  expect(split.unpaired).toEqual([]);
+  expect(new Set(split.firstFrameFlags)).toEqual(new Set(['boolean']));
   const names = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   expect(names.some((n) => /fracture|femur|nstemi/i.test(n))).toBe(false);
   await screenshot(page, 'encoder-picker');

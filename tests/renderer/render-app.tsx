@@ -27,7 +27,7 @@ export function baseHandlers(totalCharts = 3): Handlers {
     'coding.get': () => ({ coding: { diagnoses: [], procedures: [] }, revision: 1 }),
     'coding.save': ({ revision }) => ({ revision: revision + 1 }),
     'coding.validate': () => [],
-    'codes.search': ({ query }) => ({ query, results: hits, versions: [] }),
+    'codes.search': ({ query }) => ({ query, results: hits }),
     'charts.next': () => ({ chartId: null }),
     // The code detail follows the highlighted result: a plain detail unless a test says more.
     'codes.show': ({ code }) => {

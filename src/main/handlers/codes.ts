@@ -7,10 +7,7 @@ import { verifyAudit } from '../services/audit/trail';
 import type { HandlerTable } from './types';
 
 export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'codes.import' | 'audit.verify'> = {
-  'codes.search': (input, app) => {
-    const content = app.content();
-    return { query: input.query, results: searchCodes(content, input), versions: listVersions(content) };
-  },
+  'codes.search': (input, app) => ({ query: input.query, results: searchCodes(app.content(), input) }),
   'codes.versions': (_input, app) => listVersions(app.content()),
   // Off the UI thread: the worker has its own connection; the app's connection (opened first, so
   // the file exists and is migrated) sees the committed rows afterwards.

@@ -61,7 +61,6 @@ describe('code picker', () => {
       'codes.search': ({ query }) => ({
         query,
         results: [{ system: 'icd10pcs', code: '0BJ08ZZ', title: 'Inspection of tracheobronchial tree', billable: true }],
-        versions: [],
       }),
     });
     fireEvent.change(box, { target: { value: 'inspection' } });
@@ -81,7 +80,6 @@ describe('code picker', () => {
         return {
           query,
           results: [{ system: 'icd10cm', code: query === 'pn' ? 'OLD.1' : 'NEW.1', title: 'x', billable: true }],
-          versions: [],
         };
       },
     });

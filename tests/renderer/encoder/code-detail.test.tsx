@@ -10,7 +10,7 @@ const detailPane = () => screen.getByRole('complementary', { name: 'Code detail'
 
 async function searchFor(results: CodeHit[], extra: Parameters<typeof renderChart>[0] = {}) {
   const api = renderChart({
-    'codes.search': ({ query }) => ({ query, results, versions: [] }),
+    'codes.search': ({ query }) => ({ query, results }),
     'codes.show': ({ code }) => (code === 'S72.001' ? fractureDetail : detailFor(code)),
     ...extra,
   });

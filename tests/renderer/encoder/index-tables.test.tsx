@@ -7,7 +7,7 @@ import { DRUG_COLUMNS, NEOPLASM_COLUMNS, detailFor, exactSearch, poisoningDetail
 async function openTables() {
   const api = renderChart({
     'codes.tableSearch': ({ table }) => tableResult(table),
-    'codes.search': ({ query }) => ({ query, results: exactSearch(query), versions: [] }),
+    'codes.search': ({ query }) => ({ query, results: exactSearch(query) }),
     'codes.show': ({ code }) => (code === 'T36.0X1' ? poisoningDetail : detailFor(code, { billable: false })),
   });
   await screen.findByText('Avery Testpatient');

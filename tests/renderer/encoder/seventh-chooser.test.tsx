@@ -18,7 +18,7 @@ const DETAILS = { 'S72.001': fractureDetail, 'T36.0X1': poisoningDetail, 'S03.0'
 
 async function pickFirst(hit: CodeHit) {
   const api = renderChart({
-    'codes.search': ({ query }) => ({ query, results: query === 'pick' ? [hit] : exactSearch(query), versions: [] }),
+    'codes.search': ({ query }) => ({ query, results: query === 'pick' ? [hit] : exactSearch(query) }),
     'codes.show': ({ code }) => DETAILS[code as keyof typeof DETAILS] ?? detailFor(code),
   });
   await screen.findByText('Avery Testpatient');

@@ -1,59 +1,98 @@
 /**
- * Keystroke-to-results-painted timing for the code picker, as User Timing entries the e2e
- * suite and the bench read: a mark per keystroke, a mark once its results are on screen, and
- * the measure 'search:keystroke-to-paint' between them. Names carry a counter, never the query.
+ * Keystroke-to-results-painted timing for the code picker, as User Timing measures the e2e
+ * suite and the bench read. Every measure starts at the keystroke and carries `{ id }` in its
+ * detail so the bench can pair them; names carry no query text.
+ *
+ * Chromium paints on a frame clock, so even a zero-cost reply waits for the next frame. The
+ * echo measure is that floor on the same page: the first frame painted after the keystroke
+ * (the one that shows the typed character). Paint measures say whether the results made it
+ * into that same frame.
  */
 export const KEYSTROKE_TO_PAINT = 'search:keystroke-to-paint';
 /** The renderer's own share: from the search reply arriving to its results painted. */
 export const REPLY_TO_PAINT = 'search:reply-to-paint';
+/** The frame floor: keystroke to the first frame painted after it. */
+export const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
+/** Fetch round trip plus the main process's search: keystroke to the reply arriving. */
+export const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
+
+export const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY] as const;
+
+/** What a paint measure's detail holds. */
+export interface PaintDetail {
+  id: number;
+  /** True when the results were painted in the first frame after the keystroke. */
+  firstFrame: boolean;
+}
+
 /** Old measures are dropped past this many so a long session does not grow the buffer. */
 const KEEP_MEASURES = 2000;
 
+interface Pending {
+  start: number;
+  reply?: number;
+  /** rAF timestamp of the first frame after the keystroke, once it has begun. */
+  firstFrame?: number;
+}
+
 let counter = 0;
 let measured = 0;
+const pending = new Map<number, Pending>();
 
 const perf = (): Performance | null => (typeof performance !== 'undefined' && typeof performance.mark === 'function' ? performance : null);
+const canTime = (): boolean => typeof requestAnimationFrame === 'function';
 
-/** Marks a keystroke in the search box; returns its id for markPainted. */
+/** A task queued from a rAF callback runs once that frame's rendering work is done. */
+function afterFrame(run: (frameTime: number) => void): void {
+  requestAnimationFrame((frameTime) => setTimeout(() => run(frameTime), 0));
+}
+
+function measure(p: Performance, name: string, start: number, detail: object): void {
+  p.measure(name, { start, end: p.now(), detail });
+  if (++measured % KEEP_MEASURES === 0) for (const n of SEARCH_MEASURES) p.clearMeasures(n);
+}
+
+/** Marks a keystroke in the search box; returns its id for markReply/markPainted. */
 export function markKeystroke(): number {
   const id = ++counter;
-  perf()?.mark(`search:keystroke:${id}`);
+  const p = perf();
+  if (!p || !canTime()) return id;
+  const entry: Pending = { start: p.now() };
+  pending.set(id, entry);
+  requestAnimationFrame((frameTime) => {
+    entry.firstFrame = frameTime;
+    setTimeout(() => measure(p, KEYSTROKE_TO_ECHO, entry.start, { id }), 0);
+  });
   return id;
 }
 
 /** The reply for keystroke `id` has arrived (before React renders it). */
 export function markReply(id: number): void {
-  perf()?.mark(`search:reply:${id}`);
+  const p = perf();
+  const entry = pending.get(id);
+  if (!p || !entry) return;
+  entry.reply = p.now();
+  measure(p, KEYSTROKE_TO_REPLY, entry.start, { id });
 }
 
 /**
- * Called once the results of keystroke `id` are committed to the DOM. The mark goes in the
- * next animation frame and then after it (a task queued from rAF runs once that frame is
- * painted), so the measure covers style, layout and paint, not only React's commit.
+ * Called once the results of keystroke `id` are committed to the DOM. The end mark goes in a
+ * task queued from the next animation frame, so the measure covers style, layout and paint,
+ * not only React's commit.
  */
 export function markPainted(id: number): void {
   const p = perf();
-  if (!p || typeof requestAnimationFrame !== 'function') return;
-  requestAnimationFrame(() => {
-    setTimeout(() => {
-      const start = `search:keystroke:${id}`;
-      if (p.getEntriesByName(start, 'mark').length === 0) return;
-      const end = `search:paint:${id}`;
-      p.mark(end);
-      const reply = `search:reply:${id}`;
-      p.measure(KEYSTROKE_TO_PAINT, start, end);
-      if (p.getEntriesByName(reply, 'mark').length > 0) p.measure(REPLY_TO_PAINT, reply, end);
-      for (const name of [start, reply, end]) p.clearMarks(name);
-      if (++measured % KEEP_MEASURES === 0) {
-        p.clearMeasures(KEYSTROKE_TO_PAINT);
-        p.clearMeasures(REPLY_TO_PAINT);
-      }
-    }, 0);
+  const entry = pending.get(id);
+  if (!p || !entry) return;
+  pending.delete(id);
+  afterFrame((frameTime) => {
+    const detail: PaintDetail = { id, firstFrame: entry.firstFrame === frameTime };
+    measure(p, KEYSTROKE_TO_PAINT, entry.start, detail);
+    if (entry.reply !== undefined) measure(p, REPLY_TO_PAINT, entry.reply, detail);
   });
 }
 
-/** Keystroke marks whose results never painted (superseded by a newer keystroke). */
+/** A keystroke whose results will never paint (superseded by a newer keystroke). */
 export function dropKeystroke(id: number): void {
-  perf()?.clearMarks(`search:keystroke:${id}`);
-  perf()?.clearMarks(`search:reply:${id}`);
+  pending.delete(id);
 }

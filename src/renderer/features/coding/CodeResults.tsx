@@ -1,0 +1,115 @@
+/**
+ * The picker's result list. It is the only part of the chart that changes with each search
+ * reply, so it subscribes to the results alone, and rows that a reply leaves unchanged (same
+ * code, title and match) are not rendered again.
+ */
+import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import type { CodeHit } from '../../../shared/domain';
+import { SYSTEM_LABELS } from '../../lib/labels';
+import { requestAdd } from '../encoder/add-flow';
+import { usePicker } from './picker-store';
+import { markPainted } from './search-timing';
+
+export const RESULTS_ID = 'code-results';
+export const optionId = (index: number) => `code-option-${index}`;
+
+const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], string> = {
+  index: 'via index',
+  inclusion: 'inclusion term',
+  synonym: 'synonym',
+  typo: 'spelling',
+};
+
+/** Two hits that would render the same row. */
+export function sameHit(a: CodeHit, b: CodeHit): boolean {
+  return (
+    a.system === b.system &&
+    a.code === b.code &&
+    a.title === b.title &&
+    a.billable === b.billable &&
+    a.matchedBy?.kind === b.matchedBy?.kind &&
+    a.matchedBy?.text === b.matchedBy?.text
+  );
+}
+
+interface RowProps {
+  hit: CodeHit;
+  index: number;
+  active: boolean;
+}
+
+function pick(index: number, hit: CodeHit): void {
+  usePicker.getState().setActive(index);
+  void requestAdd(hit);
+}
+
+const ResultRow = memo(
+  function ResultRow({ hit, index, active }: RowProps) {
+    return (
+      <li
+        id={optionId(index)}
+        role="option"
+        aria-selected={active}
+        className={active ? 'code-option active' : 'code-option'}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => pick(index, hit)}
+      >
+        <span className="code-system">{SYSTEM_LABELS[hit.system]}</span>
+        <span className="code-value">{hit.code}</span>
+        <span className="code-title">
+          {hit.title || 'No descriptor shipped'}
+          {hit.matchedBy ? (
+            <span className={`matched-by matched-${hit.matchedBy.kind}`}>
+              {MATCHED_BY_LABELS[hit.matchedBy.kind]}: {hit.matchedBy.text}
+            </span>
+          ) : null}
+        </span>
+        {hit.billable ? <span className="code-flag billable">billable</span> : <span className="code-flag header">header — not billable</span>}
+      </li>
+    );
+  },
+  (prev, next) => prev.index === next.index && prev.active === next.active && sameHit(prev.hit, next.hit),
+);
+
+export function CodeResults() {
+  const results = usePicker((s) => s.results);
+  const active = usePicker((s) => s.active);
+  const paintKey = usePicker((s) => s.paintKey);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // Results of a keystroke are in the DOM now: time their paint.
+  useLayoutEffect(() => {
+    if (paintKey !== null) markPainted(paintKey);
+  }, [paintKey, results]);
+
+  // Keep the highlighted row in view. A new result set starts at the top; when the list was
+  // never scrolled there is nothing to do, so no layout is forced before the results' frame.
+  const scrolled = useRef(false);
+  const shown = useRef(results);
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const fresh = shown.current !== results;
+    shown.current = results;
+    if (fresh && active === 0) {
+      if (scrolled.current) list.scrollTop = 0;
+      return;
+    }
+    document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, results]);
+
+  return (
+    <ul
+      ref={listRef}
+      id={RESULTS_ID}
+      className="code-results"
+      role="listbox"
+      aria-label="Code results"
+      onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop !== 0)}
+    >
+      {results.map((hit, index) => (
+        <ResultRow key={`${hit.system}:${hit.code}`} hit={hit} index={index} active={index === active} />
+      ))}
+    </ul>
+  );
+}
