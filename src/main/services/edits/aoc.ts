@@ -7,13 +7,20 @@ import type { Finding } from '../../../shared/claim';
 import type { EditContext } from './context';
 import { cite } from './edit-tables';
 import { finding } from './finding';
+import { editCache, rowsByCode } from './edit-cache';
+import { GenerationalCache } from './generational-cache';
 import { editStatements } from './statements';
 
 interface AocRowDb {
+  addon: string;
   primary_code: string;
   edit_type: 1 | 2 | 3;
+  effective_from: string;
+  effective_to: string | null;
   line: number;
 }
+
+const CODES_PER_GENERATION = 5_000;
 
 export function aocEdits(ctx: EditContext): Finding[] {
   const { lines } = ctx;
@@ -23,14 +30,18 @@ export function aocEdits(ctx: EditContext): Finding[] {
   const table = ctx.table('aoc');
   const file = table?.files[0];
   if (!table || !file) return [];
-  const query = editStatements(ctx.db).aoc;
   const present = new Set(px.map((p) => p.code));
+  // Codes looked up before in this file come from memory; the rest in one statement.
+  const cache = editCache(ctx.db, `aoc:${file.id}`, () => new GenerationalCache<string, readonly AocRowDb[]>(CODES_PER_GENERATION));
+  const query = editStatements(ctx.db).aoc;
+  const byAddon = rowsByCode(cache, present, (r) => r.addon, (missing) => query.all(file.id, JSON.stringify(missing)) as AocRowDb[]);
+  const date = lines.date;
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const p of px) {
     if (seen.has(p.code)) continue;
     seen.add(p.code);
-    const rows = query.all(file.id, p.code, lines.date, lines.date) as AocRowDb[];
+    const rows = (byAddon.get(p.code) ?? []).filter((r) => r.effective_from <= date && (r.effective_to === null || r.effective_to >= date));
     if (rows.length === 0) continue;
     const listed = rows.filter((r) => r.primary_code !== '*');
     if (listed.length === 0 || listed.some((r) => present.has(r.primary_code))) continue;

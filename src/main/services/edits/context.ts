@@ -1,27 +1,36 @@
-/** What every edit family gets: the database, the claim's lines, and table lookup for the date. */
+/** What every edit family gets: the database, the claim's lines, and lookups for the date. */
 import type { Finding } from '../../../shared/claim';
+import type { CodeSystem } from '../../../shared/domain';
 import type { ContentDb } from '../codesets/content-db';
 import type { ClaimLines } from './claim-lines';
-import { editTable, type EditTable } from './edit-tables';
+import { codeSets, type CodeSet, type CodeSetLookup } from './code-sets';
+import { editTables, type EditTable, type TableLookup } from './edit-tables';
 
 export interface EditContext {
   db: ContentDb;
   lines: ClaimLines;
-  /** The edit table in force on the claim's date (memoised per check). */
+  /** The edit table in force on the claim's date (remembered until the edit tables change). */
   table(kind: string, variant?: string): EditTable | null;
+  /** The code set in force on the claim's date (remembered until a code set changes). */
+  codeSet(system: CodeSystem): CodeSet | null;
 }
 
 export type EditFamily = (ctx: EditContext) => Finding[];
 
 export function editContext(db: ContentDb, lines: ClaimLines): EditContext {
-  const memo = new Map<string, EditTable | null>();
+  // Each is set up on first use, so a check that needs no table never reads the edit tables' stamp.
+  let tables: TableLookup | null = null;
+  let sets: CodeSetLookup | null = null;
   return {
     db,
     lines,
     table(kind, variant = '') {
-      const key = `${kind}/${variant}`;
-      if (!memo.has(key)) memo.set(key, editTable(db, kind, variant, lines.date));
-      return memo.get(key) ?? null;
+      tables ??= editTables(db);
+      return tables(kind, variant, lines.date);
+    },
+    codeSet(system) {
+      sets ??= codeSets(db);
+      return sets(system, lines.date);
     },
   };
 }

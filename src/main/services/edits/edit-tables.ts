@@ -1,6 +1,7 @@
 /**
  * Which imported edit table applies on a date: the one in force, else the newest imported
  * (and the finding's source says so). Parts of one release (PTP f1..f4) come together.
+ * Answers are kept per database until an edit file is imported, replaced or removed.
  */
 import type { ContentDb } from '../codesets/content-db';
 import { editStatements } from './statements';
@@ -21,6 +22,41 @@ export interface EditTable {
   /** True when no release is in force on the date and the newest imported one is used. */
   fallback: boolean;
   date: string;
+}
+
+export type TableLookup = (kind: string, variant: string, date: string) => EditTable | null;
+
+interface TableMemo {
+  stamp: string;
+  tables: Map<string, EditTable | null>;
+}
+
+// Plenty for every kind and variant over years of service dates; cleared past it.
+const MEMO_LIMIT = 2048;
+const memos = new WeakMap<ContentDb, TableMemo>();
+
+/**
+ * Table lookups for one check. The stamp (largest edit_file id and the row count) is read once
+ * per call: importers only insert rows (a new AUTOINCREMENT id) or delete them, so an equal
+ * stamp means the same files, and a changed one drops every remembered answer.
+ */
+export function editTables(db: ContentDb): TableLookup {
+  const stamp = editStatements(db).editFileStamp.get() as string;
+  let memo = memos.get(db);
+  if (!memo || memo.stamp !== stamp || memo.tables.size >= MEMO_LIMIT) {
+    memo = { stamp, tables: new Map() };
+    memos.set(db, memo);
+  }
+  const { tables } = memo;
+  return (kind, variant, date) => {
+    const key = `${kind}/${variant}/${date}`;
+    let table = tables.get(key);
+    if (table === undefined) {
+      table = editTable(db, kind, variant, date);
+      tables.set(key, table);
+    }
+    return table;
+  };
 }
 
 export function editTable(db: ContentDb, kind: string, variant: string, date: string): EditTable | null {

@@ -6,9 +6,14 @@ import type { Finding } from '../../../shared/claim';
 import type { EditContext } from './context';
 import { cite } from './edit-tables';
 import { finding } from './finding';
+import { editCache, rowsByCode } from './edit-cache';
+import { GenerationalCache } from './generational-cache';
 import { editStatements } from './statements';
 
+const CODES_PER_GENERATION = 5_000;
+
 interface MueRowDb {
+  code: string;
   value: number;
   mai: 1 | 2 | 3;
   mai_label: string;
@@ -24,12 +29,20 @@ export function mueEdits(ctx: EditContext): Finding[] {
   const table = ctx.table('mue', variant);
   const file = table?.files[0];
   if (!table || !file) return [];
-  const query = editStatements(ctx.db).mue;
-  const out: Finding[] = [];
   const byCode = new Map<string, typeof px>();
-  for (const p of px) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+  for (const p of px) {
+    const group = byCode.get(p.code);
+    if (group) group.push(p);
+    else byCode.set(p.code, [p]);
+  }
+  // Codes looked up before in this file come from memory; the rest in one statement.
+  const cache = editCache(ctx.db, `mue:${file.id}`, () => new GenerationalCache<string, readonly MueRowDb[]>(CODES_PER_GENERATION));
+  const query = editStatements(ctx.db).mue;
+  const rows = rowsByCode(cache, byCode.keys(), (r) => r.code, (missing) => query.all(file.id, JSON.stringify(missing)) as MueRowDb[]);
+  const out: Finding[] = [];
+  // In claim order, as each code first appears.
   for (const [code, group] of byCode) {
-    const row = query.get(file.id, code) as MueRowDb | undefined;
+    const row = rows.get(code)?.[0];
     if (!row) continue;
     const display = group[0]!.display;
     const mai = `MAI ${row.mai} ${row.mai_label}`;

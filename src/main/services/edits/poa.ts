@@ -6,7 +6,7 @@ import type { Finding } from '../../../shared/claim';
 import type { EditContext } from './context';
 import { cite } from './edit-tables';
 import { finding } from './finding';
-import { editStatements } from './statements';
+import { codeList, editStatements } from './statements';
 
 const REPORTED = new Set(['Y', 'N', 'U', 'W']);
 
@@ -14,13 +14,18 @@ export function poaEdits(ctx: EditContext): Finding[] {
   if (ctx.lines.setting !== 'inpatient') return [];
   const table = ctx.table('poa');
   const file = table?.files[0];
-  const exemptLine = editStatements(ctx.db).poaExempt;
+  // Exempt codes of the claim and their lines, in one statement.
+  const exempt = new Map<string, number>();
+  if (file && ctx.lines.dx.length > 0) {
+    const rows = editStatements(ctx.db).poaExempt.all(file.id, codeList(ctx.lines.dx.map((d) => d.code))) as { code: string; line: number }[];
+    for (const row of rows) exempt.set(row.code, row.line);
+  }
   const out: Finding[] = [];
   for (const d of ctx.lines.dx) {
     const value = (d.poa ?? '').toUpperCase();
-    const row = file ? (exemptLine.get(file.id, d.code) as { line: number } | undefined) : undefined;
-    const source = table && file ? cite(table, file.id, row?.line ?? null) : 'no POA-exempt list imported';
-    if (row) {
+    const line = exempt.get(d.code);
+    const source = table && file ? cite(table, file.id, line ?? null) : 'no POA-exempt list imported';
+    if (line !== undefined) {
       if (value !== '' && value !== '1') {
         out.push(finding('poa.exempt', 'warning', [d.display], `${d.display} is exempt from POA reporting: leave POA blank (or 1) instead of ${value}.`, source));
       }

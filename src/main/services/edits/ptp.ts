@@ -7,7 +7,7 @@ import type { Finding } from '../../../shared/claim';
 import type { EditContext } from './context';
 import { cite } from './edit-tables';
 import { finding } from './finding';
-import { editStatements } from './statements';
+import { ptpPairs, type PtpRow } from './ptp-pairs';
 
 /** 59, the X{EPSU} modifiers, and the anatomic modifiers NCCI accepts. */
 export const PTP_BYPASS_MODIFIERS = new Set([
@@ -17,12 +17,25 @@ export const PTP_BYPASS_MODIFIERS = new Set([
   'LT', 'RT', 'LC', 'LD', 'LM', 'RC', 'RI',
 ]);
 
-interface PtpRowDb {
+interface PtpHit {
   col1: string;
   col2: string;
-  modifier: 0 | 1 | 9;
-  rationale: string;
-  line: number;
+  row: PtpRow;
+}
+
+/** What the edit needs of each code's lines: the first one's display, and any bypass modifier. */
+interface CodeLines {
+  display: string;
+  bypass: boolean;
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The order SQLite listed the rows in: by file, then pair, then start date. */
+function byFileAndPair(a: PtpHit, b: PtpHit): number {
+  return a.row.fileIndex - b.row.fileIndex || compareText(a.col1, b.col1) || compareText(a.col2, b.col2) || compareText(a.row.from, b.row.from);
 }
 
 export function ptpEdits(ctx: EditContext): Finding[] {
@@ -33,29 +46,38 @@ export function ptpEdits(ctx: EditContext): Finding[] {
   if (px.length < 2) return [];
   const table = ctx.table('ptp', variant);
   if (!table) return [];
-  const query = editStatements(ctx.db).ptpPairs;
-  const codes = JSON.stringify([...new Set(px.map((p) => p.code))]);
+  const byCode = new Map<string, CodeLines>();
+  for (const p of px) {
+    const bypass = p.modifiers.some((m) => PTP_BYPASS_MODIFIERS.has(m));
+    const known = byCode.get(p.code);
+    if (known) known.bypass ||= bypass;
+    else byCode.set(p.code, { display: p.display, bypass });
+  }
+  const date = lines.date;
+  const hits: PtpHit[] = [];
+  for (const { col1, col2, rows } of ptpPairs(ctx.db, table.files, [...byCode.keys()])) {
+    for (const row of rows) {
+      if (row.from <= date && (row.to === null || row.to >= date)) hits.push({ col1, col2, row });
+    }
+  }
+  hits.sort(byFileAndPair);
   const out: Finding[] = [];
   const reported = new Set<string>();
-  for (const file of table.files) {
-    for (const row of query.all(file.id, codes, codes, lines.date, lines.date) as PtpRowDb[]) {
-      if (row.modifier === 9 || row.col1 === row.col2) continue;
-      const key = `${row.col1}/${row.col2}`;
-      if (reported.has(key)) continue;
-      const firsts = px.filter((p) => p.code === row.col1);
-      const seconds = px.filter((p) => p.code === row.col2);
-      const modifiers = [...firsts, ...seconds].flatMap((p) => p.modifiers);
-      if (row.modifier === 1 && modifiers.some((m) => PTP_BYPASS_MODIFIERS.has(m))) continue;
-      reported.add(key);
-      const first = firsts[0]!.display;
-      const second = seconds[0]!.display;
-      const why = row.rationale ? ` (${row.rationale})` : '';
-      const message =
-        row.modifier === 0
-          ? `${second} is not paid with ${first} on the same day${why}; no modifier allows it.`
-          : `${second} is not paid with ${first} on the same day${why} unless a distinct-service modifier (59, XE, XS, XP, XU or anatomic) applies.`;
-      out.push(finding('ncci.ptp', 'error', [first, second], message, cite(table, file.id, row.line)));
-    }
+  for (const { col1, col2, row } of hits) {
+    const key = `${col1} ${col2}`;
+    if (reported.has(key)) continue;
+    const first = byCode.get(col1)!;
+    const second = byCode.get(col2)!;
+    // A bypass modifier on any line of either code lifts an indicator-1 edit.
+    if (row.modifier === 1 && (first.bypass || second.bypass)) continue;
+    reported.add(key);
+    const why = row.rationale ? ` (${row.rationale})` : '';
+    const message =
+      row.modifier === 0
+        ? `${second.display} is not paid with ${first.display} on the same day${why}; no modifier allows it.`
+        : `${second.display} is not paid with ${first.display} on the same day${why} unless a distinct-service modifier (59, XE, XS, XP, XU or anatomic) applies.`;
+    const file = table.files[row.fileIndex]!;
+    out.push(finding('ncci.ptp', 'error', [first.display, second.display], message, cite(table, file.id, row.line)));
   }
   return out;
 }

@@ -6,8 +6,6 @@
 import type { Finding } from '../../../shared/claim';
 import type { CodeSystem } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../codesets/code-format';
-import { statementsFor, type CodeRowDb } from '../codesets/statements';
-import { versionFor } from '../codesets/versions';
 import type { EditContext } from './context';
 import { finding } from './finding';
 import { editStatements } from './statements';
@@ -36,9 +34,9 @@ function checkTarget(ctx: EditContext, target: Target, out: Finding[]): void {
   if (target.codes.length === 0) return;
   const name = SYSTEM_LABELS[target.system];
   const date = ctx.lines.date;
-  const version = versionFor(ctx.db, target.system, date);
+  const set = ctx.codeSet(target.system);
   const all = target.codes.map((c) => c.display);
-  if (!version) {
+  if (!set) {
     const blocking = target.system === 'icd10cm' || target.system === 'icd10pcs';
     out.push(
       blocking
@@ -47,13 +45,15 @@ function checkTarget(ctx: EditContext, target: Target, out: Finding[]): void {
     );
     return;
   }
+  const { version } = set;
   const source = versionSource(version.label, version.source);
-  const exact = statementsFor(ctx.db).codeExact;
+  // Every code of the system at once (remembered per version); findings follow the claim's order.
+  const found = set.find(target.codes.map((c) => c.code));
   const seen = new Set<string>();
   for (const { code, display } of target.codes) {
     if (seen.has(code)) continue;
     seen.add(code);
-    const row = exact.get(version.id, code) as CodeRowDb | undefined;
+    const row = found.get(code);
     if (row) {
       if (row.billable !== 1) {
         out.push(finding('code.not-billable', 'error', [row.display_code], `${row.display_code} is a header, not a billable code: choose a more specific code below it.`, source));
@@ -90,15 +90,14 @@ function unknownCode(ctx: EditContext, versionId: number, system: CodeSystem, co
 }
 
 function checkModifiers(ctx: EditContext, out: Finding[]): void {
-  const hcpcs = versionFor(ctx.db, 'hcpcs', ctx.lines.date);
-  const exact = statementsFor(ctx.db).codeExact;
   for (const p of ctx.lines.px) {
     if (p.system === 'icd10pcs') continue;
     for (const m of p.modifiers) {
       if (CPT_MODIFIERS.has(m)) continue;
+      const hcpcs = ctx.codeSet('hcpcs');
       if (!hcpcs) continue; // Level II modifiers cannot be checked without the HCPCS file
-      if (exact.get(hcpcs.id, m)) continue;
-      out.push(finding('code.modifier', 'error', [p.display], `Modifier ${m} on ${p.display} is not a valid CPT or HCPCS modifier on ${ctx.lines.date}.`, versionSource(hcpcs.label, hcpcs.source)));
+      if (hcpcs.find([m]).has(m)) continue;
+      out.push(finding('code.modifier', 'error', [p.display], `Modifier ${m} on ${p.display} is not a valid CPT or HCPCS modifier on ${ctx.lines.date}.`, versionSource(hcpcs.version.label, hcpcs.version.source)));
     }
   }
 }
