@@ -5,10 +5,13 @@
  * per kind, p50 / p95 latency, and each engine's latency as a ratio to the fastest peer.
  */
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { closeContentDb, openContentDb, type ContentDb } from '../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../src/main/services/codesets/import';
 import { searchCodes, versionsToSearch } from '../../src/main/services/codesets/search';
 import { parseSynonyms } from '../../src/main/services/codesets/search/synonyms';
+import { wordIndexOf } from '../../src/main/services/codesets/search/word-index-cache';
 import type { BenchModule } from './bench-module';
 import { accuracyByKind, rankOfAnswer } from './search-quality/evaluate';
 import { flexSearchEngine, fuseEngine, miniSearchEngine, type BenchRow, type Engine } from './search-quality/peers';
@@ -24,6 +27,44 @@ const PEER_REPEATS = 2;
  * it answers every SLOW_PEER_STRIDE-th query once, and CodeDesk is scored on that sample too.
  */
 const SLOW_PEER_STRIDE = 10;
+
+/** A forced full collection, so heap figures are what an index keeps, not garbage from building it. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+/** JS heap plus buffers outside it (typed arrays), in bytes. */
+function retained(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+}
+
+/** Wall time of `build` and the memory it leaves behind (after full collections), in MB. */
+function buildCost<T>(build: () => T, gc: () => void): { value: T; buildMs: number; retainedMB: number } {
+  gc();
+  const before = retained();
+  const started = performance.now();
+  const value = build();
+  const buildMs = performance.now() - started;
+  gc();
+  const retainedMB = (retained() - before) / 1e6;
+  return { value, buildMs: Math.round(buildMs), retainedMB: Math.round(retainedMB * 10) / 10 };
+}
+
+type Figures = ReturnType<typeof measure>;
+
+/** p50 and p95 latency of an engine as a multiple of each peer's (above 1: slower than that peer). */
+function ratios(f: Figures, peers: Record<string, Figures>) {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return Object.fromEntries(
+    Object.entries(peers).map(([name, p]) => [name, { p50: round(f.p50Ms / p.p50Ms), p95: round(f.p95Ms / p.p95Ms) }]),
+  );
+}
 
 function importAll(db: ContentDb, codesets: string): string[] {
   importCodeFiles(db, [
@@ -74,6 +115,12 @@ export const searchPeersBench: BenchModule = {
     try {
       const included = importAll(db, codesets);
       const rows = rowsOf(db);
+      const gc = collector();
+      // Cold: the first word search builds the in-memory word index of every version it covers.
+      const cold = buildCost(() => searchCodes(db, { query: 'fracture femur', date: DATE, limit: LIMIT }), gc);
+      const indexSizes = Object.fromEntries(
+        versionsToSearch(db, undefined, DATE).map((v) => [v.system, wordIndexOf(db, v).size()]),
+      );
       const noSynonyms = parseSynonyms('');
       const ours: Engine = {
         name: 'codedesk',
@@ -83,7 +130,17 @@ export const searchPeersBench: BenchModule = {
         name: 'codedesk-without-synonyms',
         search: (query, limit) => searchCodes(db, { query, date: DATE, limit }, noSynonyms).map((h) => h.code),
       };
-      const peers = [miniSearchEngine(rows), flexSearchEngine(rows), fuseEngine(rows)];
+      const built = [miniSearchEngine, flexSearchEngine, fuseEngine].map((make) => buildCost(() => make(rows), gc));
+      const peers = built.map((b) => b.value);
+      const indexBuild = {
+        codedesk: {
+          note: 'first word search after import: reads every version and builds its word index, plus that search',
+          coldFirstSearchMs: cold.buildMs,
+          retainedMB: cold.retainedMB,
+          bytesBySystem: indexSizes,
+        },
+        ...Object.fromEntries(built.map((b) => [b.value.name, { buildMs: b.buildMs, retainedMB: b.retainedMB }])),
+      };
       // Warm-up: statements prepared, pages cached, vocabularies loaded, JIT settled (Fuse.js is too slow to repeat).
       for (const engine of [ours, oursPlain, ...peers.slice(0, 2)]) for (const q of QUALITY_QUERIES.slice(0, 40)) engine.search(q.query, LIMIT);
       const figures: Record<string, ReturnType<typeof measure>> = {};
@@ -105,11 +162,19 @@ export const searchPeersBench: BenchModule = {
           },
         ]),
       );
+      const pick = (...names: string[]) => Object.fromEntries(names.map((n) => [n, figures[n] as Figures]));
+      const latencyRatios = {
+        codedesk: ratios(figures['codedesk'] as Figures, pick('minisearch', 'flexsearch')),
+        'codedesk-without-synonyms': ratios(figures['codedesk-without-synonyms'] as Figures, pick('minisearch', 'flexsearch')),
+        'codedesk (same sample)': ratios(figures['codedesk (same sample)'] as Figures, pick('fuse.js (sample)')),
+      };
       return {
         searchQuality: {
           dataset: `${included.join(' + ')} (${rows.length} rows), all systems, date ${DATE}, limit ${LIMIT}`,
           queries: QUALITY_QUERIES.length,
           engines,
+          latencyRatios,
+          indexBuild,
         },
       };
     } finally {

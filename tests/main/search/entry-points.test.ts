@@ -50,12 +50,15 @@ describe('entry points in search', () => {
     expect(search(db, 'demodex', { system: 'icd10pcs' })).toEqual([]);
   });
 
-  it('leads a PCS index partial code to its table', () => {
+  it('leads a PCS index partial code to the billable codes under it, then its table', () => {
     const db = searchDb();
     const pcsIndex = addEntrySource(db, 'index', 'icd10pcs', 'FY2025');
     addEntry(db, pcsIndex, 'Arthroplasty, hip, replacement', '0SR9', 'Arthroplasty > hip > see Replacement');
     const hits = search(db, 'arthroplasty hip', { system: 'icd10pcs' });
-    expect(hits.map((h) => [h.code, h.matchedBy?.kind])).toEqual([['0SR', 'index']]);
+    expect(hits.map((h) => [h.code, h.matchedBy?.kind])).toEqual([
+      ['0SR9019', 'index'],
+      ['0SR', 'index'],
+    ]);
   });
 
   it('follows the importers: rows leave with their source and updates are seen', () => {

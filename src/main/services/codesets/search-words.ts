@@ -53,11 +53,6 @@ export function wordGroup(db: ContentDb, versionId: number, word: string): strin
   return terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
 }
 
-/** True when some indexed word of the version starts with `word`. */
-export function isKnownPrefix(db: ContentDb, versionId: number, word: string): boolean {
-  return statementsFor(db).termsWithPrefix.get(versionId, word, `${word}\uffff`, 1) !== undefined;
-}
-
 /**
  * Title words that do not count against a match when nobody typed them: small words, and the
  * words of the default code's title ("Chronic kidney disease, unspecified" is what a coder
@@ -78,6 +73,11 @@ const CONTEXT_WORDS: ReadonlySet<string> = new Set([
   'antepartum', 'postpartum', 'history', 'screening', 'sequela', 'following', 'postprocedural', 'complicating',
   'congenital', 'maternal', 'stoma', 'transplant',
 ]);
+/** What an untyped title word outside parentheses weighs against a match: 0 filler, 2 context, else 1. */
+export function unmatchedWeight(word: string): number {
+  return FILLER_WORDS.has(word) ? 0 : CONTEXT_WORDS.has(word) ? 2 : 1;
+}
+
 /** Share of the title's words (filler words not counted unless matched) that start with one of the query words (0..1). */
 export function titleCoverage(title: string, words: readonly string[]): number {
   if (!isPlainAscii(title)) {
@@ -108,14 +108,13 @@ export function titleCoverage(title: string, words: readonly string[]): number {
       matched++;
       total++;
     } else if (depth === 0) {
-      const word = text.slice(start, i);
-      if (!FILLER_WORDS.has(word)) total += CONTEXT_WORDS.has(word) ? 2 : 1;
+      total += unmatchedWeight(text.slice(start, i));
     }
   }
   return total === 0 ? 0 : matched / total;
 }
 
-function isPlainAscii(text: string): boolean {
+export function isPlainAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
 
@@ -133,7 +132,11 @@ export function wordsOf(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** Word matches in one version, best first: billable, then coverage, then static rank. */
+/**
+ * Word matches in one version through its FTS5 table, best first: billable, then coverage,
+ * then static rank. Searches read the in-memory index instead (search/word-index.ts), which
+ * is tested to return exactly this; this stays as the reference and for callers without one.
+ */
 export function searchWords(db: ContentDb, versionId: number, words: readonly string[], limit: number): WordHit[] {
   const expression = matchExpression(db, versionId, words);
   if (expression === null) return [];

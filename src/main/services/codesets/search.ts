@@ -4,15 +4,17 @@
  * synonyms and entry points (search/candidates.ts ranks them); typo corrections and partial
  * matches only when those find too little.
  */
-import { CODE_SYSTEMS, type CodeHit, type CodeSystem, type ContentVersion } from '../../../shared/domain';
+import type { CodeHit, CodeSystem, ContentVersion } from '../../../shared/domain';
 import type { ContentDb } from './content-db';
 import { normaliseCode } from './code-format';
 import { CandidateSet } from './search/candidates';
 import { bundledSynonyms, expandSynonyms, type SynonymTable } from './search/synonyms';
 import { strongPasses, TOO_FEW, weakPasses } from './search/word-passes';
 import { queryWords, wordsOf } from './search-words';
-import { statementsFor, type CodeRowDb } from './statements';
-import { assertIsoDate, noCodeSet, requireVersion, versionFor } from './versions';
+import type { CodeRowDb } from './statements';
+import { versionsInForce } from './search/versions-in-force';
+import { wordIndexOf } from './search/word-index-cache';
+import { assertIsoDate, noCodeSet, requireVersion } from './versions';
 
 export interface SearchInput {
   query: string;
@@ -34,7 +36,7 @@ const CODE_LIKE = /^[0-9A-Z]{1,7}$/;
 export function versionsToSearch(db: ContentDb, system?: CodeSystem, date?: string): ContentVersion[] {
   if (date !== undefined) assertIsoDate(date);
   if (system) return [requireVersion(db, system, date)];
-  const versions = CODE_SYSTEMS.map((s) => versionFor(db, s, date)).filter((v): v is ContentVersion => v !== null);
+  const versions = versionsInForce(db, date);
   if (versions.length === 0) throw noCodeSet(null, date);
   return versions;
 }
@@ -95,8 +97,11 @@ function codeMatches(
     const typed = normaliseCode(version.system, query);
     if (!CODE_LIKE.test(typed)) continue;
     // Codes are [0-9A-Z], all below '~': [typed, typed + '~') is every code starting with typed.
-    const rows = statementsFor(db).codePrefix.all(version.id, typed, `${typed}~`, limit) as CodeRowDb[];
-    for (const row of rows) (row.code === typed ? exact : prefix).push({ system: version.system, row });
+    const index = wordIndexOf(db, version);
+    for (const ordinal of index.codesBetween(typed, `${typed}~`, limit)) {
+      const row = index.row(ordinal);
+      (row.code === typed ? exact : prefix).push({ system: version.system, row });
+    }
   }
   return { exact, prefix };
 }

@@ -34,6 +34,7 @@ const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
 function prepare(db: ContentDb) {
   return {
     sources: db.prepare('SELECT id, kind, label FROM entry_source WHERE system = ?'),
+    allSources: db.prepare('SELECT id, kind, label, system FROM entry_source'),
     match: db.prepare(
       `SELECT e.term, e.path, s.kind, c.id, c.code, c.display_code, c.billable, c.long_title
        FROM entry_point_fts f
@@ -65,7 +66,16 @@ function yearOf(label: string): number | null {
  * newest not after the version's fiscal year, else the oldest after it, else any.
  */
 export function sourcesFor(db: ContentDb, system: CodeSystem, effectiveFrom: string): number[] {
-  const rows = statementsOf(db).sources.all(system) as SourceRow[];
+  return pickSources(statementsOf(db).sources.all(system) as SourceRow[], effectiveFrom);
+}
+
+/** sourcesFor of every version, from one read of the sources (once per search, not per version). */
+export function sourcesByVersion(db: ContentDb, versions: readonly ContentVersion[]): Map<number, number[]> {
+  const rows = statementsOf(db).allSources.all() as (SourceRow & { system: string })[];
+  return new Map(versions.map((v) => [v.id, pickSources(rows.filter((r) => r.system === v.system), v.effectiveFrom)]));
+}
+
+function pickSources(rows: readonly SourceRow[], effectiveFrom: string): number[] {
   const year = fiscalYearOf(effectiveFrom);
   const best = new Map<string, { id: number; score: number }>();
   for (const row of rows) {
@@ -81,9 +91,13 @@ export function sourcesFor(db: ContentDb, system: CodeSystem, effectiveFrom: str
 }
 
 /** Entry points of the version matching every typed word (as word starts), best first. */
-export function searchEntryPoints(db: ContentDb, version: ContentVersion, words: readonly string[]): EntryHit[] {
+export function searchEntryPoints(
+  db: ContentDb,
+  version: ContentVersion,
+  words: readonly string[],
+  sources: readonly number[] = sourcesFor(db, version.system, version.effectiveFrom),
+): EntryHit[] {
   if (words.length === 0) return [];
-  const sources = sourcesFor(db, version.system, version.effectiveFrom);
   if (sources.length === 0) return [];
   // Typed words hold only letters and digits (queryWords), so quoting them is safe.
   const expression = words.map((w) => `"${w}"*`).join(' AND ');

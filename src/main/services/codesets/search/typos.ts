@@ -27,8 +27,14 @@ interface Vocabulary {
   words: Lexicon;
 }
 
-/** A version's words by first letter: a typo rarely changes the first letter. */
-export type Lexicon = ReadonlyMap<string, readonly string[]>;
+/** A version's words by first letter (a typo rarely changes the first letter), with their letter sets. */
+export type Lexicon = ReadonlyMap<string, Bucket>;
+
+interface Bucket {
+  words: string[];
+  /** Per word, one bit per letter it holds (see letterSet). */
+  letters: number[];
+}
 
 const vocabularies = new WeakMap<ContentDb, Map<number, Vocabulary>>();
 
@@ -51,21 +57,46 @@ export function vocabularyOf(db: ContentDb, version: ContentVersion): Lexicon {
 }
 
 export function lexiconOf(words: readonly string[]): Lexicon {
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<string, Bucket>();
   for (const word of words) {
     const first = word.charAt(0);
-    const list = byFirst.get(first) ?? [];
-    list.push(word);
-    byFirst.set(first, list);
+    let bucket = byFirst.get(first);
+    if (!bucket) {
+      bucket = { words: [], letters: [] };
+      byFirst.set(first, bucket);
+    }
+    bucket.words.push(word);
+    bucket.letters.push(letterSet(word));
   }
   return byFirst;
 }
 
+/**
+ * The letters of a word as bits (digits and other characters share bits). One edit changes
+ * at most two bits (a substitution drops one letter and adds another), so words whose sets
+ * differ in more than 2 × max bits are further than max edits apart: no distance to compute.
+ */
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 31);
+  return bits;
+}
+
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Words that could be `typed` with a slip after the first letter, or its first two letters swapped. */
-function candidatesFor(lexicon: Lexicon, typed: string): string[] {
-  const same = lexicon.get(typed.charAt(0)) ?? [];
-  const swapped = (lexicon.get(typed.charAt(1)) ?? []).filter((w) => w.charAt(1) === typed.charAt(0));
-  return swapped.length === 0 ? [...same] : [...same, ...swapped];
+function candidatesFor(lexicon: Lexicon, typed: string): { words: string[]; letters: number[] }[] {
+  const same = lexicon.get(typed.charAt(0));
+  const other = typed.charAt(1) === typed.charAt(0) ? undefined : lexicon.get(typed.charAt(1));
+  const swapped = other && {
+    words: other.words.filter((w) => w.charAt(1) === typed.charAt(0)),
+    letters: other.letters.filter((_, i) => (other.words[i] as string).charAt(1) === typed.charAt(0)),
+  };
+  return [same, swapped].filter((b): b is Bucket => b !== undefined);
 }
 
 /** Allowed edits: one for short words, two from eight letters on. */
@@ -80,30 +111,40 @@ export function maxEdits(word: string): number {
 export function correctWord(lexicon: Lexicon, typed: string): Correction | null {
   if (typed.length < MIN_TYPO_LENGTH || /\d/.test(typed)) return null;
   const max = maxEdits(typed);
-  const candidates = candidatesFor(lexicon, typed);
+  const buckets = candidatesFor(lexicon, typed);
+  const typedLetters = letterSet(typed);
   let best = max + 1;
   let whole: string[] = [];
-  for (const term of candidates) {
-    const d = boundedDistance(typed, term, max);
-    if (d < best) {
-      best = d;
-      whole = [term];
-    } else if (d === best && d <= max) {
-      whole.push(term);
+  for (const bucket of buckets) {
+    for (let i = 0; i < bucket.words.length; i++) {
+      if (bitCount(typedLetters ^ (bucket.letters[i] as number)) > 2 * max) continue;
+      const term = bucket.words[i] as string;
+      const d = boundedDistance(typed, term, max);
+      if (d < best) {
+        best = d;
+        whole = [term];
+      } else if (d === best && d <= max) {
+        whole.push(term);
+      }
     }
   }
   if (best <= max) return { typed, words: whole.sort(byLengthCloseTo(typed)).slice(0, MAX_CORRECTIONS), prefix: null };
   // No whole word is close: the typed word may be an unfinished word ("pnuemo" → "pneumo").
   const prefixes = new Set<string>();
-  for (const term of candidates) {
-    for (const len of [typed.length - 1, typed.length, typed.length + 1]) {
-      if (len < MIN_TYPO_LENGTH || len >= term.length) continue;
-      const d = boundedDistance(typed, term, max, len);
-      if (d < best) {
-        best = d;
-        prefixes.clear();
+  for (const bucket of buckets) {
+    for (let i = 0; i < bucket.words.length; i++) {
+      // Each typed letter missing from the whole word costs an edit against any of its starts.
+      if (bitCount(typedLetters & ~(bucket.letters[i] as number)) > max) continue;
+      const term = bucket.words[i] as string;
+      for (let len = typed.length - 1; len <= typed.length + 1; len++) {
+        if (len < MIN_TYPO_LENGTH || len >= term.length) continue;
+        const d = boundedDistance(typed, term, max, len);
+        if (d < best) {
+          best = d;
+          prefixes.clear();
+        }
+        if (d === best && d <= max) prefixes.add(term.slice(0, len));
       }
-      if (d === best && d <= max) prefixes.add(term.slice(0, len));
     }
   }
   if (best > max || prefixes.size === 0) return null;

@@ -5,16 +5,20 @@
  */
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import { isKnownPrefix, searchMatch, searchWords, wordGroup } from '../search-words';
 import { type CandidateSet, Quality, qualityOf } from './candidates';
-import { searchEntryPoints } from './entry-points';
-import { expandSynonyms, isSynonymWord, type SynonymTable } from './synonyms';
+import { searchEntryPoints, sourcesByVersion } from './entry-points';
+import { indexedMatch, indexedWords } from './indexed-words';
+import { addPcsPaths } from './pcs-paths';
+import { readingsOf } from './synonym-readings';
+import { isSynonymWord, type SynonymTable } from './synonyms';
 import { correctWord, vocabularyOf, type Correction } from './typos';
+import type { Clause } from './word-index';
+import { wordIndexOf } from './word-index-cache';
 
 /** Fewer strong matches than this over all versions, and the weak passes run. */
 export const TOO_FEW = 5;
 /** Dropping one word at a time is tried for queries of up to this many words. */
-const MAX_PARTIAL_WORDS = 5;
+const MAX_PARTIAL_WORDS = 8;
 
 export interface WordQuery {
   /** Typed words, distinct, in typed order. */
@@ -38,31 +42,40 @@ export function strongPasses(
   limit: number,
   into: CandidateSet,
 ): boolean {
-  const expansions = expandSynonyms(synonyms, query.sequence);
+  const expansions = readingsOf(synonyms, query.sequence);
   const abbreviation =
     query.sequence.join('').length <= ABBREVIATION_LENGTH &&
     expansions.some((e) => e.synonym.typed.length === query.sequence.length);
+  // The entry sources are the same for every reading of the query.
+  const sourcesOf = sourcesByVersion(db, versions);
   for (const version of versions) {
     const system = version.system;
-    for (const row of searchWords(db, version.id, query.words, limit)) {
+    const index = wordIndexOf(db, version);
+    const sources = sourcesOf.get(version.id) ?? [];
+    for (const row of indexedWords(index, query.words, limit)) {
       if (abbreviation) {
         into.add({ system, row, quality: Quality.allWords, coverage: row.coverage / 2 });
       } else {
         into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage });
       }
     }
-    for (const hit of searchEntryPoints(db, version, query.words)) {
+    for (const hit of searchEntryPoints(db, version, query.words, sources)) {
       const matchedBy = { kind: hit.kind, text: hit.path };
-      into.add({ system, row: hit, quality: qualityOf(hit.coverage), coverage: hit.coverage, matchedBy });
+      // An abbreviation's meaning outranks entry points that merely start with it ("mi" is not "Micropenis").
+      const quality = abbreviation ? Quality.allWords : qualityOf(hit.coverage);
+      into.add({ system, row: hit, quality, coverage: abbreviation ? hit.coverage / 2 : hit.coverage, matchedBy });
     }
+    addPcsPaths(db, version, query.words, sources, into);
     for (const expansion of expansions) {
       const matchedBy = { kind: 'synonym' as const, text: expansion.synonym.label };
-      for (const row of searchWords(db, version.id, expansion.words, limit)) {
+      for (const row of indexedWords(index, expansion.words, limit)) {
         into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage, matchedBy });
       }
-      for (const hit of searchEntryPoints(db, version, expansion.words)) {
+      for (const hit of searchEntryPoints(db, version, expansion.words, sources)) {
         into.add({ system, row: hit, quality: qualityOf(hit.coverage), coverage: hit.coverage, matchedBy });
       }
+      // Plain readings (no filler, singular) name no other procedure: the typed words' paths cover them.
+      if (expansion.synonym.typed.length > 0) addPcsPaths(db, version, expansion.words, sources, into, expansion.synonym.label);
     }
   }
   return abbreviation;
@@ -83,10 +96,11 @@ export function weakPasses(
   const words = query.words;
   if (words.length < 2 || words.length > MAX_PARTIAL_WORDS) return;
   for (const version of versions) {
+    const index = wordIndexOf(db, version);
     for (let skip = 0; skip < words.length; skip++) {
       const fewer = words.filter((_, i) => i !== skip);
       if (!fewer.some((w) => w.length >= 3 && /[a-z]/.test(w))) continue;
-      for (const row of searchWords(db, version.id, fewer, limit)) {
+      for (const row of indexedWords(index, fewer, limit)) {
         into.add({ system: version.system, row, quality: Quality.partial, coverage: row.coverage });
       }
     }
@@ -102,14 +116,16 @@ function typoPass(
   limit: number,
   into: CandidateSet,
 ): void {
+  const index = wordIndexOf(db, version);
   const corrections: Correction[] = [];
-  const groups: string[] = [];
+  const clauses: Clause[] = [];
   const coverageWords: string[] = [];
   for (const word of words) {
-    if (isSynonymWord(synonyms, word) || isKnownPrefix(db, version.id, word)) {
-      const group = wordGroup(db, version.id, word);
-      if (group === null) return;
-      groups.push(group);
+    const range = index.prefixRange(word);
+    if (isSynonymWord(synonyms, word) || range.hi > range.lo) {
+      // A synonym word no title holds matches nothing, as in the full-text query.
+      if (range.hi === range.lo) return;
+      clauses.push([range]);
       coverageWords.push(word);
       continue;
     }
@@ -117,17 +133,17 @@ function typoPass(
     if (!correction) return;
     corrections.push(correction);
     if (correction.prefix !== null) {
-      groups.push(`"${correction.prefix}"*`);
+      clauses.push([index.prefixRange(correction.prefix)]);
       coverageWords.push(correction.prefix);
     } else {
-      groups.push(`(${correction.words.map((w) => `"${w}"`).join(' OR ')})`);
+      clauses.push(correction.words.map((w) => index.wordRange(w)));
       coverageWords.push(...correction.words);
     }
   }
   if (corrections.length === 0) return;
   const text = corrections.map((c) => `${c.typed} → ${c.prefix ?? c.words.join(' / ')}`).join(', ');
   const matchedBy = { kind: 'typo' as const, text };
-  for (const row of searchMatch(db, version.id, groups.join(' AND '), coverageWords, limit)) {
+  for (const row of indexedMatch(index, clauses, coverageWords, limit)) {
     into.add({ system: version.system, row, quality: Quality.typo, coverage: row.coverage, matchedBy });
   }
 }

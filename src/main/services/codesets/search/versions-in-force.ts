@@ -1,0 +1,63 @@
+/**
+ * The version of every code system that a search without a system covers, read in one
+ * statement: versionFor (versions.ts) per system costs a query and a date check each, on
+ * every keystroke. Same choice as versionFor: the newest non-demo version in force on the
+ * date (or the newest at all without a date), else the system's demo version.
+ */
+import { CODE_SYSTEMS, type CodeSystem, type ContentVersion } from '../../../../shared/domain';
+import type { ContentDb } from '../content-db';
+import type { VersionRow } from '../statements';
+
+const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
+
+function prepare(db: ContentDb) {
+  const columns = 'id, system, label, effective_from, effective_to, source, is_demo, code_count, imported_at';
+  return {
+    // The candidates: every demo row and the non-demo rows in force (a handful; picked below).
+    onDate: db.prepare(
+      `SELECT ${columns} FROM content_version
+       WHERE is_demo = 1 OR (effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?))`,
+    ),
+    newest: db.prepare(`SELECT ${columns} FROM content_version`),
+  };
+}
+
+/** The chosen version per system that has one, in CODE_SYSTEMS order. `date` must be checked already. */
+export function versionsInForce(db: ContentDb, date?: string): ContentVersion[] {
+  let s = statements.get(db);
+  if (!s) {
+    s = prepare(db);
+    statements.set(db, s);
+  }
+  const rows = (date === undefined ? s.newest.all() : s.onDate.all(date, date)) as VersionRow[];
+  const first = new Map<CodeSystem, VersionRow>();
+  for (const row of rows) {
+    const current = first.get(row.system);
+    if (!current || isPreferred(row, current)) first.set(row.system, row);
+  }
+  return CODE_SYSTEMS.flatMap((system) => {
+    const row = first.get(system);
+    return row ? [toVersion(row)] : [];
+  });
+}
+
+/** Non-demo before demo, then the newest start. */
+function isPreferred(a: VersionRow, b: VersionRow): boolean {
+  if (a.is_demo !== b.is_demo) return a.is_demo < b.is_demo;
+  if (a.effective_from !== b.effective_from) return a.effective_from > b.effective_from;
+  return a.id < b.id;
+}
+
+function toVersion(row: VersionRow): ContentVersion {
+  return {
+    id: row.id,
+    system: row.system,
+    label: row.label,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    source: row.source,
+    isDemo: row.is_demo === 1,
+    codeCount: row.code_count,
+    importedAt: row.imported_at,
+  };
+}
