@@ -12,6 +12,8 @@ import { EventBus } from './events';
 import { contentDbPath } from './paths';
 import { appendAudit, type AuditAction } from './services/audit/trail';
 import { openContentDb } from './services/codesets/content-db';
+import { warmSearchIndexes } from './services/codesets/search/warm';
+import { log } from './log';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';
 import { closeWorkspace, openWorkspace } from './services/workspace/open';
@@ -39,6 +41,7 @@ export class CodeDeskApp {
   private contentDb: Database.Database | null = null;
   private active: ActiveSession | null = null;
   private device: string | null = null;
+  private warmTimer: NodeJS.Timeout | null = null;
 
   constructor(options: AppOptions) {
     this.home = options.home;
@@ -56,6 +59,26 @@ export class CodeDeskApp {
     if (!this.contentDb) fs.mkdirSync(this.home, { recursive: true, mode: 0o700 });
     this.contentDb ??= openContentDb(contentDbPath(this.home));
     return this.contentDb;
+  }
+
+  /**
+   * Builds today's search indexes once the host is idle (after start, after an import), so the
+   * first keystroke is as fast as the rest. Blocks the process for about a second per large
+   * code set, which is why it waits for `delayMs` rather than running during start-up.
+   */
+  warmSearchSoon(delayMs = 250): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      try {
+        const started = performance.now();
+        const built = warmSearchIndexes(this.content(), this.now().toISOString().slice(0, 10));
+        if (built.length > 0) log.info('search.warmed', { count: built.length, ms: Math.round(performance.now() - started) });
+      } catch (error) {
+        log.warn('search.warm_failed', {}, error);
+      }
+    }, delayMs);
+    this.warmTimer.unref();
   }
 
   get session(): ActiveSession | null {
@@ -119,6 +142,8 @@ export class CodeDeskApp {
   }
 
   close(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.warmTimer = null;
     if (this.active) this.lock('manual');
     this.contentDb?.close();
     this.contentDb = null;

@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });
   lockOnOsEvents(powerMonitor, codedesk);
+  codedesk.warmSearchSoon();
   app.on('window-all-closed', () => {
     codedesk.close();
     app.quit();

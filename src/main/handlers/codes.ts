@@ -14,6 +14,7 @@ export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'cod
   'codes.import': async (input, app) => {
     app.content();
     const summary = await importInWorker(contentDbPath(app.home), input.paths, (p) => app.events.emit('import.progress', p));
+    app.warmSearchSoon();
     if (app.session) {
       app.audit('codes.import', null, { files: summary.files.length, codes: summary.totalCodes });
     }

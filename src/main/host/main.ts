@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const port = values.port ? Number(values.port) : undefined;
   const host = await startHostServer({ app, rendererDir, ...(port !== undefined ? { port } : {}) });
   process.stdout.write(`CodeDesk browser host: open ${host.url}\n`);
+  app.warmSearchSoon();
   const stop = (): void => {
     app.close();
     void host.close().then(() => process.exit(0));

@@ -1,0 +1,26 @@
+/**
+ * Builds the word indexes of the versions a search on `date` would cover, so the coder's
+ * first keystroke does not pay for them (about a second of CPU per large version). Hosts call
+ * it once idle after start and after an import; searching builds any index still missing.
+ */
+import type { CodeSystem } from '../../../../shared/domain';
+import type { ContentDb } from '../content-db';
+import { versionsToSearch } from '../search';
+import { hasFreshWordIndex, wordIndexOf } from './word-index-cache';
+
+/** The systems whose index was built now (already-fresh ones are skipped); none when no code set is imported. */
+export function warmSearchIndexes(db: ContentDb, date: string): CodeSystem[] {
+  let versions;
+  try {
+    versions = versionsToSearch(db, undefined, date);
+  } catch {
+    return []; // no code set yet: nothing to warm
+  }
+  const built: CodeSystem[] = [];
+  for (const version of versions) {
+    if (hasFreshWordIndex(db, version)) continue;
+    wordIndexOf(db, version);
+    built.push(version.system);
+  }
+  return built;
+}
