@@ -15,6 +15,7 @@ import { wordIndexOf } from '../../src/main/services/codesets/search/word-index-
 import type { BenchModule } from './bench-module';
 import { accuracyByKind, rankOfAnswer } from './search-quality/evaluate';
 import { flexSearchEngine, fuseEngine, miniSearchEngine, type BenchRow, type Engine } from './search-quality/peers';
+import { INDEPENDENT_QUERIES } from './search-quality/independent-queries';
 import { QUALITY_QUERIES, type QualityQuery } from './search-quality/queries';
 import { summarise } from './stats';
 
@@ -79,6 +80,34 @@ function importAll(db: ContentDb, codesets: string): string[] {
     // The HCPCS importer is built in parallel; without it the figures cover CM + PCS.
   }
   return included;
+}
+
+/**
+ * The official index files a user imports beside the order files: the Tabular List (inclusion
+ * terms; FY2021 is the one in ../shared) and the PCS Index (FY2025). Peers index titles only,
+ * so CodeDesk is measured before (same data as the peers) and after these.
+ */
+function importIndexFiles(db: ContentDb, codesets: string): string[] {
+  importCodeFiles(db, [
+    path.join(codesets, 'icd10cm', 'fy2021', 'icd10cm_tabular_2021.xml'),
+    path.join(codesets, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml'),
+  ]);
+  return ['ICD-10-CM Tabular FY2021', 'ICD-10-PCS Index FY2025'];
+}
+
+/**
+ * Accuracy on the independent set (written without the synonym list or the first set), whole
+ * and in halves: the synonym list was later widened while its writer read the misses of the
+ * even-position half ("dev"); the odd half ("heldOut") was never looked at and is the honest one.
+ */
+function independentAccuracy(engine: Engine) {
+  const answers = INDEPENDENT_QUERIES.map((q) => engine.search(q.query, LIMIT));
+  const ranks = answers.map((codes, i) => rankOfAnswer(codes, (INDEPENDENT_QUERIES[i] as QualityQuery).accept));
+  const half = (parity: number) => {
+    const keep = (_: unknown, i: number) => i % 2 === parity;
+    return accuracyByKind(INDEPENDENT_QUERIES.filter(keep), ranks.filter(keep));
+  };
+  return { queries: INDEPENDENT_QUERIES.length, all: accuracyByKind(INDEPENDENT_QUERIES, ranks).all, dev: half(0), heldOut: half(1) };
 }
 
 function rowsOf(db: ContentDb): BenchRow[] {
@@ -168,6 +197,14 @@ export const searchPeersBench: BenchModule = {
         'codedesk-without-synonyms': ratios(figures['codedesk-without-synonyms'] as Figures, pick('minisearch', 'flexsearch')),
         'codedesk (same sample)': ratios(figures['codedesk (same sample)'] as Figures, pick('fuse.js (sample)')),
       };
+      const independentSet: Record<string, ReturnType<typeof independentAccuracy>> = {};
+      for (const engine of [ours, oursPlain, ...peers.slice(0, 2)]) independentSet[engine.name] = independentAccuracy(engine);
+      // Then what a user has: the official index files too (CodeDesk only; the peers index titles).
+      const indexFiles = importIndexFiles(db, codesets);
+      searchCodes(db, { query: 'fracture femur', date: DATE, limit: LIMIT });
+      for (const q of QUALITY_QUERIES.slice(0, 40)) ours.search(q.query, LIMIT);
+      const withIndexFiles = measure(ours, REPEATS);
+      independentSet['codedesk (with index files)'] = independentAccuracy(ours);
       return {
         searchQuality: {
           dataset: `${included.join(' + ')} (${rows.length} rows), all systems, date ${DATE}, limit ${LIMIT}`,
@@ -175,6 +212,13 @@ export const searchPeersBench: BenchModule = {
           engines,
           latencyRatios,
           indexBuild,
+          withIndexFiles: {
+            added: indexFiles,
+            ...withIndexFiles,
+            p50RatioToFastestPeer: Math.round((withIndexFiles.p50Ms / fastestPeerP50) * 100) / 100,
+            p95RatioToFastestPeer: Math.round((withIndexFiles.p95Ms / fastestPeerP95) * 100) / 100,
+          },
+          independentSet,
         },
       };
     } finally {
