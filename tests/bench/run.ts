@@ -10,6 +10,7 @@ import type { BenchModule } from './bench-module';
 import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
 import { importAllBench } from './import-all.bench';
+import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
 import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
@@ -17,7 +18,7 @@ import { searchPeersBench } from './search-peers.bench';
 import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, uiSearchBench, claimCheckBench, searchPeersBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

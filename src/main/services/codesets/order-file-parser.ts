@@ -1,10 +1,11 @@
 /**
- * Parses and checks a whole ICD-10-CM or ICD-10-PCS order file before anything is written:
- * the layout of every line, the order numbers, the code shapes, and the header structure
- * (every header has codes under it), which is what reveals a file cut short.
+ * Parses and checks an ICD-10-CM or ICD-10-PCS order file, line by line as it is read, before
+ * anything is written: the layout of every line, the order numbers, the code shapes, and the
+ * header structure (every header has codes under it), which is what reveals a file cut short.
  */
 import { hasCodeShape } from './code-format';
 import { importFailure } from './import-failure';
+import { LineReader, withoutTrailingBlanks } from './importers/streaming/text-lines';
 import { parseOrderLine, type OrderLine } from './order-line';
 import type { CodeRow } from './version-store';
 
@@ -51,59 +52,92 @@ export function kindFromContent(first: OrderLine, second: OrderLine | undefined)
   return pcsTable ? 'icd10pcs-order' : 'icd10cm-order';
 }
 
+/** Parses and checks a whole order file held as text (tests, small files); imports stream it with OrderFileChecker. */
 export function parseOrderFile(file: string, text: string): ParsedOrderFile {
-  const { lines, terminated } = splitLines(text);
-  if (lines.length === 0) throw importFailure(file, 0, 'the file is empty');
-  const parsed = lines.map((line, i) => {
-    const result = parseOrderLine(line);
-    if (typeof result === 'string') throw importFailure(file, i + 1, result);
-    return result;
-  });
-  const first = parsed[0] as OrderLine;
-  const kind = kindFromContent(first, parsed[1]);
-  const named = kindFromName(file);
-  if (named !== null && named !== kind) {
-    const content = ORDER_KIND_INFO[kind].label;
-    throw importFailure(file, 1, `the content is an ${content} order file, but the name says ${ORDER_KIND_INFO[named].label}`);
-  }
-  const rows = checkStructure(file, kind, parsed);
-  if (!terminated) throw importFailure(file, lines.length, 'the last line has no line ending: the file may be cut short');
-  return { kind, rows, totalLines: lines.length };
+  const reader = new LineReader([text], { file });
+  const checker = new OrderFileChecker(file);
+  for (const { text: line, line: n } of withoutTrailingBlanks(reader)) checker.add(line, n);
+  return checker.finish(reader.terminated);
 }
 
-function checkStructure(file: string, kind: OrderKind, parsed: OrderLine[]): CodeRow[] {
-  const firstLine = new Map<string, number>();
-  const categories = new Set<string>();
-  let table: string | null = null;
-  let openHeader: { code: string; line: number } | null = null;
-  const rows: CodeRow[] = [];
-  parsed.forEach((row, i) => {
-    const line = i + 1;
-    const fail = (reason: string) => importFailure(file, line, reason);
+/**
+ * Checks an order file line by line as it is read, keeping only the rows (at most 99,999:
+ * the order number has five digits) and the codes seen, never the file's text.
+ */
+export class OrderFileChecker {
+  private kind: OrderKind | null = null;
+  private held: OrderLine | null = null;
+  private lines = 0;
+  private readonly firstLine = new Map<string, number>();
+  private readonly categories = new Set<string>();
+  private table: string | null = null;
+  private openHeader: { code: string; line: number } | null = null;
+  private readonly rows: CodeRow[] = [];
+
+  constructor(private readonly file: string) {}
+
+  /** One line, in order, trailing blank lines left out (text-lines.ts withoutTrailingBlanks). */
+  add(text: string, line: number): void {
+    const parsed = parseOrderLine(text);
+    if (typeof parsed === 'string') throw importFailure(this.file, line, parsed);
+    this.lines = line;
+    // The kind is told by the first two lines together.
+    if (line === 1) {
+      this.held = parsed;
+      return;
+    }
+    if (this.held) {
+      this.decideKind(this.held, parsed);
+      this.check(this.held, 1);
+      this.held = null;
+    }
+    this.check(parsed, line);
+  }
+
+  finish(terminated: boolean): ParsedOrderFile {
+    if (this.lines === 0) throw importFailure(this.file, 0, 'the file is empty');
+    if (this.held) {
+      this.decideKind(this.held, undefined);
+      this.check(this.held, 1);
+      this.held = null;
+    }
+    const last = this.openHeader;
+    if (last) {
+      const reason = `the file ends after header ${last.code}, with no codes under it: the file may be cut short`;
+      throw importFailure(this.file, this.lines, reason);
+    }
+    if (!terminated) throw importFailure(this.file, this.lines, 'the last line has no line ending: the file may be cut short');
+    return { kind: this.kind as OrderKind, rows: this.rows, totalLines: this.lines };
+  }
+
+  private decideKind(first: OrderLine, second: OrderLine | undefined): void {
+    const kind = kindFromContent(first, second);
+    const named = kindFromName(this.file);
+    if (named !== null && named !== kind) {
+      const content = ORDER_KIND_INFO[kind].label;
+      throw importFailure(this.file, 1, `the content is an ${content} order file, but the name says ${ORDER_KIND_INFO[named].label}`);
+    }
+    this.kind = kind;
+  }
+
+  private check(row: OrderLine, line: number): void {
+    const fail = (reason: string) => importFailure(this.file, line, reason);
     if (row.order !== line) {
       const expected = String(line).padStart(5, '0');
       throw fail(`expected order number ${expected} in columns 1-5 (lines missing or out of order)`);
     }
-    if (kind === 'icd10cm-order') {
-      checkCmRow(row, categories, fail);
-    } else {
-      table = checkPcsRow(row, table, fail);
+    if (this.kind === 'icd10cm-order') checkCmRow(row, this.categories, fail);
+    else this.table = checkPcsRow(row, this.table, fail);
+    const open = this.openHeader;
+    if (open && !(row.code.length > open.code.length && row.code.startsWith(open.code))) {
+      throw importFailure(this.file, open.line, `header ${open.code} is not followed by any code under it`);
     }
-    if (openHeader && !(row.code.length > openHeader.code.length && row.code.startsWith(openHeader.code))) {
-      throw importFailure(file, openHeader.line, `header ${openHeader.code} is not followed by any code under it`);
-    }
-    openHeader = row.billable ? null : { code: row.code, line };
-    const seen = firstLine.get(row.code);
+    this.openHeader = row.billable ? null : { code: row.code, line };
+    const seen = this.firstLine.get(row.code);
     if (seen !== undefined) throw fail(`code ${row.code} appears twice (first on line ${seen})`);
-    firstLine.set(row.code, line);
-    rows.push({ code: row.code, billable: row.billable, shortTitle: row.shortTitle, longTitle: row.longTitle, seq: row.order });
-  });
-  const last = openHeader as { code: string; line: number } | null;
-  if (last) {
-    const reason = `the file ends after header ${last.code}, with no codes under it: the file may be cut short`;
-    throw importFailure(file, parsed.length, reason);
+    this.firstLine.set(row.code, line);
+    this.rows.push({ code: row.code, billable: row.billable, shortTitle: row.shortTitle, longTitle: row.longTitle, seq: row.order });
   }
-  return rows;
 }
 
 function checkCmRow(row: OrderLine, categories: Set<string>, fail: (reason: string) => Error): void {

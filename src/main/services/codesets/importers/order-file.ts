@@ -1,11 +1,11 @@
 /** ICD-10-CM and ICD-10-PCS order files (any fiscal year) as code versions. */
-import { createHash } from 'node:crypto';
 import { importFailure } from '../import-failure';
-import { ORDER_KIND_INFO, parseOrderFile } from '../order-file-parser';
+import { ORDER_KIND_INFO, OrderFileChecker } from '../order-file-parser';
 import { ORDER_LINE_START } from '../order-line';
 import { fiscalYearFromName, fiscalYearPeriod } from '../source-files';
-import { decodeText } from '../text-decoding';
 import { writeVersion } from '../version-store';
+import { scanSource, sourceLines } from './streaming/source-scan';
+import { withoutTrailingBlanks } from './streaming/text-lines';
 import type { FileImporter, ImportSource } from './types';
 
 function fiscalYearOf(source: Pick<ImportSource, 'name'>): number {
@@ -23,8 +23,12 @@ export const orderFileImporter: FileImporter = {
   check: (source) => void fiscalYearOf(source),
   run({ db, progress }, source) {
     const fiscalYear = fiscalYearOf(source);
-    const bytes = source.read();
-    const parsed = parseOrderFile(source.name, decodeText(bytes));
+    // Two passes in chunks: the digest and encoding first, then the lines.
+    const scan = scanSource(source);
+    const lines = sourceLines(source, scan);
+    const checker = new OrderFileChecker(source.name);
+    for (const { text, line } of withoutTrailingBlanks(lines)) checker.add(text, line);
+    const parsed = checker.finish(lines.terminated);
     const { system, label: systemLabel } = ORDER_KIND_INFO[parsed.kind];
     const period = fiscalYearPeriod(fiscalYear);
     const label = `FY${fiscalYear}`;
@@ -36,7 +40,7 @@ export const orderFileImporter: FileImporter = {
         effectiveFrom: period.from,
         effectiveTo: period.to,
         source: `${systemLabel} order file ${source.name}`,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: scan.sha256,
         isDemo: false,
       },
       parsed.rows,

@@ -5,13 +5,15 @@
  * opened and each member is sniffed like a file ("x.zip!member"); a zip with nothing
  * recognised is an error naming it. Zip bombs and path tricks are refused (worker/read-zip.ts).
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { AppFailure } from '../../../../shared/result';
 import { importFailure } from '../import-failure';
-import type { ZipMember } from '../worker/read-zip';
-import { runSync } from '../worker/sync-call';
+import type { ZipMemberHead } from '../worker/read-zip';
+import { runSync, type ZipTaskOptions } from '../worker/sync-call';
 import { importerFor, IMPORTERS } from './registry';
+import { DEFAULT_CHUNK_BYTES, fileChunks } from './streaming/byte-chunks';
 import type { FileImporter, ImportSource } from './types';
 
 const SNIFF_BYTES = 4096;
@@ -37,20 +39,51 @@ function readHead(path: string): string {
 
 const isZip = (path: string) => /\.zip$/i.test(path);
 
-/** The recognised members of a zip; throws when the zip is unsafe, damaged or holds nothing importable. */
-export function zipImports(path: string, importers: readonly FileImporter[]): PlannedImport[] {
+/**
+ * The recognised members of a zip; throws when the zip is unsafe, damaged or holds nothing
+ * importable. Only each member's first bytes are read here; an import inflates its member to
+ * a temp file as a stream and reads that in chunks (removed when the reading ends).
+ */
+export function zipImports(path: string, importers: readonly FileImporter[], chunkBytes = DEFAULT_CHUNK_BYTES): PlannedImport[] {
   const zipName = basename(path);
-  let members: ZipMember[];
-  try {
-    members = runSync<ZipMember[]>('read-zip', readFileSync(path));
-  } catch (error) {
+  const failed = (error: unknown) => {
     const reason = error instanceof AppFailure && error.code === 'IMPORT_FAILED' ? error.message : 'the zip could not be read';
-    throw importFailure(zipName, 0, reason);
+    return importFailure(zipName, 0, reason);
+  };
+  let members: ZipMemberHead[];
+  try {
+    members = runSync<ZipMemberHead[]>('zip-list', new Uint8Array(0), { zipPath: path, headBytes: SNIFF_BYTES } satisfies ZipTaskOptions);
+  } catch (error) {
+    throw failed(error);
   }
   const found: PlannedImport[] = [];
   for (const member of members) {
-    const data = Buffer.from(member.data);
-    const source: ImportSource = { path: `${path}!${member.name}`, name: basename(member.name), head: headOf(data), read: () => data };
+    const inflated = function* (): Generator<string> {
+      const dir = mkdtempSync(join(tmpdir(), 'codedesk-zip-'));
+      try {
+        const outPath = join(dir, 'member');
+        try {
+          runSync('zip-extract', new Uint8Array(0), { zipPath: path, member: member.name, outPath } satisfies ZipTaskOptions);
+        } catch (error) {
+          throw failed(error);
+        }
+        yield outPath;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const source: ImportSource = {
+      path: `${path}!${member.name}`,
+      name: basename(member.name),
+      head: headOf(member.head),
+      read: () => {
+        for (const file of inflated()) return readFileSync(file);
+        throw failed(null);
+      },
+      chunks: function* () {
+        for (const file of inflated()) yield* fileChunks(file, chunkBytes);
+      },
+    };
     const importer = importerFor(source, importers);
     if (importer) found.push({ source, importer });
   }
@@ -58,8 +91,15 @@ export function zipImports(path: string, importers: readonly FileImporter[]): Pl
   return found;
 }
 
-export function fileSource(path: string): ImportSource {
-  return { path, name: basename(path), head: readHead(path), read: () => readFileSync(path) };
+/** `chunkBytes` is for tests of chunk boundaries; imports use the default. */
+export function fileSource(path: string, chunkBytes = DEFAULT_CHUNK_BYTES): ImportSource {
+  return {
+    path,
+    name: basename(path),
+    head: readHead(path),
+    read: () => readFileSync(path),
+    chunks: () => fileChunks(path, chunkBytes),
+  };
 }
 
 const describeKinds = (importers: readonly FileImporter[]): string =>

@@ -14,8 +14,13 @@ export interface ImportSource {
   name: string;
   /** The first few KB decoded as latin1 (byte-preserving), BOM removed, for sniffing. */
   head: string;
-  /** The whole file's bytes. */
+  /**
+   * The whole file's bytes at once: only for formats read by a library that needs them all
+   * (xlsx). Text and XML importers use chunks(), so memory does not grow with the file.
+   */
   read(): Buffer;
+  /** The file's bytes in fixed-size chunks (a fresh pass on every call). */
+  chunks(): Iterable<Uint8Array>;
 }
 
 export type FileSummary = ImportSummary['files'][number];

@@ -6,8 +6,8 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ImportTaskData } from './import-task';
 import { toWire } from './messages';
 import { readXlsxText } from './read-xlsx';
-import { readZipMembers, type ZipLimits } from './read-zip';
-import type { SyncReply, SyncTask } from './sync-call';
+import { extractZipMember, listZipMembers } from './read-zip';
+import type { SyncReply, SyncTask, ZipTaskOptions } from './sync-call';
 
 interface SyncTaskData {
   task: SyncTask;
@@ -17,13 +17,18 @@ interface SyncTaskData {
   port: MessagePort;
 }
 
+async function runTask(data: SyncTaskData): Promise<unknown> {
+  if (data.task === 'read-xlsx') return readXlsxText(data.input);
+  const options = data.options as ZipTaskOptions;
+  if (data.task === 'zip-list') return listZipMembers(options.zipPath, options.headBytes ?? 0, options.limits);
+  await extractZipMember(options.zipPath, options.member ?? '', options.outPath ?? '', options.limits);
+  return null;
+}
+
 async function runSyncTask(data: SyncTaskData): Promise<void> {
   let reply: SyncReply<unknown>;
   try {
-    const value =
-      data.task === 'read-xlsx'
-        ? await readXlsxText(data.input)
-        : await readZipMembers(data.input, (data.options ?? undefined) as ZipLimits | undefined);
+    const value = await runTask(data);
     reply = { ok: true, value };
   } catch (error) {
     reply = { ok: false, failure: toWire(error) };

@@ -2,7 +2,10 @@
  * Reads the members of a zip (the CMS/CDC downloads) with yauzl, refusing zip bombs and path
  * tricks: member names must be plain relative paths, and the total uncompressed size and each
  * member's compression ratio are limited (checked against the directory and while inflating).
+ * The zip is read from disk, and a member is inflated to a file as a stream, never held whole.
  */
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { AppFailure } from '../../../../shared/result';
 
@@ -16,9 +19,10 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 512 * 1024 * 1024, maxRatio: 200, maxMembers: 1000 };
 
-export interface ZipMember {
+/** A member as listed for planning: its name and its first bytes (for sniffing its kind). */
+export interface ZipMemberHead {
   name: string;
-  data: Uint8Array;
+  head: Uint8Array;
 }
 
 const UNSAFE = 'a member of the zip has an unsafe path (absolute or with ..)';
@@ -29,47 +33,124 @@ export function unsafeMemberName(name: string): boolean {
   return name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name) || name.split('/').some((p) => p === '..') || name.includes('\0');
 }
 
-export function readZipMembers(input: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipMember[]> {
+type Refusal = (error: AppFailure) => void;
+
+/**
+ * Opens the zip by path (never read whole) and calls `onEntry` for each safe file member,
+ * after the directory checks (names, count, total size, ratio); `next()` moves on.
+ */
+function eachMember(
+  zipPath: string,
+  limits: ZipLimits,
+  onEntry: (zip: yauzl.ZipFile, entry: yauzl.Entry, fail: Refusal) => void,
+  onEnd: () => void,
+  reject: (error: AppFailure) => void,
+): void {
+  yauzl.open(zipPath, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (openError, zip) => {
+    if (openError || !zip) return reject(refuse('the zip is damaged or not a zip file'));
+    let members = 0;
+    let total = 0;
+    let failed = false;
+    const fail: Refusal = (error) => {
+      if (failed) return;
+      failed = true;
+      zip.close();
+      reject(error);
+    };
+    // yauzl itself refuses absolute and ".." member names as it reads the directory.
+    zip.on('error', (error: Error) => fail(refuse(/path/i.test(error.message) ? UNSAFE : 'the zip is damaged')));
+    zip.on('end', () => {
+      if (!failed) onEnd();
+    });
+    zip.on('entry', (entry: yauzl.Entry) => {
+      const name = entry.fileName;
+      if (unsafeMemberName(name)) return fail(refuse(UNSAFE));
+      if (name.endsWith('/')) return zip.readEntry();
+      members += 1;
+      if (members > limits.maxMembers) return fail(refuse(`the zip has more than ${limits.maxMembers} members`));
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes) return fail(refuse('the zip unpacks to more than CodeDesk accepts (a zip bomb?)'));
+      if (entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+        return fail(refuse('a member of the zip is compressed far beyond any real file (a zip bomb?)'));
+      }
+      onEntry(zip, entry, fail);
+    });
+    zip.readEntry();
+  });
+}
+
+/** Names and first `headBytes` bytes of every member: enough to plan, without inflating whole members. */
+export function listZipMembers(zipPath: string, headBytes: number, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipMemberHead[]> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(input), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (openError, zip) => {
-      if (openError || !zip) return reject(refuse('the zip is damaged or not a zip file'));
-      const members: ZipMember[] = [];
-      let total = 0;
-      const fail = (error: AppFailure) => {
-        zip.close();
-        reject(error);
-      };
-      // yauzl itself refuses absolute and ".." member names as it reads the directory.
-      zip.on('error', (error: Error) => fail(refuse(/path/i.test(error.message) ? UNSAFE : 'the zip is damaged')));
-      zip.on('end', () => resolve(members));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        const name = entry.fileName;
-        if (unsafeMemberName(name)) return fail(refuse(UNSAFE));
-        if (name.endsWith('/')) return zip.readEntry();
-        if (members.length >= limits.maxMembers) return fail(refuse(`the zip has more than ${limits.maxMembers} members`));
-        total += entry.uncompressedSize;
-        if (total > limits.maxTotalBytes) return fail(refuse('the zip unpacks to more than CodeDesk accepts (a zip bomb?)'));
-        if (entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-          return fail(refuse('a member of the zip is compressed far beyond any real file (a zip bomb?)'));
-        }
+    const members: ZipMemberHead[] = [];
+    eachMember(
+      zipPath,
+      limits,
+      (zip, entry, fail) => {
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError || !stream) return fail(refuse('a member of the zip could not be read'));
           const chunks: Buffer[] = [];
           let size = 0;
+          let done = false;
+          const finish = () => {
+            if (done) return;
+            done = true;
+            members.push({ name: entry.fileName, head: Buffer.concat(chunks).subarray(0, headBytes) });
+            zip.readEntry();
+          };
+          stream.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= headBytes) {
+              // Enough to sniff: the rest is inflated only when the member is imported.
+              stream.destroy();
+              finish();
+            }
+          });
+          stream.on('error', () => {
+            if (!done) fail(refuse('a member of the zip is damaged'));
+          });
+          stream.on('end', finish);
+        });
+      },
+      () => resolve(members),
+      reject,
+    );
+  });
+}
+
+/** Inflates one member to `outPath` as a stream, stopping it if it grows beyond its declared size. */
+export function extractZipMember(zipPath: string, member: string, outPath: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let found = false;
+    eachMember(
+      zipPath,
+      limits,
+      (zip, entry, fail) => {
+        if (entry.fileName !== member) return zip.readEntry();
+        found = true;
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return fail(refuse('a member of the zip could not be read'));
+          const out = createWriteStream(outPath);
+          let size = 0;
           stream.on('data', (chunk: Buffer) => {
             size += chunk.length;
             // validateEntrySizes also stops a member that inflates beyond its declared size.
-            if (size > entry.uncompressedSize) stream.destroy();
-            else chunks.push(chunk);
+            if (size > entry.uncompressedSize) stream.destroy(new Error('too large'));
           });
-          stream.on('error', () => fail(refuse('a member of the zip is damaged')));
-          stream.on('end', () => {
-            members.push({ name, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
+          pipeline(stream, out).then(
+            () => {
+              zip.close();
+              resolve();
+            },
+            () => fail(refuse('a member of the zip is damaged')),
+          );
         });
-      });
-      zip.readEntry();
-    });
+      },
+      () => {
+        if (!found) reject(refuse('a member of the zip could not be read'));
+      },
+      reject,
+    );
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Runs an asynchronous-only library call (yauzl, read-excel-file) synchronously, so that
+ * Runs an asynchronous-only library call (yauzl) synchronously, so that
  * importers keep their synchronous run(): the call runs in a short-lived worker while this
  * thread sleeps on a shared flag, and the result is taken off the port without an event loop.
  * Used inside the import worker (and by the synchronous CLI path), never on the UI thread.
@@ -8,11 +8,21 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { AppFailure } from '../../../../shared/result';
 import { workerEntry } from './entry-path';
 import { fromWire, type WireFailure } from './messages';
+import type { ZipLimits } from './read-zip';
 
 /** Far above the seconds the largest official file takes. */
 const TIMEOUT_MS = 300_000;
 
-export type SyncTask = 'read-xlsx' | 'read-zip';
+export type SyncTask = 'read-xlsx' | 'zip-list' | 'zip-extract';
+
+/** What the zip tasks need: the zip on disk, and for extraction the member and where to write it. */
+export interface ZipTaskOptions {
+  zipPath: string;
+  headBytes?: number;
+  member?: string;
+  outPath?: string;
+  limits?: ZipLimits;
+}
 
 export type SyncReply<T> = { ok: true; value: T } | { ok: false; failure: WireFailure };
 

@@ -15,8 +15,12 @@ export interface XmlHandlers {
   close?(name: string, depth: number, line: number): void;
 }
 
-/** Reads the whole document, calling handlers in order; throws importFailure on bad XML. */
-export function readXml(file: string, xml: string, handlers: XmlHandlers): void {
+/**
+ * Reads the document, calling handlers in order; throws importFailure on bad XML. The text
+ * may come in pieces (a file decoded chunk by chunk): saxes keeps its place across them, so
+ * an element or a character reference may be split anywhere.
+ */
+export function readXml(file: string, xml: string | Iterable<string>, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ position: true });
   let depth = 0;
   let failure: Error | null = null;
@@ -44,7 +48,14 @@ export function readXml(file: string, xml: string, handlers: XmlHandlers): void 
     failureLine = parser.line;
   });
   try {
-    parser.write(xml).close();
+    if (typeof xml === 'string') parser.write(xml);
+    else
+      for (const piece of xml) {
+        // The first error is the one reported; the rest of the file need not be read.
+        if (failure) break;
+        parser.write(piece);
+      }
+    parser.close();
   } catch (e) {
     if (e instanceof Error && e.name === 'AppFailure') throw e;
     if (!failure) {
@@ -85,7 +96,7 @@ export const firstChild = (el: XmlElement, name: string): XmlElement | undefined
  * Streams the document and hands over each element named `record` as a tree (records are
  * not nested inside each other). Memory stays bounded by the largest record.
  */
-export function readRecords(file: string, xml: string, record: string, onRecord: (el: XmlElement) => void): void {
+export function readRecords(file: string, xml: string | Iterable<string>, record: string, onRecord: (el: XmlElement) => void): void {
   const stack: XmlElement[] = [];
   readXml(file, xml, {
     open(name, attrs, _depth, line) {

@@ -4,7 +4,7 @@
  */
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary } from '../types';
-import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount } from './edit-file-store';
+import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, digestOf } from './edit-file-store';
 import { readFirstSheet } from './xlsx-sync';
 
 const HEADER = ['AOC_Edit_Type', 'Add-On_Code', 'AOC_DelDT', 'Primary_Code', 'Primary_Code_DelDT', 'AOC_Edit_EffDT', 'AOC_Edit_DelDT'];
@@ -87,7 +87,7 @@ export const aocImporter: FileImporter = {
       const file = replaceEditFile(
         db,
         { kind: 'aoc', variant: '', part: '', label, effectiveFrom: from, effectiveTo: endAfterMonths(from, 3), source: source.name },
-        bytes,
+        digestOf(bytes),
       );
       replaced = file.replaced;
       const insert = db.prepare(

@@ -17,8 +17,11 @@ export interface EditFileMeta {
   source: string;
 }
 
+/** The hex SHA-256 of bytes already in memory (the small files read whole). */
+export const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /** Must run inside a transaction. Returns the new file id and whether a file was replaced. */
-export function replaceEditFile(db: ContentDb, meta: EditFileMeta, bytes: Buffer): { id: number; replaced: boolean } {
+export function replaceEditFile(db: ContentDb, meta: EditFileMeta, sha256: string): { id: number; replaced: boolean } {
   const old = db
     .prepare('DELETE FROM edit_file WHERE kind = ? AND variant = ? AND part = ? AND effective_from = ?')
     .run(meta.kind, meta.variant, meta.part, meta.effectiveFrom);
@@ -35,7 +38,7 @@ export function replaceEditFile(db: ContentDb, meta: EditFileMeta, bytes: Buffer
       meta.effectiveFrom,
       meta.effectiveTo,
       meta.source,
-      createHash('sha256').update(bytes).digest('hex'),
+      sha256,
       new Date().toISOString(),
     );
   return { id: Number(info.lastInsertRowid), replaced: old.changes > 0 };
@@ -62,3 +65,17 @@ export function splitLines(text: string): string[] {
 
 /** A CPT/HCPCS code as the NCCI files write it: 5 characters, letters and digits. */
 export const HCPCS_SHAPE = /^[0-9A-Z]{4}[0-9A-Z]$/;
+
+/**
+ * Runs an insert; a row whose primary key is already in the table (a duplicate in the file)
+ * becomes `duplicate()`'s error. The table's key finds duplicates, so no set of every key
+ * read has to grow with the file.
+ */
+export function insertUnique(insert: () => unknown, duplicate: () => Error): void {
+  try {
+    insert();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw duplicate();
+    throw error;
+  }
+}

@@ -2,7 +2,7 @@
 import { decodeText } from '../../text-decoding';
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary } from '../types';
-import { endAfterMonths, replaceEditFile, setRowCount, splitLines } from './edit-file-store';
+import { endAfterMonths, replaceEditFile, setRowCount, splitLines, digestOf } from './edit-file-store';
 import { MceParseError, parseMce, type MceDocument } from './mce-parser';
 
 export const mceImporter: FileImporter = {
@@ -35,7 +35,7 @@ export const mceImporter: FileImporter = {
           effectiveTo: endAfterMonths(doc.effectiveFrom, 6),
           source: source.name,
         },
-        bytes,
+        digestOf(bytes),
       );
       replaced = file.replaced;
       const insertEdit = db.prepare('INSERT INTO mce_edit (file_id, edit, part, title, active, line) VALUES (?, ?, ?, ?, ?, ?)');

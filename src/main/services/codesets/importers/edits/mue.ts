@@ -2,11 +2,11 @@
  * NCCI MUE CSVs (Windows-1252): a multi-line quoted notice, a header whose first cell holds a
  * newline, then code, units, "N label" adjudication indicator, rationale.
  */
-import { decodeText } from '../../text-decoding';
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary, ImportSource } from '../types';
-import { CsvError, parseCsv } from './csv';
-import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount } from './edit-file-store';
+import { scanSource, sourceText } from '../streaming/source-scan';
+import { CsvError, csvRecords } from './csv';
+import { endAfterMonths, HCPCS_SHAPE, insertUnique, replaceEditFile, setRowCount } from './edit-file-store';
 
 export type MueVariant = 'practitioner' | 'hospital' | 'dme';
 
@@ -66,48 +66,49 @@ export const mueImporter: FileImporter = {
     const variant = variantOf(source.head);
     const from = mueEffectiveDate(source.name);
     if (!variant || !from) throw importFailure(source.name, 1, 'not an MUE table');
-    const bytes = source.read();
-    let records;
-    try {
-      records = parseCsv(decodeText(bytes));
-    } catch (e) {
-      if (e instanceof CsvError) throw importFailure(source.name, e.line, e.message);
-      throw e;
-    }
-    const headerAt = records.findIndex((r) => /CPT Code/i.test(r.fields[0] ?? '') && /MUE Values/i.test(r.fields[1] ?? ''));
-    if (headerAt < 0) throw importFailure(source.name, 0, 'the header row (HCPCS/CPT Code, MUE Values …) is missing');
-    const rows: (MueRow & { line: number })[] = [];
-    const seen = new Set<string>();
-    for (const r of records.slice(headerAt + 1)) {
-      if (r.fields.length === 1 && r.fields[0]!.trim() === '') continue;
-      try {
-        const row = parseMueRecord(r.fields);
-        if (seen.has(row.code)) throw new Error(`${row.code} is listed twice`);
-        seen.add(row.code);
-        rows.push({ ...row, line: r.line });
-      } catch (e) {
-        throw importFailure(source.name, r.line, e instanceof Error ? e.message : 'bad record');
-      }
-    }
-    if (rows.length === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+    const scan = scanSource(source);
     const label = `MUE ${MUE_VARIANT_LABELS[variant]} ${from}`;
     const { db } = context;
-    let replaced = false;
-    db.transaction(() => {
+    // Rows go in as they are read, inside one transaction: a bad record rolls back the file.
+    const { replaced, rows } = db.transaction(() => {
       const file = replaceEditFile(
         db,
         { kind: 'mue', variant, part: '', label, effectiveFrom: from, effectiveTo: endAfterMonths(from, 3), source: source.name },
-        bytes,
+        scan.sha256,
       );
-      replaced = file.replaced;
       const insert = db.prepare('INSERT INTO mue (file_id, code, value, mai, mai_label, rationale, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      rows.forEach((r, n) => {
-        insert.run(file.id, r.code, r.value, r.mai, r.maiLabel, r.rationale, r.line);
-        if (n % 5000 === 0) context.progress(n, rows.length);
-      });
-      setRowCount(db, file.id, rows.length);
+      let headerSeen = false;
+      let count = 0;
+      try {
+        for (const r of csvRecords(sourceText(source, scan))) {
+          if (!headerSeen) {
+            headerSeen = /CPT Code/i.test(r.fields[0] ?? '') && /MUE Values/i.test(r.fields[1] ?? '');
+            continue;
+          }
+          if (r.fields.length === 1 && r.fields[0]!.trim() === '') continue;
+          try {
+            const row = parseMueRecord(r.fields);
+            insertUnique(
+              () => insert.run(file.id, row.code, row.value, row.mai, row.maiLabel, row.rationale, r.line),
+              () => new Error(`${row.code} is listed twice`),
+            );
+          } catch (e) {
+            throw importFailure(source.name, r.line, e instanceof Error ? e.message : 'bad record');
+          }
+          count += 1;
+          // The first row too: a long file shows it has started.
+          if (count % 5000 === 1) context.progress(r.line, scan.lines);
+        }
+      } catch (e) {
+        if (e instanceof CsvError) throw importFailure(source.name, e.line, e.message);
+        throw e;
+      }
+      if (!headerSeen) throw importFailure(source.name, 0, 'the header row (HCPCS/CPT Code, MUE Values …) is missing');
+      if (count === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+      setRowCount(db, file.id, count);
+      return { replaced: file.replaced, rows: count };
     })();
-    context.progress(rows.length, rows.length);
-    return { path: source.path, kind: 'ncci-mue', system: 'hcpcs', label, codes: rows.length, replaced };
+    context.progress(scan.lines, scan.lines);
+    return { path: source.path, kind: 'ncci-mue', system: 'hcpcs', label, codes: rows, replaced };
   },
 };

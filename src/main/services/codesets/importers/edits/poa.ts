@@ -3,10 +3,11 @@
  * delete / revise files that say what changed from the year before.
  */
 import { fiscalYearPeriod } from '../../source-files';
-import { decodeText } from '../../text-decoding';
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary, ImportSource } from '../types';
-import { replaceEditFile, setRowCount, splitLines } from './edit-file-store';
+import { AppFailure } from '../../../../../shared/result';
+import { scanSource, sourceLines } from '../streaming/source-scan';
+import { insertUnique, replaceEditFile, setRowCount } from './edit-file-store';
 
 type PoaLayout = 'list' | 'add' | 'delete' | 'revise';
 
@@ -75,52 +76,49 @@ export const poaImporter: FileImporter = {
     const layout = layoutOf(source);
     const year = poaFiscalYear(source.name, source.head);
     if (layout === null || year === null) throw importFailure(source.name, 1, 'not a POA-exempt list');
-    const bytes = source.read();
-    const lines = splitLines(decodeText(bytes));
-    const rows: PoaRow[] = [];
-    const seen = new Set<string>();
-    lines.forEach((text, i) => {
-      if (i === 0 || text.trim() === '') return;
-      try {
-        const row = { line: i + 1, ...parsePoaLine(layout, text) };
-        if (layout === 'list' || layout === 'add') {
-          if (seen.has(row.code)) throw new Error(`${row.code} is listed twice`);
-          seen.add(row.code);
-        }
-        rows.push(row);
-      } catch (e) {
-        throw importFailure(source.name, i + 1, e instanceof Error ? e.message : 'bad line');
-      }
-    });
-    if (rows.length === 0) throw importFailure(source.name, 0, 'the file has a header but no codes');
+    const scan = scanSource(source);
     const period = fiscalYearPeriod(year);
+    const label = `POA exempt FY${year}${layout === 'list' ? '' : ` (${layout})`}`;
     const { db } = context;
-    let replaced = false;
-    db.transaction(() => {
+    // One transaction around the streamed read: rows go in as they are read, and a bad line
+    // anywhere rolls back the whole file.
+    const { replaced, rows } = db.transaction(() => {
       const file = replaceEditFile(
         db,
-        {
-          kind: layout === 'list' ? 'poa' : 'poa-change',
-          variant: layout === 'list' ? '' : layout,
-          part: '',
-          label: `POA exempt FY${year}${layout === 'list' ? '' : ` (${layout})`}`,
-          effectiveFrom: period.from,
-          effectiveTo: period.to,
-          source: source.name,
-        },
-        bytes,
+        { kind: layout === 'list' ? 'poa' : 'poa-change', variant: layout === 'list' ? '' : layout, part: '', label, effectiveFrom: period.from, effectiveTo: period.to, source: source.name },
+        scan.sha256,
       );
-      replaced = file.replaced;
       const insertList = db.prepare('INSERT INTO poa_exempt (file_id, code, line) VALUES (?, ?, ?)');
       const insertChange = db.prepare('INSERT INTO poa_change (file_id, action, code, title, line) VALUES (?, ?, ?, ?, ?)');
-      rows.forEach((r, n) => {
-        if (layout === 'list') insertList.run(file.id, r.code, r.line);
-        else insertChange.run(file.id, r.action, r.code, r.title, r.line);
-        if (n % 5000 === 0) context.progress(n, rows.length);
-      });
-      setRowCount(db, file.id, rows.length);
+      const addedCodes = new Set<string>();
+      let count = 0;
+      for (const { text, line } of sourceLines(source, scan)) {
+        if (line === 1 || text.trim() === '') continue;
+        try {
+          const row = { line, ...parsePoaLine(layout, text) };
+          if (layout === 'list') {
+            insertUnique(() => insertList.run(file.id, row.code, row.line), () => new Error(`${row.code} is listed twice`));
+          } else {
+            // The add file is small (hundreds of codes).
+            if (layout === 'add') {
+              if (addedCodes.has(row.code)) throw new Error(`${row.code} is listed twice`);
+              addedCodes.add(row.code);
+            }
+            insertChange.run(file.id, row.action, row.code, row.title, row.line);
+          }
+        } catch (e) {
+          if (e instanceof AppFailure) throw e;
+          throw importFailure(source.name, line, e instanceof Error ? e.message : 'bad line');
+        }
+        count += 1;
+        // The first row too: a long file shows it has started.
+        if (count % 5000 === 1) context.progress(line, scan.lines);
+      }
+      if (count === 0) throw importFailure(source.name, 0, 'the file has a header but no codes');
+      setRowCount(db, file.id, count);
+      return { replaced: file.replaced, rows: count };
     })();
-    context.progress(rows.length, rows.length);
-    return { path: source.path, kind: 'poa-exempt', system: 'icd10cm', label: `POA exempt FY${year}${layout === 'list' ? '' : ` (${layout})`}`, codes: rows.length, replaced };
+    context.progress(scan.lines, scan.lines);
+    return { path: source.path, kind: 'poa-exempt', system: 'icd10cm', label, codes: rows, replaced };
   },
 };

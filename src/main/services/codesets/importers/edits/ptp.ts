@@ -4,11 +4,11 @@
  * prior to 1996", Effective Date, Deletion Date (*=no data), Modifier (0=not allowed,
  * 1=allowed, 9=not applicable), PTP Edit Rationale; then tab-delimited rows (CSV accepted).
  */
-import { decodeText } from '../../text-decoding';
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary } from '../types';
 import { parseCsv } from './csv';
-import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, splitLines } from './edit-file-store';
+import { scanSource, sourceLines } from '../streaming/source-scan';
+import { endAfterMonths, HCPCS_SHAPE, insertUnique, replaceEditFile, setRowCount } from './edit-file-store';
 
 export type PtpVariant = 'practitioner' | 'hospital';
 
@@ -75,36 +75,12 @@ export const ptpImporter: FileImporter = {
   run(context, source): FileSummary {
     const info = ptpFileInfo(source.name);
     if (!info) throw importFailure(source.name, 0, 'not an NCCI PTP table');
-    const bytes = source.read();
-    const lines = splitLines(decodeText(bytes));
-    const headerAt = lines.findIndex(isHeader);
-    if (headerAt < 0) throw importFailure(source.name, 0, 'the header (Column 1, Column 2 …) is missing');
-    const tabbed = lines[headerAt]!.includes('\t');
-    const rows: (PtpRow & { line: number })[] = [];
-    const seen = new Set<string>();
-    let started = false;
-    for (let i = headerAt + 1; i < lines.length; i += 1) {
-      const text = lines[i]!;
-      if (text.trim() === '') continue;
-      const cells = tabbed ? text.split('\t') : (parseCsv(text)[0]?.fields ?? []);
-      // The header may run over several lines before the first row.
-      if (!started && !HCPCS_SHAPE.test((cells[0] ?? '').trim().toUpperCase())) continue;
-      started = true;
-      try {
-        const row = parsePtpCells(cells);
-        const key = `${row.col1} ${row.col2} ${row.effectiveFrom}`;
-        if (seen.has(key)) throw new Error(`the pair ${row.col1}/${row.col2} from ${row.effectiveFrom} is listed twice`);
-        seen.add(key);
-        rows.push({ ...row, line: i + 1 });
-      } catch (e) {
-        throw importFailure(source.name, i + 1, e instanceof Error ? e.message : 'bad row');
-      }
-    }
-    if (rows.length === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+    const scan = scanSource(source);
     const label = `NCCI PTP ${info.variant} v${info.version}${info.part ? ` ${info.part}` : ''}`;
     const { db } = context;
-    let replaced = false;
-    db.transaction(() => {
+    // Rows go in as they are read (the practitioner tables run to millions of rows), inside
+    // one transaction: a bad row anywhere rolls back the whole file.
+    const { replaced, rows } = db.transaction(() => {
       const file = replaceEditFile(
         db,
         {
@@ -116,20 +92,44 @@ export const ptpImporter: FileImporter = {
           effectiveTo: endAfterMonths(info.effectiveFrom, 3),
           source: source.name,
         },
-        bytes,
+        scan.sha256,
       );
-      replaced = file.replaced;
       const insert = db.prepare(
         `INSERT INTO ptp (file_id, col1, col2, effective_from, effective_to, pre1996, modifier, rationale, line)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      rows.forEach((r, n) => {
-        insert.run(file.id, r.col1, r.col2, r.effectiveFrom, r.effectiveTo, r.pre1996 ? 1 : 0, r.modifier, r.rationale, r.line);
-        if (n % 10000 === 0) context.progress(n, rows.length);
-      });
-      setRowCount(db, file.id, rows.length);
+      let tabbed: boolean | null = null;
+      let started = false;
+      let count = 0;
+      for (const { text, line } of sourceLines(source, scan)) {
+        if (tabbed === null) {
+          if (isHeader(text)) tabbed = text.includes('\t');
+          continue;
+        }
+        if (text.trim() === '') continue;
+        const cells = tabbed ? text.split('\t') : (parseCsv(text)[0]?.fields ?? []);
+        // The header may run over several lines before the first row.
+        if (!started && !HCPCS_SHAPE.test((cells[0] ?? '').trim().toUpperCase())) continue;
+        started = true;
+        try {
+          const row = parsePtpCells(cells);
+          insertUnique(
+            () => insert.run(file.id, row.col1, row.col2, row.effectiveFrom, row.effectiveTo, row.pre1996 ? 1 : 0, row.modifier, row.rationale, line),
+            () => new Error(`the pair ${row.col1}/${row.col2} from ${row.effectiveFrom} is listed twice`),
+          );
+        } catch (e) {
+          throw importFailure(source.name, line, e instanceof Error ? e.message : 'bad row');
+        }
+        count += 1;
+        // The first row too: a long file shows it has started.
+        if (count % 10000 === 1) context.progress(line, scan.lines);
+      }
+      if (tabbed === null) throw importFailure(source.name, 0, 'the header (Column 1, Column 2 …) is missing');
+      if (count === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+      setRowCount(db, file.id, count);
+      return { replaced: file.replaced, rows: count };
     })();
-    context.progress(rows.length, rows.length);
-    return { path: source.path, kind: 'ncci-ptp', system: 'hcpcs', label, codes: rows.length, replaced };
+    context.progress(scan.lines, scan.lines);
+    return { path: source.path, kind: 'ncci-ptp', system: 'hcpcs', label, codes: rows, replaced };
   },
 };

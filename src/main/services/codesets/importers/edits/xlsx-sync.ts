@@ -1,11 +1,13 @@
 /**
  * Reads the first sheet of an .xlsx synchronously (importers run synchronously): a minimal
  * zip reader (stored or deflated members) and the sheet / shared-string XML through
- * safe-xml. Every cell comes back as text, as the NCCI files are meant to be read.
+ * safe-xml. Every cell comes back as text, as the NCCI and HCPCS files are meant to be read.
  */
 import { inflateRawSync } from 'node:zlib';
 import { importFailure } from '../../import-failure';
+import { decodeChunks } from '../../text-decoding';
 import { readXml } from '../../xml/safe-xml';
+import { bufferChunks } from '../streaming/byte-chunks';
 
 export interface XlsxRow {
   /** 1-based row number in the sheet. */
@@ -70,12 +72,12 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function sharedStrings(file: string, xml: string | undefined): string[] {
+function sharedStrings(file: string, member: Buffer | undefined): string[] {
   const strings: string[] = [];
-  if (xml === undefined) return strings;
+  if (member === undefined) return strings;
   let current: string | null = null;
   let inText = false;
-  readXml(file, xml, {
+  readXml(file, xmlPieces(member), {
     open(name) {
       if (name === 'si') current = '';
       else if (name === 't') inText = true;
@@ -94,19 +96,32 @@ function sharedStrings(file: string, xml: string | undefined): string[] {
   return strings;
 }
 
-/** The rows of the workbook's first sheet. */
+/** The rows of the workbook's first sheet, all at once (small workbooks: AOC). */
 export function readFirstSheet(file: string, bytes: Buffer): XlsxRow[] {
+  const rows: XlsxRow[] = [];
+  forEachSheetRow(file, bytes, (row) => void rows.push(row));
+  return rows;
+}
+
+/**
+ * Hands over the first sheet's rows one by one as the sheet XML is parsed, so a large sheet
+ * (HCPCS: 14 MB of XML) never becomes one string or an array of every row. The sheet member
+ * itself is inflated whole (node has no synchronous streaming inflate), bounded by MAX_MEMBER_BYTES.
+ */
+export function forEachSheetRow(file: string, bytes: Buffer, onRow: (row: XlsxRow) => void): void {
   const members = unzip(file, bytes, (n) => n === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   const sheetName = [...members.keys()].filter((n) => n.startsWith('xl/worksheets/')).sort()[0];
   if (sheetName === undefined) throw importFailure(file, 0, 'not a readable .xlsx workbook (no worksheet)');
-  const strings = sharedStrings(file, members.get('xl/sharedStrings.xml')?.toString('utf8'));
-  const rows: XlsxRow[] = [];
+  const strings = sharedStrings(file, members.get('xl/sharedStrings.xml'));
+  const sheet = members.get(sheetName)!;
+  members.clear();
   let row: XlsxRow | null = null;
+  let nextRow = 1;
   let cell: { col: number; type: string; text: string } | null = null;
   let inValue = false;
-  readXml(file, members.get(sheetName)!.toString('utf8'), {
+  readXml(file, xmlPieces(sheet), {
     open(name, attrs) {
-      if (name === 'row') row = { row: Number(attrs.r ?? rows.length + 1), cells: [] };
+      if (name === 'row') row = { row: Number(attrs.r ?? nextRow), cells: [] };
       else if (name === 'c' && row) cell = { col: attrs.r ? columnIndex(attrs.r) : row.cells.length, type: attrs.t ?? 'n', text: '' };
       else if ((name === 'v' || name === 't') && cell) inValue = true;
     },
@@ -121,10 +136,13 @@ export function readFirstSheet(file: string, bytes: Buffer): XlsxRow[] {
         row.cells[cell.col] = value === '' ? null : value;
         cell = null;
       } else if (name === 'row' && row) {
-        rows.push(row);
+        nextRow = row.row + 1;
+        onRow(row);
         row = null;
       }
     },
   });
-  return rows;
 }
+
+/** A member's XML as decoded pieces: never one string the size of the member. */
+const xmlPieces = (bytes: Buffer): Iterable<string> => decodeChunks(bufferChunks(bytes), 'utf-8');

@@ -1,6 +1,6 @@
 /** One FileImporter per ICD-10-CM index file kind (Alphabetic Index, External Cause index, Drug and Neoplasm tables). */
-import { createHash } from 'node:crypto';
 import { importFailure } from '../../import-failure';
+import { scanSource, sourceText, type SourceScan } from '../streaming/source-scan';
 import type { FileImporter, ImportSource } from '../types';
 import { detectIndexKind, INDEX_KIND_INFO, type IndexKind } from './index-kinds';
 import { indexRelease, type IndexRelease } from './index-release';
@@ -19,12 +19,10 @@ function releaseOf(name: string, version: string | null): IndexRelease {
 }
 
 /** The files are UTF-8 (their declaration says so); anything else is refused, not guessed. */
-function utf8(name: string, bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw importFailure(name, 0, 'the file is not UTF-8 text');
-  }
+function utf8Scan(source: ImportSource): SourceScan {
+  const scan = scanSource(source);
+  if (scan.notUtf8Line !== null) throw importFailure(source.name, 0, 'the file is not UTF-8 text');
+  return scan;
 }
 
 export function indexImporter(kind: IndexKind): FileImporter {
@@ -35,14 +33,15 @@ export function indexImporter(kind: IndexKind): FileImporter {
     detect: ({ name, head }) => detectIndexKind(name, head) === kind,
     check: (source: ImportSource) => void releaseOf(source.name, versionInHead(source.head)),
     run({ db, progress }, source) {
-      const bytes = source.read();
-      const doc = parseIndexXml(source.name, utf8(source.name, bytes));
+      // In chunks: the digest and UTF-8 check first, then the elements.
+      const scan = utf8Scan(source);
+      const doc = parseIndexXml(source.name, sourceText(source, scan));
       if (info.table && doc.columns.length === 0) throw importFailure(source.name, 0, 'the table has no <indexHeading>');
       if (!info.table && doc.columns.length > 0) throw importFailure(source.name, 0, 'an index file should not have an <indexHeading>');
       const release = releaseOf(source.name, doc.version);
       const { replaced, codes } = writeIndexRelease(
         db,
-        { kind, release, file: source.name, sha256: createHash('sha256').update(bytes).digest('hex') },
+        { kind, release, file: source.name, sha256: scan.sha256 },
         doc,
         progress,
       );

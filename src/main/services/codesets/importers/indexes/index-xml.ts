@@ -19,7 +19,7 @@ export interface IndexDocument {
   terms: IndexTerm[];
 }
 
-export function parseIndexXml(file: string, xml: string): IndexDocument {
+export function parseIndexXml(file: string, xml: string | Iterable<string>): IndexDocument {
   const doc: IndexDocument = { version: null, title: null, columns: [], terms: [] };
   let seq = 0;
   const context = {
@@ -62,7 +62,7 @@ function headingColumns(file: string, el: XmlElement): string[] {
  * Hands over, as element trees, each child of the root except <letter>, and each child of a
  * <letter>. Checks the root element.
  */
-function streamRecords(file: string, xml: string, onRecord: (el: XmlElement, inLetter: boolean) => void): void {
+function streamRecords(file: string, xml: string | Iterable<string>, onRecord: (el: XmlElement, inLetter: boolean) => void): void {
   const stack: XmlElement[] = [];
   let inLetter = false;
   readXml(file, xml, {

@@ -8,13 +8,12 @@
  *   (every code billable, the long title doubling as short title). Importing the order file
  *   later replaces it, headers included.
  */
-import { createHash } from 'node:crypto';
 import { importFailure } from '../../import-failure';
-import { splitLines } from '../../order-file-parser';
 import { fiscalYearFromName, fiscalYearPeriod } from '../../source-files';
-import { decodeText } from '../../text-decoding';
 import { writeVersion, type CodeRow } from '../../version-store';
 import type { ContentDb } from '../../content-db';
+import { scanSource, sourceLines, type SourceScan } from '../streaming/source-scan';
+import { withoutTrailingBlanks } from '../streaming/text-lines';
 import type { FileImporter, ImportSource } from '../types';
 
 const SOURCE_PREFIX = 'ICD-10-CM codes file';
@@ -43,34 +42,43 @@ function fiscalYearOf(source: Pick<ImportSource, 'name'>): number {
   return year;
 }
 
-function parseCodesFile(file: string, text: string): { rows: [string, string][]; totalLines: number } {
-  const { lines, terminated } = splitLines(text);
-  if (lines.length === 0) throw importFailure(file, 0, 'the file is empty');
+/**
+ * Reads the file line by line as it comes in chunks; each checked [code, title] goes to
+ * `onRow`. Only the codes seen are kept (for duplicates), never the text.
+ */
+function readCodesFile(source: ImportSource, scan: SourceScan, onRow: (code: string, title: string, line: number) => void): number {
+  const lines = sourceLines(source, scan);
   const firstLine = new Map<string, number>();
-  const rows = lines.map((line, i) => {
-    const parsed = parseCodesLine(line);
-    if (typeof parsed === 'string') throw importFailure(file, i + 1, parsed);
+  let count = 0;
+  for (const { text, line } of withoutTrailingBlanks(lines)) {
+    const parsed = parseCodesLine(text);
+    if (typeof parsed === 'string') throw importFailure(source.name, line, parsed);
     const seen = firstLine.get(parsed[0]);
-    if (seen !== undefined) throw importFailure(file, i + 1, `code ${parsed[0]} appears twice (first on line ${seen})`);
-    firstLine.set(parsed[0], i + 1);
-    return parsed;
-  });
-  if (!terminated) throw importFailure(file, lines.length, 'the last line has no line ending: the file may be cut short');
-  return { rows, totalLines: lines.length };
+    if (seen !== undefined) throw importFailure(source.name, line, `code ${parsed[0]} appears twice (first on line ${seen})`);
+    firstLine.set(parsed[0], line);
+    onRow(parsed[0], parsed[1], line);
+    count = line;
+  }
+  if (count === 0) throw importFailure(source.name, 0, 'the file is empty');
+  if (!lines.terminated) throw importFailure(source.name, count, 'the last line has no line ending: the file may be cut short');
+  return count;
 }
 
-/** Checks the codes file against the order file's version: same billable codes, same long titles. */
-function checkAgainst(db: ContentDb, file: string, versionId: number, rows: readonly [string, string][]): void {
+/** Checks one line of the codes file against the order file's version: a billable code with the same long title. */
+function checkerAgainst(db: ContentDb, file: string, versionId: number): (code: string, title: string, line: number) => void {
   const lookup = db.prepare('SELECT billable, long_title FROM codes WHERE version_id = ? AND code = ?');
-  rows.forEach(([code, title], i) => {
+  return (code, title, line) => {
     const row = lookup.get(versionId, code) as { billable: number; long_title: string } | undefined;
-    if (!row) throw importFailure(file, i + 1, `code ${code} is not in the order file of the same year already imported`);
-    if (row.billable !== 1) throw importFailure(file, i + 1, `code ${code} is a header in the order file of the same year`);
-    if (row.long_title !== title) throw importFailure(file, i + 1, `the title of ${code} differs from the order file of the same year`);
-  });
+    if (!row) throw importFailure(file, line, `code ${code} is not in the order file of the same year already imported`);
+    if (row.billable !== 1) throw importFailure(file, line, `code ${code} is a header in the order file of the same year`);
+    if (row.long_title !== title) throw importFailure(file, line, `the title of ${code} differs from the order file of the same year`);
+  };
+}
+
+function checkCount(db: ContentDb, file: string, versionId: number, rows: number): void {
   const { n } = db.prepare('SELECT count(*) AS n FROM codes WHERE version_id = ? AND billable = 1').get(versionId) as { n: number };
-  if (n !== rows.length) {
-    throw importFailure(file, 0, `it lists ${rows.length} codes but the order file of the same year has ${n} billable codes`);
+  if (n !== rows) {
+    throw importFailure(file, 0, `it lists ${rows} codes but the order file of the same year has ${n} billable codes`);
   }
 }
 
@@ -81,33 +89,37 @@ export const cmCodesFileImporter: FileImporter = {
   check: (source) => void fiscalYearOf(source),
   run({ db, progress }, source) {
     const fiscalYear = fiscalYearOf(source);
-    const bytes = source.read();
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const { rows, totalLines } = parseCodesFile(source.name, decodeText(bytes));
+    const scan = scanSource(source);
     const period = fiscalYearPeriod(fiscalYear);
     const label = `FY${fiscalYear}`;
     const existing = db
       .prepare("SELECT id, source FROM content_version WHERE system = 'icd10cm' AND is_demo = 0 AND effective_from = ?")
       .get(period.from) as { id: number; source: string } | undefined;
-    const summary = { path: source.path, kind: 'icd10cm-codes', system: 'icd10cm', label, codes: rows.length };
+    const summary = { path: source.path, kind: 'icd10cm-codes', system: 'icd10cm', label };
     if (existing && !existing.source.startsWith(SOURCE_PREFIX)) {
-      checkAgainst(db, source.name, existing.id, rows);
+      // Checked line by line as read: nothing is kept but the codes seen.
+      const rows = readCodesFile(source, scan, checkerAgainst(db, source.name, existing.id));
+      checkCount(db, source.name, existing.id, rows);
       db.prepare('INSERT OR REPLACE INTO code_list_file (version_id, kind, file, sha256, rows, imported_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(existing.id, 'icd10cm-codes', source.name, sha256, rows.length, new Date().toISOString());
-      progress(totalLines, totalLines);
-      return { ...summary, replaced: false };
+        .run(existing.id, 'icd10cm-codes', source.name, scan.sha256, rows, new Date().toISOString());
+      progress(rows, rows);
+      return { ...summary, codes: rows, replaced: false };
     }
-    const codeRows: CodeRow[] = rows.map(([code, title], i) => ({ code, billable: true, shortTitle: title, longTitle: title, seq: i + 1 }));
+    // writeVersion (version-store.ts) takes every row at once, to rank them before writing.
+    const codeRows: CodeRow[] = [];
+    const totalLines = readCodesFile(source, scan, (code, title, line) => {
+      codeRows.push({ code, billable: true, shortTitle: title, longTitle: title, seq: line });
+    });
     const meta = {
       system: 'icd10cm' as const,
       label,
       effectiveFrom: period.from,
       effectiveTo: period.to,
       source: `${SOURCE_PREFIX} ${source.name} (billable codes only; import the order file for headers)`,
-      sha256,
+      sha256: scan.sha256,
       isDemo: false,
     };
     const { replaced } = writeVersion(db, meta, codeRows, (written) => progress(written, totalLines));
-    return { ...summary, replaced };
+    return { ...summary, codes: codeRows.length, replaced };
   },
 };

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { importFailure } from '../../import-failure';
 import { splitLines } from '../../order-file-parser';
 import { decodeText } from '../../text-decoding';
-import { runSync } from '../../worker/sync-call';
+import { AppFailure } from '../../../../../shared/result';
+import { forEachSheetRow } from '../edits/xlsx-sync';
 import type { FileImporter, ImportSource } from '../types';
 import { hcpcsDate, parseHcpcsTxtLine, type HcpcsRecord } from './hcpcs-record';
 import { storeHcpcs } from './hcpcs-store';
@@ -20,13 +21,30 @@ const REQUIRED = ['HCPC', 'SEQNUM', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPT
 
 /** Rows of the sheet (all text) to records; RECID 4/8 rows continue the previous long description. */
 export function hcpcsFromSheet(file: string, rows: readonly string[][]): Numbered[] {
-  const header = (rows[0] ?? []).map((h) => h.trim().toUpperCase());
-  const at = Object.fromEntries(REQUIRED.map((name) => [name, header.indexOf(name)])) as Record<(typeof REQUIRED)[number], number>;
-  const missing = REQUIRED.filter((name) => at[name] < 0);
-  if (missing.length > 0) throw importFailure(file, 1, `not an HCPCS ANWEB sheet: the header lacks ${missing.join(', ')}`);
-  const records: Numbered[] = [];
-  rows.slice(1).forEach((row, i) => {
-    const line = i + 2;
+  const sheet = new HcpcsSheet(file);
+  rows.forEach((row, i) => sheet.add(row, i + 1));
+  return sheet.records;
+}
+
+/** Takes the sheet's rows one at a time as they are read (the first is the header) and keeps only the records. */
+export class HcpcsSheet {
+  readonly records: Numbered[] = [];
+  private at: Record<(typeof REQUIRED)[number], number> | null = null;
+
+  constructor(private readonly file: string) {}
+
+  add(row: readonly string[], line: number): void {
+    const file = this.file;
+    if (this.at === null) {
+      const header = row.map((h) => h.trim().toUpperCase());
+      const at = Object.fromEntries(REQUIRED.map((name) => [name, header.indexOf(name)])) as Record<(typeof REQUIRED)[number], number>;
+      const missing = REQUIRED.filter((name) => at[name] < 0);
+      if (missing.length > 0) throw importFailure(file, 1, `not an HCPCS ANWEB sheet: the header lacks ${missing.join(', ')}`);
+      this.at = at;
+      return;
+    }
+    const at = this.at;
+    const records = this.records;
     const cell = (name: (typeof REQUIRED)[number]) => row[at[name]] ?? '';
     if (row.every((c) => c.trim() === '')) return;
     const recordId = cell('RECID').trim();
@@ -57,8 +75,7 @@ export function hcpcsFromSheet(file: string, rows: readonly string[][]): Numbere
         actionCode: cell('ACTION CD').trim() || null,
       },
     });
-  });
-  return records;
+  }
 }
 
 /** Fixed-width lines to records; 4/8 lines continue the long description of the code above. */
@@ -104,15 +121,19 @@ export const hcpcsXlsxImporter: FileImporter = {
   description: 'HCPCS Level II ANWEB file (xlsx)',
   detect: ({ name, head }) => /hcpc/i.test(name) && /\.xlsx$/i.test(name) && head.startsWith('PK\u0003\u0004'),
   run({ db, progress }, source: ImportSource) {
+    // The workbook is read whole (it is compressed: 1.8 MB); its sheet is parsed row by row.
     const bytes = source.read();
-    let rows: string[][];
+    const sheet = new HcpcsSheet(source.name);
     try {
-      rows = runSync<string[][]>('read-xlsx', bytes);
-    } catch {
-      throw importFailure(source.name, 0, 'the spreadsheet could not be read: it is damaged or not an xlsx file');
+      forEachSheetRow(source.name, bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
+    } catch (error) {
+      // A damaged workbook (the reader's own wording) gets this importer's message; a bad row keeps its line.
+      if (error instanceof AppFailure && /not a readable \.xlsx workbook|not well-formed XML/.test(error.message)) {
+        throw importFailure(source.name, 0, 'the spreadsheet could not be read: it is damaged or not an xlsx file');
+      }
+      throw error;
     }
-    const records = hcpcsFromSheet(source.name, rows);
-    return storeHcpcs(db, { path: source.path, name: source.name, sha256: sha(bytes), kind: 'hcpcs-anweb-xlsx' }, records, progress);
+    return storeHcpcs(db, { path: source.path, name: source.name, sha256: sha(bytes), kind: 'hcpcs-anweb-xlsx' }, sheet.records, progress);
   },
 };
 

@@ -5,13 +5,15 @@
  */
 import type { ContentDb } from '../../content-db';
 import type { FileImporter, ImportSource } from '../types';
-import { decodeXml, fiscalYearOf, hasRoot, sha256 } from './pcs-xml';
+import { scanSource } from '../streaming/source-scan';
+import { countTags, fiscalYearOf, hasRoot, xmlEncoding, xmlPieces } from './pcs-xml';
 import { finishRelease, startRelease, type PcsRelease, type PcsSourceKind } from './release';
 
 export interface PcsWriteContext {
   db: ContentDb;
   source: ImportSource;
-  xml: string;
+  /** The document in decoded pieces, read from the file in chunks (never held whole). */
+  xml: Iterable<string>;
   digest: string;
   release: PcsRelease;
   /** Reports one more top-level element written, out of those counted in the file. */
@@ -28,7 +30,6 @@ export function pcsXmlImporter(spec: {
   /** Writes the file's rows; returns the count stored as the release's item count. */
   write(context: PcsWriteContext): number;
 }): FileImporter {
-  const counter = new RegExp(`<${spec.progressTag}[\\s>]`, 'g');
   return {
     kind: spec.kind,
     description: spec.description,
@@ -36,10 +37,11 @@ export function pcsXmlImporter(spec: {
     check: (source) => void fiscalYearOf(source, spec.description),
     run({ db, progress }, source) {
       const fiscalYear = fiscalYearOf(source, spec.description);
-      const bytes = source.read();
-      const xml = decodeXml(source.name, bytes);
-      const total = xml.match(counter)?.length ?? 0;
-      const digest = sha256(bytes);
+      // Passes in chunks: digest and UTF-8 check, the progress total, then the elements.
+      const scan = scanSource(source);
+      const xml = xmlPieces(source, xmlEncoding(source.name, source.head, scan));
+      const total = countTags(xml, spec.progressTag);
+      const digest = scan.sha256;
       return db.transaction(() => {
         const release = startRelease(db, spec.sourceKind, fiscalYear, source.name, digest);
         let done = 0;

@@ -2,10 +2,11 @@
  * Shared plumbing of the three ICD-10-PCS XML importers: sniffing the root element, decoding
  * the bytes, finding the fiscal year, and streaming the document as small element trees.
  */
-import { createHash } from 'node:crypto';
 import { importFailure } from '../../import-failure';
 import { fiscalYearFromName } from '../../source-files';
 import { readXml, textOf, type XmlElement } from '../../xml/safe-xml';
+import { decodeChunks, type TextEncodingName } from '../../text-decoding';
+import type { SourceScan } from '../streaming/source-scan';
 import type { ImportSource } from '../types';
 
 /** PCS values are one character: a digit or a letter other than I and O. */
@@ -22,43 +23,42 @@ export function hasRoot(head: string, root: string): boolean {
   return rest.startsWith(`<${root}`) && /^[\s>/]/.test(rest.slice(root.length + 1));
 }
 
-/** The text of the file: UTF-8 as the official files declare (latin1 if the file says so). */
-export function decodeXml(name: string, bytes: Buffer): string {
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'));
+/**
+ * The encoding to decode the file with: UTF-8 as the official files declare (Windows-1252 if
+ * the file says latin1). A file that claims UTF-8 but is not is refused at its first bad line.
+ */
+export function xmlEncoding(name: string, head: string, scan: SourceScan): TextEncodingName {
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/i.exec(head.slice(0, 200));
   const encoding = (declared?.[1] ?? 'utf-8').toLowerCase();
-  if (encoding === 'iso-8859-1' || encoding === 'latin1' || encoding === 'windows-1252') {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  if (encoding === 'iso-8859-1' || encoding === 'latin1' || encoding === 'windows-1252') return 'windows-1252';
   if (encoding !== 'utf-8' && encoding !== 'utf8') {
     throw importFailure(name, 1, 'the XML declares an encoding CodeDesk does not read (expected UTF-8)');
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw importFailure(name, lineOfBadUtf8(bytes), 'the file is not valid UTF-8 text, as its XML declaration says it is');
+  if (scan.notUtf8Line !== null) {
+    throw importFailure(name, scan.notUtf8Line, 'the file is not valid UTF-8 text, as its XML declaration says it is');
   }
+  return 'utf-8';
 }
 
-function lineOfBadUtf8(bytes: Buffer): number {
-  // Find the first byte where strict decoding fails, by halving.
-  let lo = 0;
-  let hi = bytes.length;
-  const ok = (end: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (ok(mid)) lo = mid;
-    else hi = mid;
+/** The file as decoded pieces (see xmlEncoding); one more pass over it on every call. */
+export function xmlPieces(source: Pick<ImportSource, 'chunks'>, encoding: TextEncodingName): Iterable<string> {
+  return { [Symbol.iterator]: () => decodeChunks(source.chunks(), encoding) };
+}
+
+/** How many times `<tag` opens an element in the pieces (for a progress total), holding one piece at a time. */
+export function countTags(pieces: Iterable<string>, tag: string): number {
+  const re = new RegExp(`<${tag}[\\s>]`, 'g');
+  // A tag split across two pieces is found in the carried tail; a match is never counted twice
+  // because the tail is shorter than the shortest match.
+  const keep = tag.length + 1;
+  let tail = '';
+  let count = 0;
+  for (const piece of pieces) {
+    const text = tail + piece;
+    count += text.match(re)?.length ?? 0;
+    tail = text.slice(Math.max(0, text.length - keep));
   }
-  let line = 1;
-  for (let i = 0; i < lo; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  return count;
 }
 
 /** The fiscal year: from `<version>` near the start of the file, else from its name. */
@@ -71,15 +71,13 @@ export function fiscalYearOf(source: Pick<ImportSource, 'name' | 'head'>, expect
   return year;
 }
 
-export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * Streams the document: checks the root element, then hands over each element for which
  * `isRecord(name, depth)` is true as a tree (records never nest). The root is depth 1.
  */
 export function readTrees(
   file: string,
-  xml: string,
+  xml: string | Iterable<string>,
   root: string,
   isRecord: (name: string, depth: number) => boolean,
   onRecord: (el: XmlElement) => void,

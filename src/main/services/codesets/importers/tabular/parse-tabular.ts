@@ -68,7 +68,7 @@ type CaptureField = 'version' | 'name' | 'desc' | 'note' | 'extension' | 'sevenN
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** `onLine(line)` is called now and then with the line being read, for progress. */
-export function parseTabular(file: string, xml: string, onLine?: (line: number) => void): ParsedTabular {
+export function parseTabular(file: string, xml: string | Iterable<string>, onLine?: (line: number) => void): ParsedTabular {
   const out: ParsedTabular = { version: null, nodes: [], notes: [], sevenths: [], diagCount: 0 };
   const seen = new Set<string>();
   const stack: Frame[] = [];

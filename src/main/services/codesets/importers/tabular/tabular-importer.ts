@@ -1,8 +1,7 @@
 /** The ICD-10-CM Tabular List XML (any fiscal year): hierarchy, notes, 7th characters. */
-import { createHash } from 'node:crypto';
 import { importFailure } from '../../import-failure';
 import { fiscalYearFromName } from '../../source-files';
-import { decodeText } from '../../text-decoding';
+import { scanSource, sourceText } from '../streaming/source-scan';
 import type { FileImporter, ImportSource } from '../types';
 import { parseTabular, TABULAR_ROOT } from './parse-tabular';
 import { writeTabularRelease } from './write-tabular';
@@ -28,26 +27,21 @@ export const tabularImporter: FileImporter = {
   description: 'ICD-10-CM Tabular List XML',
   detect: ({ head }) => ROOT_AT_START.test(head),
   run({ db, progress }, source: ImportSource) {
-    const bytes = source.read();
-    const xml = decodeText(bytes).replace(/^\uFEFF/, '');
+    // Read in chunks, twice: digest, line count and encoding first, then the elements.
+    const scan = scanSource(source);
+    const xml = sourceText(source, scan);
     // Progress in lines of the file: reading takes the first half, writing the second.
-    const totalLines = countLines(xml);
+    const totalLines = scan.newlines + 1;
     const half = Math.floor(totalLines / 2);
     const parsed = parseTabular(source.name, xml, (line) => progress(Math.floor(line / 2), totalLines));
     const fiscalYear = tabularFiscalYear(parsed.version, source.name);
     const label = `FY${fiscalYear}`;
     const { replaced } = writeTabularRelease(
       db,
-      { fiscalYear, label, file: source.name, sha256: createHash('sha256').update(bytes).digest('hex') },
+      { fiscalYear, label, file: source.name, sha256: scan.sha256 },
       parsed,
       (written, total) => progress(written === total ? totalLines : half + Math.floor(((totalLines - half) * written) / total), totalLines),
     );
     return { path: source.path, kind: 'icd10cm-tabular', system: 'icd10cm', label, codes: parsed.diagCount, replaced };
   },
 };
-
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n += 1;
-  return n;
-}
