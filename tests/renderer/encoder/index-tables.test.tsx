@@ -58,4 +58,25 @@ describe('Neoplasm and Drug tables', () => {
     fireEvent.keyDown(within(chooser).getByRole('listbox'), { key: 'a' });
     await waitFor(() => expect(useCoding.getState().coding.diagnoses).toEqual([{ code: 'T36.0X1A', poa: null }]));
   });
+
+  it('arrow keys move between code cells: Down from the box enters the table, empty cells are skipped', async () => {
+    const { dialog } = await openTables();
+    const box = within(dialog).getByRole('searchbox');
+    fireEvent.change(box, { target: { value: 'breast' } });
+    const table = await within(dialog).findByRole('table', { name: 'Neoplasm table' });
+    const cells = within(table).getAllByRole('button');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(cells[0]);
+    const at = () => {
+      const el = document.activeElement as HTMLElement;
+      return [Number(el.dataset['row']), Number(el.dataset['col'])];
+    };
+    const [row0, col0] = at();
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowRight' });
+    const [row1, col1] = at();
+    expect(row1).toBe(row0);
+    expect(col1).toBeGreaterThan(col0 ?? 0);
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'End' });
+    expect(at()[1]).toBe(Math.max(...cells.filter((c) => c.dataset['row'] === String(row0)).map((c) => Number(c.dataset['col']))));
+  });
 });

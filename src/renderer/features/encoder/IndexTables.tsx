@@ -3,17 +3,19 @@
  * Each cell is a button: it adds the code (a drug code that needs a 7th character opens the
  * chooser; a code ending in "-" needs more characters and opens in the detail instead).
  */
-import { useEffect } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import type { IndexTable, TableRow } from '../../../shared/encoder';
 import { Dialog } from '../../components/Dialog';
 import { ErrorText } from '../../components/ErrorText';
 import { addByCode, useAddFlow } from './add-flow';
 import { useDetail } from './detail-store';
+import { isGridKey, nextCell } from './grid-nav';
 import { refTarget } from './note-groups';
 import { useIndexTable } from './table-store';
 import './encoder.css';
 import './index-tables.css';
 
+const TABLE_ID = 'index-table';
 const TABLE_LABELS: Record<IndexTable, string> = { neoplasm: 'Neoplasm table', drug: 'Drugs and chemicals' };
 
 function pick(code: string): void {
@@ -24,6 +26,28 @@ function pick(code: string): void {
     return;
   }
   void addByCode(code);
+}
+
+const cellSelector = (row: number, col: number) => `button[data-row="${row}"][data-col="${col}"]`;
+
+/** Arrow keys move between code cells (see grid-nav.ts); Down from the search box enters the table. */
+function moveInTable(event: KeyboardEvent<HTMLElement>, table: HTMLElement | null, rows: number, cols: number): void {
+  if (!table || !isGridKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  const from = target.dataset['row'] !== undefined ? { row: Number(target.dataset['row']), col: Number(target.dataset['col']) } : null;
+  const next = from
+    ? nextCell(from, event.key, rows, cols, (c) => table.querySelector(cellSelector(c.row, c.col)) !== null)
+    : event.key === 'ArrowDown'
+      ? firstCell(table)
+      : null;
+  if (!next) return;
+  event.preventDefault();
+  table.querySelector<HTMLButtonElement>(cellSelector(next.row, next.col))?.focus();
+}
+
+function firstCell(table: HTMLElement): { row: number; col: number } | null {
+  const button = table.querySelector<HTMLButtonElement>('button[data-row]');
+  return button ? { row: Number(button.dataset['row']), col: Number(button.dataset['col']) } : null;
 }
 
 /** The row's term path; the Neoplasm table's own main term ("Neoplasm, neoplastic") is left out. */
@@ -59,6 +83,7 @@ export function IndexTables({ onClose }: { onClose(): void }) {
           autoComplete="off"
           spellCheck={false}
           onChange={(e) => useIndexTable.getState().setQuery(e.target.value)}
+          onKeyDown={(e) => moveInTable(e, document.getElementById(TABLE_ID), result?.rows.length ?? 0, result?.columns.length ?? 0)}
         />
         <fieldset className="table-choice">
           <legend className="visually-hidden">Table</legend>
@@ -76,7 +101,12 @@ export function IndexTables({ onClose }: { onClose(): void }) {
       <ErrorText message={error} />
       {result && result.rows.length > 0 ? (
         <div className="index-table-wrap">
-          <table className="index-table" aria-label={TABLE_LABELS[result.table]}>
+          <table
+            id={TABLE_ID}
+            className="index-table"
+            aria-label={TABLE_LABELS[result.table]}
+            onKeyDown={(e) => moveInTable(e, e.currentTarget, result.rows.length, result.columns.length)}
+          >
             <thead>
               <tr>
                 <th scope="col">{result.table === 'neoplasm' ? 'Site' : 'Substance'}</th>
@@ -99,6 +129,8 @@ export function IndexTables({ onClose }: { onClose(): void }) {
                         <button
                           type="button"
                           className="cell-code"
+                          data-row={r}
+                          data-col={c}
                           aria-label={`${cell}: ${result.columns[c] ?? ''}, ${row.path.join(' > ')}`}
                           onClick={() => pick(cell)}
                         >
