@@ -3,10 +3,12 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CodeDeskApp } from '../../../src/main/app';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { hasFreshEntryIndex } from '../../../src/main/services/codesets/search/entry-index-cache';
 import { hasFreshWordIndex } from '../../../src/main/services/codesets/search/word-index-cache';
 import { warmSearchIndexes } from '../../../src/main/services/codesets/search/warm';
 import { requireVersion } from '../../../src/main/services/codesets/versions';
 import { CM_2026, tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';
+import { addEntry, addEntrySource } from './helpers';
 
 describe('warmSearchIndexes', () => {
   it('builds the index of each version in force on the date, then has nothing left to build', () => {
@@ -16,6 +18,21 @@ describe('warmSearchIndexes', () => {
     expect(hasFreshWordIndex(db, version)).toBe(false);
     expect(warmSearchIndexes(db, '2026-01-15')).toEqual(['icd10cm']);
     expect(hasFreshWordIndex(db, version)).toBe(true);
+    expect(warmSearchIndexes(db, '2026-01-15')).toEqual([]);
+  });
+
+  it('builds the entry index of each version too, and again after entry points change', () => {
+    const db = tempContentDb();
+    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+    const source = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
+    addEntry(db, source, 'Zyxquat, heart', 'I509');
+    const version = requireVersion(db, 'icd10cm', '2026-01-15');
+    expect(warmSearchIndexes(db, '2026-01-15')).toEqual(['icd10cm']);
+    expect(hasFreshEntryIndex(db, version, [source])).toBe(true);
+    addEntry(db, source, 'Quorble, heart', 'I509');
+    expect(hasFreshEntryIndex(db, version, [source])).toBe(false);
+    expect(warmSearchIndexes(db, '2026-01-15')).toEqual(['icd10cm']);
+    expect(hasFreshEntryIndex(db, version, [source])).toBe(true);
     expect(warmSearchIndexes(db, '2026-01-15')).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchMatch, searchWords } from '../../../src/main/services/codesets/search-words';
+import { searchMatch, searchWords, wordsOf } from '../../../src/main/services/codesets/search-words';
 import { indexedMatch, indexedWords } from '../../../src/main/services/codesets/search/indexed-words';
 import { wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
 import { statementsFor, type CodeRowDb } from '../../../src/main/services/codesets/statements';
@@ -100,5 +100,25 @@ describe('the in-memory word index', () => {
     const index = wordIndexOf(db, version);
     expect(index.size().words).toBe(terms.length);
     for (const term of terms) expect(index.wordRange(term).hi - index.wordRange(term).lo, term).toBe(1);
+  });
+  it('tells whether a long title has a word starting with a prefix, as its words read from the text do', () => {
+    fc.assert(
+      fc.property(table, typedWord, (rows, word) => {
+        const { db, version } = tableDb(rows);
+        const index = wordIndexOf(db, version);
+        const range = index.prefixRange(word);
+        // Ordinals are rank order, not the order the rows were written in.
+        for (let ordinal = 0; ordinal < index.count; ordinal++) {
+          const longTitle = index.row(ordinal).long_title;
+          const has = index.longTitleHas(ordinal, range);
+          // Titles that are not plain ASCII are left to the caller (null).
+          if (/^[\x00-\x7f]*$/.test(longTitle)) expect(has).toBe(wordsOf(longTitle).some((t) => t.startsWith(word)));
+          else expect(has).toBeNull();
+          expect(index.codeAt(ordinal)).toBe(index.row(ordinal).code);
+        }
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -9,6 +9,8 @@ import type { ContentDb } from '../content-db';
 import { titleCoverage } from '../search-words';
 import type { CodeRowDb } from '../statements';
 import { fiscalYearOf } from '../versions';
+import type { EntryIndex } from './entry-index';
+import type { WordIndex } from './word-index';
 
 export type EntryKind = 'inclusion' | 'index' | 'synonym';
 
@@ -90,7 +92,11 @@ function pickSources(rows: readonly SourceRow[], effectiveFrom: string): number[
   return [...best.values()].map((b) => b.id);
 }
 
-/** Entry points of the version matching every typed word (as word starts), best first. */
+/**
+ * Entry points of the version matching every typed word (as word starts), best first, read
+ * through FTS5. Searches read the in-memory index instead (indexedEntryPoints), which is
+ * tested to return exactly this; this stays as the reference.
+ */
 export function searchEntryPoints(
   db: ContentDb,
   version: ContentVersion,
@@ -117,7 +123,33 @@ export function searchEntryPoints(
       path: row.path === '' ? row.term : row.path,
       coverage: titleCoverage(row.term, words),
     }))
-    .sort((a, b) => b.coverage - a.coverage || b.billable - a.billable || a.path.length - b.path.length);
+    .sort(compareEntryHits);
+}
+
+/** searchEntryPoints from the version's word index (`codes`) and its entry index (`entries`). */
+export function indexedEntryPoints(codes: WordIndex, entries: EntryIndex, words: readonly string[]): EntryHit[] {
+  if (words.length === 0) return [];
+  return entries
+    .joinedMatches(words, ENTRY_CANDIDATES)
+    .map(({ entry, target, coverage }) => {
+      const row = codes.row(target);
+      // One object literal of a fixed shape: spreading the row costs more than the match itself.
+      return {
+        id: row.id,
+        code: row.code,
+        display_code: row.display_code,
+        billable: row.billable,
+        long_title: row.long_title,
+        kind: entryKind(entry.kind),
+        path: entry.path === '' ? entry.term : entry.path,
+        coverage: coverage ?? titleCoverage(entry.term, words),
+      };
+    })
+    .sort(compareEntryHits);
+}
+
+function compareEntryHits(a: EntryHit, b: EntryHit): number {
+  return b.coverage - a.coverage || b.billable - a.billable || a.path.length - b.path.length;
 }
 
 function entryKind(kind: string): EntryKind {

@@ -9,7 +9,10 @@ import type { ContentDb } from '../content-db';
 import { wordsOf } from '../search-words';
 import type { CodeRowDb } from '../statements';
 import { type CandidateSet, Quality } from './candidates';
+import type { EntryIndex, EntryRow } from './entry-index';
+import { entryIndexOf } from './entry-index-cache';
 import { isNarrowingWord, termHints, titleWordsFor, type TermHints } from './pcs-words';
+import type { WordIndex, WordRange } from './word-index';
 import { wordIndexOf } from './word-index-cache';
 
 export interface PcsPathHit extends CodeRowDb {
@@ -32,34 +35,6 @@ const KEEP_PER_TARGET = 12;
 /** Words too short to name a procedure. */
 const MIN_TERM_WORD = 4;
 
-interface EntryRow {
-  term: string;
-  code: string;
-  path: string;
-}
-
-const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
-
-function prepare(db: ContentDb) {
-  return db.prepare(
-    `SELECT e.term, e.code, e.path
-     FROM entry_point_fts f
-     JOIN entry_point e ON e.id = f.rowid
-     WHERE entry_point_fts MATCH ? AND f.source_id IN (SELECT value FROM json_each(?))
-       AND length(e.code) < 7
-     LIMIT ?`,
-  );
-}
-
-function entriesStatement(db: ContentDb) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
-
 /**
  * Codes reached through index terms whose main term was typed and whose target is a table or
  * partial code, best first. Only for PCS versions; `sources` are the version's entry sources.
@@ -71,10 +46,17 @@ export function searchPcsPaths(
   sources: readonly number[],
 ): PcsPathHit[] {
   if (version.system !== 'icd10pcs' || sources.length === 0) return [];
+  return pcsPathHits(db, version, words, entryIndexOf(db, version, sources));
+}
+
+/** searchPcsPaths over the version's entry index. */
+function pcsPathHits(db: ContentDb, version: ContentVersion, words: readonly string[], entries: EntryIndex): PcsPathHit[] {
+  if (version.system !== 'icd10pcs' || entries.partialCount === 0) return [];
+  const index = wordIndexOf(db, version);
   const hits: PcsPathHit[] = [];
-  matchingEntries(db, words, sources).forEach((entry, order) => {
+  matchingEntries(entries, words).forEach((entry, order) => {
     const leftover = words.filter((w) => !entry.mainWords.some((t) => t.startsWith(w)));
-    hits.push(...codesUnder(db, version, entry, order, leftover, words.length));
+    hits.push(...codesUnder(index, entry, order, leftover, words.length));
   });
   return hits.sort((a, b) => Number(b.complete) - Number(a.complete) || b.coverage - a.coverage);
 }
@@ -92,99 +74,136 @@ interface MatchedEntry extends EntryRow {
  * Entries whose main term's words all start with a typed word, one per target (the most
  * specific kept), the best-typed and most specific first.
  */
-function matchingEntries(db: ContentDb, words: readonly string[], sources: readonly number[]): MatchedEntry[] {
+function matchingEntries(entries: EntryIndex, words: readonly string[]): MatchedEntry[] {
   const byTarget = new Map<string, MatchedEntry>();
   const typed = (t: string) => words.some((w) => t.startsWith(w));
   // A main term is a whole word ("salpingo" is not "Salpingolysis"), except the word still being typed.
   const last = words[words.length - 1];
   const named = (t: string) => words.some((w) => t === w || (w === last && t.startsWith(w)));
   const termWords = words.filter((w) => w.length >= MIN_TERM_WORD && !isNarrowingWord(w));
-  const sourceList = JSON.stringify(sources);
   for (const word of termWords) {
-    const others = words.filter((w) => w !== word).map((w) => `"${w}"*`);
+    const others = words.filter((w) => w !== word);
     // Subterms that hold other typed words first ("Replacement, Joint, Knee, Right"), then any.
-    const expressions = others.length > 0 ? [`term : "${word}"* AND term : (${others.join(' OR ')})`] : [];
-    expressions.push(`term : "${word}"*`);
-    const rows = expressions.flatMap((e) => entriesStatement(db).all(e, sourceList, ENTRIES_PER_WORD) as EntryRow[]);
+    const rows = others.length > 0 ? entries.partialMatches(word, others, ENTRIES_PER_WORD) : [];
+    rows.push(...entries.partialMatches(word, [], ENTRIES_PER_WORD));
+
     for (const row of rows) {
-      // Levels of the index path: the main term, then each subterm.
-      // Words in parentheses only explain the term ("TURP (transurethral resection of prostate)").
-      const levels = row.term.split(',').map((level) => wordsOf(level.replace(/\([^)]*\)/g, ' ')));
+      const { levels, termWords, hints } = parsedTerm(row);
       const main = levels[0] ?? [];
       if (main.length === 0 || !main.every(named)) continue;
       const termShare = levels.filter((level) => level.every(typed)).length / levels.length;
       const current = byTarget.get(row.code);
       if (current && current.termShare >= termShare) continue;
-      byTarget.set(row.code, { ...row, mainWords: main, termWords: levels.flat(), termShare, hints: termHints(row.term) });
+      byTarget.set(row.code, { term: row.term, code: row.code, path: row.path, kind: row.kind, mainWords: main, termWords, termShare, hints });
     }
   }
   // A target inside another matched target says more ("0W9G" under "0W9"): the broader one goes.
-  const targets = [...byTarget.keys()];
+  // Sorted, the targets inside one follow it directly, so its successor tells.
+  const targets = [...byTarget.keys()].sort();
+  const broader = new Set(targets.filter((t, i) => targets[i + 1]?.startsWith(t) === true));
   return [...byTarget.values()]
-    .filter((e) => !targets.some((t) => t !== e.code && t.startsWith(e.code)))
+    .filter((e) => !broader.has(e.code))
     .sort((a, b) => b.termShare - a.termShare || b.code.length - a.code.length)
     .slice(0, MAX_TARGETS);
 }
 
+interface ParsedTerm {
+  /** Words of each level of the index path: the main term, then each subterm. */
+  levels: string[][];
+  termWords: string[];
+  hints: TermHints;
+}
+
+/** Terms parsed once per entry of an entry index (a rebuilt index has new entry objects). */
+const parsedTerms = new WeakMap<EntryRow, ParsedTerm>();
+
+function parsedTerm(entry: EntryRow): ParsedTerm {
+  let parsed = parsedTerms.get(entry);
+  if (!parsed) {
+    // Words in parentheses only explain the term ("TURP (transurethral resection of prostate)").
+    const levels = entry.term.split(',').map((level) => wordsOf(level.replace(/\([^)]*\)/g, ' ')));
+    parsed = { levels, termWords: levels.flat(), hints: termHints(entry.term) };
+    parsedTerms.set(entry, parsed);
+  }
+  return parsed;
+}
+
 function codesUnder(
-  db: ContentDb,
-  version: ContentVersion,
+  index: WordIndex,
   entry: MatchedEntry,
   order: number,
   leftover: readonly string[],
   typedCount: number,
 ): PcsPathHit[] {
   // The version's in-memory word index holds its codes in code order: no SQL per target.
-  const index = wordIndexOf(db, version);
-  const rows = index.codesBetween(entry.code, `${entry.code}~`, CODES_PER_TARGET).map((ordinal) => index.row(ordinal));
-  const wanted = leftover.map((w) => titleWordsFor(w));
-  const scored = rows
-    .filter((row) => row.billable === 1)
-    .map((row) => {
-      const titleWords = titleWordsOf(db, row);
-      const has = (w: string) => titleWords.some((t) => t.startsWith(w));
-      const matched = wanted.map((group) => group.every(has));
-      const found = matched.filter(Boolean).length;
-      const missing = leftover.filter((w, i) => !matched[i] && !entry.termWords.some((t) => t.startsWith(w))).length;
-      const stem = entry.hints.stems.some(has) ? 1 : 0;
-      const implied = entry.hints.approach !== null && entry.hints.approach.every(has) ? 1 : 0;
-      const explained = entry.hints.explained.filter((group) => group.every(has)).length;
-      return { row, found, missing, tie: (explained + stem) * 4 + implied * 2 + plainness(row.code) };
+  const ordinals = index.codesBetween(entry.code, `${entry.code}~`, CODES_PER_TARGET).filter((o) => index.isBillable(o));
+  const probe = probesOf(index);
+  const wanted = leftover.map((w) => titleWordsFor(w).map(probe));
+  // Whether the index path holds a leftover word: the same for every code of the target.
+  const inPathWord = leftover.map((w) => entry.termWords.some((t) => t.startsWith(w)));
+  const stems = entry.hints.stems.map(probe);
+  const approach = entry.hints.approach?.map(probe) ?? null;
+  const explained = entry.hints.explained.map((group) => group.map(probe));
+  const scored = ordinals
+    .map((ordinal, at) => {
+      const has = titleTester(index, ordinal);
+      let found = 0;
+      let missing = 0;
+      wanted.forEach((group, i) => {
+        if (group.every(has)) found++;
+        else if (!inPathWord[i]) missing++;
+      });
+      const stem = stems.some(has) ? 1 : 0;
+      const implied = approach !== null && approach.every(has) ? 1 : 0;
+      const explainedCount = explained.filter((group) => group.every(has)).length;
+      const tie = (explainedCount + stem) * 4 + implied * 2 + plainness(index.codeAt(ordinal));
+      // `at` is code order: codesBetween reads the codes sorted.
+      return { ordinal, at, found, missing, tie };
     })
-    .sort((a, b) => b.found - a.found || b.tie - a.tie || a.row.code.localeCompare(b.row.code))
+    .sort((a, b) => b.found - a.found || b.tie - a.tie || a.at - b.at)
     .slice(0, KEEP_PER_TARGET);
   const termCount = typedCount - leftover.length;
   // A word the index path holds ("total" in "knee, Partial or total") is accounted for, though no title has it.
-  const inPath = leftover.filter((w) => entry.termWords.some((t) => t.startsWith(w))).length;
+  const inPath = inPathWord.filter(Boolean).length;
   // Never "exact" (the title is not what was typed); the n-th code of each target ranks with
   // the n-th of the others, so two tables of one term ("see Excision", "see Resection") interleave.
-  return scored.map(({ row, found, missing }, rank) => ({
-    ...row,
+  return scored.map(({ ordinal, found, missing }, rank) => ({
+    ...index.row(ordinal),
     path: entry.path,
     complete: missing === 0,
     coverage: ((termCount + Math.max(found, inPath)) / Math.max(1, typedCount)) * (0.5 + 0.5 * entry.termShare) * (0.99 - 0.01 * rank) - 0.0001 * order,
   }));
 }
 
-/** Title words per code title, kept across keystrokes: the same tables come back as a query grows. */
-const titleWordCache = new WeakMap<ContentDb, Map<string, string[]>>();
-/** Rows kept before the cache starts over (all of PCS is about 80,000). */
-const TITLE_CACHE_ROWS = 20_000;
+/** A word to look for in titles, with its word-id range in the version's index. */
+interface Probe {
+  word: string;
+  range: WordRange;
+}
 
-function titleWordsOf(db: ContentDb, row: CodeRowDb): string[] {
-  let cache = titleWordCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    titleWordCache.set(db, cache);
-  }
-  // Keyed by the title itself, so a re-imported version can never read stale words.
-  let words = cache.get(row.long_title);
-  if (!words) {
-    if (cache.size >= TITLE_CACHE_ROWS) cache.clear();
-    words = wordsOf(row.long_title);
-    cache.set(row.long_title, words);
-  }
-  return words;
+/** Probes of the version's index, one range lookup per distinct word. */
+function probesOf(index: WordIndex): (word: string) => Probe {
+  const made = new Map<string, Probe>();
+  return (word) => {
+    let p = made.get(word);
+    if (!p) {
+      p = { word, range: index.prefixRange(word) };
+      made.set(word, p);
+    }
+    return p;
+  };
+}
+
+/** Whether some word of the code's long title starts with a probe's word, from the index's word ids. */
+function titleTester(index: WordIndex, ordinal: number): (p: Probe) => boolean {
+  let text: string[] | null = null;
+  return (p) => {
+    const found = index.longTitleHas(ordinal, p.range);
+    if (found !== null) return found;
+    // A title that is not plain ASCII: read its words from the text.
+    text ??= wordsOf(index.row(ordinal).long_title);
+    return text.some((t) => t.startsWith(p.word));
+  };
 }
 
 /** A code with no device and no qualifier (…ZZ) is the plain form of the procedure. */
@@ -197,11 +216,11 @@ export function addPcsPaths(
   db: ContentDb,
   version: ContentVersion,
   words: readonly string[],
-  sources: readonly number[],
+  entries: EntryIndex,
   into: CandidateSet,
   reading?: string,
 ): void {
-  for (const hit of searchPcsPaths(db, version, words, sources)) {
+  for (const hit of pcsPathHits(db, version, words, entries)) {
     const text = reading === undefined ? hit.path : `${reading}; ${hit.path}`;
     const quality = hit.complete ? Quality.allWords : Quality.partial;
     into.add({ system: version.system, row: hit, quality, coverage: hit.coverage, matchedBy: { kind: 'index', text } });

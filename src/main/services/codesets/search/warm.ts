@@ -1,11 +1,13 @@
 /**
- * Builds the word indexes of the versions a search on `date` would cover, so the coder's
+ * Builds the word and entry indexes of the versions a search on `date` would cover, so the coder's
  * first keystroke does not pay for them (about a second of CPU per large version). Hosts call
  * it once idle after start and after an import; searching builds any index still missing.
  */
 import type { CodeSystem } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import { versionsToSearch } from '../search';
+import { entryIndexOf, hasFreshEntryIndex } from './entry-index-cache';
+import { sourcesByVersion } from './entry-points';
 import { hasFreshWordIndex, wordIndexOf } from './word-index-cache';
 
 /** The systems whose index was built now (already-fresh ones are skipped); none when no code set is imported. */
@@ -16,11 +18,19 @@ export function warmSearchIndexes(db: ContentDb, date: string): CodeSystem[] {
   } catch {
     return []; // no code set yet: nothing to warm
   }
-  const built: CodeSystem[] = [];
+  const built = new Set<CodeSystem>();
   for (const version of versions) {
     if (hasFreshWordIndex(db, version)) continue;
     wordIndexOf(db, version);
-    built.push(version.system);
+    built.add(version.system);
   }
-  return built;
+  // Entry points (inclusion terms, index paths) are searched on every keystroke too.
+  const sourcesOf = sourcesByVersion(db, versions);
+  for (const version of versions) {
+    const sources = sourcesOf.get(version.id) ?? [];
+    if (hasFreshEntryIndex(db, version, sources)) continue;
+    entryIndexOf(db, version, sources);
+    built.add(version.system);
+  }
+  return [...built];
 }

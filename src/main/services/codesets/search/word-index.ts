@@ -76,6 +76,32 @@ export class WordIndex {
     };
   }
 
+  codeAt(ordinal: number): string {
+    return this.codes[ordinal] as string;
+  }
+
+  isBillable(ordinal: number): boolean {
+    return this.billable[ordinal] === 1;
+  }
+
+  /**
+   * Whether some word of the long title is in `range` (starts with the prefix it was made
+   * from); null for a title that is not plain ASCII (read its text instead).
+   */
+  longTitleHas(ordinal: number, range: WordRange): boolean | null {
+    const { sequenceStart, sequences } = this.a;
+    const from = sequenceStart[ordinal] as number;
+    if (from < 0) return null;
+    let end = ordinal + 1;
+    while ((sequenceStart[end] as number) < 0) end++;
+    const to = sequenceStart[end] as number;
+    for (let k = from; k < to; k++) {
+      const id = (sequences[k] as number) >> 1;
+      if (id >= range.lo && id < range.hi) return true;
+    }
+    return false;
+  }
+
   /** Ordinals of the first `limit` codes in [from, to), in code order. */
   codesBetween(from: string, to: string, limit: number): number[] {
     const order = this.codeOrder;

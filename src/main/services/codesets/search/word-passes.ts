@@ -6,7 +6,8 @@
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import { type CandidateSet, Quality, qualityOf } from './candidates';
-import { searchEntryPoints, sourcesByVersion } from './entry-points';
+import { changeStampOf, entryIndexOf } from './entry-index-cache';
+import { indexedEntryPoints, sourcesByVersion } from './entry-points';
 import { indexedMatch, indexedWords } from './indexed-words';
 import { addPcsPaths } from './pcs-paths';
 import { readingsOf } from './synonym-readings';
@@ -48,10 +49,11 @@ export function strongPasses(
     expansions.some((e) => e.synonym.typed.length === query.sequence.length);
   // The entry sources are the same for every reading of the query.
   const sourcesOf = sourcesByVersion(db, versions);
+  const changes = changeStampOf(db);
   for (const version of versions) {
     const system = version.system;
     const index = wordIndexOf(db, version);
-    const sources = sourcesOf.get(version.id) ?? [];
+    const entries = entryIndexOf(db, version, sourcesOf.get(version.id) ?? [], changes);
     for (const row of indexedWords(index, query.words, limit)) {
       if (abbreviation) {
         into.add({ system, row, quality: Quality.allWords, coverage: row.coverage / 2 });
@@ -59,23 +61,23 @@ export function strongPasses(
         into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage });
       }
     }
-    for (const hit of searchEntryPoints(db, version, query.words, sources)) {
+    for (const hit of indexedEntryPoints(index, entries, query.words)) {
       const matchedBy = { kind: hit.kind, text: hit.path };
       // An abbreviation's meaning outranks entry points that merely start with it ("mi" is not "Micropenis").
       const quality = abbreviation ? Quality.allWords : qualityOf(hit.coverage);
       into.add({ system, row: hit, quality, coverage: abbreviation ? hit.coverage / 2 : hit.coverage, matchedBy });
     }
-    addPcsPaths(db, version, query.words, sources, into);
+    addPcsPaths(db, version, query.words, entries, into);
     for (const expansion of expansions) {
       const matchedBy = { kind: 'synonym' as const, text: expansion.synonym.label };
       for (const row of indexedWords(index, expansion.words, limit)) {
         into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage, matchedBy });
       }
-      for (const hit of searchEntryPoints(db, version, expansion.words, sources)) {
+      for (const hit of indexedEntryPoints(index, entries, expansion.words)) {
         into.add({ system, row: hit, quality: qualityOf(hit.coverage), coverage: hit.coverage, matchedBy });
       }
       // Plain readings (no filler, singular) name no other procedure: the typed words' paths cover them.
-      if (expansion.synonym.typed.length > 0) addPcsPaths(db, version, expansion.words, sources, into, expansion.synonym.label);
+      if (expansion.synonym.typed.length > 0) addPcsPaths(db, version, expansion.words, entries, into, expansion.synonym.label);
     }
   }
   return abbreviation;
