@@ -61,7 +61,8 @@ export function assertIsoDate(date: string): void {
   }
 }
 
-function toContentVersion(row: VersionRow): ContentVersion {
+/** A content_version row as the domain's ContentVersion. */
+export function toContentVersion(row: VersionRow): ContentVersion {
   return {
     id: row.id,
     system: row.system,

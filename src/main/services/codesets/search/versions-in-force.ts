@@ -7,6 +7,7 @@
 import { CODE_SYSTEMS, type CodeSystem, type ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import type { VersionRow } from '../statements';
+import { toContentVersion } from '../versions';
 
 const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
 
@@ -37,7 +38,7 @@ export function versionsInForce(db: ContentDb, date?: string): ContentVersion[] 
   }
   return CODE_SYSTEMS.flatMap((system) => {
     const row = first.get(system);
-    return row ? [toVersion(row)] : [];
+    return row ? [toContentVersion(row)] : [];
   });
 }
 
@@ -46,18 +47,4 @@ function isPreferred(a: VersionRow, b: VersionRow): boolean {
   if (a.is_demo !== b.is_demo) return a.is_demo < b.is_demo;
   if (a.effective_from !== b.effective_from) return a.effective_from > b.effective_from;
   return a.id < b.id;
-}
-
-function toVersion(row: VersionRow): ContentVersion {
-  return {
-    id: row.id,
-    system: row.system,
-    label: row.label,
-    effectiveFrom: row.effective_from,
-    effectiveTo: row.effective_to,
-    source: row.source,
-    isDemo: row.is_demo === 1,
-    codeCount: row.code_count,
-    importedAt: row.imported_at,
-  };
 }
