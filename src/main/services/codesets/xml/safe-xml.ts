@@ -93,14 +93,21 @@ export const childElements = (el: XmlElement, name?: string): XmlElement[] =>
 export const firstChild = (el: XmlElement, name: string): XmlElement | undefined => childElements(el, name)[0];
 
 /**
- * Streams the document and hands over each element named `record` as a tree (records are
- * not nested inside each other). Memory stays bounded by the largest record.
+ * Streams the document and hands over each record element as a tree (records are not nested
+ * inside each other): those named `record`, or for which `record(name, depth, line)` is true
+ * (asked only outside a record; the root is depth 1). Memory stays bounded by the largest record.
  */
-export function readRecords(file: string, xml: string | Iterable<string>, record: string, onRecord: (el: XmlElement) => void): void {
+export function readRecords(
+  file: string,
+  xml: string | Iterable<string>,
+  record: string | ((name: string, depth: number, line: number) => boolean),
+  onRecord: (el: XmlElement) => void,
+): void {
+  const isRecord = typeof record === 'string' ? (name: string) => name === record : record;
   const stack: XmlElement[] = [];
   readXml(file, xml, {
-    open(name, attrs, _depth, line) {
-      if (stack.length === 0 && name !== record) return;
+    open(name, attrs, depth, line) {
+      if (stack.length === 0 && !isRecord(name, depth, line)) return;
       const el: XmlElement = { name, attrs, children: [], line };
       stack[stack.length - 1]?.children.push(el);
       stack.push(el);

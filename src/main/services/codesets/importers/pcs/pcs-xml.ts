@@ -4,7 +4,7 @@
  */
 import { importFailure } from '../../import-failure';
 import { fiscalYearFromName } from '../../source-files';
-import { readXml, textOf, type XmlElement } from '../../xml/safe-xml';
+import { readRecords, textOf, type XmlElement } from '../../xml/safe-xml';
 import { decodeChunks, type TextEncodingName } from '../../text-decoding';
 import type { SourceScan } from '../streaming/source-scan';
 import type { ImportSource } from '../types';
@@ -82,23 +82,16 @@ export function readTrees(
   isRecord: (name: string, depth: number) => boolean,
   onRecord: (el: XmlElement) => void,
 ): void {
-  const stack: XmlElement[] = [];
-  readXml(file, xml, {
-    open(name, attrs, depth, line) {
+  readRecords(
+    file,
+    xml,
+    (name, depth, line) => {
+      // The root opens outside any record, so the predicate sees it first.
       if (depth === 1 && name !== root) throw importFailure(file, line, `the root element is not <${root}>`);
-      if (stack.length === 0 && !isRecord(name, depth)) return;
-      const el: XmlElement = { name, attrs, children: [], line };
-      stack[stack.length - 1]?.children.push(el);
-      stack.push(el);
+      return isRecord(name, depth);
     },
-    text(text) {
-      stack[stack.length - 1]?.children.push(text);
-    },
-    close() {
-      const el = stack.pop();
-      if (el && stack.length === 0) onRecord(el);
-    },
-  });
+    onRecord,
+  );
 }
 
 /** Text of the first child named `name`, or null when there is none or it is empty. */
