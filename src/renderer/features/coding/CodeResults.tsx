@@ -50,7 +50,7 @@ const ResultRow = memo(
         id={optionId(index)}
         role="option"
         aria-selected={active}
-        className={active ? 'code-option active' : 'code-option'}
+        className={active ? 'option-row active' : 'option-row'}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => pick(index, hit)}
       >

@@ -106,7 +106,7 @@ export function PcsBuilder({ onClose }: { onClose(): void }) {
                   id={optionId(i)}
                   role="option"
                   aria-selected={i === active}
-                  className={i === active ? 'pick-option active' : 'pick-option'}
+                  className={i === active ? 'option-row active' : 'option-row'}
                   title={o.definition}
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={() => void usePcs.getState().choose(o.value)}

@@ -48,7 +48,7 @@ export function SeventhCharDialog() {
             id={`seventh-${i}`}
             role="option"
             aria-selected={i === active}
-            className={i === active ? 'pick-option active' : 'pick-option'}
+            className={i === active ? 'option-row active' : 'option-row'}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => void chooseSeventh(d.char)}
           >
