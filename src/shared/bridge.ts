@@ -24,7 +24,15 @@ export const HOST_ROUTES = {
   call: (method: MethodName) => `/api/call/${method}`,
   /** GET, server-sent events; the token travels as `?token=` because EventSource cannot set headers. */
   events: '/api/events',
+  /**
+   * WebSocket for calls: messages `{id, method, input}` answered by `{id, result}`. The token
+   * is the second of the subprotocols offered, `[SOCKET_PROTOCOL, token]`.
+   */
+  socket: '/api/socket',
 } as const;
+
+/** The subprotocol the browser host's call socket speaks. */
+export const SOCKET_PROTOCOL = 'codedesk.v1';
 
 /** The URL query parameter carrying the browser host's session token on first load. */
 export const TOKEN_PARAM = 'token';

@@ -1,7 +1,8 @@
 /**
  * The browser host: the same api.ts behind a loopback-only HTTP bridge, for machines without
  * Electron and for end-to-end tests. Binds 127.0.0.1 only, requires a random session token
- * on every API call, checks the Host header (DNS rebinding), and serves the same CSP.
+ * on every API call, checks the Host header (DNS rebinding), and serves the same CSP. Calls
+ * come over a WebSocket (call-socket.ts) or, as a fallback, one POST each.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -11,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { err, ErrorCode } from '../../shared/result';
 import { callApi } from '../api';
 import type { CodeDeskApp } from '../app';
+import { callSocket } from './call-socket';
 import { readStatic } from './static-files';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -80,10 +82,18 @@ export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: str
   const server = http.createServer((req, res) => {
     void handle(req, res);
   });
+  const hostAllowed = (host: string): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  const calls = callSocket({
+    maxMessageBytes: MAX_BODY_BYTES,
+    hostAllowed,
+    tokenMatches: (given) => tokensMatch(given, token),
+    call: (method, input) => callApi(opts.app, method, input),
+  });
+  server.on('upgrade', (req, socket, head) => calls.upgrade(req, socket, head));
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    if (!hostAllowed(host)) {
       sendJson(res, 421, err(ErrorCode.Forbidden, 'This server answers on its loopback address only.'));
       return;
     }
@@ -136,6 +146,7 @@ export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: str
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        calls.close();
         for (const res of clients) res.end();
         clients.clear();
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 /**
- * Transport for the loopback browser host: HTTP POST per call, server-sent events for pushes.
+ * Transport for the loopback browser host: calls over one WebSocket (a POST each while it is
+ * not open), server-sent events for pushes.
  * The session token arrives once in the URL; it is moved to sessionStorage and removed from
  * the address bar so it does not linger in history or screenshots.
  */
@@ -7,6 +8,7 @@ import { EVENT_NAMES } from '../../shared/api-methods';
 import { HOST_ROUTES, TOKEN_PARAM, type EventListener } from '../../shared/bridge';
 import type { EventMap, EventName } from '../../shared/contract';
 import { ErrorCode, err, type Result } from '../../shared/result';
+import { defaultOpenSocket, socketChannel, socketUrl, type OpenSocket } from './socket-channel';
 import type { Transport } from './transport';
 
 const STORAGE_KEY = 'codedesk.hostToken';
@@ -34,9 +36,17 @@ function isResult(value: unknown): value is Result<unknown> {
   return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message === 'string';
 }
 
-export function browserTransport(token: string, fetchImpl: typeof fetch = (...a) => fetch(...a)): Transport {
+type CallResult = Awaited<ReturnType<Transport['call']>>;
+
+/** `openSocket: null` keeps every call on fetch (tests of the POST road). */
+export function browserTransport(
+  token: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  openSocket: OpenSocket | null = defaultOpenSocket,
+): Transport {
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
+  const socket = openSocket ? socketChannel(socketUrl(window.location), token, openSocket) : null;
 
   const dispatch = (name: EventName, data: string): void => {
     let payload: EventMap[EventName];
@@ -57,6 +67,11 @@ export function browserTransport(token: string, fetchImpl: typeof fetch = (...a)
 
   return {
     async call(method, input) {
+      const bySocket = socket?.send(method, input);
+      if (bySocket) {
+        const reply = await bySocket;
+        return isResult(reply) ? (reply as CallResult) : unreachable();
+      }
       let body: unknown;
       try {
         const response = await fetchImpl(HOST_ROUTES.call(method), {
@@ -69,7 +84,7 @@ export function browserTransport(token: string, fetchImpl: typeof fetch = (...a)
         return unreachable();
       }
       // The host always answers with a Result; anything else is treated as unreachable.
-      return isResult(body) ? (body as Awaited<ReturnType<Transport['call']>>) : unreachable();
+      return isResult(body) ? (body as CallResult) : unreachable();
     },
     subscribe(listener) {
       listeners.add(listener);

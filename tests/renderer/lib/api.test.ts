@@ -31,7 +31,7 @@ describe('browser host token', () => {
 describe('browser transport', () => {
   it('POSTs the input as JSON with the bearer token and returns the Result', async () => {
     const fetchMock = vi.fn(async () => jsonResponse({ ok: true, value: { lockInSeconds: 600 } }));
-    const t = browserTransport('tok', fetchMock);
+    const t = browserTransport('tok', fetchMock, null);
     const result = await t.call('session.activity', {});
     expect(result).toEqual({ ok: true, value: { lockInSeconds: 600 } });
     expect(fetchMock).toHaveBeenCalledWith('/api/call/session.activity', {
@@ -42,13 +42,17 @@ describe('browser transport', () => {
   });
 
   it('turns a network failure or a non-Result body into a plain error', async () => {
-    const down = browserTransport('tok', async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    const down = browserTransport(
+      'tok',
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      null,
+    );
     const down1 = await down.call('codes.versions', {});
     expect(down1.ok).toBe(false);
     if (!down1.ok) expect(down1.error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/could not reach/) });
-    const odd = browserTransport('tok', async () => jsonResponse({ hello: 'world' }));
+    const odd = browserTransport('tok', async () => jsonResponse({ hello: 'world' }), null);
     expect((await odd.call('codes.versions', {})).ok).toBe(false);
   });
 
@@ -68,7 +72,7 @@ describe('browser transport', () => {
       }
     }
     vi.stubGlobal('EventSource', FakeEventSource);
-    const t = browserTransport('a b');
+    const t = browserTransport('a b', undefined, null);
     const seen: unknown[] = [];
     const off1 = t.subscribe((name, payload) => seen.push([name, payload]));
     const off2 = t.subscribe(() => undefined);

@@ -23,6 +23,8 @@ export interface PaintDetail {
   id: number;
   /** True when the results were painted in the first frame after the keystroke. */
   firstFrame: boolean;
+  /** Frame clock time from that first frame to the one that painted the results (0 = same frame). */
+  afterFirstFrameMs: number | null;
 }
 
 /** Old measures are dropped past this many so a long session does not grow the buffer. */
@@ -86,7 +88,12 @@ export function markPainted(id: number): void {
   if (!p || !entry) return;
   pending.delete(id);
   afterFrame((frameTime) => {
-    const detail: PaintDetail = { id, firstFrame: entry.firstFrame === frameTime };
+    const first = entry.firstFrame;
+    const detail: PaintDetail = {
+      id,
+      firstFrame: first === frameTime,
+      afterFirstFrameMs: first === undefined ? null : Math.round((frameTime - first) * 10) / 10,
+    };
     measure(p, KEYSTROKE_TO_PAINT, entry.start, detail);
     if (entry.reply !== undefined) measure(p, REPLY_TO_PAINT, entry.reply, detail);
   });
