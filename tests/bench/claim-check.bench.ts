@@ -11,6 +11,9 @@
  * - newCodes: claims whose procedure codes this connection never looked up (every PTP pair,
  *   MUE and add-on row goes to SQLite); statements prepared, MCE lists loaded.
  * - cold: the first check on a freshly opened database (statements, MCE lists, everything).
+ * ptpPartnerLists says whether the PTP file got its partner lists (edits/ptp-partners.ts, written
+ * by the PTP import), which let a new-code check seek only the pairs that have rows instead of
+ * every ordered pair of its codes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -117,6 +120,11 @@ function shapes(pools: Pools): Record<string, Shape> {
   };
 }
 
+/** Whether the PTP file has its partner lists (their marker row; see ptp-partners.ts). */
+function hasPartnerLists(db: ContentDb): boolean {
+  return db.prepare("SELECT 1 FROM ptp_partners p JOIN edit_file f ON f.id = p.file_id WHERE f.kind = 'ptp' AND p.col1 = ''").get() !== undefined;
+}
+
 function timeChecks(db: ContentDb, claims: readonly Claim[]): { times: number[]; findings: number } {
   const times: number[] = [];
   let findings = 0;
@@ -178,6 +186,7 @@ export const claimCheckBench: BenchModule = {
           ...figures,
           targetP95Ms: 1,
           ptpPairs: db.prepare('SELECT count(*) FROM ptp').pluck().get() as number,
+          ptpPartnerLists: hasPartnerLists(db),
           editRows: summary.files.filter((f) => !f.kind.endsWith('-order')).reduce((n, f) => n + f.codes, 0),
           importSeconds: Math.round(importSeconds * 10) / 10,
         },

@@ -8,6 +8,7 @@ import { ENTRY_POINTS_SCHEMA_SQL } from './schema/entry-points';
 import { INDEXES_SCHEMA_SQL } from './schema/indexes';
 import { LISTS_SCHEMA_SQL } from './schema/lists';
 import { PCS_SCHEMA_SQL } from './schema/pcs';
+import { PTP_PARTNERS_SCHEMA_SQL } from './schema/ptp-partners';
 import { SEARCH_SCHEMA_SQL } from './schema/search';
 import { TABULAR_SCHEMA_SQL } from './schema/tabular';
 
@@ -74,6 +75,7 @@ export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
   { version: 6, name: 'code lists: addenda, HCPCS, CPT', sql: LISTS_SCHEMA_SQL },
   { version: 7, name: 'edit tables: POA exempt, MCE, MUE, add-on codes, NCCI PTP', sql: EDITS_SCHEMA_SQL },
   { version: 8, name: 'search: synonyms and typo tolerance', sql: SEARCH_SCHEMA_SQL },
+  { version: 9, name: 'NCCI PTP partner lists', sql: PTP_PARTNERS_SCHEMA_SQL },
 ];
 
 export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ContentDb } from '../codesets/content-db';
 
 const CODES = 'IN (SELECT value FROM json_each(?))';
+const PTP_ROWS_JSON = 'json_group_array(json_array(col1, col2, effective_from, effective_to, modifier, line, rationale))';
 
 function prepare(db: ContentDb) {
   return {
@@ -37,16 +38,21 @@ function prepare(db: ContentDb) {
     // Column-1 codes of the list that the file has any pair for: one seek each.
     ptpFirsts: db.prepare(`SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM ptp WHERE file_id = ? AND col1 = value)`).pluck(),
     // Every dated row of the pairs col1 x col2 (index seeks only); indicator 9 never applies.
-    ptpPairs: db.prepare(
-      `SELECT col1, col2, effective_from, effective_to, modifier, rationale, line FROM ptp
-       WHERE file_id = ? AND col1 ${CODES} AND col2 ${CODES} AND modifier <> 9`,
-    ),
+    // One JSON array of [col1, col2, from, to, modifier, line, rationale] (see ptp-pairs.ts).
+    ptpPairs: db
+      .prepare(
+        `SELECT ${PTP_ROWS_JSON} FROM ptp
+         WHERE file_id = ? AND col1 ${CODES} AND col2 ${CODES} AND modifier <> 9`,
+      )
+      .pluck(),
     // The same rows for a list of pairs, each "col1 col2" (codes hold no blanks).
-    ptpPairList: db.prepare(
-      `SELECT col1, col2, effective_from, effective_to, modifier, rationale, line FROM json_each(?) p
-       JOIN ptp ON ptp.file_id = ? AND ptp.col1 = substr(p.value, 1, instr(p.value, ' ') - 1) AND ptp.col2 = substr(p.value, instr(p.value, ' ') + 1)
-       WHERE modifier <> 9`,
-    ),
+    ptpPairList: db
+      .prepare(
+        `SELECT ${PTP_ROWS_JSON} FROM json_each(?) p
+         JOIN ptp ON ptp.file_id = ? AND ptp.col1 = substr(p.value, 1, instr(p.value, ' ') - 1) AND ptp.col2 = substr(p.value, instr(p.value, ' ') + 1)
+         WHERE modifier <> 9`,
+      )
+      .pluck(),
     codes: db.prepare(`SELECT code, display_code, billable FROM codes WHERE version_id = ? AND code ${CODES}`),
     codesLike: db.prepare('SELECT code FROM codes WHERE version_id = ? AND code >= ? AND code < ? LIMIT 50'),
   };

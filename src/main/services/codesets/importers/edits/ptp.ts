@@ -9,6 +9,7 @@ import type { FileImporter, FileSummary } from '../types';
 import { parseCsv } from './csv';
 import { scanSource, sourceLines } from '../streaming/source-scan';
 import { endAfterMonths, HCPCS_SHAPE, insertUnique, replaceEditFile, setRowCount } from './edit-file-store';
+import { writePtpPartners } from './ptp-partners-store';
 
 export type PtpVariant = 'practitioner' | 'hospital';
 
@@ -126,6 +127,7 @@ export const ptpImporter: FileImporter = {
       }
       if (tabbed === null) throw importFailure(source.name, 0, 'the header (Column 1, Column 2 …) is missing');
       if (count === 0) throw importFailure(source.name, 0, 'the table has a header but no rows');
+      writePtpPartners(db, file.id);
       setRowCount(db, file.id, count);
       return { replaced: file.replaced, rows: count };
     })();
