@@ -12,9 +12,8 @@ import { bundledSynonyms, expandSynonyms, type SynonymTable } from './search/syn
 import { strongPasses, TOO_FEW, weakPasses } from './search/word-passes';
 import { queryWords, wordsOf } from './search-words';
 import type { CodeRowDb } from './statements';
-import { versionsInForce } from './search/versions-in-force';
+import { scopeOf } from './search/search-scope';
 import { wordIndexOf } from './search/word-index-cache';
-import { assertIsoDate, noCodeSet, requireVersion } from './versions';
 
 export interface SearchInput {
   query: string;
@@ -34,25 +33,22 @@ const CODE_LIKE = /^[0-9A-Z]{1,7}$/;
  * system that has one (NO_CODE_SET when none has).
  */
 export function versionsToSearch(db: ContentDb, system?: CodeSystem, date?: string): ContentVersion[] {
-  if (date !== undefined) assertIsoDate(date);
-  if (system) return [requireVersion(db, system, date)];
-  const versions = versionsInForce(db, date);
-  if (versions.length === 0) throw noCodeSet(null, date);
-  return versions;
+  return [...scopeOf(db, system, date).versions];
 }
 
 export function searchCodes(db: ContentDb, input: SearchInput, synonyms: SynonymTable = bundledSynonyms()): CodeHit[] {
-  const versions = versionsToSearch(db, input.system, input.date);
+  const scope = scopeOf(db, input.system, input.date);
+  const versions = scope.versions;
   const query = input.query.slice(0, MAX_QUERY).trim();
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(input.limit)));
   if (query === '') return [];
 
   const hits: CodeHit[] = [];
-  const seen = new Set<string>();
+  // Row ids name codes: one version per system is searched, with one row per code.
+  const seen = new Set<number>();
   const add = (system: CodeSystem, row: CodeRowDb, matchedBy?: CodeHit['matchedBy']) => {
-    const key = `${system}:${row.code}`;
-    if (seen.has(key) || hits.length >= limit) return;
-    seen.add(key);
+    if (seen.has(row.id) || hits.length >= limit) return;
+    seen.add(row.id);
     const hit: CodeHit = { system, code: row.display_code, title: row.long_title, billable: row.billable === 1 };
     if (matchedBy) hit.matchedBy = matchedBy;
     hits.push(hit);
@@ -67,7 +63,7 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
   // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
   const needWords = hits.length + byCode.prefix.length < limit || expandSynonyms(synonyms, sequence).length > 0;
   if (words.length > 0 && needWords) {
-    abbreviation = strongPasses(db, versions, { words, sequence }, synonyms, limit, candidates);
+    abbreviation = strongPasses(db, scope, { words, sequence }, synonyms, limit, candidates);
   }
   // A short abbreviation ("dm2", "pe") means its synonym before the codes that happen to start with it.
   if (!abbreviation) for (const { system, row } of byCode.prefix) add(system, row);

@@ -54,12 +54,16 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   );
 }
 
-/** Keeps the best candidate per code. */
+/**
+ * Keeps the best candidate per code. Keyed by row id: a search covers one version per system
+ * and a version has one row per code, so the id names the code (without building a string key
+ * per candidate).
+ */
 export class CandidateSet {
-  private readonly byCode = new Map<string, Candidate>();
+  private readonly byCode = new Map<number, Candidate>();
 
   add(candidate: Candidate): void {
-    const key = `${candidate.system}:${candidate.row.code}`;
+    const key = candidate.row.id;
     const current = this.byCode.get(key);
     if (!current || compareCandidates(candidate, current) < 0) this.byCode.set(key, candidate);
   }

@@ -20,7 +20,8 @@ const built = new WeakMap<ContentDb, Map<number, Built>>();
 const changeStatements = new WeakMap<ContentDb, ReturnType<typeof prepareChanges>>();
 
 function prepareChanges(db: ContentDb) {
-  return db.prepare('SELECT total_changes(), (SELECT data_version FROM pragma_data_version)').raw();
+  // Two statements: reading data_version through the pragma_data_version table costs three times as much.
+  return { local: db.prepare('SELECT total_changes()').pluck(), others: db.prepare('PRAGMA data_version').pluck() };
 }
 
 /**
@@ -34,7 +35,7 @@ export function changeStampOf(db: ContentDb): string {
     s = prepareChanges(db);
     changeStatements.set(db, s);
   }
-  return (s.get() as unknown[]).join(':');
+  return `${s.local.get() as number}:${s.others.get() as number}`;
 }
 
 /**

@@ -128,7 +128,8 @@ export function searchEntryPoints(
 
 /** searchEntryPoints from the version's word index (`codes`) and its entry index (`entries`). */
 export function indexedEntryPoints(codes: WordIndex, entries: EntryIndex, words: readonly string[]): EntryHit[] {
-  if (words.length === 0) return [];
+  // No entry sources imported (or none that applies): nothing to look up for any reading.
+  if (words.length === 0 || entries.joinedCount === 0) return [];
   return entries
     .joinedMatches(words, ENTRY_CANDIDATES)
     .map(({ entry, target, coverage }) => {

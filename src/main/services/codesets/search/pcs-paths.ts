@@ -76,10 +76,6 @@ interface MatchedEntry extends EntryRow {
  */
 function matchingEntries(entries: EntryIndex, words: readonly string[]): MatchedEntry[] {
   const byTarget = new Map<string, MatchedEntry>();
-  const typed = (t: string) => words.some((w) => t.startsWith(w));
-  // A main term is a whole word ("salpingo" is not "Salpingolysis"), except the word still being typed.
-  const last = words[words.length - 1];
-  const named = (t: string) => words.some((w) => t === w || (w === last && t.startsWith(w)));
   const termWords = words.filter((w) => w.length >= MIN_TERM_WORD && !isNarrowingWord(w));
   for (const word of termWords) {
     const others = words.filter((w) => w !== word);
@@ -90,8 +86,10 @@ function matchingEntries(entries: EntryIndex, words: readonly string[]): Matched
     for (const row of rows) {
       const { levels, termWords, hints } = parsedTerm(row);
       const main = levels[0] ?? [];
-      if (main.length === 0 || !main.every(named)) continue;
-      const termShare = levels.filter((level) => level.every(typed)).length / levels.length;
+      if (main.length === 0 || !allNamed(main, words)) continue;
+      let typedLevels = 0;
+      for (const level of levels) if (allTyped(level, words)) typedLevels++;
+      const termShare = typedLevels / levels.length;
       const current = byTarget.get(row.code);
       if (current && current.termShare >= termShare) continue;
       byTarget.set(row.code, { term: row.term, code: row.code, path: row.path, kind: row.kind, mainWords: main, termWords, termShare, hints });
@@ -105,6 +103,41 @@ function matchingEntries(entries: EntryIndex, words: readonly string[]): Matched
     .filter((e) => !broader.has(e.code))
     .sort((a, b) => b.termShare - a.termShare || b.code.length - a.code.length)
     .slice(0, MAX_TARGETS);
+}
+
+/**
+ * Whether every word of a main term was typed as a whole word ("salpingo" is not
+ * "Salpingolysis"), or starts the word still being typed (the last one). Loops, not closures:
+ * this runs for every index entry read on every keystroke.
+ */
+function allNamed(termWords: readonly string[], typed: readonly string[]): boolean {
+  const last = typed[typed.length - 1];
+  for (const t of termWords) {
+    let found = false;
+    for (const w of typed) {
+      if (t === w || (w === last && t.startsWith(w))) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** Whether every word of a level of the index path starts with a typed word. */
+function allTyped(termWords: readonly string[], typed: readonly string[]): boolean {
+  for (const t of termWords) {
+    let found = false;
+    for (const w of typed) {
+      if (t.startsWith(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 interface ParsedTerm {
@@ -144,24 +177,28 @@ function codesUnder(
   const stems = entry.hints.stems.map(probe);
   const approach = entry.hints.approach?.map(probe) ?? null;
   const explained = entry.hints.explained.map((group) => group.map(probe));
-  const scored = ordinals
-    .map((ordinal, at) => {
-      const has = titleTester(index, ordinal);
-      let found = 0;
-      let missing = 0;
-      wanted.forEach((group, i) => {
-        if (group.every(has)) found++;
-        else if (!inPathWord[i]) missing++;
-      });
-      const stem = stems.some(has) ? 1 : 0;
-      const implied = approach !== null && approach.every(has) ? 1 : 0;
-      const explainedCount = explained.filter((group) => group.every(has)).length;
-      const tie = (explainedCount + stem) * 4 + implied * 2 + plainness(index.codeAt(ordinal));
-      // `at` is code order: codesBetween reads the codes sorted.
-      return { ordinal, at, found, missing, tie };
-    })
-    .sort((a, b) => b.found - a.found || b.tie - a.tie || a.at - b.at)
-    .slice(0, KEEP_PER_TARGET);
+  // A target holds up to thousands of codes: one tester and plain loops for all of them, and
+  // only the best KEEP_PER_TARGET kept (the order is total, so this is the sort's first ones).
+  const title = new TitleTester(index);
+  const best = new TopScored(KEEP_PER_TARGET);
+  for (let at = 0; at < ordinals.length; at++) {
+    const ordinal = ordinals[at] as number;
+    title.read(ordinal);
+    let found = 0;
+    let missing = 0;
+    for (let i = 0; i < wanted.length; i++) {
+      if (title.hasAll(wanted[i] as Probe[])) found++;
+      else if (!inPathWord[i]) missing++;
+    }
+    const stem = title.hasAny(stems) ? 1 : 0;
+    const implied = approach !== null && title.hasAll(approach) ? 1 : 0;
+    let explainedCount = 0;
+    for (const group of explained) if (title.hasAll(group)) explainedCount++;
+    const tie = (explainedCount + stem) * 4 + implied * 2 + plainness(index.codeAt(ordinal));
+    // `at` is code order: codesBetween reads the codes sorted.
+    best.offer(ordinal, at, found, missing, tie);
+  }
+  const scored = best.list;
   const termCount = typedCount - leftover.length;
   // A word the index path holds ("total" in "knee, Partial or total") is accounted for, though no title has it.
   const inPath = inPathWord.filter(Boolean).length;
@@ -194,16 +231,68 @@ function probesOf(index: WordIndex): (word: string) => Probe {
   };
 }
 
-/** Whether some word of the code's long title starts with a probe's word, from the index's word ids. */
-function titleTester(index: WordIndex, ordinal: number): (p: Probe) => boolean {
-  let text: string[] | null = null;
-  return (p) => {
-    const found = index.longTitleHas(ordinal, p.range);
+/** Whether some word of a code's long title starts with a probe's word, from the index's word ids. */
+class TitleTester {
+  private ordinal = -1;
+  private text: string[] | null = null;
+
+  constructor(private readonly index: WordIndex) {}
+
+  read(ordinal: number): void {
+    this.ordinal = ordinal;
+    this.text = null;
+  }
+
+  has(p: Probe): boolean {
+    const found = this.index.longTitleHas(this.ordinal, p.range);
     if (found !== null) return found;
     // A title that is not plain ASCII: read its words from the text.
-    text ??= wordsOf(index.row(ordinal).long_title);
-    return text.some((t) => t.startsWith(p.word));
-  };
+    this.text ??= wordsOf(this.index.row(this.ordinal).long_title);
+    return this.text.some((t) => t.startsWith(p.word));
+  }
+
+  hasAll(probes: readonly Probe[]): boolean {
+    for (const p of probes) if (!this.has(p)) return false;
+    return true;
+  }
+
+  hasAny(probes: readonly Probe[]): boolean {
+    for (const p of probes) if (this.has(p)) return true;
+    return false;
+  }
+}
+
+interface Scored {
+  ordinal: number;
+  /** Position in code order. */
+  at: number;
+  found: number;
+  missing: number;
+  tie: number;
+}
+
+/** Most typed words found, then the best tie score, then code order: a total order. */
+function compareScored(a: Scored, b: Scored): number {
+  return b.found - a.found || b.tie - a.tie || a.at - b.at;
+}
+
+/** The first `size` of everything offered, in compareScored order, without sorting it all. */
+class TopScored {
+  readonly list: Scored[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Offered in code order (`at` ascending), so a code that only ties the last kept one is not better. */
+  offer(ordinal: number, at: number, found: number, missing: number, tie: number): void {
+    const list = this.list;
+    const last = list[list.length - 1];
+    if (list.length === this.size && last && (found < last.found || (found === last.found && tie <= last.tie))) return;
+    const s: Scored = { ordinal, at, found, missing, tie };
+    let i = list.length;
+    while (i > 0 && compareScored(s, list[i - 1] as Scored) < 0) i--;
+    list.splice(i, 0, s);
+    if (list.length > this.size) list.pop();
+  }
 }
 
 /** A code with no device and no qualifier (…ZZ) is the plain form of the procedure. */

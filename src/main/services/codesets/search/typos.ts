@@ -28,7 +28,11 @@ interface Vocabulary {
 }
 
 /** A version's words by first letter (a typo rarely changes the first letter), with their letter sets. */
-export type Lexicon = ReadonlyMap<string, Bucket>;
+export interface Lexicon {
+  byFirst: ReadonlyMap<string, Bucket>;
+  /** By first two letters: the words a typed word could be with its first two letters swapped. */
+  byFirstTwo: ReadonlyMap<string, Bucket>;
+}
 
 interface Bucket {
   words: string[];
@@ -58,17 +62,22 @@ export function vocabularyOf(db: ContentDb, version: ContentVersion): Lexicon {
 
 export function lexiconOf(words: readonly string[]): Lexicon {
   const byFirst = new Map<string, Bucket>();
-  for (const word of words) {
-    const first = word.charAt(0);
-    let bucket = byFirst.get(first);
+  const byFirstTwo = new Map<string, Bucket>();
+  const put = (buckets: Map<string, Bucket>, key: string, word: string, letters: number) => {
+    let bucket = buckets.get(key);
     if (!bucket) {
       bucket = { words: [], letters: [] };
-      byFirst.set(first, bucket);
+      buckets.set(key, bucket);
     }
     bucket.words.push(word);
-    bucket.letters.push(letterSet(word));
+    bucket.letters.push(letters);
+  };
+  for (const word of words) {
+    const letters = letterSet(word);
+    put(byFirst, word.charAt(0), word, letters);
+    if (word.length >= 2) put(byFirstTwo, word.slice(0, 2), word, letters);
   }
-  return byFirst;
+  return { byFirst, byFirstTwo };
 }
 
 /**
@@ -89,13 +98,10 @@ function bitCount(n: number): number {
 }
 
 /** Words that could be `typed` with a slip after the first letter, or its first two letters swapped. */
-function candidatesFor(lexicon: Lexicon, typed: string): { words: string[]; letters: number[] }[] {
-  const same = lexicon.get(typed.charAt(0));
-  const other = typed.charAt(1) === typed.charAt(0) ? undefined : lexicon.get(typed.charAt(1));
-  const swapped = other && {
-    words: other.words.filter((w) => w.charAt(1) === typed.charAt(0)),
-    letters: other.letters.filter((_, i) => (other.words[i] as string).charAt(1) === typed.charAt(0)),
-  };
+function candidatesFor(lexicon: Lexicon, typed: string): Bucket[] {
+  const same = lexicon.byFirst.get(typed.charAt(0));
+  // Kept by first two letters when the lexicon is built: no filtering of a bucket per keystroke.
+  const swapped = typed.charAt(1) === typed.charAt(0) ? undefined : lexicon.byFirstTwo.get(typed.charAt(1) + typed.charAt(0));
   return [same, swapped].filter((b): b is Bucket => b !== undefined);
 }
 

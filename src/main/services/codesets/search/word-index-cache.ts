@@ -9,14 +9,16 @@ import { ROWID_SPAN } from '../version-store';
 import { WordIndex, type IndexColumns } from './word-index';
 
 interface Built {
-  key: string;
+  importedAt: string;
+  codeCount: number;
   index: WordIndex;
 }
 
 const built = new WeakMap<ContentDb, Map<number, Built>>();
 
-function freshnessKey(version: ContentVersion): string {
-  return `${version.importedAt}:${version.codeCount}`;
+/** Compared field by field: this runs several times per keystroke, and a key string per call adds up. */
+function isFresh(built: Built | undefined, version: ContentVersion): built is Built {
+  return built !== undefined && built.importedAt === version.importedAt && built.codeCount === version.codeCount;
 }
 
 /** The version's word index, built now if it is missing or stale. */
@@ -26,19 +28,18 @@ export function wordIndexOf(db: ContentDb, version: ContentVersion): WordIndex {
     byVersion = new Map();
     built.set(db, byVersion);
   }
-  const key = freshnessKey(version);
   const current = byVersion.get(version.id);
-  if (current?.key === key) return current.index;
+  if (isFresh(current, version)) return current.index;
   // Drop the stale index first: two copies of a large version need not live at once.
   byVersion.delete(version.id);
   const index = new WordIndex(columnsOf(db, version.id));
-  byVersion.set(version.id, { key, index });
+  byVersion.set(version.id, { importedAt: version.importedAt, codeCount: version.codeCount, index });
   return index;
 }
 
 /** True when the version's index is built and current (for tests and the bench's cold figure). */
 export function hasFreshWordIndex(db: ContentDb, version: ContentVersion): boolean {
-  return built.get(db)?.get(version.id)?.key === freshnessKey(version);
+  return isFresh(built.get(db)?.get(version.id), version);
 }
 
 /** The version's codes in id order (its static rank order), read column-wise as raw rows. */

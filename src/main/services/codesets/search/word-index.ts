@@ -11,6 +11,7 @@
  */
 import type { CodeRowDb } from '../statements';
 import { buildIndexArrays, type IndexArrays } from './word-index-build';
+import { pairStarts, prefixBounds } from './word-ranges';
 
 /** A version's codes in static rank order (ascending id), as its full-text table holds them. */
 export interface IndexColumns {
@@ -50,6 +51,8 @@ export class WordIndex {
   private readonly longTitles: string[];
   private readonly codeOrder: Int32Array;
   private readonly a: IndexArrays;
+  /** Where each two-character block of the sorted words starts (word-ranges.ts). */
+  private readonly starts: Int32Array;
 
   constructor(columns: IndexColumns) {
     this.ids = columns.ids;
@@ -59,6 +62,7 @@ export class WordIndex {
     this.longTitles = columns.longTitles;
     this.codeOrder = columns.codeOrder;
     this.a = buildIndexArrays(columns.shortTitles, columns.longTitles);
+    this.starts = pairStarts(this.a.words);
   }
 
   get count(): number {
@@ -156,12 +160,12 @@ export class WordIndex {
 
   /** The word ids starting with `prefix` (empty when none does). */
   prefixRange(prefix: string): WordRange {
-    return { lo: lowerBound(this.a.words, prefix), hi: lowerBound(this.a.words, `${prefix}\uffff`) };
+    return prefixBounds(this.a.words, this.starts, prefix);
   }
 
   /** The id range of exactly `word` (empty when the version has no such word). */
   wordRange(word: string): WordRange {
-    const lo = lowerBound(this.a.words, word);
+    const { lo } = prefixBounds(this.a.words, this.starts, word);
     return { lo, hi: this.a.words[lo] === word ? lo + 1 : lo };
   }
 
@@ -171,31 +175,34 @@ export class WordIndex {
    */
   firstMatches(clauses: readonly Clause[], limit: number): number[] {
     if (clauses.length === 0) return [];
-    const live = clauses.map((c) => c.filter((r) => r.hi > r.lo));
-    if (live.some((c) => c.length === 0)) return [];
+    // Plain loops, no closures: this runs for every reading of every version on each keystroke.
+    const live: WordRange[][] = [];
+    for (const clause of clauses) {
+      const ranges: WordRange[] = [];
+      for (const r of clause) if (r.hi > r.lo) ranges.push(r);
+      if (ranges.length === 0) return [];
+      live.push(ranges);
+    }
     // Walk the typed word with the fewest postings; test the others per title.
     let driver = 0;
     let fewest = Infinity;
-    live.forEach((c, i) => {
-      const n = this.postingCount(c);
+    for (let i = 0; i < live.length; i++) {
+      const n = this.postingCount(live[i] as Clause);
       if (n < fewest) {
         fewest = n;
         driver = i;
       }
-    });
-    const others = live.filter((_, i) => i !== driver);
+    }
+    const others: Clause[] = [];
+    for (let i = 0; i < live.length; i++) if (i !== driver) others.push(live[i] as Clause);
     const lists = this.listsOf(live[driver] as Clause);
     const found: number[] = [];
-    const matchesOthers = (title: number) => {
-      for (const clause of others) if (!this.titleHas(title, clause)) return false;
-      return true;
-    };
     if (lists.length === 1) {
       // The common case (one word, or a prefix with prebuilt postings): walk the list itself.
       const list = lists[0] as Int32Array;
       for (let k = 0; k < list.length && found.length < limit; k++) {
         const title = list[k] as number;
-        if (matchesOthers(title)) found.push(title);
+        if (this.hasEvery(title, others)) found.push(title);
       }
       return found;
     }
@@ -213,7 +220,7 @@ export class WordIndex {
       }
       if (next === -1) break;
       last = next;
-      if (matchesOthers(next)) found.push(next);
+      if (this.hasEvery(next, others)) found.push(next);
     }
     return found;
   }
@@ -221,7 +228,7 @@ export class WordIndex {
   size(): IndexSize {
     const a = this.a;
     let bytes = a.postingStart.byteLength + a.postings.byteLength + a.titleStart.byteLength + a.titleWords.byteLength;
-    bytes += this.ids.byteLength + this.billable.byteLength + this.codeOrder.byteLength;
+    bytes += this.ids.byteLength + this.billable.byteLength + this.codeOrder.byteLength + this.starts.byteLength;
     bytes += a.sequenceStart.byteLength + a.sequences.byteLength + a.weights.byteLength;
     for (const list of a.prebuilt.values()) bytes += list.byteLength;
     for (const w of a.words) bytes += 2 * w.length;
@@ -251,6 +258,11 @@ export class WordIndex {
     return lists;
   }
 
+  private hasEvery(title: number, clauses: readonly Clause[]): boolean {
+    for (const clause of clauses) if (!this.titleHas(title, clause)) return false;
+    return true;
+  }
+
   private titleHas(title: number, clause: Clause): boolean {
     const { titleStart, titleWords } = this.a;
     const end = titleStart[title + 1] as number;
@@ -260,16 +272,4 @@ export class WordIndex {
     }
     return false;
   }
-}
-
-/** First index whose word is not below `key`. */
-function lowerBound(words: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as string) < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,10 +6,11 @@
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import { type CandidateSet, Quality, qualityOf } from './candidates';
-import { changeStampOf, entryIndexOf } from './entry-index-cache';
-import { indexedEntryPoints, sourcesByVersion } from './entry-points';
+import { entryIndexOf } from './entry-index-cache';
+import { indexedEntryPoints } from './entry-points';
 import { indexedMatch, indexedWords } from './indexed-words';
 import { addPcsPaths } from './pcs-paths';
+import type { SearchScope } from './search-scope';
 import { readingsOf } from './synonym-readings';
 import { isSynonymWord, type SynonymTable } from './synonyms';
 import { correctWord, vocabularyOf, type Correction } from './typos';
@@ -37,7 +38,7 @@ const ABBREVIATION_LENGTH = 5;
  */
 export function strongPasses(
   db: ContentDb,
-  versions: readonly ContentVersion[],
+  scope: SearchScope,
   query: WordQuery,
   synonyms: SynonymTable,
   limit: number,
@@ -47,13 +48,10 @@ export function strongPasses(
   const abbreviation =
     query.sequence.join('').length <= ABBREVIATION_LENGTH &&
     expansions.some((e) => e.synonym.typed.length === query.sequence.length);
-  // The entry sources are the same for every reading of the query.
-  const sourcesOf = sourcesByVersion(db, versions);
-  const changes = changeStampOf(db);
-  for (const version of versions) {
+  for (const version of scope.versions) {
     const system = version.system;
     const index = wordIndexOf(db, version);
-    const entries = entryIndexOf(db, version, sourcesOf.get(version.id) ?? [], changes);
+    const entries = entryIndexOf(db, version, scope.sources.get(version.id) ?? [], scope.changes);
     for (const row of indexedWords(index, query.words, limit)) {
       if (abbreviation) {
         into.add({ system, row, quality: Quality.allWords, coverage: row.coverage / 2 });
