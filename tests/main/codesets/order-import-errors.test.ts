@@ -13,6 +13,7 @@ import {
   CM_2025,
   CM_2026,
   failureOf,
+  manyCmRows,
   orderFileText,
   orderLine,
   PCS_2026,
@@ -224,6 +225,31 @@ describe('all or nothing', () => {
     // The old version's full-text table came back with the rollback and still answers.
     checkFullText(db);
     expect(searchCodes(db, { query: 'diab kidn', system: 'icd10cm', limit: 5 }).map((h) => h.code)).toContain('E11.22');
+  });
+
+  it('a replacement that fails only at its end, after thousands of rows were staged, leaves the version it was replacing', () => {
+    const db = tempContentDb();
+    importCodeFiles(db, [writeOrderFile(tempDir(), NAME, CM_2026)]);
+    const before = snapshot(db);
+    const big = manyCmRows(700);
+    const endings: [string, RegExp][] = [
+      // A header as the last line: the file was cut short.
+      [orderFileText([...big, ['Z99', 0, 'Cut after this header']]), /line 7701: the file ends after header Z99/],
+      // The last code repeats the first one.
+      [orderFileText([...big, ['A000', 1, 'Repeated at the end']]), /line 7701: code A000 appears twice \(first on line 2\)/],
+      // No line ending after the last line.
+      [orderFileText(big).slice(0, -2), /line 7700: the last line has no line ending/],
+    ];
+    for (const [text, reason] of endings) {
+      const seen: number[] = [];
+      const failure = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), NAME, text)], (p) => seen.push(p.line)));
+      expect(failure.message).toMatch(reason);
+      // Rows were already written (and reported) when the end of the file turned out bad.
+      expect(seen).toContain(5000);
+      expect(snapshot(db)).toEqual(before);
+    }
+    checkFullText(db);
+    expect(db.prepare("SELECT count(*) AS n FROM temp.sqlite_schema WHERE name GLOB 'version_*'").get()).toEqual({ n: 0 });
   });
 
   it('files before a bad one stay imported; the bad one leaves nothing', () => {

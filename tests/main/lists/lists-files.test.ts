@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
 import { parseCodesLine } from '../../../src/main/services/codesets/importers/lists/cm-codes-file';
+import { cptImporter } from '../../../src/main/services/codesets/importers/lists/cpt';
+import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { parseHcpcsTxtLine } from '../../../src/main/services/codesets/importers/lists/hcpcs-record';
 import { hcpcsStatusOn } from '../../../src/main/services/codesets/lists/hcpcs-validity';
 import { CM_2026, failureOf, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
@@ -54,6 +56,24 @@ describe('ICD-10-CM codes file', () => {
     expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
   });
 
+  it('a codes file replacing a codes-file version and failing at its end leaves the earlier one', () => {
+    const db = tempContentDb();
+    const dir = tempDir();
+    importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
+    const before = snapshot(db);
+    const many = Array.from({ length: 6000 }, (_, i) => `${`A${String(i).padStart(4, '0')}`.padEnd(7)} Made-up condition ${i}`);
+    const dup = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf([...many, many[0]!]))]));
+    expect(dup.message).toMatch(/line 6001: code A0000 appears twice \(first on line 1\)/);
+    const cut = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many).slice(0, -2))]));
+    expect(cut.message).toMatch(/line 6000: the last line has no line ending/);
+    expect(snapshot(db)).toEqual(before);
+    // A good one replaces it, and reports progress on the way.
+    const seen: number[] = [];
+    const summary = importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many))], (p) => seen.push(p.line));
+    expect(summary.files[0]).toMatchObject({ codes: 6000, replaced: true });
+    expect(seen).toEqual([5000, 6000]);
+  });
+
   it('parses any code and title it is given (property)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Z][0-9][0-9A-Z]{1,5}$/), fc.stringMatching(/^[A-Za-z][ -~]{0,80}$/), (code, title) => {
@@ -98,6 +118,41 @@ describe('CPT (made-up descriptors only)', () => {
     const bad = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(['99999\tTest one', '9999\tTest two']))]));
     expect(bad.message).toBe('cpt_2026.txt line 2: expected a 5-character CPT code in the first column');
     expect(db.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 0 });
+  });
+
+  it('reads the file in chunks (a BOM, a blank line inside), never whole, whatever the chunk size', () => {
+    const text = `\ufeff${crlf(['Code\tDescriptor', '99999\tTest procedure descriptor one', '', '0001T\tTest procedure descriptor caf\u00e9'])}`;
+    const file = writeFile(tempDir(), 'cpt_2026.txt', text);
+    const codes = (db: ReturnType<typeof tempContentDb>) => db.prepare('SELECT id, code, long_title, seq FROM codes ORDER BY id').all();
+    const results = [2, 64 * 1024].map((size) => {
+      const db = tempContentDb();
+      const source = {
+        ...fileSource(file, size),
+        read: (): Buffer => {
+          throw new Error('read whole');
+        },
+      };
+      const summary = cptImporter.run({ db, progress: () => undefined }, source);
+      return { summary, codes: codes(db) };
+    });
+    expect(results[0]).toEqual(results[1]);
+    expect(results[0]?.codes).toMatchObject([
+      { code: '99999', long_title: 'Test procedure descriptor one', seq: 1 },
+      { code: '0001T', long_title: 'Test procedure descriptor caf\u00e9', seq: 2 },
+    ]);
+  });
+
+  it('a replacement failing at its last line leaves the CPT version it was replacing', () => {
+    const db = tempContentDb();
+    const dir = tempDir();
+    importCodeFiles(db, [writeFile(dir, 'cpt_2026.txt', crlf(['99999\tTest procedure descriptor one']))]);
+    const before = snapshot(db);
+    const many = Array.from({ length: 6000 }, (_, i) => `${String(10000 + i)}\tMade-up procedure ${i}`);
+    const dup = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf([...many, many[0]!]))]));
+    expect(dup.message).toBe('cpt_2026.txt line 6001: code 10000 appears twice (first on line 1)');
+    const cut = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(many).slice(0, -2))]));
+    expect(cut.message).toBe('cpt_2026.txt line 6000: the last line has no line ending: the file may be cut short');
+    expect(snapshot(db)).toEqual(before);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * Parses and checks an ICD-10-CM or ICD-10-PCS order file, line by line as it is read, before
- * anything is written: the layout of every line, the order numbers, the code shapes, and the
- * header structure (every header has codes under it), which is what reveals a file cut short.
+ * Parses and checks an ICD-10-CM or ICD-10-PCS order file, line by line as it is read: the
+ * layout of every line, the order numbers, the code shapes, and the header structure (every
+ * header has codes under it), which is what reveals a file cut short. Imports stream the
+ * checked rows into the database (orderFileRows); a failure, even at the last line, rolls
+ * the whole file back.
  */
 import { hasCodeShape } from './code-format';
 import { importFailure } from './import-failure';
-import { LineReader, withoutTrailingBlanks } from './importers/streaming/text-lines';
+import { LineReader, withoutTrailingBlanks, type TextLine } from './importers/streaming/text-lines';
 import { parseOrderLine, type OrderLine } from './order-line';
 import type { CodeRow } from './version-store';
 
@@ -52,29 +54,72 @@ export function kindFromContent(first: OrderLine, second: OrderLine | undefined)
   return pcsTable ? 'icd10pcs-order' : 'icd10cm-order';
 }
 
-/** Parses and checks a whole order file held as text (tests, small files); imports stream it with OrderFileChecker. */
+/** Parses and checks a whole order file held as text (tests, small files); imports stream it with orderFileRows. */
 export function parseOrderFile(file: string, text: string): ParsedOrderFile {
   const reader = new LineReader([text], { file });
-  const checker = new OrderFileChecker(file);
+  const rows: CodeRow[] = [];
+  const checker = new OrderFileChecker(file, (row) => rows.push(row));
   for (const { text: line, line: n } of withoutTrailingBlanks(reader)) checker.add(line, n);
-  return checker.finish(reader.terminated);
+  return { ...checker.finish(reader.terminated), rows };
 }
 
 /**
- * Checks an order file line by line as it is read, keeping only the rows (at most 99,999:
- * the order number has five digits) and the codes seen, never the file's text.
+ * The kind of an order file from its first two lines (or its only one), read on a pass of
+ * their own: an import needs it before the first row is written. Reads no further.
+ */
+export function orderFileKind(file: string, lines: Iterable<TextLine>, terminated: () => boolean): OrderKind {
+  const checker = new OrderFileChecker(file, () => undefined);
+  for (const { text, line } of lines) {
+    checker.add(text, line);
+    if (checker.kind !== null) return checker.kind;
+  }
+  return checker.finish(terminated()).kind;
+}
+
+/**
+ * The checked rows of an order file, in file order, as its lines are read; throws
+ * importFailure(...) where a check fails, the file-wide ones after the last row. `terminated`
+ * is asked once the lines are exhausted.
+ */
+export function* orderFileRows(
+  file: string,
+  lines: Iterable<TextLine>,
+  terminated: () => boolean,
+): Generator<CodeRow, { kind: OrderKind; totalLines: number }> {
+  const ready: CodeRow[] = [];
+  const checker = new OrderFileChecker(file, (row) => ready.push(row));
+  for (const { text, line } of lines) {
+    checker.add(text, line);
+    yield* ready.splice(0);
+  }
+  const result = checker.finish(terminated());
+  yield* ready.splice(0);
+  return result;
+}
+
+/**
+ * Checks an order file line by line as it is read, handing each checked row to `onRow` and
+ * keeping only the codes seen (at most 99,999: the order number has five digits), never the
+ * file's text or rows.
  */
 export class OrderFileChecker {
-  private kind: OrderKind | null = null;
+  private decided: OrderKind | null = null;
   private held: OrderLine | null = null;
   private lines = 0;
   private readonly firstLine = new Map<string, number>();
   private readonly categories = new Set<string>();
   private table: string | null = null;
   private openHeader: { code: string; line: number } | null = null;
-  private readonly rows: CodeRow[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly onRow: (row: CodeRow) => void,
+  ) {}
+
+  /** Known once the first two lines are in (or the file is finished). */
+  get kind(): OrderKind | null {
+    return this.decided;
+  }
 
   /** One line, in order, trailing blank lines left out (text-lines.ts withoutTrailingBlanks). */
   add(text: string, line: number): void {
@@ -94,7 +139,7 @@ export class OrderFileChecker {
     this.check(parsed, line);
   }
 
-  finish(terminated: boolean): ParsedOrderFile {
+  finish(terminated: boolean): { kind: OrderKind; totalLines: number } {
     if (this.lines === 0) throw importFailure(this.file, 0, 'the file is empty');
     if (this.held) {
       this.decideKind(this.held, undefined);
@@ -107,7 +152,7 @@ export class OrderFileChecker {
       throw importFailure(this.file, this.lines, reason);
     }
     if (!terminated) throw importFailure(this.file, this.lines, 'the last line has no line ending: the file may be cut short');
-    return { kind: this.kind as OrderKind, rows: this.rows, totalLines: this.lines };
+    return { kind: this.decided as OrderKind, totalLines: this.lines };
   }
 
   private decideKind(first: OrderLine, second: OrderLine | undefined): void {
@@ -117,7 +162,7 @@ export class OrderFileChecker {
       const content = ORDER_KIND_INFO[kind].label;
       throw importFailure(this.file, 1, `the content is an ${content} order file, but the name says ${ORDER_KIND_INFO[named].label}`);
     }
-    this.kind = kind;
+    this.decided = kind;
   }
 
   private check(row: OrderLine, line: number): void {
@@ -126,7 +171,7 @@ export class OrderFileChecker {
       const expected = String(line).padStart(5, '0');
       throw fail(`expected order number ${expected} in columns 1-5 (lines missing or out of order)`);
     }
-    if (this.kind === 'icd10cm-order') checkCmRow(row, this.categories, fail);
+    if (this.decided === 'icd10cm-order') checkCmRow(row, this.categories, fail);
     else this.table = checkPcsRow(row, this.table, fail);
     const open = this.openHeader;
     if (open && !(row.code.length > open.code.length && row.code.startsWith(open.code))) {
@@ -136,7 +181,7 @@ export class OrderFileChecker {
     const seen = this.firstLine.get(row.code);
     if (seen !== undefined) throw fail(`code ${row.code} appears twice (first on line ${seen})`);
     this.firstLine.set(row.code, line);
-    this.rows.push({ code: row.code, billable: row.billable, shortTitle: row.shortTitle, longTitle: row.longTitle, seq: row.order });
+    this.onRow({ code: row.code, billable: row.billable, shortTitle: row.shortTitle, longTitle: row.longTitle, seq: row.order });
   }
 }
 

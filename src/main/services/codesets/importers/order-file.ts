@@ -1,6 +1,6 @@
 /** ICD-10-CM and ICD-10-PCS order files (any fiscal year) as code versions. */
 import { importFailure } from '../import-failure';
-import { ORDER_KIND_INFO, OrderFileChecker } from '../order-file-parser';
+import { ORDER_KIND_INFO, orderFileKind, orderFileRows } from '../order-file-parser';
 import { ORDER_LINE_START } from '../order-line';
 import { fiscalYearFromName, fiscalYearPeriod } from '../source-files';
 import { writeVersion } from '../version-store';
@@ -23,16 +23,16 @@ export const orderFileImporter: FileImporter = {
   check: (source) => void fiscalYearOf(source),
   run({ db, progress }, source) {
     const fiscalYear = fiscalYearOf(source);
-    // Two passes in chunks: the digest and encoding first, then the lines.
+    // Passes in chunks: the digest, line count and encoding; the first two lines (CM or PCS);
+    // then every line, checked and written as read (writeVersion rolls back if a later check fails).
     const scan = scanSource(source);
+    const head = sourceLines(source, scan);
+    const kind = orderFileKind(source.name, withoutTrailingBlanks(head), () => head.terminated);
     const lines = sourceLines(source, scan);
-    const checker = new OrderFileChecker(source.name);
-    for (const { text, line } of withoutTrailingBlanks(lines)) checker.add(text, line);
-    const parsed = checker.finish(lines.terminated);
-    const { system, label: systemLabel } = ORDER_KIND_INFO[parsed.kind];
+    const { system, label: systemLabel } = ORDER_KIND_INFO[kind];
     const period = fiscalYearPeriod(fiscalYear);
     const label = `FY${fiscalYear}`;
-    const { replaced } = writeVersion(
+    const { replaced, codes } = writeVersion(
       db,
       {
         system,
@@ -43,9 +43,10 @@ export const orderFileImporter: FileImporter = {
         sha256: scan.sha256,
         isDemo: false,
       },
-      parsed.rows,
-      (written) => progress(written, parsed.totalLines),
+      orderFileRows(source.name, withoutTrailingBlanks(lines), () => lines.terminated),
+      // One row per line; the scan's count includes trailing blank lines, the final event does not.
+      (written, finished) => progress(written, finished ? written : scan.lines),
     );
-    return { path: source.path, kind: parsed.kind, system, label, codes: parsed.rows.length, replaced };
+    return { path: source.path, kind, system, label, codes, replaced };
   },
 };

@@ -42,11 +42,18 @@ function fiscalYearOf(source: Pick<ImportSource, 'name'>): number {
   return year;
 }
 
+interface CodesLine {
+  code: string;
+  title: string;
+  line: number;
+}
+
 /**
- * Reads the file line by line as it comes in chunks; each checked [code, title] goes to
- * `onRow`. Only the codes seen are kept (for duplicates), never the text.
+ * Reads the file line by line as it comes in chunks and yields each checked line; the
+ * file-wide checks (empty, cut short) throw after the last. Only the codes seen are kept
+ * (for duplicates), never the text.
  */
-function readCodesFile(source: ImportSource, scan: SourceScan, onRow: (code: string, title: string, line: number) => void): number {
+function* codesFileLines(source: ImportSource, scan: SourceScan): Generator<CodesLine> {
   const lines = sourceLines(source, scan);
   const firstLine = new Map<string, number>();
   let count = 0;
@@ -56,18 +63,22 @@ function readCodesFile(source: ImportSource, scan: SourceScan, onRow: (code: str
     const seen = firstLine.get(parsed[0]);
     if (seen !== undefined) throw importFailure(source.name, line, `code ${parsed[0]} appears twice (first on line ${seen})`);
     firstLine.set(parsed[0], line);
-    onRow(parsed[0], parsed[1], line);
+    yield { code: parsed[0], title: parsed[1], line };
     count = line;
   }
   if (count === 0) throw importFailure(source.name, 0, 'the file is empty');
   if (!lines.terminated) throw importFailure(source.name, count, 'the last line has no line ending: the file may be cut short');
-  return count;
+}
+
+/** The codes file's rows as a version of its own: every code billable, the long title doubling as short title. */
+function* codesFileRows(lines: Iterable<CodesLine>): Generator<CodeRow> {
+  for (const { code, title, line } of lines) yield { code, billable: true, shortTitle: title, longTitle: title, seq: line };
 }
 
 /** Checks one line of the codes file against the order file's version: a billable code with the same long title. */
-function checkerAgainst(db: ContentDb, file: string, versionId: number): (code: string, title: string, line: number) => void {
+function checkerAgainst(db: ContentDb, file: string, versionId: number): (line: CodesLine) => void {
   const lookup = db.prepare('SELECT billable, long_title FROM codes WHERE version_id = ? AND code = ?');
-  return (code, title, line) => {
+  return ({ code, title, line }) => {
     const row = lookup.get(versionId, code) as { billable: number; long_title: string } | undefined;
     if (!row) throw importFailure(file, line, `code ${code} is not in the order file of the same year already imported`);
     if (row.billable !== 1) throw importFailure(file, line, `code ${code} is a header in the order file of the same year`);
@@ -98,18 +109,18 @@ export const cmCodesFileImporter: FileImporter = {
     const summary = { path: source.path, kind: 'icd10cm-codes', system: 'icd10cm', label };
     if (existing && !existing.source.startsWith(SOURCE_PREFIX)) {
       // Checked line by line as read: nothing is kept but the codes seen.
-      const rows = readCodesFile(source, scan, checkerAgainst(db, source.name, existing.id));
+      const check = checkerAgainst(db, source.name, existing.id);
+      let rows = 0;
+      for (const line of codesFileLines(source, scan)) {
+        check(line);
+        rows = line.line;
+      }
       checkCount(db, source.name, existing.id, rows);
       db.prepare('INSERT OR REPLACE INTO code_list_file (version_id, kind, file, sha256, rows, imported_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(existing.id, 'icd10cm-codes', source.name, scan.sha256, rows, new Date().toISOString());
       progress(rows, rows);
       return { ...summary, codes: rows, replaced: false };
     }
-    // writeVersion (version-store.ts) takes every row at once, to rank them before writing.
-    const codeRows: CodeRow[] = [];
-    const totalLines = readCodesFile(source, scan, (code, title, line) => {
-      codeRows.push({ code, billable: true, shortTitle: title, longTitle: title, seq: line });
-    });
     const meta = {
       system: 'icd10cm' as const,
       label,
@@ -119,7 +130,10 @@ export const cmCodesFileImporter: FileImporter = {
       sha256: scan.sha256,
       isDemo: false,
     };
-    const { replaced } = writeVersion(db, meta, codeRows, (written) => progress(written, totalLines));
-    return { ...summary, codes: codeRows.length, replaced };
+    // Rows are written as read; a check failing later (even at the end) rolls the version back.
+    const { replaced, codes } = writeVersion(db, meta, codesFileRows(codesFileLines(source, scan)), (written, finished) =>
+      progress(written, finished ? written : scan.lines),
+    );
+    return { ...summary, codes, replaced };
   },
 };

@@ -5,12 +5,11 @@
  * a year added) and carry the year, e.g. cpt_2026.txt; the version is "CPT 2026", in force
  * from 1 January of that year until a newer year is imported.
  */
-import { createHash } from 'node:crypto';
 import { hasCodeShape } from '../../code-format';
 import { importFailure } from '../../import-failure';
-import { splitLines } from '../../order-file-parser';
-import { decodeText } from '../../text-decoding';
 import { writeVersion, type CodeRow } from '../../version-store';
+import { scanSource, sourceLines } from '../streaming/source-scan';
+import { withoutTrailingBlanks, type LineReader } from '../streaming/text-lines';
 import type { FileImporter, ImportSource } from '../types';
 
 const NAME = /cpt|^(?:long|medu|short|consumer)u?lt/i;
@@ -59,25 +58,10 @@ export const cptImporter: FileImporter = {
   check: (source) => void yearOf(source),
   run({ db, progress }, source) {
     const year = yearOf(source);
-    const bytes = source.read();
-    const { lines, terminated } = splitLines(decodeText(bytes).replace(/^\uFEFF/, ''));
-    const seen = new Map<string, number>();
-    const rows: CodeRow[] = [];
-    lines.forEach((line, i) => {
-      if (i === 0 && HEADER.test(line)) return;
-      if (line.trim() === '') return;
-      const parsed = parseCptLine(line);
-      if (typeof parsed === 'string') throw importFailure(source.name, i + 1, parsed);
-      const [code, descriptor] = parsed;
-      const first = seen.get(code);
-      if (first !== undefined) throw importFailure(source.name, i + 1, `code ${code} appears twice (first on line ${first})`);
-      seen.set(code, i + 1);
-      rows.push({ code, billable: true, shortTitle: descriptor, longTitle: descriptor, seq: rows.length + 1 });
-    });
-    if (rows.length === 0) throw importFailure(source.name, 0, 'the file holds no CPT codes');
-    if (!terminated) throw importFailure(source.name, lines.length, 'the last line has no line ending: the file may be cut short');
+    const scan = scanSource(source);
+    const lines = sourceLines(source, scan);
     const label = `CPT ${year}`;
-    const { replaced } = writeVersion(
+    const { replaced, codes } = writeVersion(
       db,
       {
         system: 'cpt',
@@ -85,12 +69,34 @@ export const cptImporter: FileImporter = {
         effectiveFrom: `${year}-01-01`,
         effectiveTo: null,
         source: `CPT file ${source.name} (supplied by the user under their licence)`,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sha256: scan.sha256,
         isDemo: false,
       },
-      rows,
-      (written) => progress(written, rows.length),
+      cptRows(source.name, lines),
+      (written, finished) => progress(written, finished ? written : scan.lines),
     );
-    return { path: source.path, kind: 'cpt', system: 'cpt', label, codes: rows.length, replaced };
+    return { path: source.path, kind: 'cpt', system: 'cpt', label, codes, replaced };
   },
 };
+
+/** The file's codes as read, each line checked; the file-wide checks (no codes, cut short) throw after the last. */
+function* cptRows(file: string, lines: LineReader): Generator<CodeRow> {
+  const seen = new Map<string, number>();
+  let count = 0;
+  let last = 0;
+  for (const { text, line } of withoutTrailingBlanks(lines)) {
+    last = line;
+    const clean = line === 1 ? text.replace(/^\uFEFF/, '') : text;
+    if ((line === 1 && HEADER.test(clean)) || clean.trim() === '') continue;
+    const parsed = parseCptLine(clean);
+    if (typeof parsed === 'string') throw importFailure(file, line, parsed);
+    const [code, descriptor] = parsed;
+    const first = seen.get(code);
+    if (first !== undefined) throw importFailure(file, line, `code ${code} appears twice (first on line ${first})`);
+    seen.set(code, line);
+    count += 1;
+    yield { code, billable: true, shortTitle: descriptor, longTitle: descriptor, seq: count };
+  }
+  if (count === 0) throw importFailure(file, 0, 'the file holds no CPT codes');
+  if (!lines.terminated) throw importFailure(file, last, 'the last line has no line ending: the file may be cut short');
+}
