@@ -24,7 +24,7 @@ import { decodeChunks } from '../../../src/main/services/codesets/text-decoding'
 import { readXml } from '../../../src/main/services/codesets/xml/safe-xml';
 import type { ContentDb } from '../../../src/main/services/codesets/content-db';
 import { mueCsv, POA_LIST } from '../edits/fixtures';
-import { makeZip } from '../lists/fixtures';
+import { makeZip } from '../helpers/zip';
 import { tablesXml } from '../pcs/fixtures';
 import { failureOf, orderFileText, tempContentDb, tempDir, writeFile, writeOrderFile, type Row } from './helpers';
 

@@ -1,12 +1,12 @@
 /** Bad edit tables: a clear file/line/reason, and nothing written (old content kept). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
 import { mueImporter } from '../../../src/main/services/codesets/importers/edits/mue';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { failureOf, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
+import { makeZip } from '../helpers/zip';
 import { AOC_HEADER, AOC_NOTICE, mceText, mueCsv, POA_LIST, ptpText, xlsxBytes } from './fixtures';
 
 const count = (db: ReturnType<typeof tempContentDb>, table: string): number =>
@@ -118,29 +118,5 @@ describe('edit-table import errors', () => {
 /** A one-member workbook whose sheet declares entities (billion-laughs style). */
 function entityWorkbook(): Buffer {
   const xml = '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>';
-  const data = Buffer.from(xml);
-  const packed = deflateRawSync(data);
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc32(data), 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc32(data), 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const dirStart = 30 + name.length + packed.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + name.length, 12);
-  end.writeUInt32LE(dirStart, 16);
-  return Buffer.concat([local, name, packed, central, name, end]);
+  return makeZip([{ name: 'xl/worksheets/sheet1.xml', data: xml }]);
 }

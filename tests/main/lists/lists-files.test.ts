@@ -10,7 +10,8 @@ import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { parseHcpcsTxtLine } from '../../../src/main/services/codesets/importers/lists/hcpcs-record';
 import { hcpcsStatusOn } from '../../../src/main/services/codesets/lists/hcpcs-validity';
 import { CM_2026, failureOf, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
-import { crlf, hcpcsTxtLine, makeZip } from './fixtures';
+import { makeZip } from '../helpers/zip';
+import { crlf, hcpcsTxtLine } from './fixtures';
 
 const billable = CM_2026.filter((r) => r[1] === 1);
 const codesFile = (rows = billable) => crlf(rows.map(([code, , long]) => `${code.padEnd(7)} ${long}`));
