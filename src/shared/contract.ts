@@ -23,6 +23,7 @@ import {
   type ValidationProblem,
 } from './domain';
 import type { ChangeSummary, CodeDetail, PcsStep, TableSearchResult, TabularNode } from './encoder';
+import { chartSortKeys, type ChartSortKey } from './chart-sort';
 import { claimSchema, type Finding } from './claim';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
@@ -68,19 +69,7 @@ export const codingSchema = z
   })
   .strict();
 
-export const chartSortKeys = [
-  'id',
-  'patientAge',
-  'setting',
-  'admitDate',
-  'dischargeDate',
-  'payer',
-  'priority',
-  'dueDate',
-  'status',
-  'assignee',
-] as const;
-export type ChartSortKey = (typeof chartSortKeys)[number];
+export { chartSortKeys, type ChartSortKey };
 
 export const chartListInput = z
   .object({

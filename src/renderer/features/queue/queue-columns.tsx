@@ -1,7 +1,6 @@
 /** Queue columns. Ids equal the API's sort keys, so a header click becomes a database sort. */
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
-import { chartSortKeysList } from './sort-keys';
-import type { ChartSortKey } from '../../../shared/contract';
+import { chartSortKeys, type ChartSortKey } from '../../../shared/chart-sort';
 import type { ChartRow } from '../../../shared/domain';
 import { isOverdue } from '../../lib/dates';
 import { SETTING_LABELS, STATUS_LABELS } from '../../lib/labels';
@@ -42,5 +41,5 @@ export const queueColumns = helper.columns([
 ]);
 
 export function isChartSortKey(id: string): id is ChartSortKey {
-  return (chartSortKeysList as readonly string[]).includes(id);
+  return (chartSortKeys as readonly string[]).includes(id);
 }
