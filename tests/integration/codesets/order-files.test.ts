@@ -3,15 +3,12 @@
  * (never copied into the repo), imported by walking the whole code-set folder.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { describe, expect, it } from 'vitest';
 import { lookupCodes } from '../../../src/main/services/codesets/lookup';
 import { searchCodes } from '../../../src/main/services/codesets/search';
 import { listVersions, versionFor } from '../../../src/main/services/codesets/versions';
-import type { ImportSummary } from '../../../src/shared/contract';
+import { importedOnce } from '../imported-once';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
@@ -27,27 +24,15 @@ const ORDER_FILES = [
   'icd10pcs/icd10pcs_order_2026.txt',
 ];
 
-let dir: string | undefined;
-let contentDb: ContentDb | undefined;
-let summary: ImportSummary;
-
 // Missing data must fail every test here loudly (never skip): see the first test.
-beforeAll(() => {
-  if (!DATA_PRESENT) return;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-order-files-'));
-  contentDb = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(contentDb, ORDER_FILES.map((f) => path.join(CODESETS, f)));
-}, 120_000);
-
-afterAll(() => {
-  if (contentDb) closeContentDb(contentDb);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+const imported = importedOnce({
+  tempPrefix: 'codedesk-order-files-',
+  files: ORDER_FILES.map((f) => path.join(CODESETS, f)),
+  present: DATA_PRESENT,
+  missing: MISSING,
+  timeoutMs: 120_000,
 });
-
-function db(): ContentDb {
-  if (!contentDb) throw new Error(MISSING);
-  return contentDb;
-}
+const db = imported.db;
 
 function counts(system: string, label: string) {
   return db()
@@ -64,14 +49,14 @@ describe('the official order files', () => {
   });
 
   it('are each recognised as their kind and fiscal year', () => {
-    const found = summary.files.map((f) => [path.relative(CODESETS, f.path), f.kind, f.label, f.codes]);
+    const found = imported.summary().files.map((f) => [path.relative(CODESETS, f.path), f.kind, f.label, f.codes]);
     expect(found).toEqual([
       ['icd10cm/fy2025/icd10cm_order_2025.txt', 'icd10cm-order', 'FY2025', 97_584],
       ['icd10cm/icd10cm_order_2026.txt', 'icd10cm-order', 'FY2026', 98_186],
       ['icd10pcs/fy2025/icd10pcs_order_2025.txt', 'icd10pcs-order', 'FY2025', 79_856],
       ['icd10pcs/icd10pcs_order_2026.txt', 'icd10pcs-order', 'FY2026', 80_029],
     ]);
-    expect(summary.totalCodes).toBe(97_584 + 98_186 + 79_856 + 80_029);
+    expect(imported.summary().totalCodes).toBe(97_584 + 98_186 + 79_856 + 80_029);
   });
 
   it('hold the counts the README gives', () => {

@@ -4,40 +4,19 @@
  * order file, imported by walking the folder.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { describe, expect, it } from 'vitest';
 import { pcsBuild } from '../../../src/main/services/codesets/pcs/build';
-import type { ImportSummary } from '../../../src/shared/contract';
+import { importedOnce } from '../imported-once';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const PCS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets', 'icd10pcs');
 const DATA_PRESENT = fs.existsSync(path.join(PCS, 'icd10pcs_tables_2026.xml'));
 const MISSING = `The official ICD-10-PCS files are missing: expected them under ${PCS}`;
 
-let dir: string | undefined;
-let contentDb: ContentDb | undefined;
-let summary: ImportSummary;
-
 // Missing data must fail every test here loudly (never skip): see the first test.
-beforeAll(() => {
-  if (!DATA_PRESENT) return;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-pcs-files-'));
-  contentDb = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(contentDb, [PCS]);
-}, 180_000);
-
-afterAll(() => {
-  if (contentDb) closeContentDb(contentDb);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function db(): ContentDb {
-  if (!contentDb) throw new Error(MISSING);
-  return contentDb;
-}
+const imported = importedOnce({ tempPrefix: 'codedesk-pcs-files-', files: [PCS], present: DATA_PRESENT, missing: MISSING, timeoutMs: 180_000 });
+const db = imported.db;
 
 /** Valid codes (flag 1) of an order file, read directly from the file. */
 function orderFileCodes(file: string): Set<string> {
@@ -78,7 +57,7 @@ describe('the official ICD-10-PCS tables, index and definitions', () => {
   });
 
   it('are each picked up by their importer when walking the folder', () => {
-    const found = summary.files.map((f) => [path.relative(PCS, f.path), f.kind, f.label, f.codes]);
+    const found = imported.summary().files.map((f) => [path.relative(PCS, f.path), f.kind, f.label, f.codes]);
     expect(found).toEqual(
       expect.arrayContaining([
         ['icd10pcs_tables_2026.xml', 'icd10pcs-tables', 'FY2026', 79_115],

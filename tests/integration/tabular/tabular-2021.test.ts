@@ -4,15 +4,12 @@
  * 2026 date coming from the FY2021 release, marked as a fallback.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { describe, expect, it } from 'vitest';
 import { browseTabular } from '../../../src/main/services/codesets/tabular/browse';
 import { codesInRef, notesForCodes } from '../../../src/main/services/codesets/tabular/notes';
 import { showCode } from '../../../src/main/services/codesets/tabular/show';
-import type { ImportSummary } from '../../../src/shared/contract';
+import { importedOnce } from '../imported-once';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
@@ -23,30 +20,19 @@ const DATA_PRESENT = fs.existsSync(TABULAR) && fs.existsSync(ORDER_2026);
 const MISSING = `The official code-set files are missing: expected ${TABULAR} and ${ORDER_2026}`;
 const DATE_2026 = '2026-03-01';
 
-let dir: string | undefined;
-let contentDb: ContentDb | undefined;
-let summary: ImportSummary;
 const progress: [number, number][] = [];
-
 // Missing data must fail every test here loudly (never skip): see the first test.
-beforeAll(() => {
-  if (!DATA_PRESENT) return;
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-tabular-'));
-  contentDb = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(contentDb, [TABULAR, ORDER_2026], (p) => {
+const imported = importedOnce({
+  tempPrefix: 'codedesk-tabular-',
+  files: [TABULAR, ORDER_2026],
+  present: DATA_PRESENT,
+  missing: MISSING,
+  timeoutMs: 180_000,
+  onProgress: (p) => {
     if (p.path === TABULAR) progress.push([p.line, p.totalLines]);
-  });
-}, 180_000);
-
-afterAll(() => {
-  if (contentDb) closeContentDb(contentDb);
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  },
 });
-
-function db(): ContentDb {
-  if (!contentDb) throw new Error(MISSING);
-  return contentDb;
-}
+const db = imported.db;
 
 /** Nodes carrying at least one note group of `kind` (one element per node in the official file). */
 const nodesWithNotes = (kind: string) =>
@@ -58,7 +44,7 @@ describe('the official FY2021 Tabular List', () => {
   });
 
   it('imports with the counts the data README gives', () => {
-    const tabular = summary.files.find((f) => f.kind === 'icd10cm-tabular');
+    const tabular = imported.summary().files.find((f) => f.kind === 'icd10cm-tabular');
     expect(tabular).toMatchObject({ system: 'icd10cm', label: 'FY2021', replaced: false });
     // The README counts 44,772 literal "<diag>" tags; 245 more are written <diag placeholder="true">.
     const xml = fs.readFileSync(TABULAR, 'latin1');
