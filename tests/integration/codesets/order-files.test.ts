@@ -122,6 +122,15 @@ describe('the official order files', () => {
     expect(new Set(both.map((h) => h.system))).toEqual(new Set(['icd10cm', 'icd10pcs']));
   });
 
+  it('list the initial encounter above the sequela of the same injury code', () => {
+    const hits = searchCodes(db(), { query: 'fracture left femur neck', system: 'icd10cm', date: '2026-01-15', limit: 25 }).map((h) => h.code);
+    expect(hits[0]).toBe('S72.002A');
+    for (const stem of new Set(hits.filter((c) => c.length === 8).map((c) => c.slice(0, 7)))) {
+      const siblings = hits.filter((c) => c.length === 8 && c.startsWith(stem));
+      expect(siblings).toEqual([...siblings].sort());
+    }
+  });
+
   it('have one consistent full-text table per version, holding every code', () => {
     for (const v of listVersions(db())) {
       const fts = `codes_fts_${v.id}`;

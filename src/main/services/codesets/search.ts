@@ -13,6 +13,7 @@ import { strongPasses, TOO_FEW, weakPasses } from './search/word-passes';
 import { queryWords, wordsOf } from './search-words';
 import type { CodeRowDb } from './statements';
 import { scopeOf } from './search/search-scope';
+import { orderSeventhCharacterSiblings } from './search/seventh-siblings';
 import { wordIndexOf } from './search/word-index-cache';
 
 export interface SearchInput {
@@ -56,6 +57,7 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
 
   const byCode = codeMatches(db, versions, query, limit);
   for (const { system, row } of byCode.exact) add(system, row);
+  const exactCount = hits.length;
   const words = queryWords(query);
   const candidates = new CandidateSet();
   let abbreviation = false;
@@ -73,7 +75,8 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
   }
   for (const c of candidates.ranked()) add(c.system, c.row, c.matchedBy);
   if (abbreviation) for (const { system, row } of byCode.prefix) add(system, row);
-  return hits;
+  // The exact code typed stays first; its siblings below it are ordered like the rest.
+  return orderSeventhCharacterSiblings(hits, exactCount);
 }
 
 interface Tagged<R> {
