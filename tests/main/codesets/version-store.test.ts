@@ -6,14 +6,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ContentDb } from '../../../src/main/services/codesets/content-db';
-import {
-  ROWID_SPAN,
-  staticRankOrder,
-  writeVersion,
-  type CodeRow,
-  type VersionMeta,
-} from '../../../src/main/services/codesets/version-store';
+import { ROWID_SPAN, writeVersion, type CodeRow, type VersionMeta } from '../../../src/main/services/codesets/version-store';
 import { checkFullText, snapshot, tempContentDb } from './helpers';
+
+/** The rank order as a stable JS sort: billable first, then shorter long title (UTF-16 units), then code. */
+function staticRankOrder(rows: readonly CodeRow[]): CodeRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      Number(b.billable) - Number(a.billable) ||
+      a.longTitle.length - b.longTitle.length ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
 
 const META: VersionMeta = {
   system: 'hcpcs',

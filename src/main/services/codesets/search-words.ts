@@ -118,7 +118,8 @@ export function isPlainAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
 
-function isAsciiWordChar(c: number): boolean {
+/** a-z or 0-9 as a char code (titles are lower-cased first). */
+export function isAsciiWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 

@@ -52,20 +52,6 @@ export function ftsTable(versionId: number): string {
 }
 
 /**
- * Search order within a version: billable codes first, then shorter titles (a short title
- * that contains the words searched for is mostly those words), then code (stable for
- * equal codes). The ids written follow this order: RANK_ORDER sorts by the same keys in SQL.
- */
-export function staticRankOrder(rows: readonly CodeRow[]): CodeRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      Number(b.billable) - Number(a.billable) ||
-      a.longTitle.length - b.longTitle.length ||
-      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
-  );
-}
-
-/**
  * Inserts or replaces the version (system, demo flag, start date) with `rows`, in one
  * transaction (a savepoint when the caller already holds one). `rows` may be a generator
  * that parses a file as it is read: whatever it throws, even after its last row, rolls
@@ -122,7 +108,10 @@ function writeInTransaction(
 }
 
 /**
- * The staged rows in static rank order, provably the same as staticRankOrder's: title_units
+ * Search order within a version, which the ids follow: billable codes first, then shorter
+ * titles (a short title that contains the words searched for is mostly those words), then
+ * code, then arrival. It is the order of a stable JS sort on those keys (version-store.test.ts
+ * proves it for generated rows): title_units
  * is the JS length (UTF-16 units; SQLite's length() counts characters), code_key the code in
  * UTF-16BE, whose bytewise order is JS's code-unit order (SQLite compares text as UTF-8,
  * which differs above U+FFFF), and the staging rowid (arrival order) keeps the sort stable.

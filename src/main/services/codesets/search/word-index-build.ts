@@ -4,7 +4,7 @@
  * results, and a first version that made small arrays and sets per title spent much of that
  * wait collecting them.
  */
-import { isPlainAscii, unmatchedWeight, wordsOf } from '../search-words';
+import { isAsciiWordChar, isPlainAscii, unmatchedWeight, wordsOf } from '../search-words';
 
 /** A word range this wide or narrower is merged at query time; wider ones are built up front. */
 const MERGE_AT_QUERY_TIME = 16;
@@ -133,9 +133,9 @@ function eachWord(text: string, add: (word: string) => void): void {
   const lower = text.toLowerCase();
   let i = 0;
   while (i < lower.length) {
-    while (i < lower.length && !isWordChar(lower.charCodeAt(i))) i++;
+    while (i < lower.length && !isAsciiWordChar(lower.charCodeAt(i))) i++;
     const start = i;
-    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i++;
+    while (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) i++;
     if (i > start) add(lower.slice(start, i));
   }
 }
@@ -159,20 +159,16 @@ function eachTitleWord(text: string, add: (word: string, inParentheses: boolean)
   let depth = 0;
   let i = 0;
   while (i < lower.length) {
-    while (i < lower.length && !isWordChar(lower.charCodeAt(i))) {
+    while (i < lower.length && !isAsciiWordChar(lower.charCodeAt(i))) {
       const c = lower.charCodeAt(i);
       if (c === 40) depth++;
       else if (c === 41 && depth > 0) depth--;
       i++;
     }
     const start = i;
-    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i++;
+    while (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) i++;
     if (i > start) add(lower.slice(start, i), depth > 0);
   }
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Merged postings for every prefix range wider than MERGE_AT_QUERY_TIME words. */
