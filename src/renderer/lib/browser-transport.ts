@@ -1,15 +1,19 @@
 /**
- * Transport for the loopback browser host: calls over one WebSocket (a POST each while it is
- * not open), server-sent events for pushes.
+ * Transport for the loopback browser host: calls over one WebSocket, held by a worker when the
+ * page can share memory with it (call-roads.ts), a POST each while the socket is not open;
+ * server-sent events for pushes.
  * The session token arrives once in the URL; it is moved to sessionStorage and removed from
  * the address bar so it does not linger in history or screenshots.
  */
 import { EVENT_NAMES } from '../../shared/api-methods';
 import { HOST_ROUTES, TOKEN_PARAM, type EventListener } from '../../shared/bridge';
 import type { EventMap, EventName } from '../../shared/contract';
-import { ErrorCode, err, type Result } from '../../shared/result';
-import { defaultOpenSocket, socketChannel, socketUrl, type OpenSocket } from './socket-channel';
+import type { Result } from '../../shared/result';
+import { defaultRoad, type OpenRoad } from './call-roads';
+import { socketUrl } from './socket-channel';
+import { unreachable } from './errors';
 import type { Transport } from './transport';
+import { NOT_SENT } from './worker-channel';
 
 const STORAGE_KEY = 'codedesk.hostToken';
 
@@ -26,8 +30,6 @@ export function takeHostToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(STORAGE_KEY);
 }
 
-const unreachable = (): Result<never> =>
-  err(ErrorCode.Internal, 'CodeDesk could not reach its local service. Restart CodeDesk and try again.');
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
@@ -38,15 +40,15 @@ function isResult(value: unknown): value is Result<unknown> {
 
 type CallResult = Awaited<ReturnType<Transport['call']>>;
 
-/** `openSocket: null` keeps every call on fetch (tests of the POST road). */
+/** `road: null` keeps every call on fetch (tests of the POST road). */
 export function browserTransport(
   token: string,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
-  openSocket: OpenSocket | null = defaultOpenSocket,
+  road: OpenRoad | null = defaultRoad,
 ): Transport {
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
-  const socket = openSocket ? socketChannel(socketUrl(window.location), token, openSocket) : null;
+  const calls = road ? road(socketUrl(window.location), token) : null;
 
   const dispatch = (name: EventName, data: string): void => {
     let payload: EventMap[EventName];
@@ -65,26 +67,42 @@ export function browserTransport(
     }
   };
 
-  return {
-    async call(method, input) {
-      const bySocket = socket?.send(method, input);
-      if (bySocket) {
-        const reply = await bySocket;
-        return isResult(reply) ? (reply as CallResult) : unreachable();
-      }
-      let body: unknown;
-      try {
-        const response = await fetchImpl(HOST_ROUTES.call(method), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input),
-        });
-        body = await response.json();
-      } catch {
-        return unreachable();
-      }
-      // The host always answers with a Result; anything else is treated as unreachable.
-      return isResult(body) ? (body as CallResult) : unreachable();
+  // The host always answers with a Result; anything else is treated as unreachable.
+  const checked = (reply: unknown): CallResult => (isResult(reply) ? (reply as CallResult) : unreachable());
+
+  const post = async (method: string, input: unknown): Promise<CallResult> => {
+    try {
+      const response = await fetchImpl(HOST_ROUTES.call(method as never), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
+      return checked(await response.json());
+    } catch {
+      return unreachable();
+    }
+  };
+
+  const byRoad = async (reply: Promise<unknown>, method: string, input: unknown): Promise<CallResult> => {
+    const outcome = await reply;
+    return outcome === NOT_SENT ? post(method, input) : checked(outcome);
+  };
+
+  const transport: Transport = {
+    call(method, input) {
+      const reply = calls?.send(method, input);
+      return (reply ? byRoad(reply, method, input) : post(method, input)) as ReturnType<Transport['call']>;
+    },
+    begin(method, input) {
+      const begun = calls?.begin?.(method, input);
+      if (!begun) return { result: transport.call(method, input), take: () => null };
+      return {
+        result: byRoad(begun.reply, method, input) as ReturnType<Transport['call']>,
+        take: (deadline) => {
+          const taken = begun.take(deadline);
+          return taken ? (checked(taken.reply) as CallResult) : null;
+        },
+      };
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -98,4 +116,5 @@ export function browserTransport(
       };
     },
   };
+  return transport;
 }

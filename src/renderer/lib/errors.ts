@@ -1,5 +1,9 @@
 /** Turns an AppError into the sentence shown to the coder (messages are PHI-free by contract). */
-import type { AppError } from '../../shared/result';
+import { ErrorCode, err, type AppError, type Result } from '../../shared/result';
+
+/** What a call ends with when the main process (or the browser host) could not be reached. */
+export const unreachable = (): Result<never> =>
+  err(ErrorCode.Internal, 'CodeDesk could not reach its local service. Restart CodeDesk and try again.');
 
 export function describeError(error: AppError): string {
   const wait = retryAfterSeconds(error);

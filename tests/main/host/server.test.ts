@@ -62,7 +62,12 @@ describe('browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect((await request(server, { path: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
+    // Cross-origin isolated (COOP + COEP): the page may share memory with its call worker.
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    const script = await request(server, { path: '/assets/app.js' });
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.headers['cross-origin-embedder-policy']).toBe('require-corp');
     const escape = await request(server, { path: '/..%2f..%2f..%2fetc%2fpasswd' });
     expect(escape.body).not.toMatch(/root:/);
   });

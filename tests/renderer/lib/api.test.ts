@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CodeDeskBridge } from '../../../src/shared/bridge';
-import { call, detectTransport, onLockedReply, setTransport, subscribe } from '../../../src/renderer/lib/api';
+import { beginCall, call, detectTransport, onLockedReply, setTransport, subscribe } from '../../../src/renderer/lib/api';
 import { browserTransport, takeHostToken } from '../../../src/renderer/lib/browser-transport';
 
 const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
@@ -121,5 +121,44 @@ describe('api client', () => {
     });
     const result = await call('codes.versions', {});
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('beginCall', () => {
+  const locked = { ok: false as const, error: { code: 'LOCKED' as const, message: 'Locked' } };
+
+  it('falls back to a plain call on a transport that cannot hand a reply over', async () => {
+    setTransport({ call: async () => ({ ok: true, value: 'plain' }) as never, subscribe: () => () => undefined });
+    const begun = beginCall('codes.versions', {});
+    expect(begun.take(performance.now() + 10)).toBeNull();
+    expect(await begun.result).toEqual({ ok: true, value: 'plain' });
+  });
+
+  it('hands a taken reply over as it is and tells lock listeners once, through the settled result', async () => {
+    setTransport({
+      call: async () => locked as never,
+      begin: () => ({ result: Promise.resolve(locked as never), take: () => locked as never }),
+      subscribe: () => () => undefined,
+    });
+    const heard = vi.fn();
+    const off = onLockedReply(heard);
+    const begun = beginCall('charts.list', {});
+    expect(begun.take(performance.now())).toEqual(locked);
+    expect(await begun.result).toEqual(locked);
+    off();
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('turns a transport that throws on begin into an error Result', async () => {
+    setTransport({
+      call: async () => ({ ok: true, value: 1 }) as never,
+      begin: () => {
+        throw new Error('worker gone');
+      },
+      subscribe: () => () => undefined,
+    });
+    const begun = beginCall('codes.versions', {});
+    expect(begun.take(performance.now())).toBeNull();
+    expect((await begun.result).ok).toBe(false);
   });
 });

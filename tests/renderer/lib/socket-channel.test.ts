@@ -5,45 +5,10 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { browserTransport } from '../../../src/renderer/lib/browser-transport';
-import { socketChannel, type SocketLike } from '../../../src/renderer/lib/socket-channel';
+import { pageSocketRoad } from '../../../src/renderer/lib/call-roads';
+import { socketChannel } from '../../../src/renderer/lib/socket-channel';
+import { fakes } from './fake-socket';
 import { SOCKET_PROTOCOL } from '../../../src/shared/bridge';
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onclose: ((event: CloseEvent) => void) | null = null;
-  onerror: ((event: Event) => void) | null = null;
-  readonly sent: { id: number; method: string; input: unknown }[] = [];
-  constructor(
-    readonly url: string,
-    readonly protocols: string[],
-  ) {}
-  send(data: string): void {
-    this.sent.push(JSON.parse(data) as FakeSocket['sent'][number]);
-  }
-  close(): void {
-    this.readyState = 3;
-    this.onclose?.(new Event('close') as CloseEvent);
-  }
-  accept(): void {
-    this.readyState = 1;
-    this.onopen?.(new Event('open'));
-  }
-  reply(id: number, result: unknown): void {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify({ id, result }) }));
-  }
-}
-
-function fakes() {
-  const opened: FakeSocket[] = [];
-  const open = (url: string, protocols: string[]) => {
-    const s = new FakeSocket(url, protocols);
-    opened.push(s);
-    return s;
-  };
-  return { opened, open };
-}
 
 const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 
@@ -92,7 +57,7 @@ describe('browser transport over the socket', () => {
   it('posts while the socket connects, then sends by socket; a non-Result reply is an error', async () => {
     const { opened, open } = fakes();
     const fetchMock = vi.fn(async () => jsonResponse({ ok: true, value: 'by fetch' }));
-    const t = browserTransport('tok', fetchMock, open);
+    const t = browserTransport('tok', fetchMock, pageSocketRoad(open));
     expect(opened[0]?.url).toMatch(/^ws:\/\/[^/]+\/api\/socket$/);
     expect(await t.call('codes.versions', {})).toEqual({ ok: true, value: 'by fetch' });
     opened[0]?.accept();
