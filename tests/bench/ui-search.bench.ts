@@ -5,15 +5,16 @@
  * measures give p50/p95 per painted keystroke (target p95 ≤ 16 ms), split into the frame floor
  * (keystroke to the first frame painted after it, on the same page: Chromium's 60 Hz clock),
  * CodeDesk's share beyond it, the round trip, the renderer's own share from the reply to the
- * paint, and which frame after the keystroke painted its results. Round trips made from the
- * page without the UI tell the transport (the host's WebSocket, and fetch for comparison) from
- * the main process's search.
+ * paint, which frame after the keystroke painted its results, and how long each keystroke's
+ * frame held the page waiting for its reply. Round trips made from the page without the UI
+ * tell the transport (the host's WebSocket, and fetch for comparison) from the main process's
+ * search.
  *
- * Frame accounting: Chromium renders the frame that echoes the typed character right after
- * the key's input task (about 1.5 ms later), before any reply task can run, so results that
- * arrive by message, however fast, are painted at the earliest in the next frame, one frame
- * interval later on the display's clock. `paintedInFrame.second` is the share that made that
- * earliest frame; keystroke-to-paint then is the rest of the keystroke's frame plus one paint.
+ * Frame accounting: Chromium renders the frame that echoes the typed character right after the
+ * key's input task. The picker takes its reply at that frame's start from the call worker's
+ * shared reply slot (waiting until 10 ms after the key at most), so results in time paint in
+ * the echo's own frame (`paintedInFrame.first`); a reply that misses it comes as a message and
+ * paints a frame interval later at the earliest.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -106,15 +107,44 @@ const KEYSTROKE_TO_PAINT = 'search:keystroke-to-paint';
 const REPLY_TO_PAINT = 'search:reply-to-paint';
 const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
 const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
-const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY];
+const KEYSTROKE_WAIT = 'search:keystroke-wait';
+const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY, KEYSTROKE_WAIT];
 
 interface Measure {
   name: string;
   duration: number;
+  /** performance.now() time the measure starts (the keystroke's mark in the input handler). */
+  startTime: number;
   id: number;
   firstFrame?: boolean;
   /** Paint measures: frame clock time from the keystroke's first frame to the painting one. */
   afterFirstFrameMs?: number;
+  /** Wait measures: the reply came within the keystroke's wait. */
+  inTime?: boolean;
+}
+
+/**
+ * Records each keydown's own timestamp (when the browser received the key), so the bench can
+ * also time from there: the picker's marks start in the input handler, after the browser has
+ * inserted the character (about 2 ms later).
+ */
+const recordKeydowns = (page: Page) =>
+  page.evaluate(`(() => {
+    window.benchKeydowns = [];
+    document.addEventListener('keydown', (e) => window.benchKeydowns.push(e.timeStamp), { capture: true, passive: true });
+  })()`);
+
+const takeKeydowns = (page: Page) => page.evaluate<number[]>('window.benchKeydowns.splice(0)');
+
+/** Keydown to results painted: each paint measure from the last keydown before its keystroke mark. */
+function fromKeydown(measures: readonly Measure[], keydowns: readonly number[]): number[] {
+  const sorted = [...keydowns].sort((a, b) => a - b);
+  return measures
+    .filter((m) => m.name === KEYSTROKE_TO_PAINT)
+    .flatMap((m) => {
+      const before = sorted.filter((t) => t <= m.startTime).at(-1);
+      return before === undefined ? [] : [m.startTime + m.duration - before];
+    });
 }
 
 /** Takes (and clears) the picker's measures; see src/renderer/features/coding/search-timing.ts. */
@@ -122,14 +152,16 @@ const takeMeasures = (page: Page) =>
   page.evaluate((names) => {
     const out: Measure[] = [];
     for (const name of names) {
-      for (const e of performance.getEntriesByName(name, 'measure') as unknown as { duration: number; detail?: unknown }[]) {
-        const detail = (e.detail ?? {}) as { id?: number; firstFrame?: boolean; afterFirstFrameMs?: number | null };
+      for (const e of performance.getEntriesByName(name, 'measure') as unknown as { duration: number; startTime: number; detail?: unknown }[]) {
+        const detail = (e.detail ?? {}) as { id?: number; firstFrame?: boolean; afterFirstFrameMs?: number | null; inTime?: boolean };
         out.push({
           name,
           duration: e.duration,
+          startTime: e.startTime,
           id: detail.id ?? -1,
           ...(detail.firstFrame === undefined ? {} : { firstFrame: detail.firstFrame }),
           ...(typeof detail.afterFirstFrameMs === 'number' ? { afterFirstFrameMs: detail.afterFirstFrameMs } : {}),
+          ...(detail.inTime === undefined ? {} : { inTime: detail.inTime }),
         });
       }
       performance.clearMeasures(name);
@@ -205,6 +237,7 @@ function figures(measures: readonly Measure[], frameIntervalMs: number) {
   const paints = measures.filter((m) => m.name === KEYSTROKE_TO_PAINT);
   const echoes = byId(KEYSTROKE_TO_ECHO);
   const replies = byId(KEYSTROKE_TO_REPLY);
+  const waits = measures.filter((m) => m.name === KEYSTROKE_WAIT);
   if (paints.length === 0) throw new Error('no keystroke-to-paint measures were recorded');
   const floor = paints.map((m) => echoes.get(m.id)?.duration).filter((d): d is number => d !== undefined);
   const beyond = paints.flatMap((m) => {
@@ -231,9 +264,12 @@ function figures(measures: readonly Measure[], frameIntervalMs: number) {
     keystrokeToReply: summarise(roundTrip),
     replyToPaint: summarise(measures.filter((m) => m.name === REPLY_TO_PAINT).map((m) => m.duration)),
     resultsInFirstFrameShare: Math.round((inFirst / paints.length) * 1000) / 1000,
-    // An asynchronous reply can at best make the frame after the echo's (see the note in the module comment).
+    // 1 = the echo's own frame (the reply taken at its start); 2+ = the reply came as a message.
     paintedInFrame: { first: share((f) => f === 1), second: share((f) => f === 2), third: share((f) => f === 3), later: share((f) => f > 3) },
     keystrokeToPaintWhenSecondFrame: summarise(paints.filter((m) => frameOf(m) === 2).map((m) => m.duration)),
+    // The price of the first frame: how long each keystroke's task held the page for its reply.
+    pageHeldForReply: summarise(waits.map((m) => m.duration)),
+    replyInTimeShare: waits.length === 0 ? 0 : Math.round((waits.filter((m) => m.inTime === true).length / waits.length) * 1000) / 1000,
   };
 }
 
@@ -259,9 +295,13 @@ export const uiSearchBench: BenchModule = {
         }),
       );
       await openAChart(page, host.url);
+      await recordKeydowns(page);
+      // Without isolation the page cannot share memory with its call worker and never waits.
+      const crossOriginIsolated = await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true);
       const box = page.getByRole('combobox', { name: 'Search codes' });
       const settled = page.getByRole('listbox', { name: 'Code results' }).getByRole('option').first().or(page.getByText('No codes match.'));
       const measures: Measure[] = [];
+      const keydownToPaint: number[] = [];
       let keystrokes = 0;
       for (const query of CODE_SEARCH_QUERIES) {
         await box.fill('');
@@ -269,7 +309,9 @@ export const uiSearchBench: BenchModule = {
         keystrokes += query.length;
         await settled.waitFor();
         await page.waitForTimeout(50); // the last paint's mark lands one frame after the results
-        measures.push(...(await takeMeasures(page)));
+        const taken = await takeMeasures(page);
+        keydownToPaint.push(...fromKeydown(taken, await takeKeydowns(page)));
+        measures.push(...taken);
       }
       return {
         uiSearch: {
@@ -277,9 +319,10 @@ export const uiSearchBench: BenchModule = {
           queries: CODE_SEARCH_QUERIES.length,
           keystrokes,
           keyDelayMs: KEY_DELAY_MS,
+          crossOriginIsolated,
           ...(await (async () => {
             const interval = await frameInterval(page);
-            return { frameIntervalMs: Math.round(interval * 100) / 100, ...figures(measures, interval) };
+            return { frameIntervalMs: Math.round(interval * 100) / 100, ...figures(measures, interval), keydownToPaint: summarise(keydownToPaint) };
           })()),
           withoutUi: await (async () => {
             const prefixes = CODE_SEARCH_QUERIES.slice(0, 30).flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));

@@ -103,6 +103,14 @@ test('typing in the picker leaves a keystroke-to-paint measure per painted resul
   });
   expect(split.unpaired).toEqual([]);
   expect(new Set(split.firstFrameFlags)).toEqual(new Set(['boolean']));
+  // The page is cross-origin isolated, so its call worker hands replies over through shared
+  // memory: keystrokes' results are taken at the start of their own frame.
+  const handOver = await page.evaluate(() => ({
+    isolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated,
+    inTime: performance.getEntriesByName('search:keystroke-wait', 'measure').filter((m) => (m as unknown as { detail?: { inTime?: boolean } }).detail?.inTime === true).length,
+  }));
+  expect(handOver.isolated).toBe(true);
+  expect(handOver.inTime).toBeGreaterThan(0);
   const names = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
   expect(names.some((n) => /fracture|femur|nstemi/i.test(n))).toBe(false);
   await screenshot(page, 'encoder-picker');

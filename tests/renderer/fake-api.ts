@@ -23,6 +23,10 @@ export interface FakeApi {
   inputs<M extends MethodName>(method: M): MethodInput<M>[];
   emit<E extends EventName>(name: E, payload: EventMap[E]): void;
   handlers: Handlers;
+  /** `handOver.on`: `begin` hands a settled reply over when taken (as the browser host's call worker does); off = never. */
+  handOver: { on: boolean };
+  /** Deadlines callers passed to `take`, in order. */
+  takes: number[];
 }
 
 export function installFakeApi(handlers: Handlers): FakeApi {
@@ -36,13 +40,33 @@ export function installFakeApi(handlers: Handlers): FakeApi {
       const out = await handler(input);
       return out instanceof Fail ? err(out.code, out.message, out.detail) : ok(out);
     },
+    begin(method, input) {
+      // Like the call worker's slot: with hand-over on, a reply waits to be taken and reaches
+      // `result` only then (or when a take found it not yet in).
+      const reply = transport.call(method, input);
+      let settled: Awaited<typeof reply> | null = null;
+      let release: () => void = () => undefined;
+      const taken = new Promise<void>((r) => (release = r));
+      void reply.then((r) => (settled = r));
+      const handOver = fake.handOver.on;
+      return {
+        result: handOver ? taken.then(() => reply) : reply,
+        take: (deadline) => {
+          fake.takes.push(deadline);
+          release();
+          return handOver ? settled : null;
+        },
+      };
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
   setTransport(transport);
-  return {
+  const fake: FakeApi = {
+    handOver: { on: false },
+    takes: [],
     calls,
     handlers,
     inputs: <M extends MethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
@@ -50,4 +74,5 @@ export function installFakeApi(handlers: Handlers): FakeApi {
       for (const listener of listeners) listener(name, payload);
     },
   };
+  return fake;
 }

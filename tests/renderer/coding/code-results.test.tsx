@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CodeHit } from '../../../src/shared/domain';
-import { CodeResults, sameHit } from '../../../src/renderer/features/coding/CodeResults';
+import { CodeResults, FIRST_FRAME_ROWS, sameHit } from '../../../src/renderer/features/coding/CodeResults';
 import { usePicker } from '../../../src/renderer/features/coding/picker-store';
 import type * as Labels from '../../../src/renderer/lib/labels';
 
@@ -61,5 +61,24 @@ describe('code result rows', () => {
     fireEvent.scroll(list);
     showing([hit('C'), hit('D')]);
     expect(list.scrollTop).toBe(0);
+  });
+});
+
+describe('a long result set', () => {
+  const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => hit(`${prefix}${i}`));
+
+  it('renders the first rows at once and the rest right after, and a highlight below them is always rendered', async () => {
+    render(<CodeResults />);
+    showing(many(25, 'K'));
+    expect(screen.getAllByRole('option')).toHaveLength(FIRST_FRAME_ROWS);
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(screen.getAllByRole('option')).toHaveLength(25);
+    // A new set starts short again; moving the highlight past the first rows renders down to it.
+    showing(many(25, 'M'));
+    expect(screen.getAllByRole('option')).toHaveLength(FIRST_FRAME_ROWS);
+    act(() => usePicker.setState({ active: FIRST_FRAME_ROWS + 3 }));
+    expect(screen.getAllByRole('option')).toHaveLength(FIRST_FRAME_ROWS + 4);
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(screen.getAllByRole('option')).toHaveLength(25);
   });
 });

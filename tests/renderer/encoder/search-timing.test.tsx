@@ -4,8 +4,10 @@ import {
   KEYSTROKE_TO_ECHO,
   KEYSTROKE_TO_PAINT,
   KEYSTROKE_TO_REPLY,
+  KEYSTROKE_WAIT,
   REPLY_TO_PAINT,
   type PaintDetail,
+  type WaitDetail,
 } from '../../../src/renderer/features/coding/search-timing';
 import { renderChart } from '../render-app';
 
@@ -68,5 +70,35 @@ describe('keystroke-to-results-painted timing', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(performance.getEntriesByName(KEYSTROKE_TO_PAINT, 'measure')).toHaveLength(1);
     expect(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('search:'))).toEqual([]);
+  });
+});
+
+describe('results taken in the keystroke frame', () => {
+  it('renders a reply handed over at the frame start, waiting no later than 10 ms after the keystroke', async () => {
+    const api = renderChart();
+    api.handOver.on = true;
+    await screen.findByText('Avery Testpatient');
+    const box = screen.getByRole('combobox', { name: 'Search codes' });
+    const typedAt = performance.now();
+    fireEvent.change(box, { target: { value: 'p' } });
+    await screen.findByRole('option', { name: /J18\.9/ });
+    await waitFor(() => expect(performance.getEntriesByName(KEYSTROKE_WAIT, 'measure')).toHaveLength(1));
+    const wait = performance.getEntriesByName(KEYSTROKE_WAIT, 'measure')[0] as PerformanceMeasure;
+    expect((wait.detail as WaitDetail).inTime).toBe(true);
+    expect(api.takes).toHaveLength(1);
+    // The deadline is 10 ms after the keystroke (not after the frame's start, which comes later).
+    const deadline = api.takes[0] ?? Number.NaN;
+    expect(deadline).toBeGreaterThanOrEqual(typedAt + 10);
+    expect(deadline).toBeLessThan(typedAt + 10 + 25);
+  });
+
+  it('renders a reply that is not handed over when it comes', async () => {
+    renderChart();
+    await screen.findByText('Avery Testpatient');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'p' } });
+    await screen.findByRole('option', { name: /J18\.9/ });
+    await waitFor(() => expect(performance.getEntriesByName(KEYSTROKE_TO_PAINT, 'measure')).toHaveLength(1));
+    const waits = performance.getEntriesByName(KEYSTROKE_WAIT, 'measure') as PerformanceMeasure[];
+    expect(waits.filter((w) => (w.detail as WaitDetail).inTime)).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The picker's result list. It is the only part of the chart that changes with each search
  * reply, so it subscribes to the results alone, and rows that a reply leaves unchanged (same
- * code, title and match) are not rendered again.
+ * code, title and match) are not rendered again. A new result set renders the rows on screen
+ * first and the rest a frame later, out of sight: each row costs the keystroke's frame layout
+ * and paint.
  */
-import { memo, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CodeHit } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
 import { requestAdd } from '../encoder/add-flow';
@@ -11,6 +13,8 @@ import { usePicker } from './picker-store';
 import { markPainted } from './search-timing';
 
 export const RESULTS_ID = 'code-results';
+/** Rows rendered in a new result set's first frame: the seven or so on screen and a few below. */
+export const FIRST_FRAME_ROWS = 12;
 export const optionId = (index: number) => `code-option-${index}`;
 
 const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], string> = {
@@ -71,11 +75,25 @@ const ResultRow = memo(
   (prev, next) => prev.index === next.index && prev.active === next.active && sameHit(prev.hit, next.hit),
 );
 
+/** How many rows to render: the first frame's share of a new result set, all of it once that has painted. */
+function useRowsShown(results: readonly CodeHit[], active: number): number {
+  const [complete, setComplete] = useState<readonly CodeHit[] | null>(null);
+  const done = complete === results || results.length <= FIRST_FRAME_ROWS;
+  useEffect(() => {
+    if (done) return;
+    // A task queued now runs after the frame that paints the first rows.
+    const timer = setTimeout(() => setComplete(results), 0);
+    return () => clearTimeout(timer);
+  }, [results, done]);
+  return done ? results.length : Math.max(FIRST_FRAME_ROWS, active + 1);
+}
+
 export function CodeResults() {
   const results = usePicker((s) => s.results);
   const active = usePicker((s) => s.active);
   const paintKey = usePicker((s) => s.paintKey);
   const listRef = useRef<HTMLUListElement>(null);
+  const shownRows = useRowsShown(results, active);
 
   // Results of a keystroke are in the DOM now: time their paint.
   useLayoutEffect(() => {
@@ -107,7 +125,7 @@ export function CodeResults() {
       aria-label="Code results"
       onScroll={(e) => (scrolled.current = e.currentTarget.scrollTop !== 0)}
     >
-      {results.map((hit, index) => (
+      {results.slice(0, shownRows).map((hit, index) => (
         <ResultRow key={`${hit.system}:${hit.code}`} hit={hit} index={index} active={index === active} />
       ))}
     </ul>

@@ -3,16 +3,30 @@
  * Every keystroke searches at once (the local search answers in a few ms; a debounce would
  * add its whole delay to every result). Replies to older queries are dropped so fast typing
  * never shows stale results.
+ *
+ * A keystroke's results are taken at the start of the frame that will show the typed
+ * character (a requestAnimationFrame callback), waiting there until KEYSTROKE_WAIT_MS after
+ * the keystroke at most: a reply in time renders in that frame, so the character and its
+ * results appear together. A later reply renders when it comes, a frame or more on.
  */
 import { create } from 'zustand';
 import type { CodeHit, CodeSystem } from '../../../shared/domain';
-import { call } from '../../lib/api';
+import { beginCall, call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { registerStoreReset } from '../../lib/store-registry';
-import { dropKeystroke, markKeystroke, markReply } from './search-timing';
+import { dropKeystroke, markInFrame, markKeystroke, markReply, markWait } from './search-timing';
 
 /** About three screenfuls of the result list; more only slows each keystroke's paint. */
 const RESULT_LIMIT = 25;
+/**
+ * How long after a keystroke its frame may wait for the results. The reply usually is in
+ * before the frame starts (a few ms after the key); waiting up to 10 ms keeps the frame within
+ * one frame interval of the key, and a busy host costs a keystroke that wait at most once
+ * (after a miss nothing waits until the late reply is in).
+ */
+const KEYSTROKE_WAIT_MS = 10;
+
+type SearchResult = Awaited<ReturnType<typeof call<'codes.search'>>>;
 
 interface PickerData {
   query: string;
@@ -99,22 +113,40 @@ export const usePicker = create<PickerStore>()((set, get) => {
       const mine = ++seq;
       if (!query.trim()) return;
       set({ searching: true, error: null });
-      const result = await call('codes.search', {
-        query: query.trim(),
-        limit: RESULT_LIMIT,
-        ...(system ? { system } : {}),
-        ...(date ? { date } : {}),
-      });
-      if (mine !== seq) return;
-      if (!result.ok) {
-        set({ searching: false, results: [], error: describeError(result.error) });
+      const input = { query: query.trim(), limit: RESULT_LIMIT, ...(system ? { system } : {}), ...(date ? { date } : {}) };
+      const show = (result: SearchResult): void => {
+        if (mine !== seq) return;
+        if (!result.ok) {
+          set({ searching: false, results: [], error: describeError(result.error) });
+          return;
+        }
+        if (keystroke !== undefined && keystroke === unpainted) {
+          unpainted = null; // CodePicker marks its paint
+          markReply(keystroke);
+        }
+        set({ searching: false, results: result.value.results, active: 0, paintKey: keystroke ?? null });
+      };
+      if (keystroke === undefined || typeof requestAnimationFrame !== 'function') {
+        show(await call('codes.search', input));
         return;
       }
-      if (keystroke !== undefined && keystroke === unpainted) {
-        unpainted = null; // CodePicker marks its paint
-        markReply(keystroke);
-      }
-      set({ searching: false, results: result.value.results, active: 0, paintKey: keystroke ?? null });
+      const deadline = performance.now() + KEYSTROKE_WAIT_MS;
+      const begun = beginCall('codes.search', input);
+      let shown = false;
+      requestAnimationFrame((frameTime) => {
+        if (mine !== seq || shown) return;
+        const waitStart = performance.now();
+        const result = begun.take(deadline);
+        markWait(keystroke, waitStart, result !== null);
+        if (!result) return;
+        shown = true;
+        markInFrame(keystroke, frameTime);
+        show(result);
+      });
+      const result = await begun.result;
+      if (shown) return;
+      shown = true;
+      show(result);
     },
 
     move(delta) {

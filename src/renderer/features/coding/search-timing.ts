@@ -3,10 +3,11 @@
  * suite and the bench read. Every measure starts at the keystroke and carries `{ id }` in its
  * detail so the bench can pair them; names carry no query text.
  *
- * Chromium paints on a frame clock, so even a zero-cost reply waits for the next frame. The
- * echo measure is that floor on the same page: the first frame painted after the keystroke
- * (the one that shows the typed character). Paint measures say whether the results made it
- * into that same frame.
+ * Chromium paints on a frame clock. The echo measure is the floor on the same page: the first
+ * frame painted after the keystroke (the one that shows the typed character). Paint measures
+ * say whether the results made it into that same frame, which they do when the picker takes
+ * the reply at that frame's start (picker-store.ts); a reply that comes as a message can only
+ * paint a frame later.
  */
 export const KEYSTROKE_TO_PAINT = 'search:keystroke-to-paint';
 /** The renderer's own share: from the search reply arriving to its results painted. */
@@ -16,7 +17,17 @@ export const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
 /** Fetch round trip plus the main process's search: keystroke to the reply arriving. */
 export const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
 
-export const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY] as const;
+/** How long the keystroke's task held the page waiting for its reply (detail: `{ id, inTime }`). */
+export const KEYSTROKE_WAIT = 'search:keystroke-wait';
+
+export const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY, KEYSTROKE_WAIT] as const;
+
+/** What a wait measure's detail holds. */
+export interface WaitDetail {
+  id: number;
+  /** True when the reply came within the wait (its results render in the keystroke's task). */
+  inTime: boolean;
+}
 
 /** What a paint measure's detail holds. */
 export interface PaintDetail {
@@ -35,6 +46,8 @@ interface Pending {
   reply?: number;
   /** rAF timestamp of the first frame after the keystroke, once it has begun. */
   firstFrame?: number;
+  /** rAF timestamp of the frame the results are rendered in, when they were taken inside one. */
+  renderFrame?: number;
 }
 
 let counter = 0;
@@ -68,6 +81,20 @@ export function markKeystroke(): number {
   return id;
 }
 
+/** The page waited for keystroke `id`'s reply from `start` until now; `inTime` = the reply came. */
+export function markWait(id: number, start: number, inTime: boolean): void {
+  const p = perf();
+  if (!p) return;
+  const detail: WaitDetail = { id, inTime };
+  measure(p, KEYSTROKE_WAIT, start, detail);
+}
+
+/** Keystroke `id`'s results are being rendered inside the frame that began at `frameTime`. */
+export function markInFrame(id: number, frameTime: number): void {
+  const entry = pending.get(id);
+  if (entry) entry.renderFrame = frameTime;
+}
+
 /** The reply for keystroke `id` has arrived (before React renders it). */
 export function markReply(id: number): void {
   const p = perf();
@@ -79,15 +106,16 @@ export function markReply(id: number): void {
 
 /**
  * Called once the results of keystroke `id` are committed to the DOM. The end mark goes in a
- * task queued from the next animation frame, so the measure covers style, layout and paint,
- * not only React's commit.
+ * task that runs after the frame that paints them (queued from that frame, or now when they
+ * were rendered inside an already begun frame), so the measure covers style, layout and
+ * paint, not only React's commit.
  */
 export function markPainted(id: number): void {
   const p = perf();
   const entry = pending.get(id);
   if (!p || !entry) return;
   pending.delete(id);
-  afterFrame((frameTime) => {
+  const end = (frameTime: number): void => {
     const first = entry.firstFrame;
     const detail: PaintDetail = {
       id,
@@ -96,7 +124,11 @@ export function markPainted(id: number): void {
     };
     measure(p, KEYSTROKE_TO_PAINT, entry.start, detail);
     if (entry.reply !== undefined) measure(p, REPLY_TO_PAINT, entry.reply, detail);
-  });
+  };
+  // Rendered inside a frame already begun: that frame paints them; a task queued now runs after it.
+  const inFrame = entry.renderFrame;
+  if (inFrame !== undefined) setTimeout(() => end(inFrame), 0);
+  else afterFrame(end);
 }
 
 /** A keystroke whose results will never paint (superseded by a newer keystroke). */
