@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCoding } from '../../../src/renderer/features/coding/coding-store';
+import { usePicker } from '../../../src/renderer/features/coding/picker-store';
 import type { Handlers } from '../fake-api';
 import { renderChart } from '../render-app';
 
@@ -26,6 +27,23 @@ describe('code picker', () => {
     const list = screen.getByRole('listbox', { name: 'Code results' });
     expect(within(list).getByText('header — not billable')).toBeTruthy();
     expect(within(list).getAllByText('billable')).toHaveLength(2);
+  });
+
+  it('starts the search at beforeinput with the value the edit will give, and sends it once', async () => {
+    const { api, box } = await openPicker();
+    (box as HTMLInputElement).value = 'pne';
+    (box as HTMLInputElement).setSelectionRange(3, 3);
+    fireEvent(box, new InputEvent('beforeinput', { inputType: 'insertText', data: 'u', bubbles: true, cancelable: true }));
+    expect(api.inputs('codes.search').map((i) => i.query)).toEqual(['pneu']);
+    fireEvent.change(box, { target: { value: 'pneu' } });
+    await screen.findByRole('option', { name: /J18\.9/ });
+    expect(api.inputs('codes.search').map((i) => i.query)).toEqual(['pneu']);
+    // An edit that turns out otherwise (here the browser did not insert the character) searches the real value.
+    fireEvent(box, new InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true }));
+    fireEvent.change(box, { target: { value: 'pneum' } });
+    expect(api.inputs('codes.search').map((i) => i.query)).toEqual(['pneu', 'pne', 'pneum']);
+    await waitFor(() => expect(usePicker.getState().results.length).toBeGreaterThan(0));
+    expect(usePicker.getState().query).toBe('pneum');
   });
 
   it('↓ moves the active result and Enter adds it to the diagnoses', async () => {

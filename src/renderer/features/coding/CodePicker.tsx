@@ -3,7 +3,7 @@
  * can add code after code without touching the mouse. The highlighted result shows in the
  * code detail; a code that needs a 7th character opens the chooser.
  */
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { CODE_SYSTEMS, type CodeHit, type CodeSystem } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
 import { requestAdd } from '../encoder/add-flow';
@@ -11,6 +11,7 @@ import { useDetail } from '../encoder/detail-store';
 import { EncoderTools } from '../encoder/EncoderTools';
 import { CodeResults, RESULTS_ID, optionId } from './CodeResults';
 import { usePicker, type PickerStore } from './picker-store';
+import { valueAfterEdit } from './predict-input';
 import './coding.css';
 
 export const CODE_SEARCH_ID = 'code-search';
@@ -63,13 +64,28 @@ const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
   }
 };
 
+/** At `beforeinput` the browser has yet to insert the character: start the search for the value it will give. */
+function prefetchEdit(event: InputEvent): void {
+  const box = event.target as HTMLInputElement;
+  const next = valueAfterEdit(box.value, box.selectionStart, box.selectionEnd, event.inputType, event.data);
+  if (next !== null && next.length <= box.maxLength) usePicker.getState().prefetch(next);
+}
+
 /** The box alone re-renders per keystroke (to echo the query). */
 function SearchBox() {
   const query = usePicker((s) => s.query);
+  const box = useRef<HTMLInputElement>(null);
+  // React's onBeforeInput is a polyfill without deletions; the native event has every edit.
+  useEffect(() => {
+    const input = box.current;
+    input?.addEventListener('beforeinput', prefetchEdit);
+    return () => input?.removeEventListener('beforeinput', prefetchEdit);
+  }, []);
   const expanded = usePicker((s) => s.results.length > 0);
   const activeId = usePicker((s) => (s.results[s.active] ? optionId(s.active) : undefined));
   return (
     <input
+      ref={box}
       id={CODE_SEARCH_ID}
       type="search"
       role="combobox"

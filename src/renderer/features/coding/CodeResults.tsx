@@ -14,7 +14,7 @@ import { markPainted } from './search-timing';
 
 export const RESULTS_ID = 'code-results';
 /** Rows rendered in a new result set's first frame: the seven or so on screen and a few below. */
-export const FIRST_FRAME_ROWS = 12;
+export const FIRST_FRAME_ROWS = 8;
 export const optionId = (index: number) => `code-option-${index}`;
 
 const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], string> = {

@@ -7,7 +7,9 @@
  * A keystroke's results are taken at the start of the frame that will show the typed
  * character (a requestAnimationFrame callback), waiting there until KEYSTROKE_WAIT_MS after
  * the keystroke at most: a reply in time renders in that frame, so the character and its
- * results appear together. A later reply renders when it comes, a frame or more on.
+ * results appear together. A later reply renders when it comes, a frame or more on. The box
+ * starts the search already at `beforeinput`, with the value the edit will give (prefetch),
+ * while the browser is still inserting the character.
  */
 import { create } from 'zustand';
 import type { CodeHit, CodeSystem } from '../../../shared/domain';
@@ -27,6 +29,17 @@ const RESULT_LIMIT = 25;
 const KEYSTROKE_WAIT_MS = 10;
 
 type SearchResult = Awaited<ReturnType<typeof call<'codes.search'>>>;
+type SearchInput = Parameters<typeof call<'codes.search'>>[1];
+
+const searchInput = (query: string, system: CodeSystem | '', date: string | null): SearchInput => ({
+  query: query.trim(),
+  limit: RESULT_LIMIT,
+  ...(system ? { system } : {}),
+  ...(date ? { date } : {}),
+});
+
+/** A search started at `beforeinput` for the query the box is about to hold. */
+let prefetched: { key: string; begun: ReturnType<typeof beginCall<'codes.search'>> } | null = null;
 
 interface PickerData {
   query: string;
@@ -50,6 +63,8 @@ interface PickerActions {
   setSystem(system: CodeSystem | ''): void;
   /** Searches now; `keystroke` is the timing id of the keystroke that asked for it. */
   search(keystroke?: number): Promise<void>;
+  /** Starts the search for a query the box is about to hold; the keystroke's search takes it over when it matches. */
+  prefetch(query: string): void;
   move(delta: number): void;
   setActive(index: number): void;
   setMessage(message: string | null): void;
@@ -113,7 +128,7 @@ export const usePicker = create<PickerStore>()((set, get) => {
       const mine = ++seq;
       if (!query.trim()) return;
       set({ searching: true, error: null });
-      const input = { query: query.trim(), limit: RESULT_LIMIT, ...(system ? { system } : {}), ...(date ? { date } : {}) };
+      const input = searchInput(query, system, date);
       const show = (result: SearchResult): void => {
         if (mine !== seq) return;
         if (!result.ok) {
@@ -131,7 +146,8 @@ export const usePicker = create<PickerStore>()((set, get) => {
         return;
       }
       const deadline = performance.now() + KEYSTROKE_WAIT_MS;
-      const begun = beginCall('codes.search', input);
+      const begun = prefetched?.key === JSON.stringify(input) ? prefetched.begun : beginCall('codes.search', input);
+      prefetched = null;
       let shown = false;
       requestAnimationFrame((frameTime) => {
         if (mine !== seq || shown) return;
@@ -147,6 +163,14 @@ export const usePicker = create<PickerStore>()((set, get) => {
       if (shown) return;
       shown = true;
       show(result);
+    },
+
+    prefetch(query) {
+      const { system, date } = get();
+      prefetched = null;
+      if (!query.trim()) return;
+      const input = searchInput(query, system, date);
+      prefetched = { key: JSON.stringify(input), begun: beginCall('codes.search', input) };
     },
 
     move(delta) {
@@ -165,6 +189,7 @@ export const usePicker = create<PickerStore>()((set, get) => {
 
     clear() {
       supersede(null);
+      prefetched = null;
       seq++;
       set({ query: '', results: [], active: 0, searching: false, error: null, message: null, paintKey: null });
     },
@@ -179,6 +204,7 @@ export const usePicker = create<PickerStore>()((set, get) => {
 // The query may hold words from the record: cleared on lock with the rest.
 registerStoreReset(() => {
   supersede(null);
+  prefetched = null;
   seq++;
   usePicker.setState(initial);
 }, { holdsPhi: true });
