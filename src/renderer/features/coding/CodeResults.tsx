@@ -13,7 +13,7 @@ import { usePicker } from './picker-store';
 import { markPainted } from './search-timing';
 
 export const RESULTS_ID = 'code-results';
-/** Rows rendered in a new result set's first frame: the seven or so on screen and a few below. */
+/** Rows rendered in a new result set's first frame: about what the list shows on a laptop screen (titles mostly wrap). */
 export const FIRST_FRAME_ROWS = 8;
 export const optionId = (index: number) => `code-option-${index}`;
 
