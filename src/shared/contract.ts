@@ -222,7 +222,8 @@ export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output
 export interface EventMap {
   'session.locked': { reason: 'idle' | 'manual' | 'os' };
   'session.unlocked': Record<string, never>;
-  'import.progress': { path: string; line: number; totalLines: number };
+  /** `indexing`: every line is read and the search index is being built. */
+  'import.progress': { path: string; line: number; totalLines: number; indexing?: true };
   'charts.changed': { chartId: string | null };
 }
 export type EventName = keyof EventMap;

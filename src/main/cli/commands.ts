@@ -49,11 +49,16 @@ async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile
   await call(app, 'session.unlock', { profileId: chosen[0]!.id, passphrase: readPassphrase(passphraseFile) });
 }
 
+/** One progress line for a terminal: file, percent, lines, and whether the index is being built. */
+export function progressLine(p: EventMap['import.progress']): string {
+  const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
+  const stage = p.indexing ? ', building the search index' : '';
+  return `${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines${stage})`;
+}
+
 const showProgress: AnyEventListener = (name, payload) => {
   if (name !== 'import.progress') return;
-  const p = payload as EventMap['import.progress'];
-  const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
-  process.stderr.write(`\r${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines)`);
+  process.stderr.write(`\r${progressLine(payload as EventMap['import.progress'])}`);
 };
 
 export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {

@@ -137,6 +137,8 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     importCodeFiles(db, [file], (p) => seen.push(p));
     expect(seen.map((p) => p.line)).toEqual([5000, 10000, rows.length]);
     expect(seen.every((p) => p.path === file && p.totalLines === rows.length)).toBe(true);
+    // The last event says the rows are read and the index is being built (the rest of the import).
+    expect(seen.map((p) => p.indexing ?? false)).toEqual([false, false, true]);
   });
 });
 

@@ -12,6 +12,8 @@ export interface ImportProgress {
   path: string;
   line: number;
   totalLines: number;
+  /** Every line is read and the file's search index is being built: no finer progress comes until it is done. */
+  indexing?: true;
 }
 
 export function importCodeFiles(
@@ -24,7 +26,8 @@ export function importCodeFiles(
     importer.run(
       {
         db,
-        progress: (done, total) => onProgress?.({ path: source.path, line: done, totalLines: total }),
+        progress: (done, total, indexing) =>
+          onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
       },
       source,
     ),

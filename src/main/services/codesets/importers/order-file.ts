@@ -45,7 +45,7 @@ export const orderFileImporter: FileImporter = {
       },
       orderFileRows(source.name, withoutTrailingBlanks(lines), () => lines.terminated),
       // One row per line; the scan's count includes trailing blank lines, the final event does not.
-      (written, finished) => progress(written, finished ? written : scan.lines),
+      (written, finished) => progress(written, finished ? written : scan.lines, finished),
     );
     return { path: source.path, kind, system, label, codes, replaced };
   },

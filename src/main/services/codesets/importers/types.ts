@@ -27,8 +27,11 @@ export type FileSummary = ImportSummary['files'][number];
 
 export interface ImportContext {
   db: ContentDb;
-  /** Progress in the importer's own unit (lines, rows, elements), with the total when known. */
-  progress(done: number, total: number): void;
+  /**
+   * Progress in the importer's own unit (lines, rows, elements), with the total when known;
+   * `indexing` once everything is read and the search index is being built.
+   */
+  progress(done: number, total: number, indexing?: boolean): void;
 }
 
 export interface FileImporter {

@@ -132,7 +132,7 @@ export const cmCodesFileImporter: FileImporter = {
     };
     // Rows are written as read; a check failing later (even at the end) rolls the version back.
     const { replaced, codes } = writeVersion(db, meta, codesFileRows(codesFileLines(source, scan)), (written, finished) =>
-      progress(written, finished ? written : scan.lines),
+      progress(written, finished ? written : scan.lines, finished),
     );
     return { ...summary, codes, replaced };
   },

@@ -73,7 +73,7 @@ export const cptImporter: FileImporter = {
         isDemo: false,
       },
       cptRows(source.name, lines),
-      (written, finished) => progress(written, finished ? written : scan.lines),
+      (written, finished) => progress(written, finished ? written : scan.lines, finished),
     );
     return { path: source.path, kind: 'cpt', system: 'cpt', label, codes, replaced };
   },
