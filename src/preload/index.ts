@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, METHOD_NAMES } from '../shared/api-methods';
 import type { CodeDeskBridge, EventListener } from '../shared/bridge';
-import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { CALL_PORT_MESSAGE, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../shared/ipc-channels';
 
 const api = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(IPC_CALL, method, input)]),
@@ -27,3 +27,13 @@ const bridge: CodeDeskBridge = {
 };
 
 contextBridge.exposeInMainWorld('codedesk', bridge);
+
+// The window's private call port goes to the page (a port is not a function contextBridge can
+// wrap); the page checks the message came from its own window and hands the port to its call worker.
+interface PageWindow {
+  postMessage(message: string, targetOrigin: string, transfer: unknown[]): void;
+}
+ipcRenderer.on(IPC_CALL_PORT, (event) => {
+  const [port] = event.ports;
+  if (port) (globalThis as unknown as PageWindow).postMessage(CALL_PORT_MESSAGE, '*', [port]);
+});

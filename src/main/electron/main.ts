@@ -5,15 +5,19 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_EVENT } from '../../shared/ipc-channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../../shared/ipc-channels';
+import { callApi } from '../api';
 import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { createCallHandler, lockOnOsEvents } from './bridge-handlers';
+import { serveCallPort } from './call-port';
 import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
+/** The same cap as the browser host's call socket. */
+const CALL_PORT_MAX_BYTES = 1024 * 1024;
 const rendererDir = path.join(outDir, 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -37,6 +41,10 @@ async function start(): Promise<void> {
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
+    // Cross-origin isolated, as the browser host: the call worker shares memory with the page.
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+    headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
     return new Response(response.body, { status: response.status, headers });
   });
 
@@ -50,6 +58,15 @@ async function start(): Promise<void> {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(outDir, 'preload', 'index.cjs') },
   });
   win.once('ready-to-show', () => win.show());
+  // Each page load gets a fresh private call port; the previous page's one is closed.
+  let callPort: MessagePortMain | null = null;
+  win.webContents.on('did-finish-load', () => {
+    callPort?.close();
+    const { port1, port2 } = new MessageChannelMain();
+    callPort = port1;
+    serveCallPort(port1, (method, input) => callApi(codedesk, method, input), CALL_PORT_MAX_BYTES);
+    win.webContents.postMessage(IPC_CALL_PORT, null, [port2]);
+  });
   codedesk.events.on((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
   });

@@ -9,7 +9,8 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HOST_ROUTES, SOCKET_PROTOCOL } from '../../shared/bridge';
-import { err, ErrorCode, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
+import { answerCall, readCallEnvelope } from '../call-envelope';
 
 /** Close code for a message that breaks the envelope (RFC 6455 "policy violation"). */
 const POLICY_VIOLATION = 1008;
@@ -26,20 +27,6 @@ export interface CallSocket {
   /** Handles an HTTP upgrade request; refuses anything but an authorised same-origin socket. */
   upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): void;
-}
-
-/** `{id, method, input}` from the page; null when the message is not that shape. */
-function readEnvelope(data: string): { id: number; method: string; input: unknown } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const { id, method, input } = value as Record<string, unknown>;
-  if (!Number.isSafeInteger(id) || (id as number) < 0 || typeof method !== 'string') return null;
-  return { id: id as number, method, input };
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
@@ -65,17 +52,14 @@ export function callSocket(opts: CallSocketOptions): CallSocket {
     // reports it here; without a listener the error would end the host process.
     ws.on('error', () => undefined);
     ws.on('message', (data, isBinary) => {
-      const envelope = isBinary ? null : readEnvelope(data.toString());
+      const envelope = isBinary ? null : readCallEnvelope(data.toString());
       if (!envelope) {
         ws.close(POLICY_VIOLATION, 'Messages are {id, method, input} JSON objects.');
         return;
       }
-      void opts
-        .call(envelope.method, envelope.input)
-        .catch(() => err(ErrorCode.Internal, 'The call failed.'))
-        .then((result) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: envelope.id, result }));
-        });
+      void answerCall(envelope, opts.call).then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(reply);
+      });
     });
   };
 

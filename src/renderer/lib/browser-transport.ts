@@ -8,12 +8,10 @@
 import { EVENT_NAMES } from '../../shared/api-methods';
 import { HOST_ROUTES, TOKEN_PARAM, type EventListener } from '../../shared/bridge';
 import type { EventMap, EventName } from '../../shared/contract';
-import type { Result } from '../../shared/result';
-import { defaultRoad, type OpenRoad } from './call-roads';
+import { begunOnRoad, checkedReply, defaultRoad, replyResult, type OpenRoad } from './call-roads';
 import { socketUrl } from './socket-channel';
 import { unreachable } from './errors';
 import type { Transport } from './transport';
-import { NOT_SENT } from './worker-channel';
 
 const STORAGE_KEY = 'codedesk.hostToken';
 
@@ -30,13 +28,6 @@ export function takeHostToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(STORAGE_KEY);
 }
 
-
-function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
-  const v = value as { ok: unknown; error?: { code?: unknown; message?: unknown } };
-  if (v.ok === true) return 'value' in value;
-  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message === 'string';
-}
 
 type CallResult = Awaited<ReturnType<Transport['call']>>;
 
@@ -67,9 +58,6 @@ export function browserTransport(
     }
   };
 
-  // The host always answers with a Result; anything else is treated as unreachable.
-  const checked = (reply: unknown): CallResult => (isResult(reply) ? (reply as CallResult) : unreachable());
-
   const post = async (method: string, input: unknown): Promise<CallResult> => {
     try {
       const response = await fetchImpl(HOST_ROUTES.call(method as never), {
@@ -77,32 +65,20 @@ export function browserTransport(
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(input),
       });
-      return checked(await response.json());
+      return checkedReply(await response.json()) as CallResult;
     } catch {
       return unreachable();
     }
   };
 
-  const byRoad = async (reply: Promise<unknown>, method: string, input: unknown): Promise<CallResult> => {
-    const outcome = await reply;
-    return outcome === NOT_SENT ? post(method, input) : checked(outcome);
-  };
-
   const transport: Transport = {
     call(method, input) {
       const reply = calls?.send(method, input);
-      return (reply ? byRoad(reply, method, input) : post(method, input)) as ReturnType<Transport['call']>;
+      return (reply ? replyResult(reply, () => post(method, input)) : post(method, input)) as ReturnType<Transport['call']>;
     },
     begin(method, input) {
-      const begun = calls?.begin?.(method, input);
-      if (!begun) return { result: transport.call(method, input), take: () => null };
-      return {
-        result: byRoad(begun.reply, method, input) as ReturnType<Transport['call']>,
-        take: (deadline) => {
-          const taken = begun.take(deadline);
-          return taken ? (checked(taken.reply) as CallResult) : null;
-        },
-      };
+      const begun = begunOnRoad(calls, method, input, () => post(method, input));
+      return (begun ?? { result: transport.call(method, input), take: () => null }) as ReturnType<NonNullable<Transport['begin']>>;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -2,10 +2,13 @@
  * The roads a browser-host call can take besides a POST each: the host's WebSocket held by a
  * call worker (and, when the page is cross-origin isolated, the shared reply slot that lets a
  * keystroke wait for its results), or the same socket on the page's own thread where workers
- * are unavailable.
+ * are unavailable. In Electron, the call worker holds the window's private call port instead.
  */
+import type { Result } from '../../shared/result';
+import { unreachable } from './errors';
 import { defaultOpenSocket, socketChannel, type OpenSocket } from './socket-channel';
-import { slotBufferIfIsolated, workerChannel, type BegunCall, type WorkerLike } from './worker-channel';
+import type { BegunCall as BegunResult } from './transport';
+import { NOT_SENT, slotBufferIfIsolated, workerChannel, type BegunCall, type WorkerLike } from './worker-channel';
 
 export interface CallRoad {
   /** The host's reply (unchecked), undefined if lost in flight, NOT_SENT; null = post it. */
@@ -36,3 +39,43 @@ export const defaultRoad: OpenRoad = (url, token) => {
   if (!worker) return pageSocketRoad(defaultOpenSocket)(url, token);
   return workerChannel(worker, { url, token, slot: slotBufferIfIsolated() });
 };
+
+/** Electron: the call worker on the window's private call port; null where workers are unavailable (calls stay on IPC). */
+export function defaultPortRoad(port: MessagePort): CallRoad | null {
+  const worker = startCallWorker();
+  return worker ? workerChannel(worker, { port, slot: slotBufferIfIsolated() }) : null;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: { code?: unknown; message?: unknown } };
+  if (v.ok === true) return 'value' in value;
+  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error.message === 'string';
+}
+
+/** The main process always answers with a Result; anything else is treated as unreachable. */
+export const checkedReply = (reply: unknown): Result<unknown> => (isResult(reply) ? reply : unreachable());
+
+/** A road's reply as a Result: a call the road did not send goes by `fallback` (POST, IPC). */
+export async function replyResult(reply: Promise<unknown>, fallback: () => Promise<Result<unknown>>): Promise<Result<unknown>> {
+  const outcome = await reply;
+  return outcome === NOT_SENT ? fallback() : checkedReply(outcome);
+}
+
+/** A call begun on a road that can hand its reply over; null when it cannot (use a plain call). */
+export function begunOnRoad(
+  road: CallRoad | null,
+  method: string,
+  input: unknown,
+  fallback: () => Promise<Result<unknown>>,
+): BegunResult<Result<unknown>> | null {
+  const begun = road?.begin?.(method, input);
+  if (!begun) return null;
+  return {
+    result: replyResult(begun.reply, fallback),
+    take: (deadline) => {
+      const taken = begun.take(deadline);
+      return taken ? checkedReply(taken.reply) : null;
+    },
+  };
+}

@@ -6,7 +6,22 @@
  */
 import { offerReply, replySlot, type ReplySlot } from '../../shared/reply-slot';
 import type { FromWorker, ToWorker } from './call-worker-messages';
-import { socketChannel, type OpenSocket, type SocketChannel } from './socket-channel';
+import { socketChannel, type OpenSocket, type SocketChannel, type SocketLike } from './socket-channel';
+
+/** A message port seen as an always-open socket (the Electron window's call port). */
+export function portSocket(port: MessagePort): SocketLike {
+  const socket: SocketLike = {
+    readyState: 1,
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    send: (data) => port.postMessage(data),
+    close: () => port.close(),
+  };
+  port.onmessage = (event) => socket.onmessage?.(event);
+  return socket;
+}
 
 export function callWorkerCore(post: (message: FromWorker) => void, openSocket: OpenSocket): (message: ToWorker) => void {
   let channel: SocketChannel | null = null;
@@ -20,9 +35,12 @@ export function callWorkerCore(post: (message: FromWorker) => void, openSocket: 
   };
 
   return (message) => {
-    if (message.type === 'open') {
+    if (message.type === 'open' || message.type === 'open-port') {
       slot = message.slot ? replySlot(message.slot) : null;
-      channel = socketChannel(message.url, message.token, openSocket);
+      channel =
+        message.type === 'open'
+          ? socketChannel(message.url, message.token, openSocket)
+          : socketChannel('', '', () => portSocket(message.port));
       post({ type: 'ready' });
       return;
     }

@@ -1,7 +1,10 @@
 /** The messages between the page and its call worker (call-worker.ts). */
 
 export type ToWorker =
+  /** Browser host: open the host's call socket. */
   | { type: 'open'; url: string; token: string; slot: SharedArrayBuffer | null }
+  /** Electron: calls go over the window's private call port (transferred with this message). */
+  | { type: 'open-port'; port: MessagePort; slot: SharedArrayBuffer | null }
   | { type: 'call'; id: number; method: string; input: unknown };
 
 export type FromWorker =

@@ -16,7 +16,7 @@ export const NOT_SENT = Symbol('not sent');
 export interface WorkerLike {
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: Event) => void) | null;
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -47,7 +47,8 @@ export function slotBufferIfIsolated(scope: { crossOriginIsolated?: boolean } = 
 
 export function workerChannel(
   worker: WorkerLike,
-  open: { url: string; token: string; slot: SharedArrayBuffer | null },
+  /** The host's socket (browser host) or the window's call port (Electron). */
+  open: { url: string; token: string; slot: SharedArrayBuffer | null } | { port: MessagePort; slot: SharedArrayBuffer | null },
   now: () => number = () => performance.now(),
 ): WorkerChannel {
   const slot: ReplySlot | null = open.slot ? replySlot(open.slot) : null;
@@ -82,7 +83,8 @@ export function workerChannel(
     late = null;
     settleAll(undefined);
   };
-  worker.postMessage({ type: 'open', ...open });
+  if ('port' in open) worker.postMessage({ type: 'open-port', ...open }, [open.port]);
+  else worker.postMessage({ type: 'open', ...open });
 
   const register = (): { id: number; reply: Promise<unknown> } => {
     const id = nextId++;
