@@ -17,7 +17,7 @@ export const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
 /** Fetch round trip plus the main process's search: keystroke to the reply arriving. */
 export const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
 
-/** How long the keystroke's task held the page waiting for its reply (detail: `{ id, inTime }`). */
+/** How long the keystroke's frame held the page waiting for its reply at its start (detail: `{ id, inTime }`). */
 export const KEYSTROKE_WAIT = 'search:keystroke-wait';
 
 export const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO_ECHO, KEYSTROKE_TO_REPLY, KEYSTROKE_WAIT] as const;
@@ -25,7 +25,7 @@ export const SEARCH_MEASURES = [KEYSTROKE_TO_PAINT, REPLY_TO_PAINT, KEYSTROKE_TO
 /** What a wait measure's detail holds. */
 export interface WaitDetail {
   id: number;
-  /** True when the reply came within the wait (its results render in the keystroke's task). */
+  /** True when the reply came within the wait (its results render in the keystroke's own frame). */
   inTime: boolean;
 }
 
