@@ -9,6 +9,7 @@ import { app, BrowserWindow, ipcMain, MessageChannelMain, net, powerMonitor, pro
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../../shared/ipc-channels';
 import { callApi } from '../api';
+import { MAX_CALL_BYTES } from '../call-envelope';
 import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { createCallHandler, lockOnOsEvents } from './bridge-handlers';
@@ -16,8 +17,6 @@ import { serveCallPort } from './call-port';
 import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
-/** The same cap as the browser host's call socket. */
-const CALL_PORT_MAX_BYTES = 1024 * 1024;
 const rendererDir = path.join(outDir, 'renderer');
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -64,7 +63,7 @@ async function start(): Promise<void> {
     callPort?.close();
     const { port1, port2 } = new MessageChannelMain();
     callPort = port1;
-    serveCallPort(port1, (method, input) => callApi(codedesk, method, input), CALL_PORT_MAX_BYTES);
+    serveCallPort(port1, (method, input) => callApi(codedesk, method, input), MAX_CALL_BYTES);
     win.webContents.postMessage(IPC_CALL_PORT, null, [port2]);
   });
   codedesk.events.on((name, payload) => {

@@ -11,11 +11,11 @@ import { HOST_ROUTES, TOKEN_PARAM } from '../../shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { err, ErrorCode } from '../../shared/result';
 import { callApi } from '../api';
+import { MAX_CALL_BYTES } from '../call-envelope';
 import type { CodeDeskApp } from '../app';
 import { callSocket } from './call-socket';
 import { readStatic } from './static-files';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const CALL_PREFIX = HOST_ROUTES.call('' as never);
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -59,7 +59,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > MAX_CALL_BYTES) {
         resolve(null);
         req.destroy();
         return;
@@ -86,7 +86,7 @@ export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: str
   });
   const hostAllowed = (host: string): boolean => host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   const calls = callSocket({
-    maxMessageBytes: MAX_BODY_BYTES,
+    maxMessageBytes: MAX_CALL_BYTES,
     hostAllowed,
     tokenMatches: (given) => tokensMatch(given, token),
     call: (method, input) => callApi(opts.app, method, input),

@@ -28,7 +28,6 @@ export function takeHostToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(STORAGE_KEY);
 }
 
-
 type CallResult = Awaited<ReturnType<Transport['call']>>;
 
 /** `road: null` keeps every call on fetch (tests of the POST road). */
