@@ -13,6 +13,12 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   ImportFailed: 'IMPORT_FAILED',
   NoCodeSet: 'NO_CODE_SET',
+  /** The disk (or the database's size limit) is full: the change was rolled back, not saved. */
+  DiskFull: 'DISK_FULL',
+  /** The workspace file failed its integrity check: restore it from a backup. */
+  WorkspaceDamaged: 'WORKSPACE_DAMAGED',
+  /** The audit trail does not match its seal (cut short, rolled back or rewritten). */
+  AuditBroken: 'AUDIT_BROKEN',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
