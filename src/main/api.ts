@@ -12,6 +12,7 @@ import { encoderHandlers } from './handlers/encoder';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 import { log } from './log';
+import { describeSqliteError } from './services/db/errors';
 
 const handlers: { [M in MethodName]: Handler<M> } = {
   ...sessionHandlers,
@@ -51,6 +52,12 @@ export async function callApi(app: CodeDeskApp, method: string, rawInput: unknow
     return ok(value);
   } catch (e) {
     if (e instanceof AppFailure) return err(e.code, e.message, e.detail);
+    // A full disk or a damaged page: the transaction rolled back, and the answer says so plainly.
+    const named = describeSqliteError(e);
+    if (named) {
+      log.error('api.storage_failure', { method, code: named.code }, e);
+      return err(named.code, named.message);
+    }
     // Unknown errors may carry PHI in their message: log the name only, answer generically.
     log.error('api.unexpected', { method }, e);
     return err(ErrorCode.Internal, 'Something went wrong. Your saved work is safe; try again.');

@@ -11,6 +11,7 @@ import { AppFailure, ErrorCode } from '../shared/result';
 import { EventBus } from './events';
 import { contentDbPath } from './paths';
 import { appendAudit, type AuditAction } from './services/audit/trail';
+import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit/binding';
 import { openContentDb } from './services/codesets/content-db';
 import { warmSearchIndexes } from './services/codesets/search/warm';
 import { log } from './log';
@@ -95,12 +96,26 @@ export class CodeDeskApp {
     return path.join(this.home, 'profiles', profileId, 'workspace.db');
   }
 
-  /** Opens the profile's workspace with an unwrapped key; the key buffer is wiped afterwards. */
+  sealPath(profileId: string): string {
+    return path.join(this.home, 'profiles', profileId, 'audit-head.seal');
+  }
+
+  /**
+   * Opens the profile's workspace with an unwrapped key and checks its audit trail against
+   * the seal; the key buffer is wiped afterwards. A trail that does not match its seal opens
+   * read-only (api.ts refuses changes) and the status says why.
+   */
   startSession(profile: ProfileSummary, key: Buffer): SessionStatus {
     if (this.active) this.lock('manual');
     let db: Database.Database;
     try {
       db = openWorkspace(this.workspacePath(profile.id), key);
+      try {
+        bindAuditChain(db, key, this.sealPath(profile.id));
+      } catch (error) {
+        closeWorkspace(db);
+        throw error;
+      }
     } finally {
       key.fill(0);
     }
@@ -110,9 +125,16 @@ export class CodeDeskApp {
     return this.status();
   }
 
+  /** Appends an entry: inside the caller's transaction(s.db, …) when there is one, so it commits with the change. */
   audit(action: AuditAction, chartId: string | null = null, detail: Record<string, unknown> = {}): void {
     const s = this.requireSession();
     appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now());
+  }
+
+  /** What the unlock-time check of the audit trail found, or null. */
+  trailProblem(): string | null {
+    const s = this.active;
+    return s ? (auditBinding(s.db).finding?.message ?? null) : null;
   }
 
   /** Drops the key (closes the workspace) and tells the renderer to clear PHI from the screen. */
@@ -120,11 +142,19 @@ export class CodeDeskApp {
     const s = this.active;
     if (s) {
       try {
-        appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action: 'session.lock', chartId: null, detail: { reason } }, this.now());
+        // A broken trail gets nothing appended; a failed lock entry (full disk) must not keep the workspace open.
+        if (!this.trailProblem()) this.audit('session.lock', null, { reason });
+      } catch (error) {
+        log.warn('session.lock_entry_failed', {}, error);
       } finally {
         s.idleLock.dispose();
-        closeWorkspace(s.db);
         this.active = null;
+        unbindAuditChain(s.db);
+        try {
+          closeWorkspace(s.db);
+        } catch (error) {
+          log.warn('workspace.close_failed', {}, error);
+        }
       }
       this.events.emit('session.locked', { reason });
     }
@@ -138,6 +168,7 @@ export class CodeDeskApp {
       profile: s?.profile ?? null,
       idleLockMinutes: s ? s.idleLock.minutes : DEFAULT_IDLE_MINUTES,
       deviceId: this.deviceId,
+      trailProblem: this.trailProblem(),
     };
   }
 
@@ -145,7 +176,11 @@ export class CodeDeskApp {
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
     if (this.active) this.lock('manual');
-    this.contentDb?.close();
+    try {
+      this.contentDb?.close();
+    } catch (error) {
+      log.warn('content.close_failed', {}, error);
+    }
     this.contentDb = null;
   }
 }

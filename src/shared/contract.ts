@@ -101,7 +101,7 @@ export type SubmitOutcome =
 export interface AuditVerifyReport {
   ok: boolean;
   entries: number;
-  problems: { seq: number; kind: 'altered' | 'deleted' | 'reordered' | 'inserted'; message: string }[];
+  problems: { seq: number; kind: 'altered' | 'deleted' | 'reordered' | 'inserted' | 'origin' | 'truncated' | 'rewritten' | 'unsealed'; message: string }[];
 }
 
 export const contract = {

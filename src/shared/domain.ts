@@ -45,6 +45,8 @@ export interface SessionStatus {
   profile: ProfileSummary | null;
   idleLockMinutes: number;
   deviceId: string;
+  /** Set when the audit trail did not match its seal on unlock: the workspace is read-only until it is restored or re-anchored. */
+  trailProblem: string | null;
 }
 
 export interface ChartRow {

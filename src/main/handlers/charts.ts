@@ -1,4 +1,7 @@
-/** Queue, chart, documents, coding, submit, hold. Each PHI access is on the audit trail. */
+/**
+ * Queue, chart, documents, coding, submit, hold. Each PHI access is on the audit trail, and
+ * each change commits in one transaction with its audit entry: both or neither.
+ */
 import { getChart, getDocument } from '../services/charts/detail';
 import { getCoding, saveCoding } from '../services/charts/coding';
 import { loadDemoCharts } from '../services/charts/demo';
@@ -6,6 +9,7 @@ import { listCharts, nextChart } from '../services/charts/queue';
 import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
 import { loadDemoCodes } from '../services/codesets/demo-codes';
 import path from 'node:path';
+import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
 
 type ChartMethods =
@@ -25,71 +29,85 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
   'demo.load': (_input, app) => {
     const s = app.requireSession();
     const codes = loadDemoCodes(app.content(), path.join(app.resourcesDir, 'demo', 'codes'));
-    const charts = loadDemoCharts(s.db, app.resourcesDir, s.profile.displayName, app.now());
-    app.audit('demo.load', null, { charts, codes });
+    const charts = transaction(s.db, () => {
+      const added = loadDemoCharts(s.db, app.resourcesDir, s.profile.displayName, app.now());
+      app.audit('demo.load', null, { charts: added, codes });
+      return added;
+    });
     app.events.emit('charts.changed', { chartId: null });
     return { charts, codes };
   },
   'charts.list': (input, app) => listCharts(app.requireSession().db, input),
-  'charts.get': (input, app) => {
-    const chart = getChart(app.requireSession().db, input.chartId);
-    app.audit('chart.open', input.chartId);
-    return chart;
-  },
+  'charts.get': (input, app) =>
+    transaction(app.requireSession().db, () => {
+      const chart = getChart(app.requireSession().db, input.chartId);
+      app.audit('chart.open', input.chartId);
+      return chart;
+    }),
   'charts.next': (input, app) => ({ chartId: nextChart(app.requireSession().db, input.afterChartId) }),
-  'documents.get': (input, app) => {
-    const doc = getDocument(app.requireSession().db, input.chartId, input.documentId);
-    app.audit('document.view', input.chartId, { documentId: input.documentId });
-    return doc;
-  },
+  'documents.get': (input, app) =>
+    transaction(app.requireSession().db, () => {
+      const doc = getDocument(app.requireSession().db, input.chartId, input.documentId);
+      app.audit('document.view', input.chartId, { documentId: input.documentId });
+      return doc;
+    }),
   'coding.get': (input, app) => getCoding(app.requireSession().db, input.chartId),
   'coding.save': (input, app) => {
     const s = app.requireSession();
-    const { revision, change } = saveCoding(s.db, {
-      chartId: input.chartId,
-      coding: input.coding,
-      revision: input.revision,
-      userId: s.profile.id,
-      at: app.now().toISOString(),
+    return transaction(s.db, () => {
+      const { revision, change } = saveCoding(s.db, {
+        chartId: input.chartId,
+        coding: input.coding,
+        revision: input.revision,
+        userId: s.profile.id,
+        at: app.now().toISOString(),
+      });
+      if (change.added.length || change.removed.length || change.reordered) {
+        app.audit('coding.change', input.chartId, { ...change, revision });
+      }
+      return { revision };
     });
-    if (change.added.length || change.removed.length || change.reordered) {
-      app.audit('coding.change', input.chartId, { ...change, revision });
-    }
-    return { revision };
   },
   'coding.validate': (input, app) => validateChart(app.requireSession().db, app.content(), input.chartId),
   'charts.submit': (input, app) => {
     const s = app.requireSession();
-    const outcome = submitChart(s.db, app.content(), {
-      chartId: input.chartId,
-      userId: s.profile.id,
-      deviceId: app.deviceId,
-      at: app.now().toISOString(),
-      acknowledgedWarnings: input.acknowledgedWarnings,
+    const outcome = transaction(s.db, () => {
+      const result = submitChart(s.db, app.content(), {
+        chartId: input.chartId,
+        userId: s.profile.id,
+        deviceId: app.deviceId,
+        at: app.now().toISOString(),
+        acknowledgedWarnings: input.acknowledgedWarnings,
+      });
+      const warnings = result.problems.filter((p) => p.severity === 'warning').map((p) => p.rule);
+      const errors = result.problems.filter((p) => p.severity === 'error').map((p) => p.rule);
+      // Submitted with warnings: the acknowledgement itself is on the record.
+      app.audit(
+        result.submitted ? 'chart.submit' : 'chart.submit_blocked',
+        input.chartId,
+        result.submitted ? { acknowledgedWarnings: warnings } : { rules: errors.length ? errors : warnings },
+      );
+      return result;
     });
-    const warnings = outcome.problems.filter((p) => p.severity === 'warning').map((p) => p.rule);
-    const errors = outcome.problems.filter((p) => p.severity === 'error').map((p) => p.rule);
-    // Submitted with warnings: the acknowledgement itself is on the record.
-    app.audit(
-      outcome.submitted ? 'chart.submit' : 'chart.submit_blocked',
-      input.chartId,
-      outcome.submitted ? { acknowledgedWarnings: warnings } : { rules: errors.length ? errors : warnings },
-    );
     app.events.emit('charts.changed', { chartId: input.chartId });
     return outcome.submitted ? { submitted: true, problems: outcome.problems } : { submitted: false, problems: outcome.problems };
   },
   'charts.hold': (input, app) => {
     const s = app.requireSession();
-    holdChart(s.db, { ...input, at: app.now().toISOString() });
-    // The note may hold clinical detail: the audit records the reason only.
-    app.audit('chart.hold', input.chartId, { reason: input.reason });
+    transaction(s.db, () => {
+      holdChart(s.db, { ...input, at: app.now().toISOString() });
+      // The note may hold clinical detail: the audit records the reason only.
+      app.audit('chart.hold', input.chartId, { reason: input.reason });
+    });
     app.events.emit('charts.changed', { chartId: input.chartId });
     return getChart(s.db, input.chartId);
   },
   'charts.release': (input, app) => {
     const s = app.requireSession();
-    releaseChart(s.db, { chartId: input.chartId, at: app.now().toISOString() });
-    app.audit('chart.release', input.chartId);
+    transaction(s.db, () => {
+      releaseChart(s.db, { chartId: input.chartId, at: app.now().toISOString() });
+      app.audit('chart.release', input.chartId);
+    });
     app.events.emit('charts.changed', { chartId: input.chartId });
     return getChart(s.db, input.chartId);
   },

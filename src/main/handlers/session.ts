@@ -17,23 +17,23 @@ type SessionMethods =
 export const sessionHandlers: HandlerTable<SessionMethods> = {
   'profiles.list': (_input, app) => listProfiles(app.home),
   'profiles.create': async (input, app) => {
-    const { profile, recoveryKey, key } = await createProfile(app.home, input);
+    const { profile, recoveryKey, key } = await createProfile(app.home, { ...input, deviceId: app.deviceId });
     app.startSession(profile, key);
-    app.audit('profile.create', null, { role: profile.role });
     return { profile, recoveryKey };
   },
   'session.status': (_input, app) => app.status(),
   'session.unlock': async (input, app) => {
     const { profile, key } = await unlockProfile(app.home, input.profileId, input.passphrase, app.now().getTime());
     const status = app.startSession(profile, key);
-    app.audit('session.unlock');
+    // A trail that no longer matches its seal takes no entries until it is restored or re-anchored.
+    if (!status.trailProblem) app.audit('session.unlock');
     return status;
   },
   'session.recover': async (input, app) => {
     const { profile, key, recoveryKey } = await recoverProfile(app.home, input.profileId, input.recoveryKey, input.newPassphrase);
     const status = app.startSession(profile, key);
-    // Emergency access is always on the record.
-    app.audit('session.recover');
+    // Emergency access is always on the record (unless the trail is broken and takes nothing).
+    if (!status.trailProblem) app.audit('session.recover');
     return { status, recoveryKey };
   },
   'session.lock': (_input, app) => app.lock('manual'),

@@ -1,25 +1,45 @@
 /** A workspace with a short audit trail, and ways to tamper with it for real. */
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { bindAuditChain } from '../../../src/main/services/audit/binding';
 import { appendAudit, type AuditAction } from '../../../src/main/services/audit/trail';
 import { openWorkspace } from '../../../src/main/services/workspace/open';
 import { randomKey, tempDir } from '../workspace/helpers';
 
 export const T0 = Date.parse('2026-03-01T10:00:00Z');
 
-export function workspace(): Database.Database {
-  return openWorkspace(path.join(tempDir(), 'w.db'), randomKey(), { create: true });
+export interface OpenedWorkspace {
+  db: Database.Database;
+  key: Buffer;
+  file: string;
+  sealFile: string;
 }
 
-const ACTIONS: AuditAction[] = ['session.unlock', 'chart.open', 'document.view', 'coding.change', 'chart.submit'];
+/** A new encrypted workspace with its audit trail bound (keys and seal), as the app opens one. */
+export function openedWorkspace(): OpenedWorkspace {
+  const dir = tempDir();
+  const key = randomKey();
+  const file = path.join(dir, 'w.db');
+  const sealFile = path.join(dir, 'audit-head.seal');
+  const db = openWorkspace(file, key, { create: true });
+  bindAuditChain(db, key, sealFile);
+  return { db, key, file, sealFile };
+}
 
-/** Appends `count` entries, one a minute. */
+export function workspace(): Database.Database {
+  return openedWorkspace().db;
+}
+
+const ACTIONS: AuditAction[] = ['chart.open', 'document.view', 'coding.change', 'chart.submit', 'session.unlock'];
+
+/** Appends `count` entries, one a minute; on an empty trail the first is the profile's creation. */
 export function fillTrail(db: Database.Database, count: number): void {
+  const start = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
   for (let i = 0; i < count; i++) {
-    const action = ACTIONS[i % ACTIONS.length] ?? 'export';
+    const action = start + i === 0 ? 'profile.create' : (ACTIONS[i % ACTIONS.length] ?? 'export');
     appendAudit(
       db,
-      { userId: 'u1', deviceId: 'dev-1', action, chartId: action === 'session.unlock' ? null : `C${i}`, detail: { n: i } },
+      { userId: 'u1', deviceId: 'dev-1', action, chartId: action === 'session.unlock' || action === 'profile.create' ? null : `C${i}`, detail: { n: i } },
       T0 + i * 60_000,
     );
   }

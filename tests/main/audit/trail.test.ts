@@ -5,12 +5,13 @@ import { canonicalJson } from '../../../src/main/services/audit/canonical-json';
 import { AUDIT_ACTIONS, appendAudit, verifyAudit, type AuditAction } from '../../../src/main/services/audit/trail';
 import { closeWorkspace } from '../../../src/main/services/workspace/open';
 import { failureOf } from '../workspace/helpers';
-import { T0, fillTrail, workspace } from './helpers';
+import { T0, fillTrail, openedWorkspace } from './helpers';
 
 const GENESIS = '0'.repeat(64);
 let db: Database.Database;
+let workspaceKey: Buffer;
 beforeEach(() => {
-  db = workspace();
+  ({ db, key: workspaceKey } = openedWorkspace());
 });
 afterEach(() => closeWorkspace(db));
 
@@ -33,15 +34,18 @@ describe('appendAudit', () => {
     expect([...AUDIT_ACTIONS]).toEqual([
       'profile.create', 'session.unlock', 'session.unlock_failed', 'session.lock', 'session.recover', 'chart.open',
       'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
-      'export', 'demo.load', 'codes.import',
+      'export', 'demo.load', 'codes.import', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
     ]);
   });
 
-  it('chains from the genesis hash: hash = sha256(prev_hash + canonical JSON of the entry)', () => {
+  it('chains from the genesis hash: hash = HMAC-SHA256 under a key derived from the workspace key, over prev_hash + canonical JSON', () => {
     const first = appendAudit(db, { userId: 'u1', deviceId: 'dev-1', action: 'chart.open', chartId: 'C1' }, T0);
     const body = '{"action":"chart.open","at":"2026-03-01T10:00:00.000Z","chartId":"C1","detail":{},"deviceId":"dev-1","seq":1,"userId":"u1"}';
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS, chartId: 'C1', detail: {} });
-    expect(first.hash).toBe(crypto.createHash('sha256').update(GENESIS + body).digest('hex'));
+    const chainKey = Buffer.from(crypto.hkdfSync('sha256', workspaceKey, Buffer.alloc(0), 'codedesk audit chain v1', 32));
+    expect(first.hash).toBe(crypto.createHmac('sha256', chainKey).update(GENESIS + body).digest('hex'));
+    // Without the key, the plain hash an editor could compute is not the one stored.
+    expect(first.hash).not.toBe(crypto.createHash('sha256').update(GENESIS + body).digest('hex'));
 
     const second = appendAudit(db, { userId: 'u1', deviceId: 'dev-1', action: 'coding.change', chartId: 'C1', detail: { added: ['E11.65'], revision: 2 } }, new Date(T0 + 1000));
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash, at: '2026-03-01T10:00:01.000Z' });
@@ -52,7 +56,7 @@ describe('appendAudit', () => {
   it('records every listed action', () => {
     for (const action of AUDIT_ACTIONS) appendAudit(db, { userId: 'u1', deviceId: 'dev-1', action }, T0);
     expect(count()).toBe(AUDIT_ACTIONS.length);
-    expect(verifyAudit(db).ok).toBe(true);
+    expect(verifyAudit(db)).toEqual({ ok: true, entries: AUDIT_ACTIONS.length, problems: [] });
   });
 
   it('refuses an unknown action, a missing user or device, and writes nothing', () => {

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash } from '../../../src/main/services/audit/hash';
-import { MAX_PROBLEMS } from '../../../src/main/services/audit/verify';
-import { verifyAudit } from '../../../src/main/services/audit/trail';
+import { MAX_PROBLEMS, verifyChain } from '../../../src/main/services/audit/verify';
 import { closeWorkspace } from '../../../src/main/services/workspace/open';
 import { T0, dropTriggers, fillTrail, hashOf, renumber, swap, workspace } from './helpers';
 
@@ -14,13 +13,13 @@ beforeEach(() => {
 });
 afterEach(() => closeWorkspace(db));
 
-const found = () => verifyAudit(db).problems.map(({ seq, kind }) => ({ seq, kind }));
+const found = () => verifyChain(db).problems.map(({ seq, kind }) => ({ seq, kind }));
 
 describe('verifyAudit', () => {
   it('passes an intact trail and an empty one', () => {
-    expect(verifyAudit(db)).toEqual({ ok: true, entries: 10, problems: [] });
+    expect(verifyChain(db)).toEqual({ ok: true, entries: 10, problems: [] });
     db.exec('DELETE FROM audit_log');
-    expect(verifyAudit(db)).toEqual({ ok: true, entries: 0, problems: [] });
+    expect(verifyChain(db)).toEqual({ ok: true, entries: 0, problems: [] });
   });
 
   describe('altered', () => {
@@ -30,7 +29,7 @@ describe('verifyAudit', () => {
       db.prepare(`UPDATE audit_log SET user_id = 'someone-else' WHERE seq = 7`).run();
       db.prepare(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = 8`).run();
       db.prepare(`UPDATE audit_log SET chart_id = 'C999' WHERE seq = 9`).run();
-      const report = verifyAudit(db);
+      const report = verifyChain(db);
       expect(report.ok).toBe(false);
       expect(report.entries).toBe(10);
       expect(found()).toEqual([4, 6, 7, 8, 9].map((seq) => ({ seq, kind: 'altered' })));
@@ -48,7 +47,7 @@ describe('verifyAudit', () => {
 
     it('an entry rewritten with a freshly computed hash (the next entry no longer links to it)', () => {
       const row = db.prepare('SELECT * FROM audit_log WHERE seq = 5').get() as Record<string, string | number | null>;
-      const forged = entryHash(row.prev_hash as string, {
+      const forged = entryHash(null, row.prev_hash as string, {
         seq: 5, at: row.at as string, userId: 'u1', deviceId: 'dev-1', action: 'export', chartId: null, detail: {},
       });
       db.prepare(`UPDATE audit_log SET action = 'export', chart_id = NULL, detail_json = '{}', hash = ? WHERE seq = 5`).run(forged);
@@ -60,13 +59,13 @@ describe('verifyAudit', () => {
     it('an entry in the middle (a seq gap)', () => {
       db.prepare('DELETE FROM audit_log WHERE seq = 5').run();
       expect(found()).toEqual([{ seq: 5, kind: 'deleted' }]);
-      expect(verifyAudit(db).entries).toBe(9);
+      expect(verifyChain(db).entries).toBe(9);
     });
 
     it('the first entry, and a block of entries', () => {
       db.prepare('DELETE FROM audit_log WHERE seq = 1').run();
       db.prepare('DELETE FROM audit_log WHERE seq BETWEEN 4 AND 6').run();
-      const report = verifyAudit(db);
+      const report = verifyChain(db);
       expect(found()).toEqual([
         { seq: 1, kind: 'deleted' },
         { seq: 4, kind: 'deleted' },
@@ -83,7 +82,7 @@ describe('verifyAudit', () => {
     it('two entries removed and renumbered', () => {
       db.prepare('DELETE FROM audit_log WHERE seq IN (3, 4)').run();
       renumber(db, 5, -2);
-      const report = verifyAudit(db);
+      const report = verifyChain(db);
       expect(found()).toEqual([{ seq: 3, kind: 'deleted' }]);
       expect(report.problems[0]?.message).toMatch(/^2 entries were removed before entry 3/);
     });
@@ -122,8 +121,8 @@ describe('verifyAudit', () => {
       const fields = { seq: 5, at: new Date(T0).toISOString(), userId: 'u1', deviceId: 'dev-1', action: 'export', chartId: null, detail: {} };
       db.prepare(
         `INSERT INTO audit_log (seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash) VALUES (5, ?, 'u1', 'dev-1', 'export', NULL, '{}', ?, ?)`,
-      ).run(fields.at, prev, entryHash(prev, fields));
-      const report = verifyAudit(db);
+      ).run(fields.at, prev, entryHash(null, prev, fields));
+      const report = verifyChain(db);
       expect(report.entries).toBe(11);
       expect(found()).toEqual([{ seq: 5, kind: 'inserted' }]);
     });
@@ -156,7 +155,7 @@ describe('verifyAudit', () => {
     const fields = { seq: 1, at: new Date(T0).toISOString(), userId: 'u1', deviceId: 'dev-1', action: 'export', chartId: null, detail: {} };
     db.prepare(
       `INSERT INTO audit_log (seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash) VALUES (1, ?, 'u1', 'dev-1', 'export', NULL, '{}', ?, ?)`,
-    ).run(fields.at, '0'.repeat(64), entryHash('0'.repeat(64), fields));
+    ).run(fields.at, '0'.repeat(64), entryHash(null, '0'.repeat(64), fields));
     expect(found()).toEqual([{ seq: 1, kind: 'inserted' }]);
   });
 
@@ -166,13 +165,13 @@ describe('verifyAudit', () => {
       for (const column of columns) {
         const before = db.prepare(`SELECT ${column} FROM audit_log WHERE seq = ?`).pluck().get(seq);
         db.prepare(`UPDATE audit_log SET ${column} = 'x' WHERE seq = ?`).run(seq);
-        const report = verifyAudit(db);
+        const report = verifyChain(db);
         expect(report.ok, `${column} of ${seq}`).toBe(false);
         expect(report.problems.some((p) => p.seq === seq || p.seq === seq + 1)).toBe(true);
         db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(before, seq);
       }
     }
-    expect(verifyAudit(db).ok).toBe(true);
+    expect(verifyChain(db).ok).toBe(true);
   });
 
   it('reports every swapped pair as exactly those two entries reordered', () => {
@@ -186,7 +185,7 @@ describe('verifyAudit', () => {
         swap(db, i, j);
       }
     }
-    expect(verifyAudit(db).ok).toBe(true);
+    expect(verifyChain(db).ok).toBe(true);
   });
 
   it('reports every removed block, renumbered or not, once at its first seq', () => {
@@ -201,13 +200,13 @@ describe('verifyAudit', () => {
         }
       }
     }
-    expect(verifyAudit(db).ok).toBe(true);
+    expect(verifyChain(db).ok).toBe(true);
   });
 
   it('stops listing problems at MAX_PROBLEMS but still counts every entry', () => {
     db.transaction(() => fillTrail(db, MAX_PROBLEMS + 50))();
     db.exec(`UPDATE audit_log SET detail_json = '{"n":-1}'`);
-    const report = verifyAudit(db);
+    const report = verifyChain(db);
     expect(report.ok).toBe(false);
     expect(report.entries).toBe(MAX_PROBLEMS + 60);
     expect(report.problems).toHaveLength(MAX_PROBLEMS);

@@ -24,7 +24,7 @@ const { createProfile, listProfiles } = await import('../../../src/main/services
 describe('createProfile failure', () => {
   it('removes its staging folder and lists no profile', async () => {
     const home = tempDir();
-    const failure = await asyncFailureOf(createProfile(home, { displayName: 'Dana', role: 'coder', passphrase: 'correct horse battery' }, { scrypt: CHEAP_SCRYPT }));
+    const failure = await asyncFailureOf(createProfile(home, { displayName: 'Dana', role: 'coder', passphrase: 'correct horse battery', deviceId: 'dev-test' }, { scrypt: CHEAP_SCRYPT }));
     expect(failure.message).toBe('disk full');
     expect(fs.readdirSync(path.join(home, 'profiles'))).toEqual([]);
     expect(listProfiles(home)).toEqual([]);

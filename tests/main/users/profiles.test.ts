@@ -25,7 +25,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllEnvs());
 
 const create = (displayName = 'Dana Coder', passphrase = PASS) =>
-  createProfile(home, { displayName, role: 'coder', passphrase }, cheap);
+  createProfile(home, { displayName, role: 'coder', passphrase, deviceId: 'dev-test' }, cheap);
 const dirOf = (id: string) => path.join(home, 'profiles', id);
 const unlock = (id: string, passphrase: string, now = T0) => unlockProfile(home, id, passphrase, now, cheap);
 
@@ -37,7 +37,7 @@ describe('createProfile', () => {
     expect(recoveryKey).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){5}$/);
     expect(key).toHaveLength(32);
     expect(fs.readdirSync(path.join(home, 'profiles'))).toEqual([profile.id]);
-    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['keys.json', 'workspace.db']);
+    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['audit-head.seal', 'keys.json', 'workspace.db']);
     const db = openWorkspace(path.join(dirOf(profile.id), 'workspace.db'), key);
     expect(db.prepare("SELECT value FROM workspace_meta WHERE key = 'profile_id'").pluck().get()).toBe(profile.id);
     closeWorkspace(db);
@@ -60,8 +60,8 @@ describe('createProfile', () => {
       { displayName: 'Dana\nEvil', role: 'coder' as const, passphrase: PASS },
       { displayName: 'Dana', role: 'admin' as never, passphrase: PASS },
     ];
-    for (const input of bad) expect((await asyncFailureOf(createProfile(home, input, cheap))).code).toBe('BAD_INPUT');
-    expect((await asyncFailureOf(createProfile(home, bad[0]!, cheap))).message).toBe('The passphrase must have at least 12 characters.');
+    for (const input of bad) expect((await asyncFailureOf(createProfile(home, { ...input, deviceId: 'dev-test' }, cheap))).code).toBe('BAD_INPUT');
+    expect((await asyncFailureOf(createProfile(home, { ...bad[0]!, deviceId: 'dev-test' }, cheap))).message).toBe('The passphrase must have at least 12 characters.');
     expect(fs.readdirSync(home)).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('unlockProfile', () => {
     const after = snapshot(dir);
     expect(after.get('keys.json')).toEqual(before.get('keys.json'));
     expect(after.get('workspace.db')).toEqual(before.get('workspace.db'));
-    expect([...after.keys()].sort()).toEqual(['attempts.json', 'keys.json', 'workspace.db']);
+    expect([...after.keys()].sort()).toEqual(['attempts.json', 'audit-head.seal', 'keys.json', 'workspace.db']);
     expect(JSON.parse(after.get('attempts.json')!.toString())).toMatchObject({ failures: 1, lastFailureMs: T0 });
   });
 

@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = [
   'export',
   'demo.load',
   'codes.import',
+  'workspace.backup',
+  // A backup put in place of the workspace: the entries after the backup's head are gone, and this says so.
+  'workspace.restore',
+  // The user acknowledged a trail that no longer matched its seal; the finding is on the record.
+  'audit.reanchor',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

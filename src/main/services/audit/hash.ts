@@ -1,4 +1,9 @@
-/** The hash that chains audit entries: sha256 hex of (prev_hash + canonical JSON of the entry). */
+/**
+ * The hash that chains audit entries over (prev_hash + canonical JSON of the entry).
+ * Keyed entries use HMAC-SHA256 under the chain key, so nobody without the workspace key can
+ * recompute the chain after an edit. Entries written before the chain was keyed (workspaces
+ * made by earlier versions) used plain SHA-256 and are still checked that way.
+ */
 import crypto from 'node:crypto';
 import { canonicalJson, type JsonValue } from './canonical-json';
 
@@ -14,8 +19,8 @@ export interface HashedFields {
   detail: { [key: string]: JsonValue };
 }
 
-export function entryHash(prevHash: string, fields: HashedFields): string {
-  const body = canonicalJson({
+function body(fields: HashedFields): string {
+  return canonicalJson({
     seq: fields.seq,
     at: fields.at,
     userId: fields.userId,
@@ -24,5 +29,10 @@ export function entryHash(prevHash: string, fields: HashedFields): string {
     chartId: fields.chartId,
     detail: fields.detail,
   });
-  return crypto.createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/** chainKey null: the legacy unkeyed SHA-256 form. */
+export function entryHash(chainKey: Buffer | null, prevHash: string, fields: HashedFields): string {
+  const mac = chainKey ? crypto.createHmac('sha256', chainKey) : crypto.createHash('sha256');
+  return mac.update(prevHash).update(body(fields)).digest('hex');
 }

@@ -7,10 +7,13 @@
  * reasons). Long strings are refused, which keeps document text and free-text notes out.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../../shared/result';
+import { AppFailure, ErrorCode } from '../../../shared/result';
+import { run } from '../db/rows';
+import { transaction } from '../db/transaction';
 import { isAuditAction, type AuditAction } from './actions';
+import { auditBinding, trailHead } from './binding';
 import { canonicalJson, type JsonValue } from './canonical-json';
-import { GENESIS_HASH, entryHash } from './hash';
+import { entryHash } from './hash';
 
 export { verifyAudit } from './verify';
 export { AUDIT_ACTIONS, type AuditAction } from './actions';
@@ -84,12 +87,11 @@ function checkId(value: unknown, what: string, nullable: boolean): string | null
   return value;
 }
 
-interface LastRow {
-  seq: number;
-  hash: string;
-}
-
-/** Appends one entry in its own (or the caller's) transaction and returns it. `now`: Date or epoch ms. */
+/**
+ * Appends one entry inside the caller's transaction (or its own), so a change and its entry
+ * commit together or not at all. `now`: Date or epoch ms. Refused while the trail does not
+ * match its seal: nothing is added on top of a trail that was cut short or rewritten.
+ */
 export function appendAudit(db: Database.Database, input: AuditInput, now: Date | number = Date.now()): AuditEntry {
   const action = input.action as string;
   if (typeof action !== 'string' || !isAuditAction(action)) throw new AppFailure('BAD_INPUT', 'Unknown audit action.');
@@ -98,22 +100,21 @@ export function appendAudit(db: Database.Database, input: AuditInput, now: Date 
   const chartId = checkId(input.chartId, 'chart id', true);
   const detail = checkDetail(input.detail);
   const at = new Date(now instanceof Date ? now.getTime() : now).toISOString();
+  const binding = auditBinding(db);
+  if (binding.finding) throw new AppFailure(ErrorCode.AuditBroken, binding.finding.message);
 
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare(
-    `INSERT INTO audit_log (seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  // IMMEDIATE: take the write lock before reading the chain head, so two connections
-  // cannot both append after the same entry.
-  return db
-    .transaction((): AuditEntry => {
-      const head = last.get() as LastRow | undefined;
-      const seq = head ? head.seq + 1 : 1;
-      const prevHash = head ? head.hash : GENESIS_HASH;
-      const hash = entryHash(prevHash, { seq, at, userId, deviceId, action, chartId, detail });
-      insert.run(seq, at, userId, deviceId, action, chartId, canonicalJson(detail), prevHash, hash);
-      return { seq, at, userId, deviceId, action, chartId, detail: detail as AuditDetail, prevHash, hash };
-    })
-    .immediate();
+  return transaction(db, (): AuditEntry => {
+    const head = trailHead(db);
+    const seq = head.seq + 1;
+    const prevHash = head.hash;
+    const key = seq >= binding.keyedFrom ? binding.keys.chain : null;
+    const hash = entryHash(key, prevHash, { seq, at, userId, deviceId, action, chartId, detail });
+    run(
+      db,
+      `INSERT INTO audit_log (seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      seq, at, userId, deviceId, action, chartId, canonicalJson(detail), prevHash, hash,
+    );
+    return { seq, at, userId, deviceId, action, chartId, detail: detail as AuditDetail, prevHash, hash };
+  });
 }

@@ -7,13 +7,20 @@
  *
  * Entries renumbered to hide a deletion or insertion are followed with an offset, so one
  * tampering is reported once rather than as every later entry "altered".
- * Limits: removing the newest entries, or rewriting the whole tail consistently, cannot be
- * seen from the trail alone (the chain is unkeyed; anyone able to write the encrypted
- * workspace holds its key anyway).
+ *   origin    the trail does not start with the profile's creation
+ *   truncated the trail ends before the head sealed outside the database (cut short, wiped,
+ *             or an older copy of the file put back)
+ *   rewritten the entry at the sealed head is not the one that was sealed
+ *   unsealed  the seal is missing or damaged
+ * The chain is HMAC-keyed from the workspace key, so it cannot be recomputed without it.
+ * Limit: someone holding the workspace key who rolls back the file AND its seal together is
+ * caught only by a receiver that kept the head (result packages, the team hub).
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { AuditVerifyReport } from '../../../shared/contract';
 import type { JsonValue } from './canonical-json';
+import { row } from '../db/rows';
+import { auditBinding, compareWithSeal, type AuditBinding } from './binding';
 import { GENESIS_HASH, entryHash } from './hash';
 
 type Problem = AuditVerifyReport['problems'][number];
@@ -48,7 +55,7 @@ function parseDetail(json: string): { [key: string]: JsonValue } | null {
 }
 
 /** Does the row's stored hash match its content if its seq were `seq`? */
-function verifiesAt(row: FullRow, detail: { [key: string]: JsonValue } | null, seq: number): boolean {
+function verifiesAt(binding: AuditBinding, row: FullRow, detail: { [key: string]: JsonValue } | null, seq: number): boolean {
   if (detail === null) return false;
   const fields = {
     seq,
@@ -59,10 +66,12 @@ function verifiesAt(row: FullRow, detail: { [key: string]: JsonValue } | null, s
     chartId: row.chart_id,
     detail,
   };
-  return entryHash(row.prev_hash, fields) === row.hash;
+  return entryHash(seq >= binding.keyedFrom ? binding.keys.chain : null, row.prev_hash, fields) === row.hash;
 }
 
-export function verifyAudit(db: Database.Database): AuditVerifyReport {
+/** The chain alone: every entry against its own hash and its neighbours. */
+export function verifyChain(db: Database.Database): AuditVerifyReport {
+  const binding = auditBinding(db);
   const hashCount = new Map<string, number>();
   const referenced = new Set<string>();
   let entries = 0;
@@ -94,7 +103,7 @@ export function verifyAudit(db: Database.Database): AuditVerifyReport {
 
   for (const row of rows) {
     const detail = parseDetail(row.detail_json);
-    const selfOk = (): boolean => verifiesAt(row, detail, row.seq) || (offset !== 0 && verifiesAt(row, detail, row.seq + offset));
+    const selfOk = (): boolean => verifiesAt(binding, row, detail, row.seq) || (offset !== 0 && verifiesAt(binding, row, detail, row.seq + offset));
     const expectedSeq = before ? before.seq + 1 : 1;
     const expectedPrev = before ? before.hash : GENESIS_HASH;
     const duplicate = seen.has(row.hash);
@@ -120,7 +129,7 @@ export function verifyAudit(db: Database.Database): AuditVerifyReport {
         // `before` sits between two entries that chain to each other: it was slipped in.
         if (previousRowProblem !== null) problems.splice(previousRowProblem, 1);
         add(before.seq, 'inserted', `Entry ${before.seq} was not part of the original trail.`);
-        if (!selfOk() && verifiesAt(row, detail, row.seq + offset - 1)) offset -= 1;
+        if (!selfOk() && verifiesAt(binding, row, detail, row.seq + offset - 1)) offset -= 1;
         if (!selfOk()) rowProblem = add(row.seq, 'altered', `Entry ${row.seq} does not match its hash.`);
       } else if (row.prev_hash === GENESIS_HASH || hashCount.has(row.prev_hash)) {
         moved = true;
@@ -133,7 +142,7 @@ export function verifyAudit(db: Database.Database): AuditVerifyReport {
         if (!before) rowProblem = add(row.seq, 'altered', `Entry ${row.seq} does not start from the chain's origin.`);
       } else {
         let shift = 0;
-        for (let k = 1; k <= MAX_SHIFT && shift === 0; k++) if (verifiesAt(row, detail, row.seq + offset + k)) shift = k;
+        for (let k = 1; k <= MAX_SHIFT && shift === 0; k++) if (verifiesAt(binding, row, detail, row.seq + offset + k)) shift = k;
         if (shift > 0) {
           offset += shift;
           const what = shift === 1 ? 'An entry was' : `${shift} entries were`;
@@ -151,5 +160,18 @@ export function verifyAudit(db: Database.Database): AuditVerifyReport {
     before = row;
   }
 
+  return { ok: problems.length === 0, entries, problems };
+}
+
+/** The chain, its origin (the profile's creation) and its end (the sealed head). */
+export function verifyAudit(db: Database.Database): AuditVerifyReport {
+  const binding = auditBinding(db);
+  const { entries, problems } = verifyChain(db);
+  const first = row<{ seq: number; action: string }>(db, 'SELECT seq, action FROM audit_log ORDER BY seq LIMIT 1');
+  if (first?.action !== 'profile.create' || first.seq !== 1) {
+    problems.unshift({ seq: first?.seq ?? 1, kind: 'origin', message: 'The trail does not start with the creation of this profile.' });
+  }
+  const sealed = compareWithSeal(db, binding.keys, binding.sealFile);
+  if (sealed) problems.unshift({ seq: sealed.sealedSeq ?? sealed.headSeq, kind: sealed.kind, message: sealed.message });
   return { ok: problems.length === 0, entries, problems };
 }

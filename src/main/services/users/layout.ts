@@ -16,6 +16,8 @@ export interface ProfilePaths {
   keys: string;
   attempts: string;
   workspace: string;
+  /** The audit trail's sealed head (services/audit/head-seal.ts). */
+  seal: string;
 }
 
 export function profilesDir(home: string): string {
@@ -37,6 +39,7 @@ export function pathsInDir(dir: string): ProfilePaths {
     keys: path.join(dir, 'keys.json'),
     attempts: path.join(dir, 'attempts.json'),
     workspace: path.join(dir, 'workspace.db'),
+    seal: path.join(dir, 'audit-head.seal'),
   };
 }
 

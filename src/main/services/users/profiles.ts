@@ -16,6 +16,8 @@ import { DEFAULT_SCRYPT, isWeakerThan } from '../vault/kdf';
 import { createVault, rewrapPassphrase, rewrapVault, unwrapWithPassphrase, unwrapWithRecoveryKey, type VaultOptions } from '../vault/key-vault';
 import { profileSummaryOf, readKeyfile, writeKeyfile, type Keyfile } from '../vault/keyfile';
 import { canonicalRecoveryKey } from '../vault/recovery-key';
+import { bindAuditChain, unbindAuditChain } from '../audit/binding';
+import { appendAudit } from '../audit/trail';
 import { closeWorkspace, openWorkspace } from '../workspace/open';
 import { isProfileId, newProfileId, pathsInDir, profilePaths, profilesDir, type ProfilePaths } from './layout';
 
@@ -28,6 +30,8 @@ export interface NewProfileInput {
   displayName: string;
   role: Role;
   passphrase: string;
+  /** Stamped on the profile's first audit entry. */
+  deviceId: string;
 }
 
 const queues = new Map<string, Promise<unknown>>();
@@ -120,7 +124,11 @@ export async function createProfile(
     const db = openWorkspace(staging.workspace, key, { create: true });
     try {
       db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)').run('profile_id', profileId);
+      // The trail starts with the profile's creation, sealed before the profile exists.
+      bindAuditChain(db, key, staging.seal);
+      appendAudit(db, { userId: profileId, deviceId: input.deviceId, action: 'profile.create', detail: { role: input.role } }, Date.parse(identity.createdAt));
     } finally {
+      unbindAuditChain(db);
       closeWorkspace(db);
     }
     writeKeyfile(staging.keys, vault.keyfile);

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppFailure } from '../../../shared/result';
+import { AppFailure, ErrorCode } from '../../../shared/result';
+import { DAMAGED_MESSAGE } from '../db/errors';
 import { assertNotNewer, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -55,6 +56,21 @@ function hasMarker(db: Database.Database): boolean {
   return row?.value === WORKSPACE_MARKER;
 }
 
+/**
+ * A damaged page must stop the open, not surface later as a failed save. quick_check reads
+ * every page (through the cipher's page HMAC), about 1 ms per MB.
+ */
+function assertIntact(db: Database.Database): void {
+  let result: unknown;
+  try {
+    result = db.pragma('quick_check', { simple: true });
+  } catch (error) {
+    if (!isNotADatabase(error)) throw error;
+    result = 'unreadable page';
+  }
+  if (result !== 'ok') throw new AppFailure(ErrorCode.WorkspaceDamaged, DAMAGED_MESSAGE);
+}
+
 /** Sets a pragma and reads it back: a silently ignored durability setting is a defect. */
 function setAndCheck(db: Database.Database, pragma: string, value: string, expected: string | number): void {
   db.pragma(`${pragma} = ${value}`);
@@ -91,6 +107,7 @@ export function openWorkspace(file: string, key: Buffer, options: OpenWorkspaceO
     if (!create) {
       if (!hasMarker(db)) throw new AppFailure('NOT_A_WORKSPACE', NOT_A_WORKSPACE);
       assertNotNewer(db, migrations); // before any pragma below writes to the file
+      assertIntact(db);
     }
     configure(db);
     migrate(db, migrations);
