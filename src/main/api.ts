@@ -11,6 +11,7 @@ import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
+import { workspaceHandlers } from './handlers/workspace';
 import { log } from './log';
 import { describeSqliteError } from './services/db/errors';
 
@@ -19,6 +20,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...chartHandlers,
   ...codeHandlers,
   ...encoderHandlers,
+  ...workspaceHandlers,
 };
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

@@ -183,6 +183,18 @@ export const contract = {
     access: 'public',
   }),
   'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),
+  /** When the trail no longer matches its seal and no backup will be restored: the finding goes on the record and the seal follows. */
+  'audit.reanchor': method<SessionStatus>()({ input: empty, access: ALL_ROLES }),
+  /** An encrypted copy of the open workspace (same key), verified after writing. */
+  'workspace.backup': method<{ path: string; bytes: number; headSeq: number }>()({
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    access: ALL_ROLES,
+  }),
+  /** Puts a backup in place of a profile's workspace and unlocks it: the passphrase is asked again. */
+  'workspace.restore': method<{ status: SessionStatus; entriesGivenUp: number; replacedFile: string | null }>()({
+    input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024), path: z.string().min(1).max(4096) }).strict(),
+    access: 'public',
+  }),
   /** A code with its title, hierarchy and every Tabular List note that applies to it. */
   'codes.show': method<CodeDetail>()({
     input: z.object({ code: z.string().trim().min(1).max(10), system: z.enum(CODE_SYSTEMS).optional(), date: isoDate.optional() }).strict(),

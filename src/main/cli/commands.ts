@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ROLES, CODE_SYSTEMS } from '../../shared/domain';
+import { ROLES, CODE_SYSTEMS, type ProfileSummary } from '../../shared/domain';
 import type { EventMap, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { AnyEventListener } from '../events';
 import { callApi } from '../api';
@@ -40,13 +40,20 @@ async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: Me
   return result.value;
 }
 
-/** Unlocks the single profile, or the one named by --user, with the CLI's passphrase source. */
-async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
+/** The single profile, or the one named by --user. */
+async function chooseProfile(app: CodeDeskApp, user: string | undefined): Promise<ProfileSummary> {
   const profiles = await call(app, 'profiles.list', {});
   const chosen = user ? profiles.filter((p) => p.displayName === user || p.id === user) : profiles;
   if (chosen.length === 0) throw new CliExit(EXIT.badInput, user ? 'No profile with that name.' : 'No profile yet: run codedesk workspace create.');
   if (chosen.length > 1) throw new CliExit(EXIT.badInput, 'Several profiles exist: name one with --user NAME.');
-  await call(app, 'session.unlock', { profileId: chosen[0]!.id, passphrase: readPassphrase(passphraseFile) });
+  return chosen[0]!;
+}
+
+/** Unlocks the chosen profile with the CLI's passphrase source. */
+async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
+  const profile = await chooseProfile(app, user);
+  // A trail that fails its seal still unlocks (so `audit verify` can say what it found); changes are refused.
+  await call(app, 'session.unlock', { profileId: profile.id, passphrase: readPassphrase(passphraseFile) });
 }
 
 /** One progress line for a terminal: file, percent, lines, and whether the index is being built. */
@@ -186,6 +193,44 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       const out = await call(app, 'demo.load', {});
       if (values.json) printJson(out);
       else process.stdout.write(`Loaded ${out.charts} demo charts and ${out.codes} demo codes.\n`);
+    },
+  },
+  'workspace backup': {
+    usage: 'workspace backup --out FILE [--user NAME] [--json]',
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' }, out: { type: 'string' } });
+      if (!values.out) throw new CliExit(EXIT.badInput, 'Missing --out FILE.');
+      await unlock(app, values.user, values['passphrase-file']);
+      const out = await call(app, 'workspace.backup', { path: path.resolve(values.out) });
+      if (values.json) printJson(out);
+      else process.stdout.write(`Backup written and verified: ${out.path} (${out.bytes} bytes, audit entry ${out.headSeq}).\n`);
+    },
+  },
+  'workspace restore': {
+    usage: 'workspace restore FILE [--user NAME] [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, { user: { type: 'string' } });
+      if (positionals.length !== 1) throw new CliExit(EXIT.badInput, 'Name one backup file: workspace restore FILE.');
+      const profile = await chooseProfile(app, values.user);
+      const out = await call(app, 'workspace.restore', {
+        profileId: profile.id,
+        passphrase: readPassphrase(values['passphrase-file']),
+        path: path.resolve(positionals[0]!),
+      });
+      if (values.json) printJson(out);
+      else {
+        process.stdout.write(`Restored. ${out.entriesGivenUp} audit entries after the backup are given up; the restore is on the trail.\n`);
+        if (out.replacedFile) process.stdout.write(`The replaced workspace is kept beside it as ${out.replacedFile}.\n`);
+      }
+    },
+  },
+  'audit reanchor': {
+    usage: 'audit reanchor [--user NAME]',
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' } });
+      await unlock(app, values.user, values['passphrase-file']);
+      await call(app, 'audit.reanchor', {});
+      process.stdout.write('The finding is on the audit trail and the seal now follows the trail as it is.\n');
     },
   },
   'audit verify': {

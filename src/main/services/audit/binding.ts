@@ -12,7 +12,7 @@ import { row, run, value } from '../db/rows';
 import { onCommit, transaction } from '../db/transaction';
 import { deriveAuditKeys, wipeAuditKeys, type AuditKeys } from './chain-keys';
 import { GENESIS_HASH } from './hash';
-import { advanceSeal, createSeal, readSeal, type SealedHead } from './head-seal';
+import { advanceSeal, createSeal, readSeal, resealAt, type SealedHead } from './head-seal';
 
 export type SealFindingKind = 'truncated' | 'rewritten' | 'unsealed';
 
@@ -107,9 +107,22 @@ export function bindAuditChain(db: Database.Database, workspaceKey: Buffer, seal
   return finding;
 }
 
-/** After a restore or an acknowledged re-anchor: the trail as it is now is the sealed one. */
-export function clearFinding(db: Database.Database): void {
-  auditBinding(db).finding = null;
+/**
+ * A restore or an acknowledged finding: `record` appends the entry that says what happened
+ * (on top of the trail as it is), and the seal moves to the new head — backwards if need be.
+ */
+export function reanchor<T>(db: Database.Database, record: (finding: SealFinding | null) => T): T {
+  const binding = auditBinding(db);
+  const finding = binding.finding;
+  binding.finding = null;
+  try {
+    const result = record(finding);
+    resealAt(binding.sealFile, binding.keys.seal, trailHead(db));
+    return result;
+  } catch (error) {
+    binding.finding = finding;
+    throw error;
+  }
 }
 
 export function unbindAuditChain(db: Database.Database): void {

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open a directory for fsync; there the rename is already journalled by NTFS.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
