@@ -1,0 +1,44 @@
+/**
+ * Shipped migrations are frozen text: a workspace or content database that already ran one
+ * never runs it again, so an edit would leave old and new databases with different schemas.
+ * Each migration's SQL is pinned here by SHA-256. A change goes in a NEW migration; a new
+ * migration adds its line here (that is the moment it is frozen).
+ */
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_MIGRATIONS } from '../../../src/main/services/codesets/content-migrations';
+import { MIGRATIONS } from '../../../src/main/services/workspace/migrations';
+
+const WORKSPACE_FROZEN: Record<number, string> = {
+  1: '7535361fe90e89a9facdfdd9bc24db46064dfc94b159c7062b11de31cc6ba31d',
+  2: '2cc34bd67d320ed89a37ec6a53dd8bfa6f3b5dffa526975fead810cd221829a0',
+};
+
+const CONTENT_FROZEN: Record<number, string> = {
+  1: '73f9c5682ef68385ca9ba0ae54360b11e6af63177724f5eea49154d24b1b1825',
+  2: 'ec593841173fe272e02cac875f8e7a00eea78f973b6ec0bf0ca0136bbead7fa5',
+  3: '7dae69c1325f39e533ed95bc1d9bc183eba10b8323fffed4be2cecc32c01a5ff',
+  4: 'b0e45855b82a30f170a11901391f3a629d1137739b5483d64978f416576af54e',
+  5: '1b0eea1a28aa733d12d56c1c865ec9a33eec0478be48a9c112ed017b88bf6d31',
+  6: '52e74fa02635bfccfeef1d6b0dac0f97e9ec15e46e51a22d149917bdf968df4c',
+  7: '3ff3e969e2198ab862e874d31d92332ac070289780d6e2534e8d66df79d41203',
+  8: 'fa5c0e9a6a83d0da8154b7c9d8bb21f1d1dfa9b26b4c76717544be8415dbc7f9',
+  9: 'fb71ef2660bd69923b5557dfba5f191478db4e254ea9e9c38422834e94ece332',
+};
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+describe('frozen migrations', () => {
+  for (const [name, migrations, frozen] of [
+    ['workspace', MIGRATIONS, WORKSPACE_FROZEN],
+    ['content', CONTENT_MIGRATIONS, CONTENT_FROZEN],
+  ] as const) {
+    it(`every ${name} migration's text is the text that shipped`, () => {
+      for (const m of migrations) {
+        expect(frozen[m.version], `${name} migration ${m.version} has no frozen hash: add it here once it ships`).toBeDefined();
+        expect(sha256(m.sql), `${name} migration ${m.version} (${m.name}) was edited: add a new migration instead`).toBe(frozen[m.version]);
+      }
+      expect(migrations.map((m) => m.version)).toEqual(Object.keys(frozen).map(Number));
+    });
+  }
+});
