@@ -15,6 +15,7 @@ import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit
 import { openContentDb } from './services/codesets/content-db';
 import { warmSearchIndexes } from './services/codesets/search/warm';
 import { log } from './log';
+import type { WorkspaceDb } from './services/db/handles';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';
 import { closeWorkspace, openWorkspace } from './services/workspace/open';
@@ -24,7 +25,7 @@ export const DEFAULT_IDLE_MINUTES = 15;
 
 export interface ActiveSession {
   profile: ProfileSummary;
-  db: Database.Database;
+  db: WorkspaceDb;
   idleLock: IdleLock;
 }
 
@@ -107,7 +108,7 @@ export class CodeDeskApp {
    */
   startSession(profile: ProfileSummary, key: Buffer): SessionStatus {
     if (this.active) this.lock('manual');
-    let db: Database.Database;
+    let db: WorkspaceDb;
     try {
       db = openWorkspace(this.workspacePath(profile.id), key);
       try {

@@ -39,6 +39,8 @@ describe('the API contract', () => {
       'session.recover',
       'session.status',
       'session.unlock',
+      // An unlock that puts a backup in place: it asks for the passphrase like session.unlock.
+      'workspace.restore',
     ]);
     expect(contract['coding.save'].access).not.toContain('supervisor');
   });

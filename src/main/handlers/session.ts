@@ -2,6 +2,7 @@
 import { AppFailure, ErrorCode } from '../../shared/result';
 import { createProfile, listProfiles, recoverProfile, unlockProfile } from '../services/users/profiles';
 import { writeIdleMinutes } from '../services/workspace/settings';
+import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
 
 type SessionMethods =
@@ -45,7 +46,11 @@ export const sessionHandlers: HandlerTable<SessionMethods> = {
   'settings.setIdleLock': (input, app) => {
     const s = app.requireSession();
     if (input.minutes > 240) throw new AppFailure(ErrorCode.BadInput, 'The idle lock can be at most 240 minutes.');
-    writeIdleMinutes(s.db, input.minutes);
+    // A security setting: the change and its record commit together.
+    transaction(s.db, () => {
+      writeIdleMinutes(s.db, input.minutes);
+      app.audit('settings.change', null, { idleLockMinutes: input.minutes });
+    });
     s.idleLock.setMinutes(input.minutes);
     return app.status();
   },

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../../../src/main/services/db/handles';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/main/services/audit/canonical-json';
 import { AUDIT_ACTIONS, appendAudit, verifyAudit, type AuditAction } from '../../../src/main/services/audit/trail';
@@ -8,7 +8,7 @@ import { failureOf } from '../workspace/helpers';
 import { T0, fillTrail, openedWorkspace } from './helpers';
 
 const GENESIS = '0'.repeat(64);
-let db: Database.Database;
+let db: WorkspaceDb;
 let workspaceKey: Buffer;
 beforeEach(() => {
   ({ db, key: workspaceKey } = openedWorkspace());
@@ -34,7 +34,7 @@ describe('appendAudit', () => {
     expect([...AUDIT_ACTIONS]).toEqual([
       'profile.create', 'session.unlock', 'session.unlock_failed', 'session.lock', 'session.recover', 'chart.open',
       'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
-      'export', 'demo.load', 'codes.import', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
+      'export', 'demo.load', 'codes.import', 'settings.change', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
     ]);
   });
 

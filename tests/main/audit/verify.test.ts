@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../../../src/main/services/db/handles';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryHash } from '../../../src/main/services/audit/hash';
 import { MAX_PROBLEMS, verifyChain } from '../../../src/main/services/audit/verify';
 import { closeWorkspace } from '../../../src/main/services/workspace/open';
 import { T0, dropTriggers, fillTrail, hashOf, renumber, swap, workspace } from './helpers';
 
-let db: Database.Database;
+let db: WorkspaceDb;
 beforeEach(() => {
   db = workspace();
   fillTrail(db, 10);

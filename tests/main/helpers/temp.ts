@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../../../src/main/services/db/handles';
 import { afterEach } from 'vitest';
 import { openWorkspace } from '../../../src/main/services/workspace/open';
 import { insertCharts, type ChartInsert } from '../../../src/main/services/charts/demo';
@@ -22,7 +23,7 @@ export function tempDir(prefix = 'codedesk-test-'): string {
   return dir;
 }
 
-export function tempWorkspace(): Database.Database {
+export function tempWorkspace(): WorkspaceDb {
   const db = openWorkspace(path.join(tempDir(), 'workspace.db'), crypto.randomBytes(32), { create: true });
   dbs.push(db);
   return db;
@@ -50,7 +51,7 @@ export function chart(overrides: Partial<ChartInsert> = {}): ChartInsert {
   };
 }
 
-export function seedCharts(db: Database.Database, count: number): void {
+export function seedCharts(db: WorkspaceDb, count: number): void {
   const settings = ['inpatient', 'outpatient_surgery', 'emergency', 'professional'] as const;
   const payers = ['Medicare', 'Medicaid', 'Aetna HMO', 'Cigna'];
   const charts = Array.from({ length: count }, (_, i) =>

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'demo.load',
   'codes.import',
+  'settings.change',
   'workspace.backup',
   // A backup put in place of the workspace: the entries after the backup's head are gone, and this says so.
   'workspace.restore',

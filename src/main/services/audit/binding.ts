@@ -6,7 +6,7 @@
  * sealed seq has another hash was rewritten. A trail that goes past the seal is the normal
  * result of a crash between a commit and its seal, and the seal catches up.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { row, run, value } from '../db/rows';
 import { onCommit, transaction } from '../db/transaction';
@@ -34,20 +34,20 @@ export interface AuditBinding {
 }
 
 const KEYED_FROM = 'audit_keyed_from';
-const bindings = new WeakMap<Database.Database, AuditBinding>();
+const bindings = new WeakMap<WorkspaceDb, AuditBinding>();
 
-export function trailHead(db: Database.Database): SealedHead {
+export function trailHead(db: WorkspaceDb): SealedHead {
   return row<SealedHead>(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1') ?? { seq: 0, hash: GENESIS_HASH };
 }
 
-export function auditBinding(db: Database.Database): AuditBinding {
+export function auditBinding(db: WorkspaceDb): AuditBinding {
   const binding = bindings.get(db);
   if (!binding) throw new AppFailure(ErrorCode.Internal, 'The audit trail is not open for this workspace.');
   return binding;
 }
 
 /** Compares the trail with its seal; null when they agree. */
-export function compareWithSeal(db: Database.Database, keys: AuditKeys, sealFile: string): SealFinding | null {
+export function compareWithSeal(db: WorkspaceDb, keys: AuditKeys, sealFile: string): SealFinding | null {
   const head = trailHead(db);
   const state = readSeal(sealFile, keys.seal);
   if (state.kind === 'absent') {
@@ -83,7 +83,7 @@ export function compareWithSeal(db: Database.Database, keys: AuditKeys, sealFile
  * workspace, or one from a version without seals) and checks the trail against it.
  * Returns what the check found (also kept on the binding).
  */
-export function bindAuditChain(db: Database.Database, workspaceKey: Buffer, sealFile: string): SealFinding | null {
+export function bindAuditChain(db: WorkspaceDb, workspaceKey: Buffer, sealFile: string): SealFinding | null {
   const keys = deriveAuditKeys(workspaceKey);
   let keyedFrom = Number(value<string>(db, 'SELECT value FROM workspace_meta WHERE key = ?', KEYED_FROM) ?? NaN);
   if (!Number.isInteger(keyedFrom) && readSeal(sealFile, keys.seal).kind === 'absent') {
@@ -111,7 +111,7 @@ export function bindAuditChain(db: Database.Database, workspaceKey: Buffer, seal
  * A restore or an acknowledged finding: `record` appends the entry that says what happened
  * (on top of the trail as it is), and the seal moves to the new head — backwards if need be.
  */
-export function reanchor<T>(db: Database.Database, record: (finding: SealFinding | null) => T): T {
+export function reanchor<T>(db: WorkspaceDb, record: (finding: SealFinding | null) => T): T {
   const binding = auditBinding(db);
   const finding = binding.finding;
   binding.finding = null;
@@ -125,7 +125,7 @@ export function reanchor<T>(db: Database.Database, record: (finding: SealFinding
   }
 }
 
-export function unbindAuditChain(db: Database.Database): void {
+export function unbindAuditChain(db: WorkspaceDb): void {
   const binding = bindings.get(db);
   if (!binding) return;
   binding.unhook();

@@ -6,7 +6,7 @@
  * Detail is deliberately narrow: a flat record of short scalars (codes, counts, ids,
  * reasons). Long strings are refused, which keeps document text and free-text notes out.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { run } from '../db/rows';
 import { transaction } from '../db/transaction';
@@ -92,7 +92,7 @@ function checkId(value: unknown, what: string, nullable: boolean): string | null
  * commit together or not at all. `now`: Date or epoch ms. Refused while the trail does not
  * match its seal: nothing is added on top of a trail that was cut short or rewritten.
  */
-export function appendAudit(db: Database.Database, input: AuditInput, now: Date | number = Date.now()): AuditEntry {
+export function appendAudit(db: WorkspaceDb, input: AuditInput, now: Date | number = Date.now()): AuditEntry {
   const action = input.action as string;
   if (typeof action !== 'string' || !isAuditAction(action)) throw new AppFailure('BAD_INPUT', 'Unknown audit action.');
   const userId = checkId(input.userId, 'user', false) as string;

@@ -16,7 +16,7 @@
  * Limit: someone holding the workspace key who rolls back the file AND its seal together is
  * caught only by a receiver that kept the head (result packages, the team hub).
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
 import type { AuditVerifyReport } from '../../../shared/contract';
 import type { JsonValue } from './canonical-json';
 import { row } from '../db/rows';
@@ -70,7 +70,7 @@ function verifiesAt(binding: AuditBinding, row: FullRow, detail: { [key: string]
 }
 
 /** The chain alone: every entry against its own hash and its neighbours. */
-export function verifyChain(db: Database.Database): AuditVerifyReport {
+export function verifyChain(db: WorkspaceDb): AuditVerifyReport {
   const binding = auditBinding(db);
   const hashCount = new Map<string, number>();
   const referenced = new Set<string>();
@@ -164,7 +164,7 @@ export function verifyChain(db: Database.Database): AuditVerifyReport {
 }
 
 /** The chain, its origin (the profile's creation) and its end (the sealed head). */
-export function verifyAudit(db: Database.Database): AuditVerifyReport {
+export function verifyAudit(db: WorkspaceDb): AuditVerifyReport {
   const binding = auditBinding(db);
   const { entries, problems } = verifyChain(db);
   const first = row<{ seq: number; action: string }>(db, 'SELECT seq, action FROM audit_log ORDER BY seq LIMIT 1');

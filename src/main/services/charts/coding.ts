@@ -2,19 +2,19 @@
  * The coder's draft. Saved on every change with a revision number, so a stale window can
  * never silently overwrite newer work (it gets CONFLICT and reloads).
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
+import { row, run } from '../db/rows';
+import { transaction } from '../db/transaction';
 import type { Coding } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { chartRecord } from './detail';
 
 const EMPTY: Coding = { diagnoses: [], procedures: [] };
 
-export function getCoding(db: Database.Database, chartId: string): { coding: Coding; revision: number } {
+export function getCoding(db: WorkspaceDb, chartId: string): { coding: Coding; revision: number } {
   chartRecord(db, chartId);
-  const row = db.prepare('SELECT coding_json, revision FROM codings WHERE chart_id = ?').get(chartId) as
-    | { coding_json: string; revision: number }
-    | undefined;
-  return row ? { coding: JSON.parse(row.coding_json) as Coding, revision: row.revision } : { coding: EMPTY, revision: 0 };
+  const saved = row<{ coding_json: string; revision: number }>(db, 'SELECT coding_json, revision FROM codings WHERE chart_id = ?', chartId);
+  return saved ? { coding: JSON.parse(saved.coding_json) as Coding, revision: saved.revision } : { coding: EMPTY, revision: 0 };
 }
 
 /** What changed, for the audit trail: codes only, never document text. */
@@ -50,10 +50,10 @@ export function normaliseCoding(coding: Coding): Coding {
 }
 
 export function saveCoding(
-  db: Database.Database,
+  db: WorkspaceDb,
   args: { chartId: string; coding: Coding; revision: number; userId: string; at: string },
 ): { revision: number; change: CodingChange } {
-  return db.transaction(() => {
+  return transaction(db, () => {
     const chart = chartRecord(db, args.chartId);
     if (chart.status === 'submitted') {
       throw new AppFailure(ErrorCode.Conflict, 'This chart is already submitted; its coding can no longer change.');
@@ -66,14 +66,16 @@ export function saveCoding(
     }
     const coding = normaliseCoding(args.coding);
     const revision = current.revision + 1;
-    db.prepare(
+    run(
+      db,
       `INSERT INTO codings(chart_id, coding_json, revision, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(chart_id) DO UPDATE SET coding_json = excluded.coding_json, revision = excluded.revision,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    ).run(args.chartId, JSON.stringify(coding), revision, args.at, args.userId);
+      args.chartId, JSON.stringify(coding), revision, args.at, args.userId,
+    );
     if (chart.status === 'new') {
-      db.prepare("UPDATE charts SET status = 'in_progress', updated_at = ? WHERE id = ?").run(args.at, args.chartId);
+      run(db, "UPDATE charts SET status = 'in_progress', updated_at = ? WHERE id = ?", args.at, args.chartId);
     }
     return { revision, change: diffCoding(current.coding, coding) };
-  })();
+  });
 }

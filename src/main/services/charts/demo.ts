@@ -4,7 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
+import { run } from '../db/rows';
+import { transaction } from '../db/transaction';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, SETTINGS } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
@@ -75,31 +77,29 @@ export interface ChartInsert {
 }
 
 /** Inserts charts (skipping ids already present) in one transaction; returns how many were new. */
-export function insertCharts(db: Database.Database, charts: ChartInsert[], at: string): number {
-  const insertChart = db.prepare(
-    `INSERT OR IGNORE INTO charts(id, patient_name, patient_age, patient_sex, setting, admit_date, discharge_date,
-       payer, priority, due_date, status, assignee, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
-  );
-  const insertDoc = db.prepare(
-    'INSERT INTO documents(id, chart_id, kind, title, author, doc_date, body, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  return db.transaction(() => {
+const INSERT_CHART = `INSERT OR IGNORE INTO charts(id, patient_name, patient_age, patient_sex, setting, admit_date,
+  discharge_date, payer, priority, due_date, status, assignee, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`;
+const INSERT_DOCUMENT = 'INSERT INTO documents(id, chart_id, kind, title, author, doc_date, body, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+
+export function insertCharts(db: WorkspaceDb, charts: ChartInsert[], at: string): number {
+  return transaction(db, () => {
     let added = 0;
     for (const c of charts) {
-      const res = insertChart.run(
+      const res = run(
+        db, INSERT_CHART,
         c.id, c.patientName, c.patientAge, c.patientSex, c.setting, c.admitDate, c.dischargeDate,
         c.payer, c.priority, c.dueDate, c.assignee, at,
       );
       if (res.changes === 0) continue;
       added += 1;
-      c.documents.forEach((d, i) => insertDoc.run(d.id, c.id, d.kind, d.title, d.author, d.date, d.body, i));
+      c.documents.forEach((d, i) => run(db, INSERT_DOCUMENT, d.id, c.id, d.kind, d.title, d.author, d.date, d.body, i));
     }
     return added;
-  })();
+  });
 }
 
-export function loadDemoCharts(db: Database.Database, resourcesDir: string, assignee: string, now: Date): number {
+export function loadDemoCharts(db: WorkspaceDb, resourcesDir: string, assignee: string, now: Date): number {
   const today = now.toISOString().slice(0, 10);
   const charts = readDemoCharts(resourcesDir).map<ChartInsert>((c) => ({
     id: c.id,

@@ -1,5 +1,6 @@
 /** One chart with its document list, and one document's text. */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
+import { row, rows } from '../db/rows';
 import type { ChartDetail, ChartDocument, DocumentMeta, HoldReason } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { toChartRow, type ChartRecord } from './rows';
@@ -22,8 +23,8 @@ const toMeta = (d: Omit<DocumentRecord, 'body' | 'chart_id'>): DocumentMeta => (
   date: d.doc_date,
 });
 
-export function chartRecord(db: Database.Database, chartId: string): ChartRecord {
-  const chart = db.prepare('SELECT * FROM charts WHERE id = ?').get(chartId) as ChartRecord | undefined;
+export function chartRecord(db: WorkspaceDb, chartId: string): ChartRecord {
+  const chart = row<ChartRecord>(db, 'SELECT * FROM charts WHERE id = ?', chartId);
   if (!chart) throw new AppFailure(ErrorCode.NotFound, 'No chart with that id in this workspace.');
   return chart;
 }
@@ -31,11 +32,13 @@ export function chartRecord(db: Database.Database, chartId: string): ChartRecord
 /** The date that selects the code-set version: discharge (inpatient) or date of service. */
 export const codingDateOf = (chart: Pick<ChartRecord, 'discharge_date'>): string => chart.discharge_date;
 
-export function getChart(db: Database.Database, chartId: string): ChartDetail {
+export function getChart(db: WorkspaceDb, chartId: string): ChartDetail {
   const chart = chartRecord(db, chartId);
-  const docs = db
-    .prepare('SELECT id, kind, title, author, doc_date FROM documents WHERE chart_id = ? ORDER BY seq')
-    .all(chartId) as Omit<DocumentRecord, 'body' | 'chart_id'>[];
+  const docs = rows<Omit<DocumentRecord, 'body' | 'chart_id'>>(
+    db,
+    'SELECT id, kind, title, author, doc_date FROM documents WHERE chart_id = ? ORDER BY seq',
+    chartId,
+  );
   return {
     ...toChartRow(chart),
     patientName: chart.patient_name,
@@ -46,10 +49,8 @@ export function getChart(db: Database.Database, chartId: string): ChartDetail {
   };
 }
 
-export function getDocument(db: Database.Database, chartId: string, documentId: string): ChartDocument {
-  const doc = db.prepare('SELECT * FROM documents WHERE chart_id = ? AND id = ?').get(chartId, documentId) as
-    | DocumentRecord
-    | undefined;
+export function getDocument(db: WorkspaceDb, chartId: string, documentId: string): ChartDocument {
+  const doc = row<DocumentRecord>(db, 'SELECT * FROM documents WHERE chart_id = ? AND id = ?', chartId, documentId);
   if (!doc) throw new AppFailure(ErrorCode.NotFound, 'No document with that id in this chart.');
   return { ...toMeta(doc), chartId: doc.chart_id, body: doc.body };
 }

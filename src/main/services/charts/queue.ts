@@ -2,7 +2,8 @@
  * The chart queue: filtered, searched, sorted and paged by the database (never in the
  * renderer), so 10,000 charts cost one indexed query per page.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
+import { row, rows, value, type SqlValue } from '../db/rows';
 import type { ChartSortKey, MethodParsedInput } from '../../../shared/contract';
 import type { ChartRow } from '../../../shared/domain';
 import { CHART_ROW_COLUMNS, toChartRow, type ChartRecord } from './rows';
@@ -32,10 +33,10 @@ function escapeLike(text: string): string {
 
 export function buildQueueFilter(input: Pick<ListInput, 'search' | 'status' | 'setting' | 'payer'>): {
   where: string;
-  params: unknown[];
+  params: SqlValue[];
 } {
   const clauses: string[] = [];
-  const params: unknown[] = [];
+  const params: SqlValue[] = [];
   if (input.status.length > 0) {
     clauses.push(`status IN (${input.status.map(() => '?').join(', ')})`);
     params.push(...input.status);
@@ -57,7 +58,7 @@ export function buildQueueFilter(input: Pick<ListInput, 'search' | 'status' | 's
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function listCharts(db: Database.Database, input: ListInput): { rows: ChartRow[]; total: number } {
+export function listCharts(db: WorkspaceDb, input: ListInput): { rows: ChartRow[]; total: number } {
   const { where, params } = buildQueueFilter(input);
   const order = input.sort.map((s) => `${SORT_COLUMNS[s.key]} ${s.desc ? 'DESC' : 'ASC'}`);
   // Ties break by id so pages never overlap or skip rows.
@@ -65,15 +66,15 @@ export function listCharts(db: Database.Database, input: ListInput): { rows: Cha
   const orderBy = order.join(', ');
   // Deferred join: page through the (covering) sort index first, then read only the page's
   // rows — deep offsets then skip index entries instead of decrypting whole table pages.
-  const rows = db
-    .prepare(
-      `SELECT ${CHART_ROW_COLUMNS} FROM charts
-       WHERE rowid IN (SELECT rowid FROM charts ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
-       ORDER BY ${orderBy}`,
-    )
-    .all(...params, input.limit, input.offset) as ChartRecord[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM charts ${where}`).get(...params) as { n: number }).n;
-  return { rows: rows.map(toChartRow), total };
+  const page = rows<ChartRecord>(
+    db,
+    `SELECT ${CHART_ROW_COLUMNS} FROM charts
+     WHERE rowid IN (SELECT rowid FROM charts ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
+     ORDER BY ${orderBy}`,
+    ...params, input.limit, input.offset,
+  );
+  const total = value<number>(db, `SELECT count(*) FROM charts ${where}`, ...params) ?? 0;
+  return { rows: page.map(toChartRow), total };
 }
 
 const QUEUE_ORDER = 'ORDER BY priority ASC, due_date ASC, id ASC';
@@ -82,21 +83,18 @@ const QUEUE_ORDER = 'ORDER BY priority ASC, due_date ASC, id ASC';
  * The chart a coder should open next: the next workable chart after the current one in queue
  * order (priority, due date, id), wrapping to the top so skipped charts come round again.
  */
-export function nextChart(db: Database.Database, afterChartId: string | null): string | null {
+export function nextChart(db: WorkspaceDb, afterChartId: string | null): string | null {
   const workable = `status IN ('new', 'in_progress')`;
   const current = afterChartId
-    ? (db.prepare('SELECT priority, due_date, id FROM charts WHERE id = ?').get(afterChartId) as
-        | { priority: number; due_date: string; id: string }
-        | undefined)
+    ? row<{ priority: number; due_date: string; id: string }>(db, 'SELECT priority, due_date, id FROM charts WHERE id = ?', afterChartId)
     : undefined;
   if (current) {
-    const after = db
-      .prepare(`SELECT id FROM charts WHERE ${workable} AND (priority, due_date, id) > (?, ?, ?) ${QUEUE_ORDER} LIMIT 1`)
-      .get(current.priority, current.due_date, current.id) as { id: string } | undefined;
-    if (after) return after.id;
+    const after = value<string>(
+      db,
+      `SELECT id FROM charts WHERE ${workable} AND (priority, due_date, id) > (?, ?, ?) ${QUEUE_ORDER} LIMIT 1`,
+      current.priority, current.due_date, current.id,
+    );
+    if (after) return after;
   }
-  const first = db
-    .prepare(`SELECT id FROM charts WHERE ${workable} AND id IS NOT ? ${QUEUE_ORDER} LIMIT 1`)
-    .get(afterChartId) as { id: string } | undefined;
-  return first?.id ?? null;
+  return value<string>(db, `SELECT id FROM charts WHERE ${workable} AND id IS NOT ? ${QUEUE_ORDER} LIMIT 1`, afterChartId) ?? null;
 }

@@ -1,12 +1,15 @@
 /** Status changes: submit (immutable submission), hold with a reason, release a hold. */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ContentDb } from '../codesets/content-db';
+import type { WorkspaceDb } from '../db/handles';
+import { run } from '../db/rows';
+import { transaction } from '../db/transaction';
 import { problemKey, type HoldReason, type ValidationProblem } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { getCoding } from './coding';
 import { chartRecord, codingDateOf } from './detail';
 import { hasErrors, validateCoding } from './validate';
 
-export function validateChart(workspace: Database.Database, content: Database.Database, chartId: string): ValidationProblem[] {
+export function validateChart(workspace: WorkspaceDb, content: ContentDb, chartId: string): ValidationProblem[] {
   const chart = chartRecord(workspace, chartId);
   const { coding } = getCoding(workspace, chartId);
   return validateCoding(
@@ -17,11 +20,11 @@ export function validateChart(workspace: Database.Database, content: Database.Da
 }
 
 export function submitChart(
-  workspace: Database.Database,
-  content: Database.Database,
+  workspace: WorkspaceDb,
+  content: ContentDb,
   args: { chartId: string; userId: string; deviceId: string; at: string; acknowledgedWarnings?: readonly string[] },
 ): { submitted: boolean; problems: ValidationProblem[] } {
-  return workspace.transaction(() => {
+  return transaction(workspace, () => {
     const chart = chartRecord(workspace, args.chartId);
     if (chart.status === 'submitted') {
       throw new AppFailure(ErrorCode.Conflict, 'This chart is already submitted.');
@@ -32,31 +35,39 @@ export function submitChart(
     const acknowledged = new Set(args.acknowledgedWarnings ?? []);
     if (problems.some((p) => p.severity === 'warning' && !acknowledged.has(problemKey(p)))) return { submitted: false, problems };
     const { coding } = getCoding(workspace, args.chartId);
-    workspace
-      .prepare('INSERT INTO submissions(chart_id, coding_json, submitted_at, submitted_by, device_id) VALUES (?, ?, ?, ?, ?)')
-      .run(args.chartId, JSON.stringify(coding), args.at, args.userId, args.deviceId);
-    workspace
-      .prepare("UPDATE charts SET status = 'submitted', hold_reason = NULL, hold_note = NULL, updated_at = ? WHERE id = ?")
-      .run(args.at, args.chartId);
+    run(
+      workspace,
+      'INSERT INTO submissions(chart_id, coding_json, submitted_at, submitted_by, device_id) VALUES (?, ?, ?, ?, ?)',
+      args.chartId, JSON.stringify(coding), args.at, args.userId, args.deviceId,
+    );
+    run(
+      workspace,
+      "UPDATE charts SET status = 'submitted', hold_reason = NULL, hold_note = NULL, updated_at = ? WHERE id = ?",
+      args.at, args.chartId,
+    );
     return { submitted: true, problems };
-  })();
+  });
 }
 
 export function holdChart(
-  workspace: Database.Database,
+  workspace: WorkspaceDb,
   args: { chartId: string; reason: HoldReason; note: string; at: string },
 ): void {
   const chart = chartRecord(workspace, args.chartId);
   if (chart.status === 'submitted') throw new AppFailure(ErrorCode.Conflict, 'A submitted chart cannot be put on hold.');
-  workspace
-    .prepare("UPDATE charts SET status = 'on_hold', hold_reason = ?, hold_note = ?, updated_at = ? WHERE id = ?")
-    .run(args.reason, args.note, args.at, args.chartId);
+  run(
+    workspace,
+    "UPDATE charts SET status = 'on_hold', hold_reason = ?, hold_note = ?, updated_at = ? WHERE id = ?",
+    args.reason, args.note, args.at, args.chartId,
+  );
 }
 
-export function releaseChart(workspace: Database.Database, args: { chartId: string; at: string }): void {
+export function releaseChart(workspace: WorkspaceDb, args: { chartId: string; at: string }): void {
   const chart = chartRecord(workspace, args.chartId);
   if (chart.status !== 'on_hold') throw new AppFailure(ErrorCode.Conflict, 'This chart is not on hold.');
-  workspace
-    .prepare("UPDATE charts SET status = 'in_progress', hold_reason = NULL, hold_note = NULL, updated_at = ? WHERE id = ?")
-    .run(args.at, args.chartId);
+  run(
+    workspace,
+    "UPDATE charts SET status = 'in_progress', hold_reason = NULL, hold_note = NULL, updated_at = ? WHERE id = ?",
+    args.at, args.chartId,
+  );
 }

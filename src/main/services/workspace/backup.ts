@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { WorkspaceDb } from '../db/handles';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { trailHead } from '../audit/binding';
 import { row } from '../db/rows';
@@ -33,7 +33,7 @@ function fsyncFile(file: string): void {
 }
 
 /** The copy at `file` is this workspace, readable throughout, ending at `head`. */
-function checkCopy(db: Database.Database, file: string): void {
+function checkCopy(db: WorkspaceDb, file: string): void {
   const expected = trailHead(db);
   const profile = row<{ value: string }>(db, "SELECT value FROM workspace_meta WHERE key = 'profile_id'")?.value ?? null;
   // ATTACH without KEY takes the main database's key and cipher: the copy must open under it.
@@ -53,7 +53,7 @@ function checkCopy(db: Database.Database, file: string): void {
 }
 
 /** Writes a verified encrypted copy of the open workspace to `target` (which must not exist). */
-export function backupWorkspace(db: Database.Database, target: string): BackupSummary {
+export function backupWorkspace(db: WorkspaceDb, target: string): BackupSummary {
   const out = path.resolve(target);
   if (fs.existsSync(out)) throw new AppFailure(ErrorCode.Conflict, 'A file with that name already exists; choose another name.');
   const dir = path.dirname(out);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { DAMAGED_MESSAGE } from '../db/errors';
+import type { WorkspaceDb } from '../db/handles';
 import { assertNotNewer, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -92,7 +93,7 @@ function removeDatabaseFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
-export function openWorkspace(file: string, key: Buffer, options: OpenWorkspaceOptions = {}): Database.Database {
+export function openWorkspace(file: string, key: Buffer, options: OpenWorkspaceOptions = {}): WorkspaceDb {
   if (key.length !== KEY_BYTES) throw new AppFailure('INTERNAL', 'The workspace key has the wrong length.');
   const create = options.create === true;
   const migrations = options.migrations ?? MIGRATIONS;
@@ -118,7 +119,7 @@ export function openWorkspace(file: string, key: Buffer, options: OpenWorkspaceO
         put.run('created_at', new Date().toISOString());
       })();
     }
-    return db;
+    return db as WorkspaceDb;
   } catch (error) {
     db.close();
     if (create) removeDatabaseFiles(file);
