@@ -6,6 +6,7 @@ import { QueueScreen } from '../features/queue/QueueScreen';
 import { AboutDialog } from './AboutDialog';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
+import { TrailBanner } from './TrailBanner';
 import { useRoute } from './route-store';
 import { useActivityHeartbeat } from './use-activity';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -25,6 +26,7 @@ export function Shell() {
   return (
     <div className="shell">
       <Header onAbout={() => setPanel('about')} onHelp={toggleHelp} />
+      <TrailBanner />
       {route.view === 'queue' ? <QueueScreen /> : <ChartScreen key={route.chartId} chartId={route.chartId} />}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
