@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchModule } from './bench-module';
+import { auditedWriteBench } from './audited-write.bench';
 import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
 import { importAllBench } from './import-all.bench';
@@ -18,7 +19,7 @@ import { searchPeersBench } from './search-peers.bench';
 import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
