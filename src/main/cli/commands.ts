@@ -91,20 +91,22 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
     },
   },
   'codes import': {
-    usage: 'codes import PATH... [--json]',
+    usage: 'codes import PATH... [--allow-unverified] [--json]',
     async run({ app, args }) {
-      const { values, positionals } = parse(args, {});
+      const { values, positionals } = parse(args, { 'allow-unverified': { type: 'boolean' } });
       if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
       // Progress on a terminal only: scripts read the summary, not a stream of counters.
       const off = process.stderr.isTTY && !values.json ? app.events.on(showProgress) : null;
-      const summary = await call(app, 'codes.import', { paths: positionals.map((p) => path.resolve(p)) }).finally(() => {
+      const input = { paths: positionals.map((p) => path.resolve(p)), allowUnverified: values['allow-unverified'] ?? false };
+      const summary = await call(app, 'codes.import', input).finally(() => {
         off?.();
         if (off) process.stderr.write('\n');
       });
       if (values.json) printJson(summary);
       else {
         for (const f of summary.files) {
-          process.stdout.write(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${f.replaced ? ' (replaced)' : ''}\n`);
+          const notes = `${f.replaced ? ' (replaced)' : ''}${f.verified ? '' : ' (unverified: matches no known official release)'}`;
+          process.stdout.write(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${notes}\n`);
         }
         process.stdout.write(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
       }
