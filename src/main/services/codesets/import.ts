@@ -7,6 +7,7 @@
  */
 import type { ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
+import { afterFailedImport } from './importers/failed-import';
 import { planImports } from './importers/plan';
 import { recordSourceFile } from './importers/source-file-record';
 import { verifyRelease, type VerifyOptions } from './importers/verify-release';
@@ -29,21 +30,25 @@ export function importCodeFiles(
 ): ImportSummary {
   const started = performance.now();
   const planned = planImports(paths).map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
-  const files = planned.map(({ source, importer, check }) => {
-    const summary = importer.run(
-      {
-        db,
-        progress: (done, total, indexing) =>
-          onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
-      },
-      source,
-    );
-    recordSourceFile(db, importer.kind, source.name, check);
-    return { ...summary, verified: check.release !== null };
-  });
-  return {
-    files,
-    totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
-    seconds: (performance.now() - started) / 1000,
-  };
+  try {
+    const files = planned.map(({ source, importer, check }) => {
+      const summary = importer.run(
+        {
+          db,
+          progress: (done, total, indexing) =>
+            onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
+        },
+        source,
+      );
+      recordSourceFile(db, importer.kind, source.name, check);
+      return { ...summary, verified: check.release !== null };
+    });
+    return {
+      files,
+      totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (error) {
+    throw afterFailedImport(db, error);
+  }
 }
