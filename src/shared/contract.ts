@@ -89,7 +89,8 @@ export const chartListInput = z
 export type ChartListInput = z.input<typeof chartListInput>;
 
 export interface ImportSummary {
-  files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean }[];
+  /** verified: the file is a known official release, byte for byte; false when imported with allowUnverified. */
+  files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean; verified: boolean }[];
   totalCodes: number;
   seconds: number;
 }
@@ -179,7 +180,13 @@ export const contract = {
   'codes.versions': method<ContentVersion[]>()({ input: empty, access: 'public' }),
   /** Code-set files are not PHI: importing needs no unlocked workspace (it is audited when one is). */
   'codes.import': method<ImportSummary>()({
-    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1, 'name at least one file or folder').max(100) }).strict(),
+    input: z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1, 'name at least one file or folder').max(100),
+        /** Import files that match no known official release; they are marked unverified. */
+        allowUnverified: z.boolean().optional(),
+      })
+      .strict(),
     access: 'public',
   }),
   'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),

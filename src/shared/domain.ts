@@ -137,6 +137,8 @@ export interface ContentVersion {
   effectiveTo: string | null;
   source: string;
   isDemo: boolean;
+  /** Imported from a known official release, byte for byte (false for demo and unverified files). */
+  verified: boolean;
   codeCount: number;
   importedAt: string;
 }

@@ -87,6 +87,7 @@ export const demoVersion: ContentVersion = {
   effectiveTo: '2026-09-30',
   source: 'demo',
   isDemo: true,
+  verified: false,
   codeCount: 120,
   importedAt: '2026-01-05T09:00:00Z',
 };

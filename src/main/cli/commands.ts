@@ -11,6 +11,7 @@ import type { AnyEventListener } from '../events';
 import { callApi } from '../api';
 import type { CodeDeskApp } from '../app';
 import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
+import { printText, terminalSafe } from './terminal-text';
 
 export interface CommandContext {
   app: CodeDeskApp;
@@ -65,7 +66,7 @@ export function progressLine(p: EventMap['import.progress']): string {
 
 const showProgress: AnyEventListener = (name, payload) => {
   if (name !== 'import.progress') return;
-  process.stderr.write(`\r${progressLine(payload as EventMap['import.progress'])}`);
+  process.stderr.write(`\r${terminalSafe(progressLine(payload as EventMap['import.progress']))}`);
 };
 
 export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {
@@ -94,26 +95,28 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       const { values } = parse(args, {});
       const profiles = await call(app, 'profiles.list', {});
       if (values.json) printJson(profiles);
-      else for (const p of profiles) process.stdout.write(`${p.id}\t${p.displayName}\t${p.role}\n`);
+      else for (const p of profiles) printText(`${p.id}\t${p.displayName}\t${p.role}\n`);
     },
   },
   'codes import': {
-    usage: 'codes import PATH... [--json]',
+    usage: 'codes import PATH... [--allow-unverified] [--json]',
     async run({ app, args }) {
-      const { values, positionals } = parse(args, {});
+      const { values, positionals } = parse(args, { 'allow-unverified': { type: 'boolean' } });
       if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
       // Progress on a terminal only: scripts read the summary, not a stream of counters.
       const off = process.stderr.isTTY && !values.json ? app.events.on(showProgress) : null;
-      const summary = await call(app, 'codes.import', { paths: positionals.map((p) => path.resolve(p)) }).finally(() => {
+      const input = { paths: positionals.map((p) => path.resolve(p)), allowUnverified: values['allow-unverified'] ?? false };
+      const summary = await call(app, 'codes.import', input).finally(() => {
         off?.();
         if (off) process.stderr.write('\n');
       });
       if (values.json) printJson(summary);
       else {
         for (const f of summary.files) {
-          process.stdout.write(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${f.replaced ? ' (replaced)' : ''}\n`);
+          const notes = `${f.replaced ? ' (replaced)' : ''}${f.verified ? '' : ' (unverified: matches no known official release)'}`;
+          printText(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${notes}\n`);
         }
-        process.stdout.write(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
+        printText(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
       }
     },
   },
@@ -135,7 +138,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
         ...(values.date ? { date: values.date } : {}),
       });
       if (values.json) printJson({ query: out.query, results: out.results });
-      else for (const r of out.results) process.stdout.write(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}\n`);
+      else for (const r of out.results) printText(`${r.code.padEnd(9)} ${r.billable ? ' ' : 'H'} ${r.title}\n`);
     },
   },
   'claim check': {
@@ -153,8 +156,8 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       }
       const out = await call(app, 'claim.check', claim as MethodInput<'claim.check'>);
       if (values.json) printJson(out);
-      else if (out.findings.length === 0) process.stdout.write('No findings.\n');
-      else for (const f of out.findings) process.stdout.write(`${f.severity.padEnd(7)} ${f.edit}  ${f.codes.join(', ')}  ${f.message}  [${f.source}]\n`);
+      else if (out.findings.length === 0) printText('No findings.\n');
+      else for (const f of out.findings) printText(`${f.severity.padEnd(7)} ${f.edit}  ${f.codes.join(', ')}  ${f.message}  [${f.source}]\n`);
     },
   },
   'codes show': {
@@ -182,7 +185,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       if (detail.sevenChr) out.push(`7th characters (from ${detail.sevenChr.from}):`, ...detail.sevenChr.definitions.map((d) => `  ${d.char}  ${d.title}`));
       if (detail.children.length > 0) out.push('Codes below:');
       out.push(...detail.children.map((c) => `  ${c.code.padEnd(9)} ${c.billable ? ' ' : 'H'} ${c.title}`));
-      process.stdout.write(`${out.join('\n')}\n`);
+      printText(`${out.join('\n')}\n`);
     },
   },
   'demo load': {
@@ -192,7 +195,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       await unlock(app, values.user, values['passphrase-file']);
       const out = await call(app, 'demo.load', {});
       if (values.json) printJson(out);
-      else process.stdout.write(`Loaded ${out.charts} demo charts and ${out.codes} demo codes.\n`);
+      else printText(`Loaded ${out.charts} demo charts and ${out.codes} demo codes.\n`);
     },
   },
   'workspace backup': {

@@ -1,6 +1,7 @@
 /** CLI plumbing: exit codes, one-line errors, passphrase sources. */
 import fs from 'node:fs';
 import { ErrorCode, type AppError } from '../../shared/result';
+import { jsonSafe } from './terminal-text';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
@@ -39,5 +40,5 @@ export function readPassphrase(file: string | undefined): string {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  process.stdout.write(`${jsonSafe(JSON.stringify(value))}\n`);
 }

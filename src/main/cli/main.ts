@@ -3,6 +3,7 @@ import { CodeDeskApp } from '../app';
 import { resolveHome, resourcesDir } from '../paths';
 import { COMMANDS } from './commands';
 import { CliExit, EXIT } from './io';
+import { terminalSafe } from './terminal-text';
 
 function usage(): string {
   return ['Usage: codedesk [--home DIR] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`)].join('\n');
@@ -39,7 +40,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CliExit) {
-      process.stderr.write(`codedesk: ${e.message}\n`);
+      process.stderr.write(`codedesk: ${terminalSafe(e.message)}\n`);
       return e.status;
     }
     process.stderr.write('codedesk: unexpected failure; nothing was changed that was not already saved.\n');

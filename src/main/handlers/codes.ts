@@ -13,7 +13,9 @@ export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'cod
   // the file exists and is migrated) sees the committed rows afterwards.
   'codes.import': async (input, app) => {
     app.content();
-    const summary = await importInWorker(contentDbPath(app.home), input.paths, (p) => app.events.emit('import.progress', p));
+    const summary = await importInWorker(contentDbPath(app.home), input.paths, (p) => app.events.emit('import.progress', p), {
+      allowUnverified: input.allowUnverified ?? false,
+    });
     app.warmSearchSoon();
     if (app.session) {
       app.audit('codes.import', null, { files: summary.files.length, codes: summary.totalCodes });

@@ -1,6 +1,6 @@
-/** The header bar: app name, who is signed in, demo badge, About, help, Lock. */
+/** The header bar: app name, who is signed in, demo and unverified badges, About, help, Lock. */
 import { useMemo } from 'react';
-import { demoOnlySystems } from '../features/codesets/versions';
+import { demoOnlySystems, unverifiedVersions } from '../features/codesets/versions';
 import { useVersions } from '../features/codesets/versions-store';
 import { useSession } from '../features/session/session-store';
 import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
@@ -10,6 +10,7 @@ export function Header({ onAbout, onHelp }: { onAbout(): void; onHelp(): void })
   const profile = useSession((s) => s.status?.profile ?? null);
   const versions = useVersions((s) => s.versions);
   const demoSystems = useMemo(() => demoOnlySystems(versions), [versions]);
+  const unverified = useMemo(() => unverifiedVersions(versions), [versions]);
 
   return (
     <header className="app-header">
@@ -20,6 +21,14 @@ export function Header({ onAbout, onHelp }: { onAbout(): void; onHelp(): void })
           title={`Only a demo subset is installed for ${demoSystems.map((s) => SYSTEM_LABELS[s]).join(', ')}. It is not a full code set.`}
         >
           Demo code subset
+        </span>
+      ) : null}
+      {unverified.length > 0 ? (
+        <span
+          className="badge badge-unverified"
+          title={`Imported from files that match no known official release: ${unverified.map((v) => `${SYSTEM_LABELS[v.system]} ${v.label}`).join(', ')}.`}
+        >
+          Unverified code set
         </span>
       ) : null}
       <span className="header-spacer" />

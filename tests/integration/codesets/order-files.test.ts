@@ -57,6 +57,9 @@ describe('the official order files', () => {
       ['icd10pcs/icd10pcs_order_2026.txt', 'icd10pcs-order', 'FY2026', 80_029],
     ]);
     expect(imported.summary().totalCodes).toBe(97_584 + 98_186 + 79_856 + 80_029);
+    // Each matches its release in resources/official-releases.json byte for byte.
+    expect(imported.summary().files.every((f) => f.verified)).toBe(true);
+    expect(listVersions(db()).every((v) => v.verified)).toBe(true);
   });
 
   it('hold the counts the README gives', () => {

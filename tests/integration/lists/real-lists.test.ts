@@ -18,7 +18,15 @@ describe('mislabeled and wrong files', () => {
     try {
       const renamed = path.join(dir, 'HCPC2025_OCT_ANWEB.xlsx');
       fs.copyFileSync(path.join(CODESETS, 'ncci', 'AOC_V2026Q2-MCR.xlsx'), renamed);
-      expect(() => importCodeFiles(db, [renamed])).toThrow(/HCPC2025_OCT_ANWEB.xlsx line 1: not an HCPCS ANWEB sheet: the header lacks/);
+      // Under a known release's name, the manifest refuses it first; under a name no release has, the importer does.
+      expect(() => importCodeFiles(db, [renamed])).toThrow(
+        'HCPC2025_OCT_ANWEB.xlsx: expected the HCPCS Level II October 2025 (1,867,538 bytes) but found 225,084 bytes: the file looks truncated or altered',
+      );
+      const unknown = path.join(dir, 'HCPC2026_JAN_ANWEB.xlsx');
+      fs.renameSync(renamed, unknown);
+      expect(() => importCodeFiles(db, [unknown], undefined, { allowUnverified: true })).toThrow(
+        /HCPC2026_JAN_ANWEB.xlsx line 1: not an HCPCS ANWEB sheet: the header lacks/,
+      );
       expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
     } finally {
       closeContentDb(db);

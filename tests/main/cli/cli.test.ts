@@ -58,10 +58,16 @@ describe('codedesk CLI', () => {
 
   it('imports an order file into a home folder it creates, and searches it as JSON, best first, codes dotted', () => {
     const home = path.join(tempDir(), 'first-run-home');
-    const file = writeOrderFile(tempDir(), 'icd10cm_order_2025.txt', CM_2025);
-    const imported = codedesk(['--home', home, 'codes', 'import', file, '--json']);
+    // Synthetic, under a name no known release has: it needs --allow-unverified.
+    const file = writeOrderFile(tempDir(), 'icd10cm_order_2024.txt', CM_2025);
+    const refused = codedesk(['--home', home, 'codes', 'import', file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^codedesk: icd10cm_order_2024\.txt: the file matches no official release .*--allow-unverified/);
+    const imported = codedesk(['--home', home, 'codes', 'import', file, '--allow-unverified', '--json']);
     expect(imported.status).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ totalCodes: CM_2025.length, files: [{ system: 'icd10cm' }] });
+    expect(JSON.parse(imported.stdout)).toMatchObject({ totalCodes: CM_2025.length, files: [{ system: 'icd10cm', label: 'FY2024', verified: false }] });
+    const text = codedesk(['--home', home, 'codes', 'import', file, '--allow-unverified']);
+    expect(text.stdout).toContain('icd10cm_order_2024.txt: icd10cm FY2024, 30 codes (replaced) (unverified: matches no known official release)');
     const search = codedesk(['--home', home, 'codes', 'search', 'e11.2', '--system', 'icd10cm', '--limit', '3', '--json']);
     expect(search.status).toBe(0);
     const out = JSON.parse(search.stdout);
@@ -73,14 +79,14 @@ describe('codedesk CLI', () => {
 
   it('rejects a bad import naming the file, line and reason, keeping what was there', () => {
     const home = tempDir();
-    const good = writeOrderFile(tempDir(), 'icd10cm_order_2025.txt', CM_2025);
-    expect(codedesk(['--home', home, 'codes', 'import', good]).status).toBe(0);
+    const good = writeOrderFile(tempDir(), 'icd10cm_order_2024.txt', CM_2025);
+    expect(codedesk(['--home', home, 'codes', 'import', good, '--allow-unverified']).status).toBe(0);
     const dir = tempDir();
-    const bad = path.join(dir, 'icd10cm_order_2026.txt');
+    const bad = path.join(dir, 'icd10cm_order_2023.txt');
     fs.writeFileSync(bad, fs.readFileSync(good, 'utf8').replace(/^(00003 A009    )1/m, '$1X'));
-    const res = codedesk(['--home', home, 'codes', 'import', bad]);
+    const res = codedesk(['--home', home, 'codes', 'import', bad, '--allow-unverified']);
     expect(res.status).toBe(2);
-    expect(res.stderr).toMatch(/icd10cm_order_2026\.txt line 3/);
+    expect(res.stderr).toMatch(/icd10cm_order_2023\.txt line 3/);
     const search = JSON.parse(codedesk(['--home', home, 'codes', 'search', 'cholera', '--json']).stdout);
     expect(search.results.length).toBeGreaterThan(0);
     expect(codedesk(['--home', home, 'codes', 'import', path.join(dir, 'missing.txt')]).status).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { lookupCodes } from '../../../src/main/services/codesets/lookup';
 import { CM_2025, CM_2026, failureOf, PCS_2026, tempContentDb, tempDir, writeOrderFile } from './helpers';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { LineReader, withoutTrailingBlanks } from '../../../src/main/services/codesets/importers/streaming/text-lines';
 import { orderFileKind, orderFileRows, parseOrderFile } from '../../../src/main/services/codesets/order-file-parser';
 import { CM_2026, failureOf, manyCmRows, orderFileText, orderLine, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { searchCodes } from '../../../src/main/services/codesets/search';
 import { listVersions } from '../../../src/main/services/codesets/versions';
 import {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles, type ImportProgress } from '../../../src/main/services/codesets/import';
+import { importCodeFiles, type ImportProgress } from '../helpers/import-fixtures';
 import { fiscalYearFromName, fiscalYearPeriod } from '../../../src/main/services/codesets/source-files';
 import { listVersions } from '../../../src/main/services/codesets/versions';
 import { searchCodes } from '../../../src/main/services/codesets/search';
@@ -37,7 +37,7 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026);
     const summary = importCodeFiles(db, [file]);
     expect(summary.files).toEqual([
-      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false },
+      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false },
     ]);
     expect(summary.totalCodes).toBe(CM_2026.length);
     expect(summary.seconds).toBeGreaterThanOrEqual(0);

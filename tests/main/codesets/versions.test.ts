@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoCodes } from '../../../src/main/services/codesets/demo-codes';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { fiscalYearOf, listVersions, requireVersion, versionFor } from '../../../src/main/services/codesets/versions';
 import { CM_2025, CM_2026, failureOf, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';
 

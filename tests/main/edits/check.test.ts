@@ -1,6 +1,6 @@
 /** Every edit family on small tables in the official layouts, with the clean cases that stay quiet. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { checkClaim } from '../../../src/main/services/edits/check';
 import { claimSchema } from '../../../src/shared/claim';
 import { tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';

@@ -1,7 +1,11 @@
 /** `codedesk claim check FILE.json [--json]`: findings as JSON; a malformed claim exits 2 with one line. */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentDbPath } from '../../../src/main/paths';
+import { closeContentDb, openContentDb } from '../../../src/main/services/codesets/content-db';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { REPO_ROOT } from '../helpers/temp';
 import { tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { POA_LIST } from './fixtures';
@@ -38,7 +42,11 @@ describe('codedesk claim check', () => {
       ['J189', 1, 'Pneumonia, unspecified organism'],
     ]);
     writeFile(files, 'POAexemptCodesFY26.txt', POA_LIST);
-    expect(codedesk(['--home', home, 'codes', 'import', files, '--json']).status).toBe(0);
+    // Imported in-process: synthetic files under official names (codes import is tested with its own command's tests).
+    fs.mkdirSync(home);
+    const db = openContentDb(contentDbPath(home));
+    importCodeFiles(db, [files]);
+    closeContentDb(db);
     const claimFile = writeFile(tempDir(), 'claim.json', JSON.stringify(CLAIM));
     const out = codedesk(['--home', home, 'claim', 'check', claimFile, '--json']);
     expect(out.stderr).toBe('');

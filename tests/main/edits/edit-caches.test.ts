@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { GenerationalCache } from '../../../src/main/services/edits/generational-cache';
 import { rowsByCode } from '../../../src/main/services/edits/edit-cache';
 import { PairCache } from '../../../src/main/services/edits/pair-cache';

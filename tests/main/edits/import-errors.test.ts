@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { mueImporter } from '../../../src/main/services/codesets/importers/edits/mue';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { failureOf, tempContentDb, tempDir, writeFile } from '../codesets/helpers';

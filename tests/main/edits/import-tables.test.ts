@@ -1,6 +1,6 @@
 /** The edit-table importers on small files in the official layouts: rows, versions, replacement. */
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { tempContentDb, tempDir, writeFile } from '../codesets/helpers';
 import { AOC_HEADER, AOC_NOTICE, mceText, mueCsv, POA_DELETE, POA_LIST, POA_REVISE, ptpText, xlsxBytes } from './fixtures';
 import fs from 'node:fs';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { PTP_BYPASS_MODIFIERS } from '../../../src/main/services/edits/ptp';
 import type { Finding } from '../../../src/shared/claim';
 import { writeFile } from '../codesets/helpers';

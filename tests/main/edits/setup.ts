@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { writeVersion } from '../../../src/main/services/codesets/version-store';
 import { checkClaim } from '../../../src/main/services/edits/check';
 import { claimSchema, type ClaimInput, type Finding } from '../../../src/shared/claim';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { writeFile } from '../codesets/helpers';
 import { check, dropEditsDb, editsDb, ids, type Db } from './setup';
 

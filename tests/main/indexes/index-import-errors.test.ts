@@ -3,7 +3,7 @@
  * reason (never quoting its text), and the database is left exactly as it was.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { indexImporter } from '../../../src/main/services/codesets/importers/indexes/index-importer';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { failureOf, tempContentDb } from '../codesets/helpers';

@@ -4,7 +4,7 @@
  * for every code; releases labelled from <version> and the name; re-import replaces.
  */
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { tempContentDb } from '../codesets/helpers';
 import { entriesOf, FIXTURE, fileWith, fixtureText, indexSnapshot, termsOf } from './helpers';
 

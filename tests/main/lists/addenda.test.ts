@@ -1,7 +1,7 @@
 /** Addenda: the line parser (property-based), whole-file checks, nothing partial on bad input, and the change summary. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { parseAddendaLine } from '../../../src/main/services/codesets/importers/lists/addenda-line';
 import { summariseChanges } from '../../../src/main/services/codesets/lists/changes';
 import { CM_2025, CM_2026, failureOf, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';

@@ -10,10 +10,16 @@ describe('codes.import through the worker', () => {
     app.events.on((name, payload) => {
       if (name === 'import.progress') progress.push((payload as { line: number }).line);
     });
-    const summary = await must(app, 'codes.import', { paths: [writeOrderFile(tempDir(), 'icd10cm_order_2025.txt', CM_2025)] });
-    expect(summary.files[0]).toMatchObject({ label: 'FY2025', codes: CM_2025.length });
+    // A synthetic file under a name no known release has: imported only as unverified.
+    const file = writeOrderFile(tempDir(), 'icd10cm_order_2024.txt', CM_2025);
+    const refused = await call(app, 'codes.import', { paths: [file] });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/icd10cm_order_2024\.txt: the file matches no official release .*--allow-unverified/);
+    const summary = await must(app, 'codes.import', { paths: [file], allowUnverified: true });
+    expect(summary.files[0]).toMatchObject({ label: 'FY2024', codes: CM_2025.length, verified: false });
     expect(progress.length).toBeGreaterThan(0);
     const found = await must(app, 'codes.search', { query: 'E11.65', system: 'icd10cm' });
+    expect((await must(app, 'codes.versions', {})).map((v) => [v.label, v.verified])).toEqual([['FY2024', false]]);
     expect(found.results[0]?.code).toBe('E11.65');
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { parseCodesLine } from '../../../src/main/services/codesets/importers/lists/cm-codes-file';
 import { cptImporter } from '../../../src/main/services/codesets/importers/lists/cpt';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { FIXTURE_IMPORT, importCodeFiles } from '../helpers/import-fixtures';
 import { importInWorker, startImportWorker } from '../../../src/main/services/codesets/worker/import-in-worker';
 import { AppFailure } from '../../../src/shared/result';
 import { CM_2025, manyCmRows, snapshot, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
@@ -13,7 +13,7 @@ describe('importInWorker', () => {
     const dbPath = path.join(dir, 'content.db');
     const db = openContentDb(dbPath);
     const progress: number[] = [];
-    const summary = await importInWorker(dbPath, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)], (p) => progress.push(p.line));
+    const summary = await importInWorker(dbPath, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)], (p) => progress.push(p.line), FIXTURE_IMPORT);
     expect(summary.files[0]).toMatchObject({ label: 'FY2025', codes: CM_2025.length });
     expect(progress.length).toBeGreaterThan(0);
     expect(db.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: CM_2025.length });
@@ -43,7 +43,7 @@ describe('importInWorker', () => {
         stopped = true;
         void handle.terminate();
       }
-    });
+    }, FIXTURE_IMPORT);
     const outcome = await handle.result.catch((e: unknown) => e);
     expect(stopped).toBe(true);
     expect(outcome).toBeInstanceOf(AppFailure);

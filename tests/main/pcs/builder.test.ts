@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pcsBuild } from '../../../src/main/services/codesets/pcs/build';
 import { orderFileText } from '../codesets/helpers';
-import { TABLES, definitionsXml, tablesXml } from './fixtures';
+import { TABLES, definitionsXml, fixtureCodes, tablesXml } from './fixtures';
 import { failureOf, importText, tempContentDb } from './helpers';
 
 function dbWithTables() {
@@ -63,10 +63,12 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     ]);
     expect(composed.code).toEqual({ system: 'icd10pcs', code: '0DTJ4ZZ', title: 'Resection, Appendix, Percutaneous Endoscopic', billable: true });
 
-    importText(db, 'icd10pcs_order_2026.txt', orderFileText([
-      ['0DT', 0, 'Gastrointestinal System, Resection'],
-      ['0DTJ4ZZ', 1, 'Resection of Appendix, Percutaneous Endoscopic Approach'],
-    ]));
+    // The order file lists every code the tables expand to (else the import refuses it as cut short).
+    const rows = fixtureCodes().flatMap((code, i, all): [string, 0 | 1, string][] => [
+      ...(code.slice(0, 3) === all[i - 1]?.slice(0, 3) ? [] : [[code.slice(0, 3), 0, `Table ${code.slice(0, 3)}`] as [string, 0, string]]),
+      [code, 1, code === '0DTJ4ZZ' ? 'Resection of Appendix, Percutaneous Endoscopic Approach' : `Code ${code}`],
+    ]);
+    importText(db, 'icd10pcs_order_2026.txt', orderFileText(rows));
     expect(pcsBuild(db, { prefix: '0dtj4zz' }).code?.title).toBe('Resection of Appendix, Percutaneous Endoscopic Approach');
   });
 

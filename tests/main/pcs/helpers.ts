@@ -1,7 +1,7 @@
 /** Importing PCS fixtures into a temp content database, and "nothing changed" snapshots. */
 import path from 'node:path';
 import type { ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import type { ImportSummary } from '../../../src/shared/contract';
 import { tempDir, writeFile } from '../codesets/helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { pcsDefinitionsImporter } from '../../../src/main/services/codesets/importers/pcs/definitions';
 import { pcsIndexImporter } from '../../../src/main/services/codesets/importers/pcs/index-file';
 import { definitionsXml, indexXml } from './fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { pcsTablesImporter } from '../../../src/main/services/codesets/importers/pcs/tables';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { TABLES, fixtureCodes, tablesXml, type FixtureTable } from './fixtures';

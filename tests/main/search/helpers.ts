@@ -1,6 +1,6 @@
 /** A small content database (order-file fixtures) plus entry points written as importers write them. */
 import type { ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { CM_2025, CM_2026, PCS_2026, tempContentDb, tempDir, writeOrderFile, type Row } from '../codesets/helpers';
 
 /** Extra FY2026 rows for synonym and ranking tests. */

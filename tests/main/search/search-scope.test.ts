@@ -1,7 +1,7 @@
 /** The versions and entry sources a search covers are read once, then again only after a write. */
 import { describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { searchCodes, versionsToSearch } from '../../../src/main/services/codesets/search';
 import { sourcesFor } from '../../../src/main/services/codesets/search/entry-points';
 import { scopeOf } from '../../../src/main/services/codesets/search/search-scope';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODE_SYSTEMS } from '../../../src/shared/domain';
 import { loadDemoCodes } from '../../../src/main/services/codesets/demo-codes';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { versionsInForce } from '../../../src/main/services/codesets/search/versions-in-force';
 import { versionFor } from '../../../src/main/services/codesets/versions';
 import { CM_2025, CM_2026, PCS_2026, tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CodeDeskApp } from '../../../src/main/app';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { hasFreshEntryIndex } from '../../../src/main/services/codesets/search/entry-index-cache';
 import { hasFreshWordIndex } from '../../../src/main/services/codesets/search/word-index-cache';
 import { warmSearchIndexes } from '../../../src/main/services/codesets/search/warm';

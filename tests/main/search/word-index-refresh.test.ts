@@ -1,6 +1,6 @@
 /** The word index follows the content database: a re-imported or new version is searched as it is now. */
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { searchCodes } from '../../../src/main/services/codesets/search';
 import { hasFreshWordIndex, wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
 import { requireVersion } from '../../../src/main/services/codesets/versions';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { contentDbPath } from '../../../src/main/paths';
 import { CM_2026, writeOrderFile } from '../codesets/helpers';
 import { REPO_ROOT, tempDir } from '../helpers/temp';

@@ -1,6 +1,6 @@
 /** notesForCodes: own and inherited notes, 7th characters, manifestation, which release. */
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { notesForCodes } from '../../../src/main/services/codesets/tabular/notes';
 import { tempContentDb, tempDir } from '../codesets/helpers';
 import { TABULAR_XML, writeTabular } from './fixture';

@@ -1,6 +1,6 @@
 /** codes.show and codes.browse over an order file (titles, billable) and a Tabular List (tree, notes). */
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { browseTabular } from '../../../src/main/services/codesets/tabular/browse';
 import { showCode } from '../../../src/main/services/codesets/tabular/show';
 import { CM_2026, failureOf, PCS_2026, tempContentDb, tempDir, writeOrderFile, type Row } from '../codesets/helpers';

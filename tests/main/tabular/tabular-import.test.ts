@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ContentDb } from '../../../src/main/services/codesets/content-db';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { importerFor } from '../../../src/main/services/codesets/importers/registry';
 import { tabularImporter } from '../../../src/main/services/codesets/importers/tabular/tabular-importer';
@@ -40,7 +40,7 @@ describe('the Tabular List importer', () => {
     const db = tempContentDb();
     const file = writeTabular(tempDir());
     const summary = importCodeFiles(db, [file]);
-    expect(summary.files).toEqual([{ path: file, kind: 'icd10cm-tabular', system: 'icd10cm', label: 'FY2021', codes: FIXTURE_DIAGS, replaced: false }]);
+    expect(summary.files).toEqual([{ path: file, kind: 'icd10cm-tabular', system: 'icd10cm', label: 'FY2021', codes: FIXTURE_DIAGS, replaced: false, verified: false }]);
     expect(db.prepare('SELECT fiscal_year, label, file, length(sha256) AS sha, node_count FROM tabular_release').all()).toEqual([
       { fiscal_year: 2021, label: 'FY2021', file: 'icd10cm_tabular_2021.xml', sha: 64, node_count: FIXTURE_DIAGS },
     ]);

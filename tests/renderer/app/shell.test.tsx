@@ -13,9 +13,16 @@ describe('shell', () => {
   });
 
   it('has no demo badge with full code sets', async () => {
-    renderApp({ 'codes.versions': () => [{ ...demoVersion, isDemo: false }] });
+    renderApp({ 'codes.versions': () => [{ ...demoVersion, isDemo: false, verified: true }] });
     await screen.findByRole('grid');
     expect(screen.queryByText('Demo code subset')).toBeNull();
+    expect(screen.queryByText('Unverified code set')).toBeNull();
+  });
+
+  it('shows an unverified badge naming the versions imported from files that match no known release', async () => {
+    renderApp({ 'codes.versions': () => [{ ...demoVersion, isDemo: false, verified: false, label: 'FY2027' }] });
+    const badge = await within(await screen.findByRole('banner')).findByText('Unverified code set');
+    expect(badge.getAttribute('title')).toContain('ICD-10-CM FY2027');
   });
 
   it('About shows the CDC/NCHS and CMS notice, the CPT notice and the demo note', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCode, move, parseModifiers } from '../../../src/renderer/features/coding/coding-edit';
-import { demoOnlySystems, versionInForce } from '../../../src/renderer/features/codesets/versions';
+import { demoOnlySystems, unverifiedVersions, versionInForce, versionLabel } from '../../../src/renderer/features/codesets/versions';
 import { isChartSortKey } from '../../../src/renderer/features/queue/queue-columns';
 import { isOverdue } from '../../../src/renderer/lib/dates';
 import { debounce } from '../../../src/renderer/lib/debounce';
@@ -42,6 +42,13 @@ describe('renderer helpers', () => {
     const full = { ...demoVersion, id: 2, isDemo: false, system: 'icd10pcs' as const };
     expect(demoOnlySystems([demoVersion, full])).toEqual(['icd10cm']);
     expect(demoOnlySystems([demoVersion, { ...demoVersion, id: 3, isDemo: false }])).toEqual([]);
+  });
+
+  it('versionLabel says demo or unverified; unverifiedVersions leaves demo and verified versions out', () => {
+    const verified = { ...demoVersion, id: 5, isDemo: false, verified: true };
+    const unverified = { ...demoVersion, id: 6, isDemo: false, verified: false, label: 'FY2027' };
+    expect([demoVersion, verified, unverified].map(versionLabel)).toEqual(['FY2026 (demo)', 'FY2026', 'FY2027 (unverified)']);
+    expect(unverifiedVersions([demoVersion, verified, unverified])).toEqual([unverified]);
   });
 
   it('versionInForce picks the version whose dates include the coding date', () => {

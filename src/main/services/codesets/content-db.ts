@@ -13,6 +13,7 @@ import {
 
 export type ContentDb = Database.Database;
 
+const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 const NOT_CONTENT = 'This file is not a CodeDesk code-set database.';
 
 /** Opens (creating if needed) and migrates the content database at `path` (':memory:' works). */
@@ -34,6 +35,8 @@ export function openContentDb(path: string): ContentDb {
     // Durability is explicit: never rely on the build's default.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // A large import grows the WAL to hundreds of MB; after each checkpoint it shrinks back to this.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     migrateContentDb(db);
     return db;
   } catch (cause) {

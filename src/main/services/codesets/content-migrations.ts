@@ -10,6 +10,7 @@ import { LISTS_SCHEMA_SQL } from './schema/lists';
 import { PCS_SCHEMA_SQL } from './schema/pcs';
 import { PTP_PARTNERS_SCHEMA_SQL } from './schema/ptp-partners';
 import { SEARCH_SCHEMA_SQL } from './schema/search';
+import { SOURCE_FILES_SCHEMA_SQL } from './schema/source-files';
 import { TABULAR_SCHEMA_SQL } from './schema/tabular';
 
 export interface ContentMigration {
@@ -76,6 +77,7 @@ export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
   { version: 7, name: 'edit tables: POA exempt, MCE, MUE, add-on codes, NCCI PTP', sql: EDITS_SCHEMA_SQL },
   { version: 8, name: 'search: synonyms and typo tolerance', sql: SEARCH_SCHEMA_SQL },
   { version: 9, name: 'NCCI PTP partner lists', sql: PTP_PARTNERS_SCHEMA_SQL },
+  { version: 10, name: 'imported source files: verified against official releases or not', sql: SOURCE_FILES_SCHEMA_SQL },
 ];
 
 export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,12 +1,16 @@
 /**
  * Imports official code-set files (order files, Tabular List, indexes, PCS tables, HCPCS,
  * CPT, edit tables …): each file goes to its importer (importers/registry.ts). Every file is
- * checked before any is written; each file is then imported whole or not at all, and a bad
+ * checked before any is written, against the known official releases too
+ * (importers/verify-release.ts); each file is then imported whole or not at all, and a bad
  * file names its line and the reason.
  */
 import type { ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
+import { afterFailedImport } from './importers/failed-import';
 import { planImports } from './importers/plan';
+import { recordSourceFile } from './importers/source-file-record';
+import { verifyRelease, type VerifyOptions } from './importers/verify-release';
 
 export interface ImportProgress {
   path: string;
@@ -16,25 +20,35 @@ export interface ImportProgress {
   indexing?: true;
 }
 
+export type ImportOptions = VerifyOptions;
+
 export function importCodeFiles(
   db: ContentDb,
   paths: readonly string[],
   onProgress?: (p: ImportProgress) => void,
+  options: ImportOptions = {},
 ): ImportSummary {
   const started = performance.now();
-  const files = planImports(paths).map(({ source, importer }) =>
-    importer.run(
-      {
-        db,
-        progress: (done, total, indexing) =>
-          onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
-      },
-      source,
-    ),
-  );
-  return {
-    files,
-    totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
-    seconds: (performance.now() - started) / 1000,
-  };
+  const planned = planImports(paths).map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
+  try {
+    const files = planned.map(({ source, importer, check }) => {
+      const summary = importer.run(
+        {
+          db,
+          progress: (done, total, indexing) =>
+            onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
+        },
+        source,
+      );
+      recordSourceFile(db, importer.kind, source.name, check);
+      return { ...summary, verified: check.release !== null };
+    });
+    return {
+      files,
+      totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (error) {
+    throw afterFailedImport(db, error);
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { CodeSystem } from '../../../shared/domain';
 import type { ContentDb } from './content-db';
+import { verifiedSql } from './importers/source-file-record';
 import { ftsTable } from './version-store';
 
 export interface VersionRow {
@@ -14,6 +15,7 @@ export interface VersionRow {
   effective_to: string | null;
   source: string;
   is_demo: 0 | 1;
+  verified: 0 | 1;
   code_count: number;
   imported_at: string;
 }
@@ -26,7 +28,9 @@ export interface CodeRowDb {
   long_title: string;
 }
 
-const VERSION_COLUMNS = 'id, system, label, effective_from, effective_to, source, is_demo, code_count, imported_at';
+/** content_version's columns as VersionRow reads them (search/versions-in-force.ts keeps a copy without `verified`). */
+export const VERSION_COLUMNS = `id, system, label, effective_from, effective_to, source, is_demo, code_count, imported_at,
+  ${verifiedSql('content_version.sha256')} AS verified`;
 const CODE_COLUMNS = 'c.id, c.code, c.display_code, c.billable, c.long_title';
 
 function prepareAll(db: ContentDb) {

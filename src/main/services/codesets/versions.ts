@@ -71,6 +71,7 @@ export function toContentVersion(row: VersionRow): ContentVersion {
     effectiveTo: row.effective_to,
     source: row.source,
     isDemo: row.is_demo === 1,
+    verified: row.verified === 1,
     codeCount: row.code_count,
     importedAt: row.imported_at,
   };

@@ -4,7 +4,7 @@ import type { ChartDetail, CodeSystem } from '../../../shared/domain';
 import { HOLD_REASON_LABELS, SETTING_LABELS, SEX_LABELS, STATUS_LABELS, SYSTEM_LABELS } from '../../lib/labels';
 import { useCoding } from '../coding/coding-store';
 import { SaveIndicator } from '../coding/SaveIndicator';
-import { versionInForce } from '../codesets/versions';
+import { versionInForce, versionLabel } from '../codesets/versions';
 import { useVersions } from '../codesets/versions-store';
 import { useWorkflow } from './workflow-store';
 
@@ -22,7 +22,7 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
       systemsFor(detail)
         .map((system) => {
           const v = versionInForce(versions, system, detail.codingDate);
-          return v ? `${SYSTEM_LABELS[system]} ${v.label}${v.isDemo ? ' (demo)' : ''}` : null;
+          return v ? `${SYSTEM_LABELS[system]} ${versionLabel(v)}` : null;
         })
         .filter((text): text is string => text !== null)
         .join(' · '),

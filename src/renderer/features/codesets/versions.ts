@@ -9,6 +9,17 @@ export function demoOnlySystems(versions: readonly ContentVersion[]): CodeSystem
   });
 }
 
+/** Official versions whose files matched no known release (imported with "allow unverified"). */
+export function unverifiedVersions(versions: readonly ContentVersion[]): ContentVersion[] {
+  return versions.filter((v) => !v.isDemo && !v.verified);
+}
+
+/** A version's label with what it is not: "FY2026 (demo)", "FY2027 (unverified)". */
+export function versionLabel(v: ContentVersion): string {
+  if (v.isDemo) return `${v.label} (demo)`;
+  return v.verified ? v.label : `${v.label} (unverified)`;
+}
+
 /** The version in force on `date` (YYYY-MM-DD) for a system, newest first if several match. */
 export function versionInForce(
   versions: readonly ContentVersion[],

@@ -4,6 +4,7 @@ import { ORDER_KIND_INFO, orderFileKind, orderFileRows } from '../order-file-par
 import { ORDER_LINE_START } from '../order-line';
 import { fiscalYearFromName, fiscalYearPeriod } from '../source-files';
 import { writeVersion } from '../version-store';
+import { checkedAgainstPartners } from './release-cross-checks';
 import { scanSource, sourceLines } from './streaming/source-scan';
 import { withoutTrailingBlanks } from './streaming/text-lines';
 import type { FileImporter, ImportSource } from './types';
@@ -43,7 +44,7 @@ export const orderFileImporter: FileImporter = {
         sha256: scan.sha256,
         isDemo: false,
       },
-      orderFileRows(source.name, withoutTrailingBlanks(lines), () => lines.terminated),
+      checkedAgainstPartners(db, source.name, system, fiscalYear, orderFileRows(source.name, withoutTrailingBlanks(lines), () => lines.terminated)),
       // One row per line; the scan's count includes trailing blank lines, the final event does not.
       (written, finished) => progress(written, finished ? written : scan.lines, finished),
     );

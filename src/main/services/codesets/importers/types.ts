@@ -23,7 +23,8 @@ export interface ImportSource {
   chunks(): Iterable<Uint8Array>;
 }
 
-export type FileSummary = ImportSummary['files'][number];
+/** What an importer reports; whether the file was verified is import.ts's to add. */
+export type FileSummary = Omit<ImportSummary['files'][number], 'verified'>;
 
 export interface ImportContext {
   db: ContentDb;

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ImportSummary } from '../../../../shared/contract';
 import { AppFailure } from '../../../../shared/result';
-import type { ImportProgress } from '../import';
+import type { ImportOptions, ImportProgress } from '../import';
 import { workerEntry } from './entry-path';
 import { fromWire, type ImportMessage } from './messages';
 import type { ImportTaskData } from './import-task';
@@ -22,9 +22,10 @@ export function startImportWorker(
   contentDbPath: string,
   paths: readonly string[],
   onProgress?: (p: ImportProgress) => void,
+  options: ImportOptions = {},
 ): ImportWorkerHandle {
   const entry = workerEntry();
-  const data: ImportTaskData = { task: 'import', contentDbPath, paths: [...paths] };
+  const data: ImportTaskData = { task: 'import', contentDbPath, paths: [...paths], options };
   const worker = new Worker(entry.file, { eval: entry.eval, execArgv: [], workerData: data });
   const result = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false;
@@ -51,6 +52,7 @@ export function importInWorker(
   contentDbPath: string,
   paths: readonly string[],
   onProgress?: (p: ImportProgress) => void,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  return startImportWorker(contentDbPath, paths, onProgress).result;
+  return startImportWorker(contentDbPath, paths, onProgress, options).result;
 }

@@ -5,6 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { importFailure } from '../import-failure';
+import { controlCharIn, controlReason } from '../importers/control-chars';
 
 export const MAX_XML_DEPTH = 64;
 export const MAX_TEXT_CHARS = 100_000;
@@ -28,14 +29,21 @@ export function readXml(file: string, xml: string | Iterable<string>, handlers: 
   const fail = (reason: string): never => {
     throw importFailure(file, parser.line, reason);
   };
+  // Raw control bytes are refused before parsing (verify-release.ts); these come as character references (&#x9B;).
+  const refuseControls = (text: string): void => {
+    const code = controlCharIn(text);
+    if (code !== null) fail(controlReason(code));
+  };
   parser.on('doctype', () => fail('a DOCTYPE declaration is not allowed in code-set XML'));
   parser.on('opentag', (tag) => {
     depth += 1;
     if (depth > MAX_XML_DEPTH) fail(`elements are nested deeper than ${MAX_XML_DEPTH} levels`);
+    for (const value of Object.values(tag.attributes as Record<string, string>)) refuseControls(value);
     handlers.open?.(tag.name, tag.attributes as Record<string, string>, depth, parser.line);
   });
   parser.on('text', (text) => {
     if (text.length > MAX_TEXT_CHARS) fail(`a text node is longer than ${MAX_TEXT_CHARS} characters`);
+    refuseControls(text);
     handlers.text?.(text, depth);
   });
   parser.on('closetag', (tag) => {

@@ -16,6 +16,7 @@ export interface PcsWriteContext {
   xml: Iterable<string>;
   digest: string;
   release: PcsRelease;
+  fiscalYear: number;
   /** Reports one more top-level element written, out of those counted in the file. */
   step(): void;
 }
@@ -45,7 +46,7 @@ export function pcsXmlImporter(spec: {
       return db.transaction(() => {
         const release = startRelease(db, spec.sourceKind, fiscalYear, source.name, digest);
         let done = 0;
-        const items = spec.write({ db, source, xml, digest, release, step: () => progress(++done, total) });
+        const items = spec.write({ db, source, xml, digest, release, fiscalYear, step: () => progress(++done, total) });
         finishRelease(db, release, items);
         return { path: source.path, kind: spec.kind, system: 'icd10pcs', label: release.label, codes: items, replaced: release.replaced };
       })();

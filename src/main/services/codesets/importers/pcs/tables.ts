@@ -4,6 +4,7 @@
  * never expanded into rows).
  */
 import { importFailure } from '../../import-failure';
+import { checkTablesAgainstOrderFile } from '../release-cross-checks';
 import { pcsXmlImporter } from './pcs-importer';
 import { readTrees } from './pcs-xml';
 import { parseTable, type PcsAxis, type PcsTable } from './tables-parser';
@@ -16,7 +17,7 @@ export const pcsTablesImporter = pcsXmlImporter({
   root: ROOT,
   description: 'ICD-10-PCS tables XML',
   progressTag: 'pcsTable',
-  write({ db, source, xml, release, step }) {
+  write({ db, source, xml, release, fiscalYear, step }) {
     const insertTable = db.prepare(
       `INSERT INTO pcs_table (source_id, code, seq, row_count, section_title, section_label, body_system_title,
          body_system_label, operation_title, operation_label, operation_definition)
@@ -52,6 +53,7 @@ export const pcsTablesImporter = pcsXmlImporter({
       },
     );
     if (seen.size === 0) throw importFailure(source.name, 0, 'the file holds no <pcsTable>');
+    checkTablesAgainstOrderFile(db, source.name, fiscalYear, codes);
     return codes;
   },
 });

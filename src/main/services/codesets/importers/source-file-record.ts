@@ -1,0 +1,26 @@
+/**
+ * Records an imported file's verdict (source_file, keyed by SHA-256). Written after the
+ * file's importer commits: a stop in between leaves the file shown as unverified, never a
+ * file wrongly shown as verified.
+ */
+import { run } from '../../db/rows';
+import type { ContentDb } from '../content-db';
+import type { ReleaseCheck } from './verify-release';
+
+export function recordSourceFile(db: ContentDb, kind: string, file: string, check: ReleaseCheck): void {
+  run(
+    db,
+    `INSERT OR REPLACE INTO source_file (sha256, kind, file, bytes, verified, release, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    check.facts.sha256,
+    kind,
+    file,
+    check.facts.bytes,
+    check.release ? 1 : 0,
+    check.release?.release ?? null,
+    new Date().toISOString(),
+  );
+}
+
+/** SQL for "this row's file was verified", given the row's sha256 column. */
+export const verifiedSql = (sha256Column: string): string =>
+  `EXISTS (SELECT 1 FROM source_file f WHERE f.sha256 = ${sha256Column} AND f.verified = 1)`;
