@@ -84,8 +84,8 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       });
       if (values.json) printJson(out);
       else {
-        process.stdout.write(`Created profile ${out.profile.displayName} (${out.profile.role}), id ${out.profile.id}.\n`);
-        process.stdout.write(`Recovery key (shown once, keep it offline): ${out.recoveryKey}\n`);
+        printText(`Created profile ${out.profile.displayName} (${out.profile.role}), id ${out.profile.id}.\n`);
+        printText(`Recovery key (shown once, keep it offline): ${out.recoveryKey}\n`);
       }
     },
   },
@@ -206,7 +206,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       await unlock(app, values.user, values['passphrase-file']);
       const out = await call(app, 'workspace.backup', { path: path.resolve(values.out) });
       if (values.json) printJson(out);
-      else process.stdout.write(`Backup written and verified: ${out.path} (${out.bytes} bytes, audit entry ${out.headSeq}).\n`);
+      else printText(`Backup written and verified: ${out.path} (${out.bytes} bytes, audit entry ${out.headSeq}).\n`);
     },
   },
   'workspace restore': {
@@ -222,8 +222,8 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       });
       if (values.json) printJson(out);
       else {
-        process.stdout.write(`Restored. ${out.entriesGivenUp} audit entries after the backup are given up; the restore is on the trail.\n`);
-        if (out.replacedFile) process.stdout.write(`The replaced workspace is kept beside it as ${out.replacedFile}.\n`);
+        printText(`Restored. ${out.entriesGivenUp} audit entries after the backup are given up; the restore is on the trail.\n`);
+        if (out.replacedFile) printText(`The replaced workspace is kept beside it as ${out.replacedFile}.\n`);
       }
     },
   },
@@ -233,7 +233,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       const { values } = parse(args, { user: { type: 'string' } });
       await unlock(app, values.user, values['passphrase-file']);
       await call(app, 'audit.reanchor', {});
-      process.stdout.write('The finding is on the audit trail and the seal now follows the trail as it is.\n');
+      printText('The finding is on the audit trail and the seal now follows the trail as it is.\n');
     },
   },
   'audit verify': {
@@ -243,8 +243,8 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       await unlock(app, values.user, values['passphrase-file']);
       const report = await call(app, 'audit.verify', {});
       if (values.json) printJson(report);
-      else if (report.ok) process.stdout.write(`Audit trail intact: ${report.entries} entries.\n`);
-      else for (const p of report.problems) process.stdout.write(`entry ${p.seq}: ${p.kind}: ${p.message}\n`);
+      else if (report.ok) printText(`Audit trail intact: ${report.entries} entries.\n`);
+      else for (const p of report.problems) printText(`entry ${p.seq}: ${p.kind}: ${p.message}\n`);
       if (!report.ok) throw new CliExit(EXIT.failed, `The audit trail has ${report.problems.length} problem(s).`);
     },
   },
