@@ -6,10 +6,10 @@
  * separate chunk in the renderer bundle).
  *
  * Threshold: at least 10^10 estimated guesses (zxcvbn's score 4), not score 3 (10^8). The
- * passphrase wrap can be attacked offline at scrypt's cost, measured at ~0.25 s per guess per
- * core (N=2^16, r=8), about 350,000 guesses a day per core. 10^8 guesses is then ~290 core-days
- * (a day on a rented 300-core fleet); 10^10 is ~29,000 core-days (~80 core-years). Score 3
- * also passes a display name typed twice ("dana coder dana coder", 10^8).
+ * passphrase wrap can be attacked offline at scrypt's cost: 230-340 ms of CPU per guess per
+ * core (N=2^16, r=8; `npm run bench -- unlockCost`), 250,000-375,000 guesses a day. 10^8
+ * guesses is then under 400 core-days (a day on a rented few-hundred-core fleet); 10^10 is
+ * 70-110 core-years. Score 3 also passes a display name typed twice ("dana coder dana coder").
  */
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 

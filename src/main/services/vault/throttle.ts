@@ -13,10 +13,11 @@
  * What this does NOT stop: the HMAC key comes from material in the same file, so someone
  * who reads this source and can write the folder can forge a "no failures" record, or put
  * back an older copy of the whole folder. Anyone who can read keys.json can also skip the
- * app and guess offline at scrypt's cost (~0.25 s and 64 MiB per guess per core, ~350,000
- * guesses a day per core), with no throttle at all. The throttle slows guessing through
- * the app (the lock screen, the CLI, the browser host); against a copied file the defence
- * is the KDF cost times the passphrase strength floor (10^10 guesses, ~80 core-years; see
+ * app and guess offline at scrypt's cost (230-340 ms of CPU and 64 MiB per guess per core,
+ * 250,000-375,000 guesses a day per core; `npm run bench -- unlockCost`), with no throttle at
+ * all, on as many cores as they have. The throttle slows guessing through the app (the lock
+ * screen, the CLI, the browser host); against a copied file the defence is the KDF cost
+ * times the passphrase floor (10^10 estimated guesses: 70-110 core-years; see
  * shared/passphrase-strength.ts).
  */
 import crypto from 'node:crypto';
