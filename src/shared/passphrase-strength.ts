@@ -14,7 +14,7 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
-export const MAX_PASSPHRASE_LENGTH = 1024;
+const MAX_PASSPHRASE_LENGTH = 1024;
 export const MIN_GUESSES_LOG10 = 10;
 
 /** Returns the problem with a new passphrase in one sentence, or null when it is good enough. */

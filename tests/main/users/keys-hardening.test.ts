@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changePassphrase, createProfile, listProfiles, recoverProfile, unlockProfile } from '../../../src/main/services/users/profiles';
-import { CHEAP_SCRYPT, asyncFailureOf, tempDir } from '../workspace/helpers';
+import { assertProfileMatchesWorkspace } from '../../../src/main/services/users/workspace-identity';
+import { closeWorkspace, openWorkspace } from '../../../src/main/services/workspace/open';
+import { CHEAP_SCRYPT, asyncFailureOf, failureOf, tempDir } from '../workspace/helpers';
 
 const PASS = 'correct horse battery staple';
 const WRONG = 'incorrect horse battery staple';
@@ -99,6 +101,20 @@ describe('the role is bound to the wrapped key', () => {
     expect(failure.code).toBe('INTERNAL');
     expect(failure.message).toMatch(/key file was altered/);
   });
+
+  it('the workspace records the role it was made with, and the check after unlock holds the keyfile to it', async () => {
+    const { profile, key } = await create('Sam Supervisor', 'supervisor');
+    const db = openWorkspace(fileOf(profile.id, 'workspace.db'), key);
+    try {
+      assertProfileMatchesWorkspace(db, profile);
+      expect(failureOf(() => assertProfileMatchesWorkspace(db, { ...profile, role: 'coder' }))).toMatchObject({
+        code: 'INTERNAL',
+        message: expect.stringMatching(/key file was altered/),
+      });
+    } finally {
+      closeWorkspace(db);
+    }
+  });
 });
 
 describe('keys.json is not a single point of failure', () => {
@@ -108,7 +124,9 @@ describe('keys.json is not a single point of failure', () => {
     const whole = fs.readFileSync(keys);
     fs.writeFileSync(keys, whole.subarray(0, whole.length >> 1));
     expect(listProfiles(home).map((p) => p.id)).toEqual([profile.id]);
+    expect(fs.readFileSync(keys)).toHaveLength(whole.length >> 1); // listing writes nothing
     expect((await unlock(profile.id, PASS)).key.equals(key)).toBe(true);
+    expect(fs.readFileSync(keys)).toEqual(fs.readFileSync(fileOf(profile.id, 'keys.backup.json')));
     expect(() => JSON.parse(fs.readFileSync(keys, 'utf8')) as unknown).not.toThrow();
 
     fs.writeFileSync(keys, whole.subarray(0, whole.length >> 1));

@@ -12,7 +12,7 @@ import {
 import { parseKeyfile, serializeKeyfile, type Keyfile } from '../../../src/main/services/vault/keyfile';
 import { readKeyfile, writeKeyfile } from '../../../src/main/services/vault/keyfile-store';
 import { NO_FAILURES, sealThrottle } from '../../../src/main/services/vault/throttle';
-import { CHEAP_SCRYPT, failureOf, tempDir } from '../workspace/helpers';
+import { CHEAP_SCRYPT, asyncFailureOf, failureOf, tempDir } from '../workspace/helpers';
 
 const identity = { profileId: 'a1b2c3d4e5f60718', displayName: 'Dana Coder', role: 'coder' as const, createdAt: '2026-03-01T10:00:00.000Z' };
 const PASS = 'correct horse battery staple';
@@ -86,6 +86,16 @@ describe('unwrapping', () => {
     for (const altered of [{ ...p, ciphertext: flip(p.ciphertext) }, { ...p, tag: flip(p.tag) }, { ...p, iv: flip(p.iv) }, { ...p, salt: flip(p.salt) }]) {
       expect(await unwrapWithPassphrase({ ...keyfile, wraps: { ...keyfile.wraps, passphrase: altered } }, PASS)).toBeNull();
     }
+  });
+});
+
+describe('the role is bound to both wraps', () => {
+  it('a keyfile naming another role: the right secret says “altered”, a wrong one just does not open', async () => {
+    const { keyfile, recoveryKey } = await make();
+    const promoted: Keyfile = { ...keyfile, role: 'supervisor' };
+    expect(await asyncFailureOf(unwrapWithPassphrase(promoted, PASS))).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/key file was altered/) });
+    expect(failureOf(() => unwrapWithRecoveryKey(promoted, recoveryKey))).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/key file was altered/) });
+    expect(await unwrapWithPassphrase(promoted, 'correct horse battery stapler')).toBeNull();
   });
 });
 

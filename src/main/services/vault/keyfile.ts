@@ -17,8 +17,8 @@ import { ROLES, type ProfileSummary, type Role } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
 import { RECOVERY_HKDF_INFO } from './kdf';
 
-export const KEYFILE_FORMAT = 'codedesk-keyfile';
-export const KEYFILE_VERSION = 2;
+const KEYFILE_FORMAT = 'codedesk-keyfile';
+const KEYFILE_VERSION = 2;
 
 export const KEYFILE_DAMAGED = 'This profile’s key file is damaged or unreadable.';
 export const KEYFILE_ALTERED =

@@ -25,7 +25,7 @@ import { AppFailure } from '../../../shared/result';
 import { log } from '../../log';
 import type { Keyfile } from './keyfile';
 
-export const FREE_ATTEMPTS = 3;
+const FREE_ATTEMPTS = 3;
 export const MAX_DELAY_SECONDS = 300;
 /** The fewest failures that wait the longest: what an untrustworthy record counts as. */
 export const FAIL_CLOSED_FAILURES = FREE_ATTEMPTS + Math.ceil(Math.log2(MAX_DELAY_SECONDS));
