@@ -18,6 +18,7 @@ import { log } from './log';
 import type { WorkspaceDb } from './services/db/handles';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';
+import { assertProfileMatchesWorkspace } from './services/users/workspace-identity';
 import { closeWorkspace, openWorkspace } from './services/workspace/open';
 import { readIdleMinutes } from './services/workspace/settings';
 
@@ -112,6 +113,8 @@ export class CodeDeskApp {
     try {
       db = openWorkspace(this.workspacePath(profile.id), key);
       try {
+        // The keyfile's role and id against the workspace's own (encrypted) record of them.
+        assertProfileMatchesWorkspace(db, profile);
         bindAuditChain(db, key, this.sealPath(profile.id));
       } catch (error) {
         closeWorkspace(db);

@@ -8,7 +8,8 @@ import {
   recoverProfile,
   unlockProfile,
 } from '../../../src/main/services/users/profiles';
-import { readKeyfile } from '../../../src/main/services/vault/keyfile';
+import { readKeyfile } from '../../../src/main/services/vault/keyfile-store';
+import { profilePaths } from '../../../src/main/services/users/layout';
 import { closeWorkspace, openWorkspace } from '../../../src/main/services/workspace/open';
 import { CHEAP_SCRYPT, asyncFailureOf, snapshot, tempDir } from '../workspace/helpers';
 
@@ -28,6 +29,10 @@ const create = (displayName = 'Dana Coder', passphrase = PASS) =>
   createProfile(home, { displayName, role: 'coder', passphrase, deviceId: 'dev-test' }, cheap);
 const dirOf = (id: string) => path.join(home, 'profiles', id);
 const unlock = (id: string, passphrase: string, now = T0) => unlockProfile(home, id, passphrase, now, cheap);
+const keysOf = (id: string) => readKeyfile(profilePaths(home, id), id);
+/** keys.json as stored: its wraps and its throttle record. */
+const stored = (id: string) =>
+  JSON.parse(fs.readFileSync(path.join(dirOf(id), 'keys.json'), 'utf8')) as { wraps: unknown; throttle: { failures: number; lastFailureMs: number | null } };
 
 describe('createProfile', () => {
   it('lays out keys.json and an encrypted workspace that the returned key opens', async () => {
@@ -37,9 +42,12 @@ describe('createProfile', () => {
     expect(recoveryKey).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){5}$/);
     expect(key).toHaveLength(32);
     expect(fs.readdirSync(path.join(home, 'profiles'))).toEqual([profile.id]);
-    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['audit-head.seal', 'keys.json', 'workspace.db']);
+    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['audit-head.seal', 'keys.backup.json', 'keys.json', 'workspace.db']);
+    expect(fs.readFileSync(path.join(dirOf(profile.id), 'keys.backup.json'))).toEqual(fs.readFileSync(path.join(dirOf(profile.id), 'keys.json')));
+    expect(stored(profile.id).throttle).toMatchObject({ failures: 0, lastFailureMs: null });
     const db = openWorkspace(path.join(dirOf(profile.id), 'workspace.db'), key);
     expect(db.prepare("SELECT value FROM workspace_meta WHERE key = 'profile_id'").pluck().get()).toBe(profile.id);
+    expect(db.prepare("SELECT value FROM workspace_meta WHERE key = 'role'").pluck().get()).toBe('coder');
     closeWorkspace(db);
   });
 
@@ -49,7 +57,7 @@ describe('createProfile', () => {
     for (const secret of [PASS, recoveryKey, recoveryKey.replace(/-/g, ''), key.toString('hex'), key.toString('base64')]) {
       expect(text).not.toContain(secret);
     }
-    expect(readKeyfile(path.join(dirOf(profile.id), 'keys.json'))).toMatchObject({ profileId: profile.id, role: 'coder' });
+    expect(keysOf(profile.id)).toMatchObject({ version: 2, profileId: profile.id, role: 'coder' });
   });
 
   it('refuses a short passphrase, a bad name or role, and creates nothing', async () => {
@@ -92,34 +100,35 @@ describe('unlockProfile', () => {
     expect(unlocked.key.equals(key)).toBe(true);
   });
 
-  it('a wrong passphrase → WRONG_PASSPHRASE; only the attempt counter changes on disk', async () => {
+  it('a wrong passphrase → WRONG_PASSPHRASE; only the throttle record changes on disk', async () => {
     const { profile } = await create();
     const dir = dirOf(profile.id);
     const before = snapshot(dir);
+    const wraps = stored(profile.id).wraps;
     const failure = await asyncFailureOf(unlock(profile.id, WRONG));
     expect(failure).toMatchObject({ code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase.' });
     const after = snapshot(dir);
-    expect(after.get('keys.json')).toEqual(before.get('keys.json'));
+    expect(stored(profile.id).wraps).toEqual(wraps);
     expect(after.get('workspace.db')).toEqual(before.get('workspace.db'));
-    expect([...after.keys()].sort()).toEqual(['attempts.json', 'audit-head.seal', 'keys.json', 'workspace.db']);
-    expect(JSON.parse(after.get('attempts.json')!.toString())).toMatchObject({ failures: 1, lastFailureMs: T0 });
+    expect(after.get('keys.backup.json')).toEqual(after.get('keys.json'));
+    expect([...after.keys()].sort()).toEqual(['audit-head.seal', 'keys.backup.json', 'keys.json', 'workspace.db']);
+    expect(stored(profile.id).throttle).toMatchObject({ failures: 1, lastFailureMs: T0 });
   });
 
   it('after 3 failures refuses inside the wait without trying the passphrase, then lets the right one in and resets', async () => {
     const { profile, key } = await create();
     for (let i = 0; i < 3; i++) await asyncFailureOf(unlock(profile.id, WRONG, T0));
-    const attempts = path.join(dirOf(profile.id), 'attempts.json');
-    const counter = fs.readFileSync(attempts);
+    const counter = stored(profile.id).throttle;
     // Even the right passphrase is refused inside the wait: proof that it was not tried.
     const refused = await asyncFailureOf(unlock(profile.id, PASS, T0 + 500));
     expect(refused).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', detail: { retryAfterSeconds: 1 } });
-    expect(fs.readFileSync(attempts)).toEqual(counter);
+    expect(stored(profile.id).throttle).toEqual(counter);
 
     await asyncFailureOf(unlock(profile.id, WRONG, T0 + 1000)); // 4th failure: wait 2 s
     expect(await asyncFailureOf(unlock(profile.id, PASS, T0 + 2500))).toMatchObject({ detail: { retryAfterSeconds: 1 } });
     const ok = await unlock(profile.id, PASS, T0 + 3000);
     expect(ok.key.equals(key)).toBe(true);
-    expect(fs.existsSync(attempts)).toBe(false);
+    expect(stored(profile.id).throttle).toMatchObject({ failures: 0, lastFailureMs: null });
     expect((await asyncFailureOf(unlock(profile.id, WRONG, T0 + 3000))).code).toBe('WRONG_PASSPHRASE');
   });
 
@@ -155,10 +164,15 @@ describe('unlockProfile', () => {
     expect(fs.readdirSync(home)).toEqual(['profiles']);
   });
 
-  it('refuses a keyfile copied in from another profile’s folder', async () => {
+  it('refuses key files copied in from another profile’s folder (one copy: the other serves and is put back)', async () => {
     const a = await create('Al Coder');
     const b = await create('Bo Coder');
-    fs.copyFileSync(path.join(dirOf(a.profile.id), 'keys.json'), path.join(dirOf(b.profile.id), 'keys.json'));
+    const copy = (name: string) => fs.copyFileSync(path.join(dirOf(a.profile.id), name), path.join(dirOf(b.profile.id), name));
+    copy('keys.json');
+    expect((await unlock(b.profile.id, PASS)).key.equals(b.key)).toBe(true);
+    expect(keysOf(b.profile.id).profileId).toBe(b.profile.id);
+    copy('keys.json');
+    copy('keys.backup.json');
     expect((await asyncFailureOf(unlock(b.profile.id, PASS))).code).toBe('INTERNAL');
     expect(listProfiles(home).map((p) => p.id)).toEqual([a.profile.id]);
   });
@@ -168,7 +182,7 @@ describe('unlockProfile', () => {
     const stronger = { N: 2 ** 11, r: 8, p: 1 };
     const unlocked = await unlockProfile(home, profile.id, PASS, T0, { scrypt: stronger });
     expect(unlocked.key.equals(key)).toBe(true);
-    expect(readKeyfile(path.join(dirOf(profile.id), 'keys.json')).wraps.passphrase.kdfParams).toEqual(stronger);
+    expect(keysOf(profile.id).wraps.passphrase.kdfParams).toEqual(stronger);
     expect((await unlock(profile.id, PASS)).key.equals(key)).toBe(true);
     expect((await recoverProfile(home, profile.id, recoveryKey, 'another good passphrase', cheap)).key.equals(key)).toBe(true);
   });
@@ -182,7 +196,7 @@ describe('recoverProfile', () => {
     expect(recovered.key.equals(key)).toBe(true);
     expect(recovered.profile).toEqual(profile);
     expect(recovered.recoveryKey).not.toBe(recoveryKey);
-    expect(fs.existsSync(path.join(dirOf(profile.id), 'attempts.json'))).toBe(false);
+    expect(stored(profile.id).throttle.failures).toBe(0);
     expect((await unlock(profile.id, 'my new passphrase!')).key.equals(key)).toBe(true);
     expect((await asyncFailureOf(unlock(profile.id, PASS))).code).toBe('WRONG_PASSPHRASE');
     const reuse = await asyncFailureOf(recoverProfile(home, profile.id, recoveryKey, 'yet another passphrase', cheap));
@@ -223,10 +237,10 @@ describe('changePassphrase', () => {
 
   it('a wrong current passphrase counts as a failed attempt and changes no keys', async () => {
     const { profile } = await create();
-    const keys = fs.readFileSync(path.join(dirOf(profile.id), 'keys.json'));
+    const wraps = stored(profile.id).wraps;
     expect((await asyncFailureOf(changePassphrase(home, profile.id, WRONG, 'the next passphrase', T0, cheap))).code).toBe('WRONG_PASSPHRASE');
     expect((await asyncFailureOf(changePassphrase(home, profile.id, PASS, 'too short', T0, cheap))).code).toBe('BAD_INPUT');
-    expect(fs.readFileSync(path.join(dirOf(profile.id), 'keys.json'))).toEqual(keys);
-    expect(JSON.parse(fs.readFileSync(path.join(dirOf(profile.id), 'attempts.json'), 'utf8')).failures).toBe(1);
+    expect(stored(profile.id).wraps).toEqual(wraps);
+    expect(stored(profile.id).throttle.failures).toBe(1);
   });
 });

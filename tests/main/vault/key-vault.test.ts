@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT } from '../../../src/main/services/vault/kdf';
@@ -8,8 +9,10 @@ import {
   unwrapWithPassphrase,
   unwrapWithRecoveryKey,
 } from '../../../src/main/services/vault/key-vault';
-import { parseKeyfile, readKeyfile, writeKeyfile, type Keyfile } from '../../../src/main/services/vault/keyfile';
-import { CHEAP_SCRYPT, failureOf, tempDir } from '../workspace/helpers';
+import { parseKeyfile, serializeKeyfile, type Keyfile } from '../../../src/main/services/vault/keyfile';
+import { readKeyfile, writeKeyfile } from '../../../src/main/services/vault/keyfile-store';
+import { NO_FAILURES, sealThrottle } from '../../../src/main/services/vault/throttle';
+import { CHEAP_SCRYPT, asyncFailureOf, failureOf, tempDir } from '../workspace/helpers';
 
 const identity = { profileId: 'a1b2c3d4e5f60718', displayName: 'Dana Coder', role: 'coder' as const, createdAt: '2026-03-01T10:00:00.000Z' };
 const PASS = 'correct horse battery staple';
@@ -21,9 +24,9 @@ function make() {
 describe('keyfile contents', () => {
   it('records identity, format, KDF name, parameters, salt, iv, tag and ciphertext for both wraps', async () => {
     const { keyfile } = await make();
-    expect(keyfile).toMatchObject({ format: 'codedesk-keyfile', version: 1, ...identity });
-    expect(keyfile.wraps.passphrase).toMatchObject({ kdf: 'scrypt', kdfParams: CHEAP_SCRYPT, cipher: 'aes-256-gcm' });
-    expect(keyfile.wraps.recovery).toMatchObject({ kdf: 'hkdf-sha256', cipher: 'aes-256-gcm' });
+    expect(JSON.parse(serializeKeyfile(keyfile, sealThrottle(keyfile, NO_FAILURES)))).toMatchObject({ format: 'codedesk-keyfile', version: 2, ...identity });
+    expect(keyfile.wraps.passphrase).toMatchObject({ kdf: 'scrypt', kdfParams: CHEAP_SCRYPT, cipher: 'aes-256-gcm', aad: 2 });
+    expect(keyfile.wraps.recovery).toMatchObject({ kdf: 'hkdf-sha256', cipher: 'aes-256-gcm', aad: 2 });
     for (const wrap of Object.values(keyfile.wraps)) {
       expect(Buffer.from(wrap.salt, 'base64')).toHaveLength(16);
       expect(Buffer.from(wrap.iv, 'base64')).toHaveLength(12);
@@ -40,15 +43,17 @@ describe('keyfile contents', () => {
     }
   });
 
-  it('round-trips through disk, and a damaged or missing file gives a clear error', async () => {
+  it('round-trips through disk in two copies, and a damaged or missing file gives a clear error', async () => {
     const dir = tempDir();
-    const file = path.join(dir, 'keys.json');
+    const paths = { keys: path.join(dir, 'keys.json'), keysBackup: path.join(dir, 'keys.backup.json') };
     const { keyfile } = await make();
-    writeKeyfile(file, keyfile);
-    expect(readKeyfile(file)).toEqual(keyfile);
+    writeKeyfile(paths, keyfile, NO_FAILURES);
+    expect(fs.readFileSync(paths.keysBackup)).toEqual(fs.readFileSync(paths.keys));
+    const read = readKeyfile(paths, identity.profileId);
+    expect({ ...read, throttle: undefined }).toEqual(keyfile);
     expect(failureOf(() => parseKeyfile('{"format":'))).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/key file is damaged/) });
     expect(failureOf(() => parseKeyfile(JSON.stringify({ ...keyfile, wraps: {} }))).code).toBe('INTERNAL');
-    expect(failureOf(() => readKeyfile(path.join(dir, 'absent.json'))).code).toBe('NOT_FOUND');
+    expect(failureOf(() => readKeyfile({ keys: path.join(dir, 'a.json'), keysBackup: path.join(dir, 'b.json') }, identity.profileId)).code).toBe('NOT_FOUND');
   });
 });
 
@@ -81,6 +86,16 @@ describe('unwrapping', () => {
     for (const altered of [{ ...p, ciphertext: flip(p.ciphertext) }, { ...p, tag: flip(p.tag) }, { ...p, iv: flip(p.iv) }, { ...p, salt: flip(p.salt) }]) {
       expect(await unwrapWithPassphrase({ ...keyfile, wraps: { ...keyfile.wraps, passphrase: altered } }, PASS)).toBeNull();
     }
+  });
+});
+
+describe('the role is bound to both wraps', () => {
+  it('a keyfile naming another role: the right secret says “altered”, a wrong one just does not open', async () => {
+    const { keyfile, recoveryKey } = await make();
+    const promoted: Keyfile = { ...keyfile, role: 'supervisor' };
+    expect(await asyncFailureOf(unwrapWithPassphrase(promoted, PASS))).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/key file was altered/) });
+    expect(failureOf(() => unwrapWithRecoveryKey(promoted, recoveryKey))).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/key file was altered/) });
+    expect(await unwrapWithPassphrase(promoted, 'correct horse battery stapler')).toBeNull();
   });
 });
 

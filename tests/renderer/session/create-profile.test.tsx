@@ -77,4 +77,19 @@ describe('create your profile', () => {
     expect(screen.getByRole('alert').textContent).toBe('A profile with this name already exists.');
     expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe('correct horse battery');
   });
+
+  it('shows the estimator’s feedback as the passphrase is typed, and refuses a weak one without sending it', async () => {
+    const api = renderApp({ 'session.status': () => noSession, 'profiles.list': () => [] });
+    await screen.findByRole('heading', { name: 'Create your profile' });
+    fillProfile('Dana Coder', 'aaaaaaaaaaaa', 'aaaaaaaaaaaa');
+    expect(await screen.findByText(/Repeated characters like "aaa" are easy to guess/, {}, { timeout: 10_000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Create profile' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^This passphrase is too easy to guess\./);
+    expect(api.inputs('profiles.create')).toHaveLength(0);
+
+    fillProfile('Dana Coder', 'dana coder dana coder', 'dana coder dana coder'); // the name, twice
+    expect(await screen.findByText(/too easy to guess/, { selector: '.field-hint' }, { timeout: 5_000 })).toBeTruthy();
+    fillProfile('Dana Coder', 'correct horse battery', 'correct horse battery');
+    expect(await screen.findByText('Hard enough to guess.', {}, { timeout: 5_000 })).toBeTruthy();
+  });
 });

@@ -48,6 +48,19 @@ describe('unlock', () => {
     expect(screen.getByText('RK-NEW')).toBeTruthy();
   });
 
+  it('checks the new passphrase of a recovery as it is typed, and does not send a weak one', async () => {
+    const api = renderApp({ 'session.status': () => ({ ...lockedStatus, profile: null }) });
+    await screen.findByRole('heading', { name: 'Unlock CodeDesk' });
+    fireEvent.click(screen.getByRole('button', { name: /Use your recovery key/ }));
+    fireEvent.change(screen.getByLabelText('Recovery key'), { target: { value: 'RK-OLD' } });
+    fireEvent.change(screen.getByLabelText('New passphrase'), { target: { value: 'password1234' } });
+    fireEvent.change(screen.getByLabelText('Confirm new passphrase'), { target: { value: 'password1234' } });
+    expect(await screen.findByText(/similar to a commonly used password/, {}, { timeout: 10_000 })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Set new passphrase' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/^This passphrase is too easy to guess\./);
+    expect(api.inputs('session.recover')).toHaveLength(0);
+  });
+
   it('says plainly when the service cannot be reached', async () => {
     renderApp({ 'session.status': () => fail('INTERNAL', 'CodeDesk could not open its data folder.') });
     expect((await screen.findByRole('alert')).textContent).toBe('CodeDesk could not open its data folder.');

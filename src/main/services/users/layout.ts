@@ -1,7 +1,8 @@
 /**
  * Where a profile's files live:
  *   <home>/device.json
- *   <home>/profiles/<profileId>/{keys.json, attempts.json, workspace.db}
+ *   <home>/profiles/<profileId>/{keys.json, keys.backup.json, workspace.db}
+ * (and keys.lock while an unlock, recovery or passphrase change runs).
  * Profile ids arrive from the API, so they are checked against a strict pattern before
  * they become part of a path ("../" can never reach the file system).
  */
@@ -14,7 +15,8 @@ const PROFILE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export interface ProfilePaths {
   dir: string;
   keys: string;
-  attempts: string;
+  /** The second copy of keys.json (vault/keyfile-store.ts). */
+  keysBackup: string;
   workspace: string;
   /** The audit trail's sealed head (services/audit/head-seal.ts). */
   seal: string;
@@ -37,7 +39,7 @@ export function pathsInDir(dir: string): ProfilePaths {
   return {
     dir,
     keys: path.join(dir, 'keys.json'),
-    attempts: path.join(dir, 'attempts.json'),
+    keysBackup: path.join(dir, 'keys.backup.json'),
     workspace: path.join(dir, 'workspace.db'),
     seal: path.join(dir, 'audit-head.seal'),
   };

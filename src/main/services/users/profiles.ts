@@ -1,30 +1,31 @@
 /**
- * User profiles: one folder per person with their keyfile, failed-attempt counter and
- * encrypted workspace. Unlocking returns the raw workspace key; the caller owns that Buffer
- * and must zero it (key.fill(0)) when the session locks.
+ * User profiles: one folder per person with their keyfile (two copies) and encrypted
+ * workspace. Unlocking returns the raw workspace key; the caller owns that Buffer and must
+ * zero it (key.fill(0)) when the session locks.
  *
- * These functions are async because scrypt runs off the main thread; calls on one profile
- * are queued so two concurrent guesses cannot both slip past the attempt throttle.
+ * These functions are async because scrypt runs off the main thread. Everything that reads
+ * and writes a profile's keys holds the profile lock (vault/profile-lock.ts), so concurrent
+ * guesses, in this process or others, are counted one by one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROLES, type ProfileSummary, type Role } from '../../../shared/domain';
+import { loadPassphraseCheck } from '../../../shared/passphrase-strength';
 import { AppFailure } from '../../../shared/result';
 import { log } from '../../log';
-import { assertMayAttempt, recordFailure, resetAttempts } from '../vault/attempts';
 import { DEFAULT_SCRYPT, isWeakerThan } from '../vault/kdf';
 import { createVault, rewrapPassphrase, rewrapVault, unwrapWithPassphrase, unwrapWithRecoveryKey, type VaultOptions } from '../vault/key-vault';
-import { profileSummaryOf, readKeyfile, writeKeyfile, type Keyfile } from '../vault/keyfile';
+import { profileSummaryOf, type Keyfile } from '../vault/keyfile';
+import { readAndRepairKeyfile, readKeyfile, writeKeyfile } from '../vault/keyfile-store';
+import { withProfileLock } from '../vault/profile-lock';
 import { canonicalRecoveryKey } from '../vault/recovery-key';
 import { bindAuditChain, unbindAuditChain } from '../audit/binding';
 import { appendAudit } from '../audit/trail';
+import { NO_FAILURES, assertMayAttempt, throttleAt } from '../vault/throttle';
 import { closeWorkspace, openWorkspace } from '../workspace/open';
 import { isProfileId, newProfileId, pathsInDir, profilePaths, profilesDir, type ProfilePaths } from './layout';
 
 export { deviceId } from './device';
-
-export const MIN_PASSPHRASE = 12;
-export const MAX_PASSPHRASE = 1024;
 
 export interface NewProfileInput {
   displayName: string;
@@ -34,27 +35,11 @@ export interface NewProfileInput {
   deviceId: string;
 }
 
-const queues = new Map<string, Promise<unknown>>();
-
-/** Runs `task` after every earlier task on the same profile has settled. */
-function queued<T>(profileDir: string, task: () => Promise<T>): Promise<T> {
-  const before = queues.get(profileDir) ?? Promise.resolve();
-  const run = before.then(task, task);
-  const settled = run.catch(() => undefined);
-  queues.set(profileDir, settled);
-  void settled.then(() => {
-    if (queues.get(profileDir) === settled) queues.delete(profileDir);
-  });
-  return run;
-}
-
-function assertPassphrase(passphrase: string): void {
-  if (typeof passphrase !== 'string' || passphrase.length < MIN_PASSPHRASE) {
-    throw new AppFailure('BAD_INPUT', `The passphrase must have at least ${MIN_PASSPHRASE} characters.`);
-  }
-  if (passphrase.length > MAX_PASSPHRASE) {
-    throw new AppFailure('BAD_INPUT', `The passphrase must have at most ${MAX_PASSPHRASE} characters.`);
-  }
+/** BAD_INPUT with the estimator's hint when a new passphrase is short or easy to guess. */
+async function assertStrongPassphrase(passphrase: string, displayName: string): Promise<void> {
+  if (typeof passphrase !== 'string') throw new AppFailure('BAD_INPUT', 'A passphrase is text.');
+  const problem = (await loadPassphraseCheck())(passphrase, [displayName]);
+  if (problem) throw new AppFailure('BAD_INPUT', problem);
 }
 
 function cleanDisplayName(name: string): string {
@@ -65,14 +50,7 @@ function cleanDisplayName(name: string): string {
   return trimmed;
 }
 
-/** The profile's keyfile, checked to belong to the folder it sits in. */
-function readProfileKeyfile(paths: ProfilePaths, profileId: string): Keyfile {
-  const keyfile = readKeyfile(paths.keys);
-  if (keyfile.profileId !== profileId) throw new AppFailure('INTERNAL', 'This profile’s key file is damaged or unreadable.');
-  return keyfile;
-}
-
-/** Every profile in `home` with a readable keyfile, by display name. Damaged ones are skipped. */
+/** Every profile in `home` with a readable keyfile copy, by display name. Damaged ones are skipped. */
 export function listProfiles(home: string): ProfileSummary[] {
   let names: string[];
   try {
@@ -85,7 +63,7 @@ export function listProfiles(home: string): ProfileSummary[] {
   for (const name of names) {
     if (!isProfileId(name)) continue; // staging folders and stray files
     try {
-      profiles.push(profileSummaryOf(readProfileKeyfile(profilePaths(home, name), name)));
+      profiles.push(profileSummaryOf(readKeyfile(profilePaths(home, name), name)));
     } catch (error) {
       log.warn('profiles.unreadable_profile', {}, error);
     }
@@ -104,7 +82,7 @@ export async function createProfile(
 ): Promise<{ profile: ProfileSummary; recoveryKey: string; key: Buffer }> {
   const displayName = cleanDisplayName(input.displayName);
   if (!ROLES.includes(input.role)) throw new AppFailure('BAD_INPUT', 'Unknown role.');
-  assertPassphrase(input.passphrase);
+  await assertStrongPassphrase(input.passphrase, displayName);
   const lower = displayName.toLocaleLowerCase();
   if (listProfiles(home).some((p) => p.displayName.toLocaleLowerCase() === lower)) {
     throw new AppFailure('CONFLICT', 'A profile with this name already exists.');
@@ -123,7 +101,9 @@ export async function createProfile(
     key = vault.key;
     const db = openWorkspace(staging.workspace, key, { create: true });
     try {
-      db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)').run('profile_id', profileId);
+      const put = db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)');
+      put.run('profile_id', profileId);
+      put.run('role', input.role); // the role as made, where no key-file edit can reach it
       // The trail starts with the profile's creation, sealed before the profile exists.
       bindAuditChain(db, key, staging.seal);
       appendAudit(db, { userId: profileId, deviceId: input.deviceId, action: 'profile.create', detail: { role: input.role } }, Date.parse(identity.createdAt));
@@ -131,7 +111,7 @@ export async function createProfile(
       unbindAuditChain(db);
       closeWorkspace(db);
     }
-    writeKeyfile(staging.keys, vault.keyfile);
+    writeKeyfile(staging, vault.keyfile, NO_FAILURES);
     fs.renameSync(staging.dir, final.dir);
     return { profile: profileSummaryOf(vault.keyfile), recoveryKey: vault.recoveryKey, key };
   } catch (error) {
@@ -142,9 +122,10 @@ export async function createProfile(
 }
 
 /**
- * The workspace key for the right passphrase. Wrong → WRONG_PASSPHRASE and only the attempt
- * counter changes; inside a back-off wait → TOO_MANY_ATTEMPTS without trying the passphrase.
- * A passphrase wrap made with weaker scrypt settings than today's is redone on success.
+ * The workspace key for the right passphrase. Wrong → WRONG_PASSPHRASE and only the throttle
+ * record changes; inside a back-off wait → TOO_MANY_ATTEMPTS without trying the passphrase.
+ * On success the record is cleared, and a passphrase wrap made before the role was bound
+ * (version 1) or with weaker scrypt settings than today's is redone.
  */
 export async function unlockProfile(
   home: string,
@@ -154,30 +135,38 @@ export async function unlockProfile(
   options: VaultOptions = {},
 ): Promise<{ profile: ProfileSummary; key: Buffer }> {
   const paths = profilePaths(home, profileId);
-  return queued(paths.dir, async () => {
-    const keyfile = readProfileKeyfile(paths, profileId);
+  return withProfileLock(paths.dir, async () => {
+    const keyfile = readAndRepairKeyfile(paths, profileId);
     const key = await tryPassphrase(paths, keyfile, passphrase, now);
+    let next = keyfile;
     const wanted = options.scrypt ?? DEFAULT_SCRYPT;
-    if (isWeakerThan(keyfile.wraps.passphrase.kdfParams, wanted)) {
-      try {
-        writeKeyfile(paths.keys, await rewrapPassphrase(keyfile, key, passphrase, new Date(now).toISOString(), wanted));
-      } catch (error) {
-        // The old wrap still works; the upgrade is retried at the next unlock.
-        log.warn('profiles.kdf_upgrade_failed', {}, error);
+    const wrap = keyfile.wraps.passphrase;
+    try {
+      if (wrap.aad === 1 || isWeakerThan(wrap.kdfParams, wanted)) {
+        const params = isWeakerThan(wrap.kdfParams, wanted) ? wanted : wrap.kdfParams;
+        next = await rewrapPassphrase(keyfile, key, passphrase, new Date(now).toISOString(), params);
       }
+      writeKeyfile(paths, next, NO_FAILURES);
+      fs.rmSync(path.join(paths.dir, 'attempts.json'), { force: true }); // version 1's throttle file
+    } catch (error) {
+      // The old wrap still opens; the count and the upgrade are redone at the next unlock.
+      log.warn('profiles.unlock_rewrite_failed', {}, error);
     }
     return { profile: profileSummaryOf(keyfile), key };
   });
 }
 
+/**
+ * Counts the try as a failure before the passphrase is derived (a try killed half-way still
+ * counts), then clears nothing: the caller writes the cleared record after a success.
+ */
 async function tryPassphrase(paths: ProfilePaths, keyfile: Keyfile, passphrase: string, now: number): Promise<Buffer> {
-  assertMayAttempt(paths.attempts, now);
+  const { state, changed } = throttleAt(keyfile, now);
+  if (changed) writeKeyfile(paths, keyfile, state);
+  assertMayAttempt(state, now);
+  writeKeyfile(paths, keyfile, { failures: state.failures + 1, lastFailureMs: now });
   const key = typeof passphrase === 'string' ? await unwrapWithPassphrase(keyfile, passphrase) : null;
-  if (!key) {
-    recordFailure(paths.attempts, now);
-    throw new AppFailure('WRONG_PASSPHRASE', 'Wrong passphrase.');
-  }
-  resetAttempts(paths.attempts);
+  if (!key) throw new AppFailure('WRONG_PASSPHRASE', 'Wrong passphrase.');
   return key;
 }
 
@@ -194,16 +183,15 @@ export async function recoverProfile(
   options: VaultOptions = {},
 ): Promise<{ profile: ProfileSummary; key: Buffer; recoveryKey: string }> {
   const paths = profilePaths(home, profileId);
-  assertPassphrase(newPassphrase);
   canonicalRecoveryKey(recoveryKey); // BAD_INPUT before any file is read
-  return queued(paths.dir, async () => {
-    const keyfile = readProfileKeyfile(paths, profileId);
+  return withProfileLock(paths.dir, async () => {
+    const keyfile = readAndRepairKeyfile(paths, profileId);
+    await assertStrongPassphrase(newPassphrase, keyfile.displayName);
     const key = unwrapWithRecoveryKey(keyfile, recoveryKey);
     if (!key) throw new AppFailure('WRONG_PASSPHRASE', 'Wrong recovery key.');
     try {
       const next = await rewrapVault(keyfile, key, newPassphrase, new Date().toISOString(), options);
-      writeKeyfile(paths.keys, next.keyfile);
-      resetAttempts(paths.attempts);
+      writeKeyfile(paths, next.keyfile, NO_FAILURES);
       return { profile: profileSummaryOf(next.keyfile), key, recoveryKey: next.recoveryKey };
     } catch (error) {
       key.fill(0);
@@ -222,13 +210,13 @@ export async function changePassphrase(
   options: VaultOptions = {},
 ): Promise<{ profile: ProfileSummary; recoveryKey: string }> {
   const paths = profilePaths(home, profileId);
-  assertPassphrase(newPassphrase);
-  return queued(paths.dir, async () => {
-    const keyfile = readProfileKeyfile(paths, profileId);
+  return withProfileLock(paths.dir, async () => {
+    const keyfile = readAndRepairKeyfile(paths, profileId);
+    await assertStrongPassphrase(newPassphrase, keyfile.displayName);
     const key = await tryPassphrase(paths, keyfile, currentPassphrase, now);
     try {
       const next = await rewrapVault(keyfile, key, newPassphrase, new Date(now).toISOString(), options);
-      writeKeyfile(paths.keys, next.keyfile);
+      writeKeyfile(paths, next.keyfile, NO_FAILURES);
       return { profile: profileSummaryOf(next.keyfile), recoveryKey: next.recoveryKey };
     } finally {
       key.fill(0);

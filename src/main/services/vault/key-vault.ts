@@ -1,10 +1,11 @@
 /**
  * Making, opening and rewrapping the workspace key. Pure in-memory operations on a Keyfile;
  * users/profiles.ts decides when to read and write it. Changing the passphrase rewraps the
- * same key, so the database never needs a rekey.
+ * same key, so the database never needs a rekey. New wraps bind the profile id and role.
  */
 import crypto from 'node:crypto';
-import type { Role } from '../../../shared/domain';
+import { ROLES, type Role } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
 import {
   DEFAULT_SCRYPT,
   KEY_BYTES,
@@ -14,7 +15,7 @@ import {
   derivePassphraseKey,
   type ScryptParams,
 } from './kdf';
-import { KEYFILE_FORMAT, KEYFILE_VERSION, wrapAad, type Keyfile, type PassphraseWrap, type RecoveryWrap } from './keyfile';
+import { KEYFILE_ALTERED, wrapAad, type Keyfile, type PassphraseWrap, type RecoveryWrap, type WrapKind } from './keyfile';
 import { canonicalRecoveryKey, generateRecoveryKey } from './recovery-key';
 import { openSealedKey, sealKey } from './seal';
 
@@ -30,28 +31,25 @@ export interface ProfileIdentity {
   createdAt: string;
 }
 
-async function wrapUnderPassphrase(
-  key: Buffer,
-  passphrase: string,
-  profileId: string,
-  params: ScryptParams,
-): Promise<PassphraseWrap> {
+type Owner = Pick<Keyfile, 'profileId' | 'role'>;
+
+async function wrapUnderPassphrase(key: Buffer, passphrase: string, owner: Owner, params: ScryptParams): Promise<PassphraseWrap> {
   const salt = crypto.randomBytes(SALT_BYTES);
   const wrappingKey = await derivePassphraseKey(passphrase, salt, params);
   try {
-    const sealed = sealKey(key, wrappingKey, wrapAad(profileId, 'passphrase'));
-    return { kdf: 'scrypt', kdfParams: { N: params.N, r: params.r, p: params.p }, salt: salt.toString('base64'), ...sealed };
+    const sealed = sealKey(key, wrappingKey, wrapAad(2, owner.profileId, owner.role, 'passphrase'));
+    return { kdf: 'scrypt', kdfParams: { N: params.N, r: params.r, p: params.p }, salt: salt.toString('base64'), aad: 2, ...sealed };
   } finally {
     wrappingKey.fill(0);
   }
 }
 
-function wrapUnderRecoveryKey(key: Buffer, recoveryKey: string, profileId: string): RecoveryWrap {
+function wrapUnderRecoveryKey(key: Buffer, recoveryKey: string, owner: Owner): RecoveryWrap {
   const salt = crypto.randomBytes(SALT_BYTES);
   const wrappingKey = deriveRecoveryKey(canonicalRecoveryKey(recoveryKey), salt);
   try {
-    const sealed = sealKey(key, wrappingKey, wrapAad(profileId, 'recovery'));
-    return { kdf: 'hkdf-sha256', kdfParams: { info: RECOVERY_HKDF_INFO }, salt: salt.toString('base64'), ...sealed };
+    const sealed = sealKey(key, wrappingKey, wrapAad(2, owner.profileId, owner.role, 'recovery'));
+    return { kdf: 'hkdf-sha256', kdfParams: { info: RECOVERY_HKDF_INFO }, salt: salt.toString('base64'), aad: 2, ...sealed };
   } finally {
     wrappingKey.fill(0);
   }
@@ -66,16 +64,34 @@ export async function createVault(
   const key = crypto.randomBytes(KEY_BYTES);
   const recoveryKey = generateRecoveryKey();
   const keyfile: Keyfile = {
-    format: KEYFILE_FORMAT,
-    version: KEYFILE_VERSION,
+    version: 2,
     ...identity,
     updatedAt: identity.createdAt,
     wraps: {
-      passphrase: await wrapUnderPassphrase(key, passphrase, identity.profileId, options.scrypt ?? DEFAULT_SCRYPT),
-      recovery: wrapUnderRecoveryKey(key, recoveryKey, identity.profileId),
+      passphrase: await wrapUnderPassphrase(key, passphrase, identity, options.scrypt ?? DEFAULT_SCRYPT),
+      recovery: wrapUnderRecoveryKey(key, recoveryKey, identity),
     },
+    throttle: undefined,
   };
   return { keyfile, key, recoveryKey };
+}
+
+/**
+ * Opens a wrap. When it does not open under the role the file names but does under another,
+ * the right secret was given and the role was edited: KEYFILE_ALTERED, never that role.
+ */
+function openWrap(keyfile: Keyfile, kind: WrapKind, wrappingKey: Buffer): Buffer | null {
+  const wrap = keyfile.wraps[kind];
+  const key = openSealedKey(wrap, wrappingKey, wrapAad(wrap.aad, keyfile.profileId, keyfile.role, kind));
+  if (key || wrap.aad === 1) return key;
+  for (const role of ROLES) {
+    const other = role === keyfile.role ? null : openSealedKey(wrap, wrappingKey, wrapAad(2, keyfile.profileId, role, kind));
+    if (other) {
+      other.fill(0);
+      throw new AppFailure('INTERNAL', KEYFILE_ALTERED);
+    }
+  }
+  return null;
 }
 
 /** The workspace key, or null for a wrong passphrase. */
@@ -83,7 +99,7 @@ export async function unwrapWithPassphrase(keyfile: Keyfile, passphrase: string)
   const wrap = keyfile.wraps.passphrase;
   const wrappingKey = await derivePassphraseKey(passphrase, Buffer.from(wrap.salt, 'base64'), wrap.kdfParams);
   try {
-    return openSealedKey(wrap, wrappingKey, wrapAad(keyfile.profileId, 'passphrase'));
+    return openWrap(keyfile, 'passphrase', wrappingKey);
   } finally {
     wrappingKey.fill(0);
   }
@@ -92,10 +108,9 @@ export async function unwrapWithPassphrase(keyfile: Keyfile, passphrase: string)
 /** The workspace key, or null for a wrong recovery key; BAD_INPUT if it is not shaped like one. */
 export function unwrapWithRecoveryKey(keyfile: Keyfile, recoveryKey: string): Buffer | null {
   const canonical = canonicalRecoveryKey(recoveryKey);
-  const wrap = keyfile.wraps.recovery;
-  const wrappingKey = deriveRecoveryKey(canonical, Buffer.from(wrap.salt, 'base64'));
+  const wrappingKey = deriveRecoveryKey(canonical, Buffer.from(keyfile.wraps.recovery.salt, 'base64'));
   try {
-    return openSealedKey(wrap, wrappingKey, wrapAad(keyfile.profileId, 'recovery'));
+    return openWrap(keyfile, 'recovery', wrappingKey);
   } finally {
     wrappingKey.fill(0);
   }
@@ -110,14 +125,14 @@ export async function rewrapVault(
   options: VaultOptions = {},
 ): Promise<{ keyfile: Keyfile; recoveryKey: string }> {
   const recoveryKey = generateRecoveryKey();
-  const passphrase = await wrapUnderPassphrase(key, newPassphrase, keyfile.profileId, options.scrypt ?? DEFAULT_SCRYPT);
+  const passphrase = await wrapUnderPassphrase(key, newPassphrase, keyfile, options.scrypt ?? DEFAULT_SCRYPT);
   return {
-    keyfile: { ...keyfile, updatedAt, wraps: { passphrase, recovery: wrapUnderRecoveryKey(key, recoveryKey, keyfile.profileId) } },
+    keyfile: { ...keyfile, updatedAt, wraps: { passphrase, recovery: wrapUnderRecoveryKey(key, recoveryKey, keyfile) } },
     recoveryKey,
   };
 }
 
-/** Same key and recovery wrap; only the passphrase wrap is redone (used to raise KDF cost). */
+/** Same key and recovery wrap; only the passphrase wrap is redone (to raise KDF cost or bind the role). */
 export async function rewrapPassphrase(
   keyfile: Keyfile,
   key: Buffer,
@@ -125,6 +140,6 @@ export async function rewrapPassphrase(
   updatedAt: string,
   params: ScryptParams,
 ): Promise<Keyfile> {
-  const wrap = await wrapUnderPassphrase(key, passphrase, keyfile.profileId, params);
+  const wrap = await wrapUnderPassphrase(key, passphrase, keyfile, params);
   return { ...keyfile, updatedAt, wraps: { ...keyfile.wraps, passphrase: wrap } };
 }

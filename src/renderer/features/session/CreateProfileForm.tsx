@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../shared/domain';
 import { ErrorText } from '../../components/ErrorText';
 import { ROLE_LABELS } from '../../lib/labels';
-import { MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from './passphrase';
+import { newPassphraseProblem, strengthHint, usePassphraseStrength } from './passphrase';
 import { useSession } from './session-store';
 
 export function CreateProfileForm() {
@@ -14,11 +14,12 @@ export function CreateProfileForm() {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const strength = usePassphraseStrength(passphrase, displayName);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const name = displayName.trim();
-    const found = name === '' ? 'Enter your display name.' : newPassphraseProblem(passphrase, confirm);
+    const found = name === '' ? 'Enter your display name.' : newPassphraseProblem(passphrase, confirm, strength);
     setProblem(found);
     if (found) return;
     void useSession.getState().createProfile({ displayName: name, role, passphrase });
@@ -54,8 +55,8 @@ export function CreateProfileForm() {
           aria-describedby="passphrase-hint"
         />
       </label>
-      <p id="passphrase-hint" className="field-hint">
-        At least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easy to type and hard to guess.
+      <p id="passphrase-hint" className="field-hint" aria-live="polite">
+        {strengthHint(strength)}
       </p>
       <label className="field">
         <span>Confirm passphrase</span>

@@ -1,7 +1,7 @@
 /** Emergency access: the recovery key sets a new passphrase (and a new recovery key is issued). */
 import { useState, type FormEvent } from 'react';
 import { ErrorText } from '../../components/ErrorText';
-import { MIN_PASSPHRASE_LENGTH, newPassphraseProblem } from './passphrase';
+import { newPassphraseProblem, strengthHint, usePassphraseStrength } from './passphrase';
 import { useSession } from './session-store';
 
 export function RecoverForm({ profileId, onCancel }: { profileId: string; onCancel(): void }) {
@@ -11,10 +11,12 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const displayName = useSession((s) => s.profiles.find((p) => p.id === profileId)?.displayName ?? '');
+  const strength = usePassphraseStrength(passphrase, displayName);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = recoveryKey.trim() === '' ? 'Enter your recovery key.' : newPassphraseProblem(passphrase, confirm);
+    const found = recoveryKey.trim() === '' ? 'Enter your recovery key.' : newPassphraseProblem(passphrase, confirm, strength);
     setProblem(found);
     if (found) return;
     void useSession.getState().recover(profileId, recoveryKey.trim(), passphrase);
@@ -30,9 +32,17 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
       </label>
       <label className="field">
         <span>New passphrase</span>
-        <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
+        <input
+          type="password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+          autoComplete="new-password"
+          aria-describedby="new-passphrase-hint"
+        />
       </label>
-      <p className="field-hint">At least {MIN_PASSPHRASE_LENGTH} characters.</p>
+      <p id="new-passphrase-hint" className="field-hint" aria-live="polite">
+        {strengthHint(strength)}
+      </p>
       <label className="field">
         <span>Confirm new passphrase</span>
         <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
