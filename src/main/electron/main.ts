@@ -1,19 +1,19 @@
 /**
  * Electron glue — the only code that imports electron. It creates the hardened window,
- * serves the renderer over app:// with the CSP, bridges IPC to api.ts after checking the
- * sender frame, and locks on OS lock or suspend. Everything else lives in services.
+ * serves the renderer over app:// with the CSP, gives the app's own page a private call port
+ * to api.ts (call-port.ts), pushes events by IPC, and locks on OS lock or suspend. Everything else lives in services.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../../shared/ipc-channels';
+import { APP_ORIGIN, APP_SCHEME, IPC_EVENT } from '../../shared/ipc-channels';
 import { callApi } from '../api';
 import { MAX_CALL_BYTES } from '../call-envelope';
 import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
-import { createCallHandler, lockOnOsEvents } from './bridge-handlers';
-import { serveCallPort } from './call-port';
+import { openCallPort } from './call-port';
+import { lockOnOsEvents } from './os-lock';
 import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
@@ -47,8 +47,6 @@ async function start(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
 
-  ipcMain.handle(IPC_CALL, createCallHandler(codedesk));
-
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -57,14 +55,11 @@ async function start(): Promise<void> {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(outDir, 'preload', 'index.cjs') },
   });
   win.once('ready-to-show', () => win.show());
-  // Each page load gets a fresh private call port; the previous page's one is closed.
+  // Each page load gets a fresh private call port (if it is the app's own page); the previous page's one is closed.
   let callPort: MessagePortMain | null = null;
   win.webContents.on('did-finish-load', () => {
     callPort?.close();
-    const { port1, port2 } = new MessageChannelMain();
-    callPort = port1;
-    serveCallPort(port1, (method, input) => callApi(codedesk, method, input), MAX_CALL_BYTES);
-    win.webContents.postMessage(IPC_CALL_PORT, null, [port2]);
+    callPort = openCallPort(win.webContents.mainFrame, () => new MessageChannelMain(), (method, input) => callApi(codedesk, method, input), MAX_CALL_BYTES);
   });
   codedesk.events.on((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);

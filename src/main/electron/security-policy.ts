@@ -31,8 +31,8 @@ function isAppUrl(url: string): boolean {
   }
 }
 
-/** Only the top frame of our own app origin may call the API. */
-export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+/** Only the top frame of our own app origin is given the call port (and so may call the API). */
+export function isAppTopFrame(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return Boolean(frame && !frame.parent && isAppUrl(frame.url));
 }
 

@@ -4,7 +4,7 @@ import {
   denyPermissions,
   hardenContents,
   isAllowedNavigation,
-  isTrustedSender,
+  isAppTopFrame,
   SECURE_WEB_PREFERENCES,
 } from '../../../src/main/electron/security-policy';
 import { APP_ORIGIN } from '../../../src/shared/ipc-channels';
@@ -34,13 +34,13 @@ describe('Electron security defaults', () => {
     });
   });
 
-  it('accepts API calls only from the top frame of the app origin', () => {
-    expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, parent: null })).toBe(true);
-    expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, parent: {} })).toBe(false);
-    expect(isTrustedSender({ url: 'https://evil.example/', parent: null })).toBe(false);
-    expect(isTrustedSender({ url: 'file:///etc/passwd', parent: null })).toBe(false);
-    expect(isTrustedSender({ url: 'not a url', parent: null })).toBe(false);
-    expect(isTrustedSender(null)).toBe(false);
+  it('gives the call port only to the top frame of the app origin', () => {
+    expect(isAppTopFrame({ url: `${APP_ORIGIN}/index.html`, parent: null })).toBe(true);
+    expect(isAppTopFrame({ url: `${APP_ORIGIN}/index.html`, parent: {} })).toBe(false);
+    expect(isAppTopFrame({ url: 'https://evil.example/', parent: null })).toBe(false);
+    expect(isAppTopFrame({ url: 'file:///etc/passwd', parent: null })).toBe(false);
+    expect(isAppTopFrame({ url: 'not a url', parent: null })).toBe(false);
+    expect(isAppTopFrame(null)).toBe(false);
   });
 
   it('blocks navigation and redirects away from the app, webviews and new windows', () => {
