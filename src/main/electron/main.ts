@@ -6,7 +6,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_ORIGIN, APP_SCHEME, IPC_EVENT } from '../../shared/ipc-channels';
 import { callApi } from '../api';
 import { MAX_CALL_BYTES } from '../call-envelope';
@@ -14,7 +13,7 @@ import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { openCallPort } from './call-port';
 import { lockOnOsEvents } from './os-lock';
-import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
+import { denyPermissions, hardenContents, withAppHeaders } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
 const rendererDir = path.join(outDir, 'renderer');
@@ -37,14 +36,7 @@ async function start(): Promise<void> {
     const file = path.resolve(rendererDir, pathname === '/' ? 'index.html' : `.${decodeURIComponent(pathname)}`);
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    // Cross-origin isolated, as the browser host: the call worker shares memory with the page.
-    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-    return new Response(response.body, { status: response.status, headers });
+    return new Response(response.body, { status: response.status, headers: withAppHeaders(new Headers(response.headers)) });
   });
 
   const win = new BrowserWindow({
@@ -52,7 +44,24 @@ async function start(): Promise<void> {
     height: 900,
     title: 'CodeDesk',
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(outDir, 'preload', 'index.cjs') },
+    // Spelled out here, where Electronegativity (scripts/electron-posture.mjs) reads them.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would open a link as a new window; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
+      preload: path.join(outDir, 'preload', 'index.cjs'),
+    },
   });
   win.once('ready-to-show', () => win.show());
   // Each page load gets a fresh private call port (if it is the app's own page); the previous page's one is closed.
