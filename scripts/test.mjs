@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every suite — typecheck, lint, unit/component/integration (Vitest), build, and
+// `npm test`: every suite — typecheck, lint, the Electron posture check (Electronegativity, fetched
+// by npx), unit/component/integration (Vitest), build, and
 // end-to-end (Playwright in Debian Chromium on the browser host). Ends with one plain line
 // `N passed, N failed` totalled over all suites (CI reads it).
 import { spawnSync } from 'node:child_process';
@@ -50,6 +51,7 @@ function countPlaywright(file, ok) {
 step('typecheck', bin('tsc'), ['-b', 'src/renderer']);
 step('typecheck (main, shared, tests)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', bin('eslint'), ['--max-warnings', '0', 'src', 'tests', 'scripts']);
+step('electron posture (Electronegativity)', process.execPath, [path.join(root, 'scripts', 'electron-posture.mjs')]);
 
 const vitestJson = path.join(reports, 'vitest.json');
 const vitestOk = run('vitest (unit, component, integration)', bin('vitest'), [

@@ -4,7 +4,7 @@
  */
 import { err, ErrorCode, type Result } from '../shared/result';
 
-/** The largest call message either road accepts (and the browser host's POST body cap). */
+/** The largest call message either road accepts. */
 export const MAX_CALL_BYTES = 1024 * 1024;
 
 export interface CallEnvelope {

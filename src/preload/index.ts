@@ -1,18 +1,14 @@
 /**
- * The preload: hands the renderer one named function per contract method and an event
- * subscription — never ipcRenderer itself. Method and event names are checked here too.
+ * The preload: hands the renderer an event subscription — never ipcRenderer itself — and the
+ * window's private call port, on which the page's call worker sends every call. Event names are
+ * checked here too.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, METHOD_NAMES } from '../shared/api-methods';
+import { EVENT_NAMES } from '../shared/api-methods';
 import type { CodeDeskBridge, EventListener } from '../shared/bridge';
-import { CALL_PORT_MESSAGE, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../shared/ipc-channels';
-
-const api = Object.fromEntries(
-  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(IPC_CALL, method, input)]),
-) as CodeDeskBridge['api'];
+import { APP_ORIGIN, CALL_PORT_MESSAGE, IPC_CALL_PORT, IPC_EVENT } from '../shared/ipc-channels';
 
 const bridge: CodeDeskBridge = {
-  api,
   onEvent(listener: EventListener) {
     const forward = (_event: IpcRendererEvent, name: unknown, payload: unknown): void => {
       if (typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name)) {
@@ -28,12 +24,13 @@ const bridge: CodeDeskBridge = {
 
 contextBridge.exposeInMainWorld('codedesk', bridge);
 
-// The window's private call port goes to the page (a port is not a function contextBridge can
-// wrap); the page checks the message came from its own window and hands the port to its call worker.
+// The port goes to the page by window.postMessage (a port is not something contextBridge can
+// pass), addressed to the app's own origin: should the window ever show another origin, the
+// browser drops the message instead of handing that page the API.
 interface PageWindow {
   postMessage(message: string, targetOrigin: string, transfer: unknown[]): void;
 }
 ipcRenderer.on(IPC_CALL_PORT, (event) => {
   const [port] = event.ports;
-  if (port) (globalThis as unknown as PageWindow).postMessage(CALL_PORT_MESSAGE, '*', [port]);
+  if (port) (globalThis as unknown as PageWindow).postMessage(CALL_PORT_MESSAGE, APP_ORIGIN, [port]);
 });

@@ -1,27 +1,19 @@
 /**
- * What the Electron preload exposes on `window.codedesk`: one named function per contract
- * method (never ipcRenderer itself) and an event subscription. Type-only imports, so the
- * sandboxed preload bundles no schemas.
+ * What the Electron preload exposes on `window.codedesk`: an event subscription only (never
+ * ipcRenderer itself); calls travel on the window's private call port (src/main/electron/
+ * call-port.ts). Type-only imports, so the sandboxed preload bundles no schemas.
  */
-import type { EventMap, EventName, MethodInput, MethodName, MethodOutput } from './contract';
-import type { Result } from './result';
-
-export type BridgeApi = {
-  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
-};
+import type { EventMap, EventName } from './contract';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventMap[E]) => void;
 
 export interface CodeDeskBridge {
-  api: BridgeApi;
   /** Returns an unsubscribe function. */
   onEvent(listener: EventListener): () => void;
 }
 
-/** The browser host's HTTP routes (loopback only; every request carries the session token). */
+/** The browser host's routes (loopback only; every request carries the session token). */
 export const HOST_ROUTES = {
-  /** POST, JSON body = method input, header `Authorization: Bearer <token>`; reply = Result JSON. */
-  call: (method: MethodName) => `/api/call/${method}`,
   /** GET, server-sent events; the token travels as `?token=` because EventSource cannot set headers. */
   events: '/api/events',
   /**

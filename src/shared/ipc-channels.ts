@@ -1,5 +1,4 @@
-/** The IPC channels between preload and main. */
-export const IPC_CALL = 'codedesk:call';
+/** The IPC channels from main to the preload (the renderer sends nothing by IPC). */
 export const IPC_EVENT = 'codedesk:event';
 /** Main → preload: the window's private call port (src/main/electron/call-port.ts). */
 export const IPC_CALL_PORT = 'codedesk:call-port';

@@ -7,8 +7,7 @@
  * CodeDesk's share beyond it, the round trip, the renderer's own share from the reply to the
  * paint, which frame after the keystroke painted its results, and how long each keystroke's
  * frame held the page waiting for its reply. Round trips made from the page without the UI
- * tell the transport (the host's WebSocket, and fetch for comparison) from the main process's
- * search.
+ * tell the transport (the host's WebSocket) from the main process's search.
  *
  * Frame accounting: Chromium renders the frame that echoes the typed character right after the
  * key's input task. The picker takes its reply at that frame's start from the call worker's
@@ -184,11 +183,11 @@ const frameInterval = (page: Page) =>
 /**
  * Round trips from the page with no UI work around them: a trivial call (the transport's own
  * floor) and the picker's searches (every prefix of the first queries), over a WebSocket to the
- * host as the picker's transport sends them, plus the trivial call by fetch (the transport's
- * fallback), so the report can tell the transport from the main process's search.
+ * host as the picker's call worker sends them, so the report can tell the transport from the
+ * main process's search.
  */
 const roundTrips = (page: Page, searchInput: Record<string, unknown>, prefixes: readonly string[]) =>
-  page.evaluate<{ trivial: number[]; search: number[]; trivialByFetch: number[] }>(
+  page.evaluate<{ trivial: number[]; search: number[] }>(
     `(async ({ searchInput, prefixes }) => {
       const token = sessionStorage.getItem('codedesk.hostToken');
       const pause = () => new Promise((r) => setTimeout(r, 40));
@@ -205,26 +204,12 @@ const roundTrips = (page: Page, searchInput: Record<string, unknown>, prefixes: 
         await pause();
         return took;
       };
-      const post = async (method, body) => {
-        const started = performance.now();
-        const response = await fetch('/api/call/' + method, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
-          body: JSON.stringify(body),
-        });
-        await response.json();
-        const took = performance.now() - started;
-        await pause();
-        return took;
-      };
       const trivial = [];
       for (let i = 0; i < 100; i++) trivial.push(await send('codes.versions', {}));
       const search = [];
       for (const query of prefixes) search.push(await send('codes.search', { ...searchInput, query }));
-      const trivialByFetch = [];
-      for (let i = 0; i < 100; i++) trivialByFetch.push(await post('codes.versions', {}));
       socket.close();
-      return { trivial, search, trivialByFetch };
+      return { trivial, search };
     })(${JSON.stringify({ searchInput, prefixes })})`,
   );
 
@@ -332,7 +317,6 @@ export const uiSearchBench: BenchModule = {
             return {
               trivialCallRoundTrip: summarise(trips.trivial),
               searchRoundTrip: summarise(trips.search),
-              trivialCallRoundTripByFetch: summarise(trips.trivialByFetch),
             };
           })(),
           targetP95Ms: 16,

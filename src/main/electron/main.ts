@@ -1,20 +1,19 @@
 /**
  * Electron glue — the only code that imports electron. It creates the hardened window,
- * serves the renderer over app:// with the CSP, bridges IPC to api.ts after checking the
- * sender frame, and locks on OS lock or suspend. Everything else lives in services.
+ * serves the renderer over app:// with the CSP, gives the app's own page a private call port
+ * to api.ts (call-port.ts), pushes events by IPC, and locks on OS lock or suspend. Everything else lives in services.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { APP_ORIGIN, APP_SCHEME, IPC_CALL, IPC_CALL_PORT, IPC_EVENT } from '../../shared/ipc-channels';
+import { app, BrowserWindow, MessageChannelMain, net, powerMonitor, protocol, session, type MessagePortMain } from 'electron';
+import { APP_ORIGIN, APP_SCHEME, IPC_EVENT } from '../../shared/ipc-channels';
 import { callApi } from '../api';
 import { MAX_CALL_BYTES } from '../call-envelope';
 import { CodeDeskApp } from '../app';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
-import { createCallHandler, lockOnOsEvents } from './bridge-handlers';
-import { serveCallPort } from './call-port';
-import { denyPermissions, hardenContents, SECURE_WEB_PREFERENCES } from './security-policy';
+import { openCallPort } from './call-port';
+import { lockOnOsEvents } from './os-lock';
+import { denyPermissions, hardenContents, withAppHeaders } from './security-policy';
 
 const outDir = path.join(appRoot(), 'out');
 const rendererDir = path.join(outDir, 'renderer');
@@ -37,34 +36,39 @@ async function start(): Promise<void> {
     const file = path.resolve(rendererDir, pathname === '/' ? 'index.html' : `.${decodeURIComponent(pathname)}`);
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    // Cross-origin isolated, as the browser host: the call worker shares memory with the page.
-    headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-    headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-    headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-    return new Response(response.body, { status: response.status, headers });
+    return new Response(response.body, { status: response.status, headers: withAppHeaders(new Headers(response.headers)) });
   });
-
-  ipcMain.handle(IPC_CALL, createCallHandler(codedesk));
 
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
     title: 'CodeDesk',
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(outDir, 'preload', 'index.cjs') },
+    // Spelled out here, where Electronegativity (scripts/electron-posture.mjs) reads them.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would open a link as a new window; there are none to open.
+      disableBlinkFeatures: 'Auxclick',
+      preload: path.join(outDir, 'preload', 'index.cjs'),
+    },
   });
   win.once('ready-to-show', () => win.show());
-  // Each page load gets a fresh private call port; the previous page's one is closed.
+  // Each page load gets a fresh private call port (if it is the app's own page); the previous page's one is closed.
   let callPort: MessagePortMain | null = null;
   win.webContents.on('did-finish-load', () => {
     callPort?.close();
-    const { port1, port2 } = new MessageChannelMain();
-    callPort = port1;
-    serveCallPort(port1, (method, input) => callApi(codedesk, method, input), MAX_CALL_BYTES);
-    win.webContents.postMessage(IPC_CALL_PORT, null, [port2]);
+    callPort = openCallPort(win.webContents.mainFrame, () => new MessageChannelMain(), (method, input) => callApi(codedesk, method, input), MAX_CALL_BYTES);
   });
   codedesk.events.on((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);

@@ -1,23 +1,23 @@
 /**
- * Electron security settings as plain data and small functions, with no electron import,
- * so they are unit-tested here even though Electron cannot run on these machines.
+ * Electron security settings as small functions, with no electron import, so they are
+ * unit-tested here even though Electron cannot run on these machines. (The window's
+ * webPreferences are spelled out in main.ts, where the posture check reads them.)
  */
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { APP_ORIGIN } from '../../shared/ipc-channels';
 
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-  safeDialogs: true,
-} as const;
+/**
+ * The headers of every app:// response: the one CSP, and cross-origin isolation as on the
+ * browser host (the call worker shares memory with the page for the keystroke's reply).
+ */
+export function withAppHeaders(headers: Headers): Headers {
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  return headers;
+}
 
 const APP = new URL(APP_ORIGIN);
 
@@ -31,8 +31,8 @@ function isAppUrl(url: string): boolean {
   }
 }
 
-/** Only the top frame of our own app origin may call the API. */
-export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+/** Only the top frame of our own app origin is given the call port (and so may call the API). */
+export function isAppTopFrame(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return Boolean(frame && !frame.parent && isAppUrl(frame.url));
 }
 

@@ -1,7 +1,7 @@
 /**
- * API calls over one WebSocket per page, for the browser host. A fetch per keystroke costs the
+ * API calls over one WebSocket per page, for the browser host (its only call road). A fetch per keystroke costs the
  * page ~5 ms in Chromium's network stack (measured in the ui-search bench); a message on an open
- * socket costs ~1 ms. Same checks as the HTTP route: loopback Host, same-origin Origin (browsers
+ * socket costs ~1 ms. Checked: loopback Host, same-origin Origin (browsers
  * do not apply CORS to WebSockets), and the session token, which travels as the second
  * subprotocol because the page's WebSocket cannot set an Authorization header.
  */

@@ -2,7 +2,7 @@
  * The browser host: the same api.ts behind a loopback-only HTTP bridge, for machines without
  * Electron and for end-to-end tests. Binds 127.0.0.1 only, requires a random session token
  * on every API call, checks the Host header (DNS rebinding), and serves the same CSP. Calls
- * come over a WebSocket (call-socket.ts) or, as a fallback, one POST each.
+ * come over one WebSocket per page (call-socket.ts); events go out as server-sent events.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -15,8 +15,6 @@ import { MAX_CALL_BYTES } from '../call-envelope';
 import type { CodeDeskApp } from '../app';
 import { callSocket } from './call-socket';
 import { readStatic } from './static-files';
-
-const CALL_PREFIX = HOST_ROUTES.call('' as never);
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -53,24 +51,6 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 const sendJson = (res: http.ServerResponse, status: number, value: unknown): void =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_CALL_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
-
 export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: string; port?: number; token?: string }): Promise<HostServer> {
   const token = opts.token ?? crypto.randomBytes(32).toString('base64url');
   const clients = new Set<http.ServerResponse>();
@@ -100,26 +80,6 @@ export async function startHostServer(opts: { app: CodeDeskApp; rendererDir: str
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith(CALL_PREFIX)) {
-      if (req.method !== 'POST') return sendJson(res, 405, err(ErrorCode.BadInput, 'Use POST for API calls.'));
-      const auth = req.headers.authorization ?? '';
-      if (!tokensMatch(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-        return sendJson(res, 401, err(ErrorCode.Forbidden, 'Missing or wrong session token.'));
-      }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendJson(res, 415, err(ErrorCode.BadInput, 'API calls take a JSON body.'));
-      }
-      const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, err(ErrorCode.BadInput, 'The request body is too large.'));
-      let input: unknown;
-      try {
-        input = body.trim() ? JSON.parse(body) : {};
-      } catch {
-        return sendJson(res, 400, err(ErrorCode.BadInput, 'The request body is not valid JSON.'));
-      }
-      const method = decodeURIComponent(url.pathname.slice(CALL_PREFIX.length));
-      return sendJson(res, 200, await callApi(opts.app, method, input));
-    }
     if (url.pathname === HOST_ROUTES.events) {
       if (!tokensMatch(url.searchParams.get(TOKEN_PARAM), token)) {
         return sendJson(res, 401, err(ErrorCode.Forbidden, 'Missing or wrong session token.'));

@@ -1,17 +1,15 @@
 /**
- * Transport for the loopback browser host: calls over one WebSocket, held by a worker when the
- * page can share memory with it (call-roads.ts), a POST each while the socket is not open;
- * server-sent events for pushes.
+ * Transport for the loopback browser host: calls over the host's WebSocket, held by the call
+ * worker (worker-calls.ts); server-sent events for pushes.
  * The session token arrives once in the URL; it is moved to sessionStorage and removed from
  * the address bar so it does not linger in history or screenshots.
  */
 import { EVENT_NAMES } from '../../shared/api-methods';
 import { HOST_ROUTES, TOKEN_PARAM, type EventListener } from '../../shared/bridge';
 import type { EventMap, EventName } from '../../shared/contract';
-import { begunOnRoad, checkedReply, defaultRoad, replyResult, type OpenRoad } from './call-roads';
 import { socketUrl } from './socket-channel';
-import { unreachable } from './errors';
 import type { Transport } from './transport';
+import { callsOverWorker, startCallWorker, type StartCallWorker } from './worker-calls';
 
 const STORAGE_KEY = 'codedesk.hostToken';
 
@@ -28,17 +26,11 @@ export function takeHostToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(STORAGE_KEY);
 }
 
-type CallResult = Awaited<ReturnType<Transport['call']>>;
-
-/** `road: null` keeps every call on fetch (tests of the POST road). */
-export function browserTransport(
-  token: string,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
-  road: OpenRoad | null = defaultRoad,
-): Transport {
+export function browserTransport(token: string, start: StartCallWorker = startCallWorker): Transport {
   const listeners = new Set<EventListener>();
   let source: EventSource | null = null;
-  const calls = road ? road(socketUrl(window.location), token) : null;
+  const channel = start();
+  channel?.connect({ url: socketUrl(window.location), token });
 
   const dispatch = (name: EventName, data: string): void => {
     let payload: EventMap[EventName];
@@ -57,28 +49,8 @@ export function browserTransport(
     }
   };
 
-  const post = async (method: string, input: unknown): Promise<CallResult> => {
-    try {
-      const response = await fetchImpl(HOST_ROUTES.call(method as never), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
-      return checkedReply(await response.json()) as CallResult;
-    } catch {
-      return unreachable();
-    }
-  };
-
-  const transport: Transport = {
-    call(method, input) {
-      const reply = calls?.send(method, input);
-      return (reply ? replyResult(reply, () => post(method, input)) : post(method, input)) as ReturnType<Transport['call']>;
-    },
-    begin(method, input) {
-      const begun = begunOnRoad(calls, method, input, () => post(method, input));
-      return (begun ?? { result: transport.call(method, input), take: () => null }) as ReturnType<NonNullable<Transport['begin']>>;
-    },
+  return {
+    ...callsOverWorker(channel),
     subscribe(listener) {
       listeners.add(listener);
       if (!source) open();
@@ -91,5 +63,4 @@ export function browserTransport(
       };
     },
   };
-  return transport;
 }

@@ -1,10 +1,11 @@
 /**
- * The browser host's call socket, seen from the page: one WebSocket, calls matched to replies
- * by id. It is only a faster road: while the socket is not open, `send` says so (null) and the
- * caller posts the call instead; a call in flight when the socket drops ends as unreachable and
- * is not sent again (it may have run).
+ * One call channel, as the call worker holds it: the browser host's WebSocket, or the Electron
+ * window's call port seen as an always-open socket. Calls are matched to replies by id. Calls
+ * made while the socket connects wait for it; a call in flight when the socket drops (or that
+ * never left because it failed to open) ends as lost (undefined) and is not sent again — it may
+ * have run. The next call opens a new socket.
  */
-import { HOST_ROUTES, SOCKET_PROTOCOL } from '../../shared/bridge';
+import { HOST_ROUTES } from '../../shared/bridge';
 
 /** The part of the browser's WebSocket this channel uses (tests pass a fake). */
 export interface SocketLike {
@@ -20,44 +21,66 @@ export interface SocketLike {
 export type OpenSocket = (url: string, protocols: string[]) => SocketLike;
 
 export interface SocketChannel {
-  /** The call's Result as the host sent it (unchecked), undefined if the socket dropped; null when not open. */
-  send(method: string, input: unknown): Promise<unknown> | null;
-  close(): void;
+  /** The call's Result as the host sent it (unchecked), or undefined if it was lost. */
+  send(method: string, input: unknown): Promise<unknown>;
 }
 
 const OPEN = 1;
-/** After a failed or dropped socket, calls go by fetch for this long before the next attempt. */
-const RETRY_AFTER_MS = 2000;
 
 export const defaultOpenSocket: OpenSocket = (url, protocols) => new WebSocket(url, protocols);
 
-export function socketUrl(location: Location): string {
+export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HOST_ROUTES.socket}`;
 }
 
-export function socketChannel(url: string, token: string, open: OpenSocket, now: () => number = Date.now): SocketChannel {
+/** A message port seen as an always-open socket (the Electron window's call port). */
+export function portSocket(port: MessagePort): SocketLike {
+  const socket: SocketLike = {
+    readyState: OPEN,
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    send: (data) => port.postMessage(data),
+    close: () => port.close(),
+  };
+  port.onmessage = (event) => socket.onmessage?.(event);
+  return socket;
+}
+
+export function socketChannel(open: () => SocketLike): SocketChannel {
   let socket: SocketLike | null = null;
-  let retryAt = 0;
   let nextId = 1;
   const pending = new Map<number, (result: unknown) => void>();
+  /** Calls made while the socket connects, sent once it opens. */
+  let waiting: string[] = [];
 
   const drop = (): void => {
     socket = null;
-    retryAt = now() + RETRY_AFTER_MS;
+    waiting = [];
     for (const settle of pending.values()) settle(undefined);
     pending.clear();
   };
 
-  const connect = (): void => {
-    if (socket || now() < retryAt) return;
+  const flush = (live: SocketLike): void => {
+    const messages = waiting;
+    waiting = [];
+    try {
+      for (const message of messages) live.send(message);
+    } catch {
+      live.close();
+    }
+  };
+
+  const connect = (): SocketLike | null => {
     let opened: SocketLike;
     try {
-      opened = open(url, [SOCKET_PROTOCOL, token]);
+      opened = open();
     } catch {
-      drop();
-      return;
+      return null;
     }
     socket = opened;
+    opened.onopen = () => flush(opened);
     opened.onmessage = (event) => {
       let reply: { id?: unknown; result?: unknown };
       try {
@@ -73,34 +96,28 @@ export function socketChannel(url: string, token: string, open: OpenSocket, now:
       if (socket === opened) drop();
     };
     opened.onerror = () => opened.close();
+    return opened;
   };
 
-  connect();
   return {
     send(method, input) {
-      if (!socket || socket.readyState !== OPEN) {
-        connect();
-        return null;
-      }
+      const live = socket ?? connect();
+      if (!live) return Promise.resolve(undefined);
       const id = nextId++;
-      const live = socket;
+      const message = JSON.stringify({ id, method, input });
       return new Promise((resolve) => {
         pending.set(id, resolve);
+        if (live.readyState !== OPEN) {
+          waiting.push(message);
+          return;
+        }
         try {
-          live.send(JSON.stringify({ id, method, input }));
+          live.send(message);
         } catch {
           pending.delete(id);
           resolve(undefined);
         }
       });
-    },
-    close() {
-      const open = socket;
-      socket = null;
-      retryAt = Number.POSITIVE_INFINITY;
-      open?.close();
-      for (const settle of pending.values()) settle(undefined);
-      pending.clear();
     },
   };
 }

@@ -1,16 +1,13 @@
 /**
- * The page's side of the call worker: calls go to the worker, which holds the host's socket.
- * `begin` sends a call whose reply the worker puts in the shared reply slot; the page takes it
- * from there later, waiting at most until a deadline (the keystroke's frame, so its results
- * paint in the same frame as the typed character). The wait is bounded, and after a missed
- * deadline no call uses the slot until the late reply has come (a busy host is not waited on
- * keystroke after keystroke).
+ * The page's side of the call worker: every call goes to the worker, which holds the one call
+ * channel (the browser host's WebSocket, or the Electron window's call port). `begin` sends a
+ * call whose reply the worker puts in the shared reply slot; the page takes it from there later,
+ * waiting at most until a deadline (the keystroke's frame, so its results paint in the same
+ * frame as the typed character). The wait is bounded, and after a missed deadline no call uses
+ * the slot until the late reply has come (a busy host is not waited on keystroke after keystroke).
  */
 import { awaitReply, createSlotBuffer, expectReply, replySlot, type ReplySlot } from '../../shared/reply-slot';
 import type { FromWorker, ToWorker } from './call-worker-messages';
-
-/** A call the worker could not send (its socket was not open): the caller posts it instead. */
-export const NOT_SENT = Symbol('not sent');
 
 /** The part of a Worker this channel uses (tests pass a fake). */
 export interface WorkerLike {
@@ -22,7 +19,7 @@ export interface WorkerLike {
 
 /** A call begun with `begin`. */
 export interface BegunCall {
-  /** The host's Result (unchecked), undefined if lost in flight, or NOT_SENT — however it came. */
+  /** The host's Result (unchecked), or undefined if lost in flight — however it came. */
   readonly reply: Promise<unknown>;
   /**
    * Takes the reply from the slot, waiting for it until `deadline` (performance.now() clock)
@@ -32,8 +29,13 @@ export interface BegunCall {
   take(deadline: number): { reply: unknown } | null;
 }
 
+/** Where the worker sends the calls: the host's socket (browser host) or the window's call port (Electron). */
+export type Road = { url: string; token: string } | { port: MessagePort };
+
 export interface WorkerChannel {
-  /** The host's Result (unchecked), undefined if lost in flight, or NOT_SENT. */
+  /** Gives the worker its road; calls made before wait in the worker. */
+  connect(road: Road): void;
+  /** The host's Result (unchecked), or undefined if lost in flight. */
   send(method: string, input: unknown): Promise<unknown>;
   /** Sends a call whose reply can be taken from the slot. A call begun earlier and not yet taken is given up. */
   begin(method: string, input: unknown): BegunCall;
@@ -45,20 +47,13 @@ export function slotBufferIfIsolated(scope: { crossOriginIsolated?: boolean } = 
   return scope.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function' ? createSlotBuffer() : null;
 }
 
-export function workerChannel(
-  worker: WorkerLike,
-  /** The host's socket (browser host) or the window's call port (Electron). */
-  open: { url: string; token: string; slot: SharedArrayBuffer | null } | { port: MessagePort; slot: SharedArrayBuffer | null },
-  now: () => number = () => performance.now(),
-): WorkerChannel {
-  const slot: ReplySlot | null = open.slot ? replySlot(open.slot) : null;
+export function workerChannel(worker: WorkerLike, slotBuffer: SharedArrayBuffer | null, now: () => number = () => performance.now()): WorkerChannel {
+  const slot: ReplySlot | null = slotBuffer ? replySlot(slotBuffer) : null;
   const pending = new Map<number, (outcome: unknown) => void>();
   let nextId = 1;
   /** The call whose deadline passed and whose reply has not come yet. */
   let late: number | null = null;
   let dead = false;
-  /** Until the worker says it runs, calls are posted: one that never loads costs nothing. */
-  let ready = false;
   /** The begun call whose reply has not been taken yet (the slot holds one at a time). */
   let untaken: ((deadline: number) => { reply: unknown } | null) | null = null;
 
@@ -68,23 +63,18 @@ export function workerChannel(
   };
 
   worker.onmessage = ({ data }) => {
-    if (data.type === 'ready') {
-      ready = true;
-      return;
-    }
     if (data.id === late) late = null;
     const settle = pending.get(data.id);
     pending.delete(data.id);
-    settle?.(data.type === 'unsent' ? NOT_SENT : data.result);
+    settle?.(data.result);
   };
-  // A worker that fails (its script did not load, or it crashed): calls in flight are lost, later ones are posted.
+  // A worker that fails (its script did not load, or it crashed): every call, now and later, is lost.
   worker.onerror = () => {
     dead = true;
     late = null;
     settleAll(undefined);
   };
-  if ('port' in open) worker.postMessage({ type: 'open-port', ...open }, [open.port]);
-  else worker.postMessage({ type: 'open', ...open });
+  worker.postMessage({ type: 'start', slot: slotBuffer });
 
   const register = (): { id: number; reply: Promise<unknown> } => {
     const id = nextId++;
@@ -93,14 +83,18 @@ export function workerChannel(
   };
 
   return {
+    connect(road) {
+      if ('port' in road) worker.postMessage({ type: 'port', port: road.port }, [road.port]);
+      else worker.postMessage({ type: 'socket', ...road });
+    },
     send(method, input) {
-      if (dead || !ready) return Promise.resolve(NOT_SENT);
+      if (dead) return Promise.resolve(undefined);
       const { id, reply } = register();
       worker.postMessage({ type: 'call', id, method, input });
       return reply;
     },
     begin(method, input) {
-      if (dead || !ready || !slot || late !== null) return { reply: this.send(method, input), take: () => null };
+      if (dead || !slot || late !== null) return { reply: this.send(method, input), take: () => null };
       untaken?.(Number.NEGATIVE_INFINITY);
       const { id, reply } = register();
       expectReply(slot, id);

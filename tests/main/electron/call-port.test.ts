@@ -4,7 +4,8 @@
  */
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveCallPort, type MainPortLike } from '../../../src/main/electron/call-port';
+import { openCallPort, serveCallPort, type FrameLike, type MainPortLike } from '../../../src/main/electron/call-port';
+import { APP_ORIGIN, IPC_CALL_PORT } from '../../../src/shared/ipc-channels';
 import { err, ErrorCode, ok, type Result } from '../../../src/shared/result';
 
 const mainPort = (port: MessagePort): MainPortLike => ({
@@ -71,5 +72,49 @@ describe('Electron call port', () => {
       await settle();
       expect([calls, replies, isClosed()]).toEqual([0, [], true]);
     }
+  });
+});
+
+describe('Electron call port hand-over', () => {
+  const frame = (url: string, parent: unknown = null) => {
+    const given: { channel: string; ports: MainPortLike[] }[] = [];
+    const f: FrameLike<MainPortLike> = { url, parent, postMessage: (channel, _message, ports) => given.push({ channel, ports }) };
+    return { f, given };
+  };
+  const newChannel = () => {
+    const { port1, port2 } = new MessageChannel();
+    opened.push(port1, port2);
+    return { port1: mainPort(port1), port2: mainPort(port2), page: port2 };
+  };
+
+  it("gives the app's own top frame a port that reaches the API, and keeps the main end to close", async () => {
+    const { f, given } = frame(`${APP_ORIGIN}/index.html`);
+    let page: MessagePort | null = null;
+    const kept = openCallPort(f, () => {
+      const c = newChannel();
+      page = c.page;
+      return c;
+    }, async (method) => ok(method), 1024);
+    expect(kept).not.toBeNull();
+    expect(given.map((g) => g.channel)).toEqual([IPC_CALL_PORT]);
+    const replies: unknown[] = [];
+    page!.on('message', (data: unknown) => replies.push(JSON.parse(String(data))));
+    page!.postMessage(JSON.stringify({ id: 1, method: 'profiles.list', input: {} }));
+    await settle();
+    expect(replies).toEqual([{ id: 1, result: { ok: true, value: 'profiles.list' } }]);
+  });
+
+  it('gives no port (and makes none) to a foreign page, a subframe or no frame', () => {
+    let made = 0;
+    const counting = () => {
+      made += 1;
+      return newChannel();
+    };
+    for (const { f, given } of [frame('https://evil.example/'), frame('file:///tmp/x.html'), frame(`${APP_ORIGIN}/index.html`, {})]) {
+      expect(openCallPort(f, counting, async () => ok(null), 1024)).toBeNull();
+      expect(given).toEqual([]);
+    }
+    expect(openCallPort(null, counting, async () => ok(null), 1024)).toBeNull();
+    expect(made).toBe(0);
   });
 });

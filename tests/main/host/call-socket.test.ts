@@ -68,7 +68,7 @@ function exchange(ws: WebSocket, messages: string[], count = messages.length): P
 const closed = (ws: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
 
 describe('browser host call socket', () => {
-  it('answers calls with the same Results as the POST route, matched by id', async () => {
+  it('answers calls with the API results, matched by id', async () => {
     const server = await start();
     const ws = await open(server);
     expect(ws.protocol).toBe(SOCKET_PROTOCOL);

@@ -1,40 +1,32 @@
 // Electron cannot run on these machines, so the preload is loaded against a stand-in for the
 // two electron objects it touches, to prove what it exposes (and what it does not).
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EVENT_NAMES, METHOD_NAMES } from '../../../src/shared/api-methods';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EVENT_NAMES } from '../../../src/shared/api-methods';
 import type { CodeDeskBridge } from '../../../src/shared/bridge';
-import { IPC_CALL, IPC_EVENT } from '../../../src/shared/ipc-channels';
+import { APP_ORIGIN, CALL_PORT_MESSAGE, IPC_CALL_PORT, IPC_EVENT } from '../../../src/shared/ipc-channels';
 
 const exposed: Record<string, unknown> = {};
-const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }));
 const listeners = new Map<string, (...args: unknown[]) => void>();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
   ipcRenderer: {
-    invoke: (...args: unknown[]) => invoke(...args),
     on: (channel: string, fn: (...args: unknown[]) => void) => listeners.set(channel, fn),
     removeListener: (channel: string) => listeners.delete(channel),
   },
 }));
 
+const posted = vi.fn();
 beforeEach(async () => {
+  vi.stubGlobal('postMessage', posted);
   await import('../../../src/preload/index');
 });
+afterEach(() => vi.unstubAllGlobals());
 
 describe('preload bridge', () => {
-  it('exposes only `codedesk` with one function per contract method and no ipcRenderer', () => {
+  it('exposes only `codedesk` with an event subscription: no ipcRenderer, no call functions', () => {
     expect(Object.keys(exposed)).toEqual(['codedesk']);
-    const bridge = exposed.codedesk as CodeDeskBridge;
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onEvent']);
-    expect(Object.keys(bridge.api).sort()).toEqual([...METHOD_NAMES].sort());
-    for (const fn of Object.values(bridge.api)) expect(typeof fn).toBe('function');
-  });
-
-  it('sends each call on the one IPC channel with its method name', async () => {
-    const bridge = exposed.codedesk as CodeDeskBridge;
-    await bridge.api['charts.get']({ chartId: 'IP-1' });
-    expect(invoke).toHaveBeenCalledWith(IPC_CALL, 'charts.get', { chartId: 'IP-1' });
+    expect(Object.keys(exposed.codedesk as CodeDeskBridge)).toEqual(['onEvent']);
   });
 
   it('forwards only known events and unsubscribes', () => {
@@ -47,5 +39,14 @@ describe('preload bridge', () => {
     expect(seen).toEqual([EVENT_NAMES[0]]);
     off();
     expect(listeners.has(IPC_EVENT)).toBe(false);
+  });
+
+  it("posts the call port to the app's own origin, never to '*'", () => {
+    const port = { postMessage: () => undefined };
+    listeners.get(IPC_CALL_PORT)!({ ports: [port] });
+    expect(posted).toHaveBeenCalledTimes(1);
+    expect(posted).toHaveBeenCalledWith(CALL_PORT_MESSAGE, APP_ORIGIN, [port]);
+    listeners.get(IPC_CALL_PORT)!({ ports: [] });
+    expect(posted).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,32 +1,36 @@
 /**
- * The page's side of the call socket, with a fake WebSocket: calls go by socket once it is
- * open and by fetch before, replies are matched by id, a dropped socket ends its calls as
- * unreachable (never sent twice) and is reopened after a pause.
+ * The call worker's channel, with a fake WebSocket: calls made while it connects wait for it,
+ * replies are matched by id, a dropped socket ends its calls as lost (never sent twice) and the
+ * next call opens a new one; the Electron call port is the same channel on an always-open socket.
  */
-import { describe, expect, it, vi } from 'vitest';
-import { browserTransport } from '../../../src/renderer/lib/browser-transport';
-import { pageSocketRoad } from '../../../src/renderer/lib/call-roads';
-import { socketChannel } from '../../../src/renderer/lib/socket-channel';
+import { describe, expect, it } from 'vitest';
+import { portSocket, socketChannel, socketUrl } from '../../../src/renderer/lib/socket-channel';
 import { fakes } from './fake-socket';
-import { SOCKET_PROTOCOL } from '../../../src/shared/bridge';
 
-const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+const channelOnFakes = () => {
+  const { opened, open } = fakes();
+  return { opened, channel: socketChannel(() => open('ws://x/api/socket', [])) };
+};
 
 describe('call socket channel', () => {
-  it('offers the protocol and the token, and answers null until the socket is open', () => {
-    const { opened, open } = fakes();
-    const channel = socketChannel('ws://127.0.0.1:1/api/socket', 'tok', open);
-    expect(opened).toHaveLength(1);
-    expect(opened[0]?.protocols).toEqual([SOCKET_PROTOCOL, 'tok']);
-    expect(channel.send('codes.versions', {})).toBeNull();
+  it('opens no socket until the first call, and sends calls made while it connects once it opens, in order', async () => {
+    const { opened, channel } = channelOnFakes();
+    expect(opened).toHaveLength(0);
+    const first = channel.send('profiles.list', {});
+    const second = channel.send('codes.versions', {});
     expect(opened).toHaveLength(1); // still connecting: no second socket
+    expect(opened[0]?.sent).toEqual([]);
+    opened[0]?.accept();
+    expect(opened[0]?.sent.map((m) => m.method)).toEqual(['profiles.list', 'codes.versions']);
+    opened[0]?.reply(opened[0].sent[0]?.id ?? -1, 'profiles');
+    opened[0]?.reply(opened[0].sent[1]?.id ?? -1, 'versions');
+    expect([await first, await second]).toEqual(['profiles', 'versions']);
   });
 
   it('matches replies to calls by id, in whatever order they come', async () => {
-    const { opened, open } = fakes();
-    const channel = socketChannel('ws://x/api/socket', 'tok', open);
-    opened[0]?.accept();
+    const { opened, channel } = channelOnFakes();
     const first = channel.send('codes.search', { query: 'a' });
+    opened[0]?.accept();
     const second = channel.send('codes.search', { query: 'ab' });
     const [a, b] = opened[0]?.sent ?? [];
     expect([a?.method, a?.input, b?.input]).toEqual(['codes.search', { query: 'a' }, { query: 'ab' }]);
@@ -36,40 +40,45 @@ describe('call socket channel', () => {
     expect(await second).toBe('second');
   });
 
-  it('ends calls in flight as undefined when the socket drops, and reopens only after a pause', async () => {
-    const { opened, open } = fakes();
-    let now = 1000;
-    const channel = socketChannel('ws://x/api/socket', 'tok', open, () => now);
-    opened[0]?.accept();
+  it('ends calls in flight as lost when the socket drops, never sends them again, and reopens on the next call', async () => {
+    const { opened, channel } = channelOnFakes();
     const inFlight = channel.send('charts.submit', { chartId: 'c1' });
+    opened[0]?.accept();
     opened[0]?.close();
     expect(await inFlight).toBeUndefined();
-    expect(channel.send('codes.versions', {})).toBeNull();
-    expect(opened).toHaveLength(1);
-    now += 2500;
-    expect(channel.send('codes.versions', {})).toBeNull();
+    const next = channel.send('codes.versions', {});
     expect(opened).toHaveLength(2);
+    opened[1]?.accept();
     expect(opened[0]?.sent).toHaveLength(1); // the dropped call was not sent again
+    expect(opened[1]?.sent.map((m) => m.method)).toEqual(['codes.versions']);
+    opened[1]?.reply(opened[1].sent[0]?.id ?? -1, 'ok');
+    expect(await next).toBe('ok');
   });
-});
 
-describe('browser transport over the socket', () => {
-  it('posts while the socket connects, then sends by socket; a non-Result reply is an error', async () => {
-    const { opened, open } = fakes();
-    const fetchMock = vi.fn(async () => jsonResponse({ ok: true, value: 'by fetch' }));
-    const t = browserTransport('tok', fetchMock, pageSocketRoad(open));
-    expect(opened[0]?.url).toMatch(/^ws:\/\/[^/]+\/api\/socket$/);
-    expect(await t.call('codes.versions', {})).toEqual({ ok: true, value: 'by fetch' });
-    opened[0]?.accept();
-    const bySocket = t.call('codes.versions', {});
-    opened[0]?.reply(opened[0].sent[0]?.id ?? -1, { ok: true, value: 'by socket' });
-    expect(await bySocket).toEqual({ ok: true, value: 'by socket' });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const odd = t.call('codes.versions', {});
-    opened[0]?.reply(opened[0].sent[1]?.id ?? -1, { hello: 'world' });
-    expect(await odd).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    const dropped = t.call('codes.versions', {});
-    opened[0]?.close();
-    expect(await dropped).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not reach/) } });
+  it('ends the calls waiting for a socket that fails to open as lost, and one that cannot be made at once', async () => {
+    const { opened, channel } = channelOnFakes();
+    const waiting = channel.send('codes.versions', {});
+    opened[0]?.onerror?.(new Event('error'));
+    expect(await waiting).toBeUndefined();
+    const refused = socketChannel(() => {
+      throw new Error('blocked by CSP');
+    });
+    expect(await refused.send('codes.versions', {})).toBeUndefined();
+  });
+
+  it('carries calls on a message port as on an open socket (the Electron call port)', async () => {
+    const { port1, port2 } = new MessageChannel();
+    port2.onmessage = ({ data }) => {
+      const { id, method } = JSON.parse(String(data)) as { id: number; method: string };
+      port2.postMessage(JSON.stringify({ id, result: { ok: true, value: method } }));
+    };
+    const channel = socketChannel(() => portSocket(port1));
+    expect(await channel.send('codes.versions', {})).toEqual({ ok: true, value: 'codes.versions' });
+    port1.close();
+    port2.close();
+  });
+
+  it('addresses the host that served the page', () => {
+    expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:5000' })).toBe('ws://127.0.0.1:5000/api/socket');
   });
 });

@@ -3,12 +3,12 @@
  * real shared reply slot, on one thread: the "worker" handles each message at once, as a fake
  * socket answers, and its messages reach the page a task later, as a real worker's would.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browserTransport } from '../../../src/renderer/lib/browser-transport';
-import type { CallRoad } from '../../../src/renderer/lib/call-roads';
 import type { FromWorker, ToWorker } from '../../../src/renderer/lib/call-worker-messages';
 import { callWorkerCore } from '../../../src/renderer/lib/call-worker-core';
-import { NOT_SENT, workerChannel, type WorkerLike } from '../../../src/renderer/lib/worker-channel';
+import { workerChannel, type WorkerLike } from '../../../src/renderer/lib/worker-channel';
+import { SOCKET_PROTOCOL } from '../../../src/shared/bridge';
 import { createSlotBuffer } from '../../../src/shared/reply-slot';
 import { fakes } from './fake-socket';
 
@@ -37,11 +37,13 @@ class InThreadWorker implements WorkerLike {
 async function setup(opts: { slot?: boolean; accept?: boolean } = {}) {
   const { opened, open } = fakes();
   const worker = new InThreadWorker(open);
-  const channel = workerChannel(worker, { url: 'ws://x/api/socket', token: 'tok', slot: opts.slot === false ? null : createSlotBuffer(4096) });
+  const channel = workerChannel(worker, opts.slot === false ? null : createSlotBuffer(4096));
+  channel.connect({ url: 'ws://x/api/socket', token: 'tok' });
+  void channel.send('codes.versions', {}); // the first call opens the socket
   const socket = opened[0];
   if (!socket) throw new Error('the worker opened no socket');
   if (opts.accept !== false) socket.accept();
-  await nextTask(); // the worker's "ready"
+  await nextTask();
   /** Answers the newest call sent over the socket. */
   const answer = async (result: unknown) => {
     const sent = socket.sent.at(-1);
@@ -55,19 +57,18 @@ async function setup(opts: { slot?: boolean; accept?: boolean } = {}) {
 const soon = () => performance.now() + 2;
 
 describe('call worker channel', () => {
-  it('posts calls until the worker says it runs (a worker that never loads costs nothing)', async () => {
+  it('holds calls made before it knows its road, then opens the socket with the protocol and the token', async () => {
     const { open, opened } = fakes();
     const worker = new InThreadWorker(open);
-    const channel = workerChannel(worker, { url: 'ws://x/api/socket', token: 'tok', slot: createSlotBuffer(64) });
+    const channel = workerChannel(worker, createSlotBuffer(64));
+    const early = channel.send('profiles.list', {});
+    expect(opened).toEqual([]);
+    channel.connect({ url: 'ws://x/api/socket', token: 'tok' });
+    expect(opened[0]?.protocols).toEqual([SOCKET_PROTOCOL, 'tok']);
     opened[0]?.accept();
-    expect(await channel.send('codes.versions', {})).toBe(NOT_SENT);
-    expect(channel.begin('codes.versions', {}).take(soon())).toBeNull();
-    expect(opened[0]?.sent).toEqual([]);
-    await nextTask();
-    const sent = channel.send('codes.versions', {});
-    expect(opened[0]?.sent).toHaveLength(1);
+    expect(opened[0]?.sent.map((m) => m.method)).toEqual(['profiles.list']);
     opened[0]?.reply(opened[0].sent[0]?.id ?? -1, { ok: true, value: [] });
-    expect(await sent).toEqual({ ok: true, value: [] });
+    expect(await early).toEqual({ ok: true, value: [] });
   });
 
   it('hands over a reply that is in when the caller takes it, and settles the call with the same value', async () => {
@@ -79,7 +80,7 @@ describe('call worker channel', () => {
     expect(await begun.reply).toEqual({ ok: true, value: { results: ['S72'] } });
     // Taken from the slot: no message carries it as well.
     await nextTask();
-    expect(worker.posted.filter((m) => m.type !== 'ready')).toEqual([]);
+    expect(worker.posted.filter((m) => m.id > 1)).toEqual([]); // (call 1 opened the socket)
     expect(begun.take(soon())).toBeNull(); // one take per call
   });
 
@@ -112,13 +113,12 @@ describe('call worker channel', () => {
     expect(second.take(soon())).toEqual({ reply: { ok: true, value: 'fe' } });
   });
 
-  it('answers NOT_SENT for a call made while the socket is not open, without waiting for it', async () => {
+  it('lets a call wait for a connecting socket, and ends it as lost if the socket never opens', async () => {
     const { channel, socket } = await setup({ accept: false });
     const begun = channel.begin('codes.search', { query: 'x' });
-    const started = performance.now();
-    expect(begun.take(started + 1000)).toBeNull();
-    expect(performance.now() - started).toBeLessThan(500); // the worker said "not sent" through the slot
-    expect(await begun.reply).toBe(NOT_SENT);
+    expect(begun.take(soon())).toBeNull();
+    socket.onerror?.(new Event('error'));
+    expect(await begun.reply).toBeUndefined();
     expect(socket.sent).toEqual([]);
   });
 
@@ -136,12 +136,12 @@ describe('call worker channel', () => {
     expect(await big.reply).toEqual({ ok: true, value: 'y'.repeat(10_000) });
   });
 
-  it('ends calls in flight as lost when the worker fails, and sends later ones by POST', async () => {
+  it('ends calls in flight and later ones as lost when the worker fails', async () => {
     const { worker, channel } = await setup();
     const inFlight = channel.send('charts.submit', { chartId: 'c1' });
     worker.onerror?.(new Event('error'));
     expect(await inFlight).toBeUndefined();
-    expect(await channel.send('codes.versions', {})).toBe(NOT_SENT);
+    expect(await channel.send('codes.versions', {})).toBeUndefined();
     expect(channel.begin('codes.versions', {}).take(soon())).toBeNull();
     channel.close();
     expect(worker.terminated).toBe(true);
@@ -149,18 +149,9 @@ describe('call worker channel', () => {
 });
 
 describe('browser transport over the call worker', () => {
-  const jsonResponse = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-
-  it('gives a taken reply as a checked Result, posts what the worker could not send, and treats a non-Result as unreachable', async () => {
-    const r = await setup({ accept: false });
-    const fetchMock = vi.fn(async () => jsonResponse({ ok: true, value: 'by POST' }));
-    const road: CallRoad = r.channel;
-    const t = browserTransport('tok', fetchMock, () => road);
-    // Socket not open yet: the call goes by POST.
-    expect(await t.call('codes.versions', {})).toEqual({ ok: true, value: 'by POST' });
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-
-    r.socket.accept();
+  it('gives a taken reply as a checked Result, and a non-Result or a lost call as unreachable', async () => {
+    const r = await setup();
+    const t = browserTransport('tok', () => r.channel);
     const begun = t.begin?.('codes.search', { query: 'femur', limit: 25 });
     await r.answer({ ok: true, value: { query: 'femur', results: [] } });
     expect(begun?.take(soon())).toEqual({ ok: true, value: { query: 'femur', results: [] } });
@@ -168,8 +159,18 @@ describe('browser transport over the call worker', () => {
 
     const odd = t.begin?.('codes.search', { query: 'x', limit: 25 });
     await r.answer({ hello: 'world' });
-    const taken = odd?.take(soon());
-    expect(taken?.ok).toBe(false);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(odd?.take(soon())?.ok).toBe(false);
+
+    const lost = t.call('charts.submit', { chartId: 'c1' } as never);
+    r.socket.close();
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/could not reach/) } });
+  });
+
+  it('answers every call as unreachable where no call worker can start', async () => {
+    const t = browserTransport('tok', () => null);
+    expect(await t.call('codes.versions', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const begun = t.begin?.('codes.versions', {});
+    expect(begun?.take(soon())).toBeNull();
+    expect((await begun?.result)?.ok).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ export const KEYSTROKE_TO_PAINT = 'search:keystroke-to-paint';
 export const REPLY_TO_PAINT = 'search:reply-to-paint';
 /** The frame floor: keystroke to the first frame painted after it. */
 export const KEYSTROKE_TO_ECHO = 'search:keystroke-to-echo';
-/** Fetch round trip plus the main process's search: keystroke to the reply arriving. */
+/** The call's round trip plus the main process's search: keystroke to the reply arriving. */
 export const KEYSTROKE_TO_REPLY = 'search:keystroke-to-reply';
 
 /** How long the keystroke's frame held the page waiting for its reply at its start (detail: `{ id, inTime }`). */
