@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { BenchModule } from './bench-module';
 import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
+import { faultKillBench } from './fault-kill.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
@@ -18,7 +19,7 @@ import { searchPeersBench } from './search-peers.bench';
 import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, faultKillBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -2,8 +2,8 @@
  * No uncaught errors anywhere in the CLI (issue 10, fault suite): the CLI run as a real
  * process through damaged, missing and full storage, bad arguments and a closed output.
  * Every case exits 1 or 2 with one line on stderr starting "codedesk:" and no stack trace.
- * bin/codedesk.mjs itself runs the cases that reach the process's edges (a closed stdout,
- * the import worker, a damaged workspace); the rest run the same main() bundled, which
+ * bin/codedesk.mjs itself runs two cases (a closed stdout, a damaged workspace); the rest
+ * run the same main() bundled with its import worker as electron-vite builds them, which
  * starts in ~0.3 s instead of ~3 s through tsx on this machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,9 +20,19 @@ const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
 let bundle = '';
 
 beforeAll(() => {
+  // As electron-vite builds it: the code in one file, the import worker built beside it.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-cli-bundle-'));
-  bundle = path.join(dir, 'codedesk.mjs');
-  buildSync({ entryPoints: [path.join(import.meta.dirname, 'cli-entry.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, packages: 'external', logLevel: 'silent' });
+  buildSync({
+    entryPoints: { codedesk: path.join(import.meta.dirname, 'cli-entry.ts'), 'import-worker': path.join(REPO_ROOT, 'src', 'main', 'services', 'codesets', 'worker', 'entry.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outdir: dir,
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  bundle = path.join(dir, 'codedesk.js');
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return () => fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -87,7 +97,7 @@ describe('the CLI fails cleanly', () => {
       codedesk(['--home', home, 'claim', 'check', path.join(home, 'absent.json')]),
       codedesk(['--home', home, 'claim', 'check', notJson]),
       codedesk(['--home', home, 'workspace', 'create', '--user', 'Dana', '--passphrase-file', home]),
-      codedesk(['--home', home, 'codes', 'import', path.join(home, 'absent', 'icd10cm_order_2026.txt')], { bin: true }),
+      codedesk(['--home', home, 'codes', 'import', path.join(home, 'absent', 'icd10cm_order_2026.txt')]),
       codedesk(['--home', notJson, 'codes', 'search', 'cholera']),
     ]);
     expectCleanFailure(noHome, 2, /--home needs a folder/);
@@ -151,7 +161,7 @@ describe('the CLI on a full disk (tmpfs)', () => {
     try {
       const file = writeOrderFile(tempDir(), 'icd10cm_order_2025.txt', manyCmRows(2500));
       const home = path.join(mount, 'home');
-      const imported = await codedesk(['--home', home, 'codes', 'import', file], { bin: true });
+      const imported = await codedesk(['--home', home, 'codes', 'import', file]);
       expectCleanFailure(imported, 1, /Disk full/);
       const left = fs.readdirSync(home).map((name) => ({ name, bytes: fs.statSync(path.join(home, name)).size }));
       expect(left.filter((f) => f.bytes > 512 * 1024), JSON.stringify(left)).toEqual([]);
