@@ -16,10 +16,12 @@ export class CliExit extends Error {
   }
 }
 
+/** Failures of the machine or the files, not of what the user typed: exit 1. */
+const NOT_INPUT: ReadonlySet<string> = new Set([ErrorCode.Internal, ErrorCode.DiskFull, ErrorCode.WorkspaceDamaged, ErrorCode.AuditBroken]);
+
 /** Everything the user can fix by changing what they typed or supplied is "bad input" (2). */
 export function exitFor(error: AppError): CliExit {
-  const status = error.code === ErrorCode.Internal ? EXIT.failed : EXIT.badInput;
-  return new CliExit(status, error.message);
+  return new CliExit(NOT_INPUT.has(error.code) ? EXIT.failed : EXIT.badInput, error.message);
 }
 
 export function readPassphrase(file: string | undefined): string {

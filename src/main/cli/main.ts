@@ -1,9 +1,14 @@
-/** `codedesk` command-line host. Exit 0 on success, 2 on bad input, 1 on other failures. */
+/**
+ * `codedesk` command-line host. Exit 0 on success, 2 on bad input, 1 on other failures; a
+ * failure is one line on stderr, never a stack trace.
+ */
 import { CodeDeskApp } from '../app';
 import { resolveHome, resourcesDir } from '../paths';
 import { COMMANDS } from './commands';
 import { CliExit, EXIT } from './io';
 import { terminalSafe } from './terminal-text';
+
+const UNEXPECTED = 'unexpected failure; nothing was changed that was not already saved.';
 
 function usage(): string {
   return ['Usage: codedesk [--home DIR] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`)].join('\n');
@@ -43,9 +48,34 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`codedesk: ${terminalSafe(e.message)}\n`);
       return e.status;
     }
-    process.stderr.write('codedesk: unexpected failure; nothing was changed that was not already saved.\n');
+    process.stderr.write(`codedesk: ${UNEXPECTED}\n`);
     return EXIT.failed;
   } finally {
     app?.close();
   }
+}
+
+/** Ends the process with one line, whatever state the streams are in. */
+function die(message: string): never {
+  try {
+    process.stderr.write(`codedesk: ${message}\n`);
+  } catch {
+    // stderr is gone too: the exit status still says it failed.
+  }
+  process.exit(EXIT.failed);
+}
+
+/**
+ * The process around runCli, as bin/codedesk.mjs runs it. A reader that goes away
+ * (`codedesk … | head -1`) makes stdout emit EPIPE after the write returned, which would
+ * otherwise crash with a stack trace; anything else that escapes ends with one line too.
+ */
+export async function main(argv: string[]): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) =>
+    die(error.code === 'EPIPE' ? 'the output was closed before it was all written.' : 'cannot write the output.'),
+  );
+  process.stderr.on('error', () => process.exit(EXIT.failed));
+  process.on('uncaughtException', () => die(UNEXPECTED));
+  process.on('unhandledRejection', () => die(UNEXPECTED));
+  process.exitCode = await runCli(argv);
 }

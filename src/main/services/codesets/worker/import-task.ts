@@ -14,13 +14,21 @@ export interface ImportTaskData {
 export function runImportTask(data: ImportTaskData, port: MessagePort): void {
   const post = (message: ImportMessage) => port.postMessage(message);
   let db: ReturnType<typeof openContentDb> | null = null;
+  let imported = false;
   try {
     db = openContentDb(data.contentDbPath);
+    // Start from an empty WAL: if the import then fails on a full disk, its frames are all
+    // uncommitted and the -wal goes with the close, instead of waiting for room to checkpoint.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     const summary = importCodeFiles(db, data.paths, (progress) => post({ type: 'progress', progress }), data.options);
+    imported = true;
     post({ type: 'done', summary });
   } catch (error) {
     post({ type: 'failed', failure: toWire(error) });
   } finally {
-    if (db) closeContentDb(db);
+    // After a failure nothing more is written (not even optimize's statistics): on a full
+    // disk a new commit could not be checkpointed, and the -wal would stay behind.
+    if (db && imported) closeContentDb(db);
+    else db?.close();
   }
 }

@@ -1,6 +1,7 @@
 /** Messages between the import worker and its caller; failures cross as plain data. */
 import type { ImportSummary } from '../../../../shared/contract';
 import { AppFailure, type ErrorCode } from '../../../../shared/result';
+import { describeSqliteError } from '../../db/errors';
 import type { ImportProgress } from '../import';
 
 export interface WireFailure {
@@ -14,9 +15,10 @@ export type ImportMessage =
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; failure: WireFailure };
 
-/** Expected failures keep their code, message and detail; anything else becomes a plain INTERNAL. */
+/** Expected failures (and a full disk or damaged page, named) keep their code, message and detail; anything else becomes a plain INTERNAL. */
 export function toWire(error: unknown): WireFailure {
-  if (error instanceof AppFailure) return { code: error.code, message: error.message, detail: error.detail };
+  const failure = error instanceof AppFailure ? error : describeSqliteError(error);
+  if (failure) return { code: failure.code, message: failure.message, detail: failure.detail };
   return { code: 'INTERNAL', message: 'The import stopped because of an internal error.' };
 }
 
