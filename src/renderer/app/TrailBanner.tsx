@@ -18,8 +18,11 @@ export function TrailBanner() {
   };
   return (
     <div className="trail-banner" role="alert">
-      <strong>The audit trail does not match its seal.</strong> {problem} This workspace takes no changes until a backup is
-      restored (<code>codedesk workspace restore FILE</code>) or the finding is recorded.
+      <strong>The audit trail does not match its seal.</strong>
+      <span>
+        {problem} Nothing can be changed until a backup is restored with <code>codedesk workspace restore FILE</code> or the
+        finding is recorded.
+      </span>
       <button type="button" className="header-button" disabled={busy} onClick={() => void record()}>
         Record the finding and continue
       </button>
