@@ -1,25 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { REPO_ROOT, startHost, type RunningHost } from './host';
+import { expect, test } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
+import { PASSPHRASE, screenshot } from './steps';
 
-const PASSPHRASE = 'correct horse battery staple';
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
 let host: RunningHost;
 
 test.beforeAll(async () => {
   host = await startHost();
-  fs.mkdirSync(SCREENS, { recursive: true });
 });
 test.afterAll(async () => {
   await host.stop();
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const file = path.join(SCREENS, `${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(name, { path: file, contentType: 'image/png' });
-}
 
 test("a coder's path: profile, demo, chart, search, code, blocked submit, fix, submit, lock, unlock", async ({ page }) => {
   const pageErrors: string[] = [];

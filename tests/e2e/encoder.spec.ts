@@ -9,26 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, startHost, type RunningHost } from './host';
+import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
 
-const PASSPHRASE = 'correct horse battery staple';
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
 let host: RunningHost;
 
 test.beforeAll(async () => {
   if (!fs.existsSync(CODESETS)) throw new Error(`the official code-set files are missing: ${CODESETS}`);
   host = await startHost();
-  fs.mkdirSync(SCREENS, { recursive: true });
 });
 test.afterAll(async () => {
   await host.stop();
 });
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  const file = path.join(SCREENS, `${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(name, { path: file, contentType: 'image/png' });
-}
 
 /** First run: profile, demo workspace; later runs: unlock. Ends on an open inpatient chart. */
 async function openChart(page: Page): Promise<void> {
@@ -38,12 +30,7 @@ async function openChart(page: Page): Promise<void> {
   const queue = page.getByRole('grid', { name: 'Chart queue' });
   await expect(create.or(unlock).or(queue)).toBeVisible();
   if (await create.isVisible()) {
-    await page.getByLabel('Display name').fill('Dana Coder');
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Create profile' }).click();
-    await page.getByRole('button', { name: 'I have saved it' }).click();
-    await page.getByRole('button', { name: 'Load demo workspace' }).click();
+    await createProfileWithDemo(page);
   } else if (await unlock.isVisible()) {
     await page.getByLabel('Passphrase').fill(PASSPHRASE);
     await unlock.click();

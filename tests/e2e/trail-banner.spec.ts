@@ -7,15 +7,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { expect, test } from '@playwright/test';
 import { unlockProfile } from '../../src/main/services/users/profiles';
-import { REPO_ROOT, startHost, type RunningHost } from './host';
+import { startHost, type RunningHost } from './host';
+import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
 
-const PASSPHRASE = 'correct horse battery staple';
-const SCREENS = path.join(REPO_ROOT, 'test-results', 'screens');
 let host: RunningHost;
 
 test.beforeAll(async () => {
   host = await startHost();
-  fs.mkdirSync(SCREENS, { recursive: true });
 });
 test.afterAll(async () => {
   await host.stop();
@@ -38,12 +36,7 @@ async function cutTrail(home: string, entries: number): Promise<void> {
 
 test('a trail cut short while locked: the notice, no changes, then the finding recorded', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByLabel('Display name').fill('Dana Coder');
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('button', { name: 'I have saved it' }).click();
-  await page.getByRole('button', { name: 'Load demo workspace' }).click();
+  await createProfileWithDemo(page);
   await expect(page.getByText('44 charts')).toBeVisible();
   await page.getByRole('row', { name: /IP-260102/ }).click();
   await page.keyboard.press('Enter');
@@ -59,9 +52,7 @@ test('a trail cut short while locked: the notice, no changes, then the finding r
   await expect(banner).toContainText(/ends at entry \d+ but was sealed at entry \d+/);
   for (const [width, height] of [[1366, 768], [1600, 1000]] as const) {
     await page.setViewportSize({ width, height });
-    const file = path.join(SCREENS, `trail-banner-${width}.png`);
-    await page.screenshot({ path: file });
-    await test.info().attach(`trail-banner-${width}`, { path: file, contentType: 'image/png' });
+    await screenshot(page, `trail-banner-${width}`);
   }
   await page.getByRole('button', { name: 'Record the finding and continue' }).click();
   await expect(banner).toHaveCount(0);
