@@ -33,12 +33,12 @@ const QUERIES: readonly [IndexTable, string][] = [
 
 export const indexTablesBench: BenchModule = {
   name: 'index-tables',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets', 'icd10cm');
     const files = ['drug', 'neoplasm', 'eindex'].map((k) => path.join(dir, `icd10cm-${k}-April-1-2026-XML.xml`));
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const imported = importCodeFiles(db, files);
+      const imported = await importCodeFiles(db, files);
       const terms = (db.prepare('SELECT sum(term_count) AS n FROM index_release').get() as { n: number }).n;
       const search = ([table, query]: readonly [IndexTable, string]) => searchIndexTable(db, { table, query, limit: LIMIT });
       for (const q of QUERIES) search(q);

@@ -25,13 +25,13 @@ let db: ContentDb | undefined;
 let summary: ImportSummary | undefined;
 
 // Missing data fails every test loudly (never skips).
-beforeAll(() => {
+beforeAll(async () => {
   for (const file of Object.values(FILES)) {
     if (!fs.existsSync(file)) throw new Error(`Official index file missing: expected ${file}`);
   }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-index-files-'));
   db = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(db, Object.values(FILES));
+  summary = await importCodeFiles(db, Object.values(FILES));
 }, 120_000);
 
 afterAll(() => {

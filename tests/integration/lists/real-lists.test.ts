@@ -12,13 +12,13 @@ const cm = (...p: string[]) => path.join(CODESETS, 'icd10cm', ...p);
 const pcs = (...p: string[]) => path.join(CODESETS, 'icd10pcs', ...p);
 
 describe('mislabeled and wrong files', () => {
-  it('refuses the AOC workbook renamed as an HCPCS file, naming the missing columns', () => {
+  it('refuses the AOC workbook renamed as an HCPCS file, naming the missing columns', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-lists-'));
     const db = openContentDb(path.join(dir, 'content.db'));
     try {
       const renamed = path.join(dir, 'HCPC2025_OCT_ANWEB.xlsx');
       fs.copyFileSync(path.join(CODESETS, 'ncci', 'AOC_V2026Q2-MCR.xlsx'), renamed);
-      expect(() => importCodeFiles(db, [renamed])).toThrow(/HCPC2025_OCT_ANWEB.xlsx line 1: not an HCPCS ANWEB sheet: the header lacks/);
+      await expect(importCodeFiles(db, [renamed])).rejects.toThrow(/HCPC2025_OCT_ANWEB.xlsx line 1: not an HCPCS ANWEB sheet: the header lacks/);
       expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
     } finally {
       closeContentDb(db);
@@ -29,12 +29,12 @@ describe('mislabeled and wrong files', () => {
 
 describe('official code lists', () => {
   let db: ContentDb;
-  beforeAll(() => {
+  beforeAll(async () => {
     // Fails loudly when ../shared is missing, rather than skipping.
     expect(fs.existsSync(cm('icd10cm_codes_2026.txt')), `missing ${CODESETS}`).toBe(true);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-lists-'));
     db = openContentDb(path.join(dir, 'content.db'));
-    importCodeFiles(db, [
+    await importCodeFiles(db, [
       cm('fy2025', 'icd10cm_order_2025.txt'),
       cm('icd10cm_order_2026.txt'),
       cm('icd10cm_codes_2026.txt'),

@@ -25,8 +25,8 @@ const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025
 let shared: SharedDb;
 let db: ContentDb;
 
-beforeAll(() => {
-  shared = sharedRealDb([CM_ORDER, PCS_ORDER, TABULAR, PCS_INDEX]);
+beforeAll(async () => {
+  shared = await sharedRealDb([CM_ORDER, PCS_ORDER, TABULAR, PCS_INDEX]);
   db = shared.db;
 });
 afterAll(() => shared.close());

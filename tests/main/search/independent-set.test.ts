@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hcpcsFromSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
-import { readXlsxText } from '../../../src/main/services/codesets/worker/read-xlsx';
 import { acceptPattern } from '../../bench/search-quality/evaluate';
 import { INDEPENDENT_QUERIES } from '../../bench/search-quality/independent-queries';
+import { readExcelText } from '../helpers/read-excel';
 import { CODESETS } from '../helpers/temp';
 import { CM_ORDER, PCS_ORDER, requireRealFiles } from './real-files';
 
@@ -32,7 +32,7 @@ function billableOrderCodes(file: string, dotted: boolean): string[] {
 
 /** HCPCS codes (not modifiers) still in force on the search date. */
 async function activeHcpcsCodes(): Promise<string[]> {
-  const rows = await readXlsxText(fs.readFileSync(HCPCS_FILE));
+  const rows = await readExcelText(fs.readFileSync(HCPCS_FILE));
   return hcpcsFromSheet(HCPCS_FILE, rows)
     .map(({ record }) => record)
     .filter((r) => r.kind === 'code' && (r.terminatedOn === null || r.terminatedOn > SEARCH_DATE))

@@ -6,7 +6,7 @@
  */
 import type { ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
-import { planImports } from './importers/plan';
+import { planImports, releaseAll } from './importers/plan';
 
 export interface ImportProgress {
   path: string;
@@ -16,22 +16,30 @@ export interface ImportProgress {
   indexing?: true;
 }
 
-export function importCodeFiles(
+export async function importCodeFiles(
   db: ContentDb,
   paths: readonly string[],
   onProgress?: (p: ImportProgress) => void,
-): ImportSummary {
+): Promise<ImportSummary> {
   const started = performance.now();
-  const files = planImports(paths).map(({ source, importer }) =>
-    importer.run(
-      {
-        db,
-        progress: (done, total, indexing) =>
-          onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
-      },
-      source,
-    ),
-  );
+  const planned = await planImports(paths);
+  const files: ImportSummary['files'] = [];
+  try {
+    for (const { source, importer } of planned) {
+      const summary = await importer.run(
+        {
+          db,
+          progress: (done, total, indexing) =>
+            onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
+        },
+        source,
+      );
+      source.release?.();
+      files.push(summary);
+    }
+  } finally {
+    releaseAll(planned);
+  }
   return {
     files,
     totalCodes: files.reduce((sum, f) => sum + f.codes, 0),

@@ -24,7 +24,7 @@ export function startImportWorker(
   onProgress?: (p: ImportProgress) => void,
 ): ImportWorkerHandle {
   const entry = workerEntry();
-  const data: ImportTaskData = { task: 'import', contentDbPath, paths: [...paths] };
+  const data: ImportTaskData = { contentDbPath, paths: [...paths] };
   const worker = new Worker(entry.file, { eval: entry.eval, execArgv: [], workerData: data });
   const result = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false;

@@ -5,17 +5,16 @@ import { importCodeFiles } from '../import';
 import { toWire, type ImportMessage } from './messages';
 
 export interface ImportTaskData {
-  task: 'import';
   contentDbPath: string;
   paths: string[];
 }
 
-export function runImportTask(data: ImportTaskData, port: MessagePort): void {
+export async function runImportTask(data: ImportTaskData, port: MessagePort): Promise<void> {
   const post = (message: ImportMessage) => port.postMessage(message);
   let db: ReturnType<typeof openContentDb> | null = null;
   try {
     db = openContentDb(data.contentDbPath);
-    const summary = importCodeFiles(db, data.paths, (progress) => post({ type: 'progress', progress }));
+    const summary = await importCodeFiles(db, data.paths, (progress) => post({ type: 'progress', progress }));
     post({ type: 'done', summary });
   } catch (error) {
     post({ type: 'failed', failure: toWire(error) });

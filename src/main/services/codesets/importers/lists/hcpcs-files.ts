@@ -4,7 +4,7 @@ import { importFailure } from '../../import-failure';
 import { splitLines } from '../../order-file-parser';
 import { decodeText } from '../../text-decoding';
 import { AppFailure } from '../../../../../shared/result';
-import { forEachSheetRow } from '../edits/xlsx-sync';
+import { forEachSheetRow } from '../streaming/xlsx-sheet';
 import type { FileImporter, ImportSource } from '../types';
 import { hcpcsDate, parseHcpcsTxtLine, type HcpcsRecord } from './hcpcs-record';
 import { storeHcpcs } from './hcpcs-store';
@@ -120,12 +120,12 @@ export const hcpcsXlsxImporter: FileImporter = {
   kind: 'hcpcs-anweb-xlsx',
   description: 'HCPCS Level II ANWEB file (xlsx)',
   detect: ({ name, head }) => /hcpc/i.test(name) && /\.xlsx$/i.test(name) && head.startsWith('PK\u0003\u0004'),
-  run({ db, progress }, source: ImportSource) {
+  async run({ db, progress }, source: ImportSource) {
     // The workbook is read whole (it is compressed: 1.8 MB); its sheet is parsed row by row.
     const bytes = source.read();
     const sheet = new HcpcsSheet(source.name);
     try {
-      forEachSheetRow(source.name, bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
+      await forEachSheetRow(source.name, bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
     } catch (error) {
       // A damaged workbook (the reader's own wording) gets this importer's message; a bad row keeps its line.
       if (error instanceof AppFailure && /not a readable \.xlsx workbook|not well-formed XML/.test(error.message)) {
