@@ -12,7 +12,7 @@ import { EventBus } from './events';
 import { contentDbPath } from './paths';
 import { appendAudit, type AuditAction } from './services/audit/trail';
 import { openContentDb } from './services/codesets/content-db';
-import { warmSearchIndexes } from './services/codesets/search/warm';
+import { warmSearchIndexes } from './services/codesets/search';
 import { log } from './log';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';

@@ -14,7 +14,7 @@ import { indexedEntryPoints, searchEntryPoints, sourcesFor } from '../../../src/
 import { readingsOf } from '../../../src/main/services/codesets/search/synonym-readings';
 import { bundledSynonyms } from '../../../src/main/services/codesets/search/synonyms';
 import { wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
-import { queryWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { queryWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { QUALITY_QUERIES } from '../../bench/search-quality/queries';
 import { CODESETS } from '../helpers/temp';
 import { CM_ORDER, PCS_ORDER } from './real-files';

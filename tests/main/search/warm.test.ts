@@ -5,7 +5,7 @@ import { CodeDeskApp } from '../../../src/main/app';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
 import { hasFreshEntryIndex } from '../../../src/main/services/codesets/search/entry-index-cache';
 import { hasFreshWordIndex } from '../../../src/main/services/codesets/search/word-index-cache';
-import { warmSearchIndexes } from '../../../src/main/services/codesets/search/warm';
+import { warmSearchIndexes } from '../../../src/main/services/codesets/search';
 import { requireVersion } from '../../../src/main/services/codesets/versions';
 import { CM_2026, tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';
 import { addEntry, addEntrySource } from './helpers';

@@ -4,7 +4,7 @@
  * ranking the same candidates as the FTS5 query, in every version.
  */
 import { describe, expect, it } from 'vitest';
-import { queryWords, searchWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { queryWords, searchWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { versionsToSearch } from '../../../src/main/services/codesets/search';
 import { indexedWords } from '../../../src/main/services/codesets/search/indexed-words';
 import { bundledSynonyms, expandSynonyms } from '../../../src/main/services/codesets/search/synonyms';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchMatch, searchWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { searchMatch, searchWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { indexedMatch, indexedWords } from '../../../src/main/services/codesets/search/indexed-words';
 import { wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
 import { statementsFor, type CodeRowDb } from '../../../src/main/services/codesets/statements';

@@ -6,7 +6,7 @@
  */
 import type { CodeSystem, ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import { titleCoverage } from '../search-words';
+import { titleCoverage } from './title-words';
 import type { CodeRowDb } from '../statements';
 import { fiscalYearOf } from '../versions';
 import type { EntryIndex } from './entry-index';

@@ -4,7 +4,7 @@
  * results, and a first version that made small arrays and sets per title spent much of that
  * wait collecting them.
  */
-import { isAsciiWordChar, isPlainAscii, unmatchedWeight, wordsOf } from '../search-words';
+import { isAsciiWordChar, isPlainAscii, unmatchedWeight, wordsOf } from './title-words';
 
 /** A word range this wide or narrower is merged at query time; wider ones are built up front. */
 const MERGE_AT_QUERY_TIME = 16;

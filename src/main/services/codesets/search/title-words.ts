@@ -7,8 +7,8 @@
  * shorter titles first), FTS5 hands back the first candidates in that order and stops, and
  * the candidates are re-ranked here by how much of the title the query covers.
  */
-import type { ContentDb } from './content-db';
-import { statementsFor, type CodeRowDb } from './statements';
+import type { ContentDb } from '../content-db';
+import { statementsFor, type CodeRowDb } from '../statements';
 
 /** Typed word prefixes up to this length use the FTS5 prefix index ('1 2 3 4'). */
 const PREFIX_INDEX_MAX = 4;
