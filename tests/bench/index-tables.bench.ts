@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { closeContentDb, openContentDb } from '../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../src/main/services/codesets/import';
-import { searchIndexTable } from '../../src/main/services/codesets/indexes/table-search';
+import { searchIndexTable } from '../../src/main/services/codesets/alphabetic-index/table-search';
 import type { IndexTable } from '../../src/shared/encoder';
 import type { BenchModule } from './bench-module';
 import { summarise } from './stats';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
-import { searchIndexTable } from '../../../src/main/services/codesets/indexes/table-search';
+import { searchIndexTable } from '../../../src/main/services/codesets/alphabetic-index/table-search';
 import type { ImportSummary } from '../../../src/shared/contract';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
-import { summariseChanges } from '../../../src/main/services/codesets/lists/changes';
+import { summariseChanges } from '../../../src/main/services/codesets/code-changes/summary';
 import { CODESETS } from '../../main/helpers/temp';
 
 const cm = (...p: string[]) => path.join(CODESETS, 'icd10cm', ...p);

@@ -1,7 +1,7 @@
 /** codes.tableSearch over the Drug and Neoplasm fixtures: word prefixes in any order, best first. */
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
-import { searchIndexTable } from '../../../src/main/services/codesets/indexes/table-search';
+import { searchIndexTable } from '../../../src/main/services/codesets/alphabetic-index/table-search';
 import { failureOf, tempContentDb } from '../codesets/helpers';
 import { FIXTURE, fileWith, fixtureText } from './helpers';
 

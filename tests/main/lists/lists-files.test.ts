@@ -8,7 +8,6 @@ import { parseCodesLine } from '../../../src/main/services/codesets/importers/li
 import { cptImporter } from '../../../src/main/services/codesets/importers/lists/cpt';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { parseHcpcsTxtLine } from '../../../src/main/services/codesets/importers/lists/hcpcs-record';
-import { hcpcsStatusOn } from '../../../src/main/services/codesets/lists/hcpcs-validity';
 import { CM_2026, failureOfAsync, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { makeZip } from '../helpers/zip';
 import { crlf, hcpcsTxtLine } from './fixtures';
@@ -182,16 +181,6 @@ describe('HCPCS fixed-width txt', () => {
       { code: 'A1', kind: 'modifier', effective_from: '2000-01-01', terminated_on: null },
       { code: 'G0001', kind: 'code', effective_from: '2000-01-01', terminated_on: '2024-12-31' },
     ]);
-  });
-
-  it('says a code is valid on a date only between its effective and termination dates', async () => {
-    const db = tempContentDb();
-    await importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(lines))]);
-    expect(hcpcsStatusOn(db, 'G0001', '2024-12-31')).toMatchObject({ found: true, active: true, version: '2025 Q4' });
-    expect(hcpcsStatusOn(db, 'G0001', '2025-01-01')).toMatchObject({ found: true, active: false, terminatedOn: '2024-12-31' });
-    expect(hcpcsStatusOn(db, 'a0021', '2024-12-31')).toMatchObject({ found: true, active: false, effectiveFrom: '2025-01-01' });
-    expect(hcpcsStatusOn(db, 'A1', '2025-11-01', 'modifier')).toMatchObject({ found: true, active: true });
-    expect(hcpcsStatusOn(db, 'D0120', '2025-11-01')).toMatchObject({ found: false, active: false });
   });
 
   it('refuses a damaged xlsx named like the ANWEB file, writing nothing', async () => {
