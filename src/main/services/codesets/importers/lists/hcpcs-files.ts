@@ -19,13 +19,6 @@ function dateOf(file: string, line: number, column: string, value: string): stri
 
 const REQUIRED = ['HCPC', 'SEQNUM', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPTION', 'ADD DT', 'ACT EFF DT', 'TERM DT', 'ACTION CD'] as const;
 
-/** Rows of the sheet (all text) to records; RECID 4/8 rows continue the previous long description. */
-export function hcpcsFromSheet(file: string, rows: readonly string[][]): Numbered[] {
-  const sheet = new HcpcsSheet(file);
-  rows.forEach((row, i) => sheet.add(row, i + 1));
-  return sheet.records;
-}
-
 /** Takes the sheet's rows one at a time as they are read (the first is the header) and keeps only the records. */
 export class HcpcsSheet {
   readonly records: Numbered[] = [];

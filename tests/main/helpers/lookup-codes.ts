@@ -1,12 +1,9 @@
-/** Looks codes up in the version for a date, for validation and for showing titles. */
-import type { CodeSystem } from '../../../shared/domain';
-import type { ContentDb } from './content-db';
-import { normaliseCode } from './code-format';
-import { statementsFor, type CodeRowDb } from './statements';
-import { requireVersion } from './versions';
-
-// Validation needs both; re-exported so it can take them from one place.
-export { versionFor } from './versions';
+/** Looks codes up in the version for a date: what a test asks of an imported file (titles, billable flags). */
+import type { CodeSystem } from '../../../src/shared/domain';
+import type { ContentDb } from '../../../src/main/services/codesets/content-db';
+import { normaliseCode } from '../../../src/main/services/codesets/code-format';
+import { statementsFor, type CodeRowDb } from '../../../src/main/services/codesets/statements';
+import { requireVersion } from '../../../src/main/services/codesets/versions';
 
 export interface LookedUpCode {
   /** Normalised: upper case, no dot. */
