@@ -87,11 +87,46 @@ export function titleCoverage(title: string, words: readonly string[]): number {
     const total = titleWords.filter((t) => isMatched(t) || !FILLER_WORDS.has(t)).length;
     return total === 0 ? 0 : matched / total;
   }
-  // Hot path (every candidate of every keystroke): walk the words without allocating them.
-  const text = title.toLowerCase();
+  // Hot path (every candidate of every keystroke): the words are visited, not allocated.
   let total = 0;
   let matched = 0;
-  // Words in parentheses are nonessential modifiers (ICD-10-CM convention): they never count against a match.
+  eachTitleWord(title, (text, start, end, inParentheses) => {
+    if (words.some((w) => w.length <= end - start && text.startsWith(w, start))) {
+      matched++;
+      total++;
+    } else if (!inParentheses) {
+      // Words in parentheses are nonessential modifiers (ICD-10-CM convention): they never count against a match.
+      total += unmatchedWeight(text.slice(start, end));
+    }
+  });
+  return total === 0 ? 0 : matched / total;
+}
+
+export function isPlainAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
+}
+
+/** a-z or 0-9 as a char code (titles are lower-cased first). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** A word at text[start, end), lower case, and whether it sits inside parentheses (plain-ASCII text only; false otherwise). */
+export type WordVisitor = (text: string, start: number, end: number, inParentheses: boolean) => void;
+
+/**
+ * THE title tokenizer, for queries, ranking and the word index alike: lower case, split on
+ * anything but letters and digits; text beyond plain ASCII also loses its diacritics (as
+ * the FTS5 unicode61 tokenizer with remove_diacritics does). Plain ASCII (nearly every
+ * title) is walked in place without allocating the words.
+ */
+export function eachTitleWord(title: string, visit: WordVisitor): void {
+  if (!isPlainAscii(title)) {
+    const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word !== '') visit(word, 0, word.length, false);
+    return;
+  }
+  const text = title.toLowerCase();
   let depth = 0;
   let i = 0;
   while (i < text.length) {
@@ -101,36 +136,16 @@ export function titleCoverage(title: string, words: readonly string[]): number {
       else if (c === 41 && depth > 0) depth--;
       i++;
     }
-    if (i >= text.length) break;
     const start = i;
     while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) i++;
-    if (words.some((w) => w.length <= i - start && text.startsWith(w, start))) {
-      matched++;
-      total++;
-    } else if (depth === 0) {
-      total += unmatchedWeight(text.slice(start, i));
-    }
+    if (i > start) visit(text, start, i, depth > 0);
   }
-  return total === 0 ? 0 : matched / total;
-}
-
-export function isPlainAscii(text: string): boolean {
-  return /^[\x20-\x7e]*$/.test(text);
-}
-
-/** a-z or 0-9 as a char code (titles are lower-cased first). */
-export function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 export function wordsOf(text: string): string[] {
-  if (isPlainAscii(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const words: string[] = [];
+  eachTitleWord(text, (t, start, end) => void words.push(t.slice(start, end)));
+  return words;
 }
 
 /**
