@@ -8,7 +8,8 @@
  * the candidates are re-ranked here by how much of the title the query covers.
  */
 import type { ContentDb } from '../content-db';
-import { statementsFor, type CodeRowDb } from '../statements';
+import { rows, values } from '../../db/rows';
+import { TERMS_WITH_PREFIX_SQL, wordMatchSql, type CodeRowDb } from '../statements';
 
 /** Typed word prefixes up to this length use the FTS5 prefix index ('1 2 3 4'). */
 const PREFIX_INDEX_MAX = 4;
@@ -45,9 +46,7 @@ export function matchExpression(db: ContentDb, versionId: number, words: readonl
 /** The FTS5 group for one typed word (a prefix query or an OR of whole words), or null when no indexed word starts with it. */
 export function wordGroup(db: ContentDb, versionId: number, word: string): string | null {
   if (word.length <= PREFIX_INDEX_MAX) return `"${word}"*`;
-  const terms = statementsFor(db)
-    .termsWithPrefix.all(versionId, word, `${word}\uffff`, MAX_EXPANSION + 1)
-    .map((r) => (r as { term: string }).term);
+  const terms = values<string>(db, TERMS_WITH_PREFIX_SQL, versionId, word, `${word}\uffff`, MAX_EXPANSION + 1);
   if (terms.length === 0) return null;
   // An OR of whole words is read lazily; a long prefix query would be read whole.
   return terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
@@ -168,8 +167,7 @@ export function searchMatch(
   limit: number,
 ): WordHit[] {
   const candidates = Math.max(WORD_CANDIDATES, limit);
-  const rows = statementsFor(db).wordMatch(versionId).all(expression, candidates) as CodeRowDb[];
-  return rows
+  return rows<CodeRowDb>(db, wordMatchSql(versionId), expression, candidates)
     .map((row) => ({ ...row, coverage: titleCoverage(row.long_title, words) }))
     .sort(compareWordHits);
 }
