@@ -10,7 +10,7 @@ import { AppFailure } from '../../../../shared/result';
 import type { ContentDb } from '../content-db';
 import { row as readRow } from '../../db/rows';
 import { CODE_EXACT_SQL, type CodeRowDb } from '../statements';
-import { definitionFor, pcsModelFor, pcsStatements, rowsOf, type PcsModel, type PcsTableModel } from './model';
+import { definitionFor, pcsModelFor, pcsOrderVersionId, rowsOf, type PcsModel, type PcsTableModel } from './model';
 
 const PCS_PREFIX = /^[0-9A-HJ-NP-Z]{0,7}$/;
 
@@ -89,8 +89,8 @@ function labelsOf(rows: readonly Map<string, string>[][], i: number, value: stri
 }
 
 function finishedCode(db: ContentDb, model: PcsModel, code: string, chosen: readonly Chosen[]): PcsStep['code'] {
-  const version = pcsStatements(db).orderVersion.get(model.effectiveFrom) as { id: number } | undefined;
-  const row = version ? readRow<CodeRowDb>(db, CODE_EXACT_SQL, version.id, code) : undefined;
+  const versionId = pcsOrderVersionId(db, model.effectiveFrom);
+  const row = versionId === undefined ? undefined : readRow<CodeRowDb>(db, CODE_EXACT_SQL, versionId, code);
   const title = row?.long_title ?? composedTitle(chosen);
   return { system: 'icd10pcs', code, title, billable: true };
 }
