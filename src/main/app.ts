@@ -13,7 +13,7 @@ import { contentDbPath } from './paths';
 import { appendAudit, type AuditAction } from './services/audit/trail';
 import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit/binding';
 import { openContentDb } from './services/codesets/content-db';
-import { warmSearchIndexes } from './services/codesets/search/warm';
+import { warmSearchIndexes } from './services/codesets/search';
 import { log } from './log';
 import type { WorkspaceDb } from './services/db/handles';
 import { IdleLock } from './services/session/idle-lock';

@@ -138,7 +138,7 @@ function timeChecks(db: ContentDb, claims: readonly Claim[]): { times: number[];
 
 export const claimCheckBench: BenchModule = {
   name: 'claimCheck',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const codesets = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets');
     const dbPath = path.join(tempDir, 'content.db');
     let db = openContentDb(dbPath);
@@ -146,7 +146,7 @@ export const claimCheckBench: BenchModule = {
       const ptpFile = path.join(tempDir, 'ccipra-v321r0-f1.txt');
       syntheticPtp(ptpFile);
       const started = performance.now();
-      const summary = importCodeFiles(db, [
+      const summary = await importCodeFiles(db, [
         ...['icd10cm/icd10cm_order_2026.txt', 'icd10pcs/icd10pcs_order_2026.txt', 'poa', 'mce', 'mue', 'ncci'].map((f) => path.join(codesets, f)),
         ptpFile,
       ]);

@@ -15,11 +15,11 @@ const CODING_DATE = '2026-01-15';
 
 export const codeSearchBench: BenchModule = {
   name: 'code-search',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const file = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets', 'icd10cm', 'icd10cm_order_2026.txt');
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const imported = importCodeFiles(db, [file]);
+      const imported = await importCodeFiles(db, [file]);
       const rows = imported.totalCodes;
       const search = (query: string) => searchCodes(db, { query, system: 'icd10cm', date: CODING_DATE, limit: 25 });
       // Cold: the first search reads the version and builds its in-memory word index.

@@ -20,12 +20,13 @@ async function childMain(codesets: string, dbPath: string): Promise<void> {
   try {
     const started = performance.now();
     // The current set: FY2025 copies (kept for year-over-year tests) are left out.
-    const plan = planImports([codesets]).filter((p) => !p.source.path.includes(`${path.sep}fy2025${path.sep}`));
-    const files = plan.map(({ source, importer }) => {
+    const plan = (await planImports([codesets])).filter((p) => !p.source.path.includes(`${path.sep}fy2025${path.sep}`));
+    const files = [];
+    for (const { source, importer } of plan) {
       const t = performance.now();
-      const summary = importer.run({ db, progress: () => undefined }, source);
-      return { file: path.relative(codesets, source.path), kind: summary.kind, rows: summary.codes, seconds: round((performance.now() - t) / 1000) };
-    });
+      const summary = await importer.run({ db, progress: () => undefined }, source);
+      files.push({ file: path.relative(codesets, source.path), kind: summary.kind, rows: summary.codes, seconds: round((performance.now() - t) / 1000) });
+    }
     const seconds = (performance.now() - started) / 1000;
     const rows = files.reduce((sum, f) => sum + f.rows, 0);
     const figures = {

@@ -52,8 +52,8 @@ async function childMain(file: string, dbPath: string): Promise<void> {
   const started = performance.now();
   try {
     if (file !== '-') {
-      for (const { importer, source } of planImports([file])) {
-        const summary = importer.run({ db, progress: sampleHeap }, source);
+      for (const { importer, source } of await planImports([file])) {
+        const summary = await importer.run({ db, progress: sampleHeap }, source);
         kind = summary.kind;
         rows += summary.codes;
       }

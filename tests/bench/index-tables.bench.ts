@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { closeContentDb, openContentDb } from '../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../src/main/services/codesets/import';
-import { searchIndexTable } from '../../src/main/services/codesets/indexes/table-search';
+import { searchIndexTable } from '../../src/main/services/codesets/alphabetic-index/table-search';
 import type { IndexTable } from '../../src/shared/encoder';
 import type { BenchModule } from './bench-module';
 import { summarise } from './stats';
@@ -33,12 +33,12 @@ const QUERIES: readonly [IndexTable, string][] = [
 
 export const indexTablesBench: BenchModule = {
   name: 'index-tables',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets', 'icd10cm');
     const files = ['drug', 'neoplasm', 'eindex'].map((k) => path.join(dir, `icd10cm-${k}-April-1-2026-XML.xml`));
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const imported = importCodeFiles(db, files);
+      const imported = await importCodeFiles(db, files);
       const terms = (db.prepare('SELECT sum(term_count) AS n FROM index_release').get() as { n: number }).n;
       const search = ([table, query]: readonly [IndexTable, string]) => searchIndexTable(db, { table, query, limit: LIMIT });
       for (const q of QUERIES) search(q);

@@ -22,12 +22,12 @@ function seeded(seed: number): () => number {
 
 export const pcsBench: BenchModule = {
   name: 'pcs',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const pcs = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets', 'icd10pcs');
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const tables = importCodeFiles(db, [path.join(pcs, 'icd10pcs_tables_2026.xml')]);
-      const definitions = importCodeFiles(db, [path.join(pcs, 'icd10pcs_definitions_2026.xml')]);
+      const tables = await importCodeFiles(db, [path.join(pcs, 'icd10pcs_tables_2026.xml')]);
+      const definitions = await importCodeFiles(db, [path.join(pcs, 'icd10pcs_definitions_2026.xml')]);
       const coldStart = performance.now();
       pcsBuild(db, { prefix: '', date: '2026-01-15' });
       const coldMs = performance.now() - coldStart;

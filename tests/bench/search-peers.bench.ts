@@ -67,14 +67,14 @@ function ratios(f: Figures, peers: Record<string, Figures>) {
   );
 }
 
-function importAll(db: ContentDb, codesets: string): string[] {
-  importCodeFiles(db, [
+async function importAll(db: ContentDb, codesets: string): Promise<string[]> {
+  await importCodeFiles(db, [
     path.join(codesets, 'icd10cm', 'icd10cm_order_2026.txt'),
     path.join(codesets, 'icd10pcs', 'icd10pcs_order_2026.txt'),
   ]);
   const included = ['ICD-10-CM FY2026', 'ICD-10-PCS FY2026'];
   try {
-    importCodeFiles(db, [path.join(codesets, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx')]);
+    await importCodeFiles(db, [path.join(codesets, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx')]);
     included.push('HCPCS 2025 Q4');
   } catch {
     // The HCPCS importer is built in parallel; without it the figures cover CM + PCS.
@@ -87,8 +87,8 @@ function importAll(db: ContentDb, codesets: string): string[] {
  * terms; FY2021 is the one in ../shared) and the PCS Index (FY2025). Peers index titles only,
  * so CodeDesk is measured before (same data as the peers) and after these.
  */
-function importIndexFiles(db: ContentDb, codesets: string): string[] {
-  importCodeFiles(db, [
+async function importIndexFiles(db: ContentDb, codesets: string): Promise<string[]> {
+  await importCodeFiles(db, [
     path.join(codesets, 'icd10cm', 'fy2021', 'icd10cm_tabular_2021.xml'),
     path.join(codesets, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml'),
   ]);
@@ -138,11 +138,11 @@ function measure(engine: Engine, repeats: number, queries: readonly QualityQuery
 
 export const searchPeersBench: BenchModule = {
   name: 'search-peers',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const codesets = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets');
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const included = importAll(db, codesets);
+      const included = await importAll(db, codesets);
       const rows = rowsOf(db);
       const gc = collector();
       // Cold: the first word search builds the in-memory word index of every version it covers.
@@ -200,7 +200,7 @@ export const searchPeersBench: BenchModule = {
       const independentSet: Record<string, ReturnType<typeof independentAccuracy>> = {};
       for (const engine of [ours, oursPlain, ...peers.slice(0, 2)]) independentSet[engine.name] = independentAccuracy(engine);
       // Then what a user has: the official index files too (CodeDesk only; the peers index titles).
-      const indexFiles = importIndexFiles(db, codesets);
+      const indexFiles = await importIndexFiles(db, codesets);
       searchCodes(db, { query: 'fracture femur', date: DATE, limit: LIMIT });
       for (const q of QUALITY_QUERIES.slice(0, 40)) ours.search(q.query, LIMIT);
       const withIndexFiles = measure(ours, REPEATS);

@@ -21,13 +21,13 @@ const count = (db: ContentDb, table: string): number => (db.prepare(`SELECT coun
 
 export const tabularImportBench: BenchModule = {
   name: 'tabular-import',
-  run({ repoRoot, tempDir }) {
+  async run({ repoRoot, tempDir }) {
     const file = path.resolve(repoRoot, '..', 'shared', 'data', 'codesets', 'icd10cm', 'fy2021', 'icd10cm_tabular_2021.xml');
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
-      const first = importCodeFiles(db, [file]);
+      const first = await importCodeFiles(db, [file]);
       const rows = ['tabular_node', 'tabular_note', 'tabular_seventh', 'entry_point'].reduce((sum, t) => sum + count(db, t), 0);
-      const again = importCodeFiles(db, [file]);
+      const again = await importCodeFiles(db, [file]);
       const cold: number[] = [];
       const started = performance.now();
       notesForCodes(db, CLAIM_CODES, '2021-06-01');

@@ -40,7 +40,7 @@ function build(repoRoot: string): void {
 }
 
 /** The CLI import first (the user's path); in-process with the same service when the CLI fails. */
-function importCm(repoRoot: string, home: string, file: string): string {
+async function importCm(repoRoot: string, home: string, file: string): Promise<string> {
   const cli = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'codedesk.mjs'), '--home', home, 'codes', 'import', file], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -50,7 +50,7 @@ function importCm(repoRoot: string, home: string, file: string): string {
   process.stderr.write(`ui-search: the CLI import failed (${(cli.stderr || cli.stdout).trim().split('\n').at(-1) ?? ''}); importing in-process\n`);
   const db = openContentDb(path.join(home, 'content.db'));
   try {
-    importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
   } finally {
     closeContentDb(db);
   }
@@ -266,7 +266,7 @@ export const uiSearchBench: BenchModule = {
     build(repoRoot);
     const home = path.join(tempDir, 'home');
     fs.mkdirSync(home);
-    const importedBy = importCm(repoRoot, home, file);
+    const importedBy = await importCm(repoRoot, home, file);
     const host = await startHost(repoRoot, home);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     try {

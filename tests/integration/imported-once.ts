@@ -27,11 +27,11 @@ export function importedOnce(opts: {
 }): ImportedOnce {
   let dir: string | undefined;
   let imported: { db: ContentDb; summary: ImportSummary } | undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     if (!opts.present) return;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), opts.tempPrefix));
     const db = openContentDb(path.join(dir, 'content.db'));
-    imported = { db, summary: importCodeFiles(db, [...opts.files], opts.onProgress) };
+    imported = { db, summary: await importCodeFiles(db, [...opts.files], opts.onProgress) };
   }, opts.timeoutMs);
   afterAll(() => {
     if (imported) closeContentDb(imported.db);

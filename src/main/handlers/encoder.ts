@@ -1,7 +1,7 @@
 /** The encoder (Tabular notes, browsing, PCS builder, index tables, changes) and claim checks. */
 import { checkClaim } from '../services/edits/check';
-import { summariseChanges } from '../services/codesets/lists/changes';
-import { searchIndexTable } from '../services/codesets/indexes/table-search';
+import { summariseChanges } from '../services/codesets/code-changes/summary';
+import { searchIndexTable } from '../services/codesets/alphabetic-index/table-search';
 import { pcsBuild } from '../services/codesets/pcs/build';
 import { browseTabular } from '../services/codesets/tabular/browse';
 import { showCode } from '../services/codesets/tabular/show';

@@ -3,6 +3,7 @@
  * database's WAL is checkpointed and truncated, and temp files (a zip member inflated for
  * reading) are removed; a full disk is named as such.
  */
+import { failureOfAsync } from '../../main/codesets/helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,22 +11,11 @@ import { closeContentDb, openContentDb } from '../../../src/main/services/codese
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
 import { listVersions } from '../../../src/main/services/codesets/versions';
 import { DISK_FULL_MESSAGE } from '../../../src/main/services/db/errors';
-import { AppFailure } from '../../../src/shared/result';
 import { CODESETS, tempDir } from '../../main/helpers/temp';
 import { makeZip } from '../../main/helpers/zip';
 
 const CM_ORDER = path.join(CODESETS, 'icd10cm', 'icd10cm_order_2026.txt');
 const MB = 1024 * 1024;
-
-function failureOf(fn: () => unknown): AppFailure {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppFailure) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
 
 const walSize = (dbPath: string): number => (fs.existsSync(`${dbPath}-wal`) ? fs.statSync(`${dbPath}-wal`).size : 0);
 
@@ -36,7 +26,7 @@ afterEach(() => {
 });
 
 describe('a failed import', () => {
-  it('on a full disk (SQLITE_FULL) says "disk full", keeps nothing and leaves a small WAL', () => {
+  it('on a full disk (SQLITE_FULL) says "disk full", keeps nothing and leaves a small WAL', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'icd10cm_order_2026.txt');
     fs.copyFileSync(CM_ORDER, file);
@@ -46,7 +36,7 @@ describe('a failed import', () => {
     // after writing some 34 MB of pages to the WAL (left there before failed imports were cleaned up).
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages + 10_000}`);
-    const failure = failureOf(() => importCodeFiles(db, [file]));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [file]));
     expect(failure.code).toBe('DISK_FULL');
     expect(failure.message).toBe(DISK_FULL_MESSAGE);
     expect(walSize(dbPath)).toBeLessThan(MB);
@@ -54,7 +44,7 @@ describe('a failed import', () => {
     closeContentDb(db);
   }, 120_000);
 
-  it('late in a large zip member removes the inflated copy and leaves a small WAL', () => {
+  it('late in a large zip member removes the inflated copy and leaves a small WAL', async () => {
     const dir = tempDir();
     const lines = fs.readFileSync(CM_ORDER, 'latin1').split('\r\n');
     // The last code's billable flag broken: found only after every earlier line was read.
@@ -66,7 +56,7 @@ describe('a failed import', () => {
     const db = openContentDb(dbPath);
     const tmp = tempDir();
     process.env.TMPDIR = tmp;
-    const failure = failureOf(() => importCodeFiles(db, [zip], undefined, { allowUnverified: true }));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [zip], undefined, { allowUnverified: true }));
     expect(failure.message).toBe(`icd10cm_order_2027.txt line ${last + 1}: expected a flag 0 or 1 in column 15`);
     // tsx (which runs the helper worker from sources in tests) keeps its compile cache there.
     expect(fs.readdirSync(tmp).filter((name) => !name.startsWith('tsx-'))).toEqual([]);

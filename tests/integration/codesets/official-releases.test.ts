@@ -2,6 +2,7 @@
  * The manifest of official releases against the real files in ../shared/data/codesets, and
  * what an import makes of a real file cut short, renamed, or carrying control characters.
  */
+import { failureOfAsync } from '../../main/codesets/helpers';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +53,7 @@ function codedesk(args: string[]) {
 }
 
 describe('resources/official-releases.json', () => {
-  it('names every importable official file in ../shared with its kind, size, line count and SHA-256', () => {
+  it('names every importable official file in ../shared with its kind, size, line count and SHA-256', async () => {
     expect(DATA_PRESENT, MISSING).toBe(true);
     const importable = filesUnder(CODESETS).flatMap((file) => {
       const source = fileSource(file);
@@ -68,13 +69,13 @@ describe('resources/official-releases.json', () => {
     expect(importable).toHaveLength(35);
   }, 120_000);
 
-  it('verifies the CDC copy of a file under its hyphenated name', () => {
+  it('verifies the CDC copy of a file under its hyphenated name', async () => {
     const file = path.join(tempDir(), 'icd10cm-order-2026.txt');
     fs.copyFileSync(CM_ORDER, file);
     expect(verifyRelease(fileSource(file), 'order-file').release?.release).toBe('ICD-10-CM FY2026 order file');
   });
 
-  it('refuses an official file renamed to another year: the importer would take the year from the name', () => {
+  it('refuses an official file renamed to another year: the importer would take the year from the name', async () => {
     const file = path.join(tempDir(), 'icd10cm_order_2026.txt');
     fs.copyFileSync(path.join(CODESETS, 'icd10cm', 'fy2025', 'icd10cm_order_2025.txt'), file);
     expect(failureOf(() => verifyRelease(fileSource(file), 'order-file')).message).toBe(
@@ -84,7 +85,7 @@ describe('resources/official-releases.json', () => {
 });
 
 describe('a real order file cut short', () => {
-  it('cut cleanly after a line (49,094 of 98,186 lines) is refused by codes import with exit 2, and nothing is kept', () => {
+  it('cut cleanly after a line (49,094 of 98,186 lines) is refused by codes import with exit 2, and nothing is kept', async () => {
     const file = cutOrderFile(49_094);
     const home = tempDir();
     const res = codedesk(['--home', home, 'codes', 'import', file]);
@@ -98,9 +99,9 @@ describe('a real order file cut short', () => {
     closeContentDb(db);
   });
 
-  it('is refused even with allowUnverified: it claims a known release', () => {
+  it('is refused even with allowUnverified: it claims a known release', async () => {
     const db = openContentDb(path.join(tempDir(), 'content.db'));
-    const failure = failureOf(() => importCodeFiles(db, [cutOrderFile(98_185)], undefined, { allowUnverified: true }));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [cutOrderFile(98_185)], undefined, { allowUnverified: true }));
     expect(failure.message).toMatch(/^icd10cm_order_2026\.txt: expected the ICD-10-CM FY2026 order file .* but found .*, 98,185 lines: the file looks truncated or altered/);
     expect(listVersions(db)).toEqual([]);
     closeContentDb(db);
@@ -116,9 +117,9 @@ describe('control characters in a real order file', () => {
     return file;
   }
 
-  it('a NUL in a title is refused with the file, the line and the reason, even when unverified files are allowed', () => {
+  it('a NUL in a title is refused with the file, the line and the reason, even when unverified files are allowed', async () => {
     const db = openContentDb(path.join(tempDir(), 'content.db'));
-    const failure = failureOf(() => importCodeFiles(db, [damaged(70_000, '\u0000')], undefined, { allowUnverified: true }));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [damaged(70_000, '\u0000')], undefined, { allowUnverified: true }));
     expect(failure.message).toBe(
       'icd10cm_order_2026.txt line 70000: a control character, NUL (U+0000), is not allowed in code-set text (the file is damaged or not an official file)',
     );
@@ -126,9 +127,9 @@ describe('control characters in a real order file', () => {
     closeContentDb(db);
   });
 
-  it('an ANSI escape sequence in a title is refused the same way', () => {
+  it('an ANSI escape sequence in a title is refused the same way', async () => {
     const db = openContentDb(path.join(tempDir(), 'content.db'));
-    const failure = failureOf(() => importCodeFiles(db, [damaged(12, '\u001b[2J\u001b[31m')], undefined, { allowUnverified: true }));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [damaged(12, '\u001b[2J\u001b[31m')], undefined, { allowUnverified: true }));
     expect(failure.message).toMatch(/^icd10cm_order_2026\.txt line 12: a control character, ESC \(U\+001B\), is not allowed/);
     expect(listVersions(db)).toEqual([]);
     closeContentDb(db);

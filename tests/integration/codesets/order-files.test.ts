@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lookupCodes } from '../../../src/main/services/codesets/lookup';
+import { lookupCodes } from '../../main/helpers/lookup-codes';
 import { searchCodes } from '../../../src/main/services/codesets/search';
 import { listVersions, versionFor } from '../../../src/main/services/codesets/versions';
 import { importedOnce } from '../imported-once';

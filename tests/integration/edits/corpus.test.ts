@@ -20,8 +20,8 @@ const FILES = fs.readdirSync(DIR).filter((f) => /^corpus-.*\.json$/.test(f));
 const CASES = FILES.flatMap((f) => (JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as Case[]).map((c) => ({ ...c, file: f })));
 
 let real: RealDb | undefined;
-beforeAll(() => {
-  if (DATA_PRESENT) real = importRealEdits();
+beforeAll(async () => {
+  if (DATA_PRESENT) real = await importRealEdits();
 }, 180_000);
 afterAll(() => real?.close());
 

@@ -33,11 +33,11 @@ export interface RealDb {
 }
 
 /** Throws (never skips) when ../shared is missing, so every test using it fails loudly. */
-export function importRealEdits(): RealDb {
+export async function importRealEdits(): Promise<RealDb> {
   if (!DATA_PRESENT) throw new Error(MISSING);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-edits-real-'));
   const db = openContentDb(path.join(dir, 'content.db'));
-  const summary = importCodeFiles(db, EDIT_FILES.map((f) => path.join(CODESETS, f)));
+  const summary = await importCodeFiles(db, EDIT_FILES.map((f) => path.join(CODESETS, f)));
   return {
     db,
     summary,

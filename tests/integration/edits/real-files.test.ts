@@ -5,8 +5,8 @@ import { claimSchema, type ClaimInput, type Finding } from '../../../src/shared/
 import { DATA_PRESENT, importRealEdits, MISSING, type RealDb } from './real-db';
 
 let real: RealDb | undefined;
-beforeAll(() => {
-  if (DATA_PRESENT) real = importRealEdits();
+beforeAll(async () => {
+  if (DATA_PRESENT) real = await importRealEdits();
 }, 180_000);
 afterAll(() => real?.close());
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
-import { searchIndexTable } from '../../../src/main/services/codesets/indexes/table-search';
+import { searchIndexTable } from '../../../src/main/services/codesets/alphabetic-index/table-search';
 import type { ImportSummary } from '../../../src/shared/contract';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -25,13 +25,13 @@ let db: ContentDb | undefined;
 let summary: ImportSummary | undefined;
 
 // Missing data fails every test loudly (never skips).
-beforeAll(() => {
+beforeAll(async () => {
   for (const file of Object.values(FILES)) {
     if (!fs.existsSync(file)) throw new Error(`Official index file missing: expected ${file}`);
   }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-index-files-'));
   db = openContentDb(path.join(dir, 'content.db'));
-  summary = importCodeFiles(db, Object.values(FILES));
+  summary = await importCodeFiles(db, Object.values(FILES));
 }, 120_000);
 
 afterAll(() => {

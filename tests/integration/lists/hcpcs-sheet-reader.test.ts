@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { forEachSheetRow } from '../../../src/main/services/codesets/importers/edits/xlsx-sync';
-import { HcpcsSheet, hcpcsFromSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
-import { readXlsxText } from '../../../src/main/services/codesets/worker/read-xlsx';
+import { forEachSheetRow } from '../../../src/main/services/codesets/importers/streaming/xlsx-sheet';
+import { HcpcsSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
+import { hcpcsViaLibrary } from '../../main/helpers/read-excel';
 import { CODESETS } from '../../main/helpers/temp';
 
 const FILE = path.join(CODESETS, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
@@ -16,9 +16,9 @@ const FILE = path.join(CODESETS, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
 describe('the HCPCS workbook through the streaming sheet reader', () => {
   it('gives the same records, with the same line numbers, as read-excel-file', async () => {
     const bytes = fs.readFileSync(FILE);
-    const viaLibrary = hcpcsFromSheet('HCPC2025_OCT_ANWEB.xlsx', await readXlsxText(bytes));
+    const viaLibrary = await hcpcsViaLibrary('HCPC2025_OCT_ANWEB.xlsx', bytes);
     const sheet = new HcpcsSheet('HCPC2025_OCT_ANWEB.xlsx');
-    forEachSheetRow('HCPC2025_OCT_ANWEB.xlsx', bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
+    await forEachSheetRow('HCPC2025_OCT_ANWEB.xlsx', bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
     expect(sheet.records.length).toBeGreaterThan(8000);
     expect(sheet.records).toEqual(viaLibrary);
   });

@@ -5,26 +5,26 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb, type ContentDb } from '../../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../../src/main/services/codesets/import';
-import { summariseChanges } from '../../../src/main/services/codesets/lists/changes';
+import { summariseChanges } from '../../../src/main/services/codesets/code-changes/summary';
 import { CODESETS } from '../../main/helpers/temp';
 
 const cm = (...p: string[]) => path.join(CODESETS, 'icd10cm', ...p);
 const pcs = (...p: string[]) => path.join(CODESETS, 'icd10pcs', ...p);
 
 describe('mislabeled and wrong files', () => {
-  it('refuses the AOC workbook renamed as an HCPCS file, naming the missing columns', () => {
+  it('refuses the AOC workbook renamed as an HCPCS file, naming the missing columns', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-lists-'));
     const db = openContentDb(path.join(dir, 'content.db'));
     try {
       const renamed = path.join(dir, 'HCPC2025_OCT_ANWEB.xlsx');
       fs.copyFileSync(path.join(CODESETS, 'ncci', 'AOC_V2026Q2-MCR.xlsx'), renamed);
       // Under a known release's name, the manifest refuses it first; under a name no release has, the importer does.
-      expect(() => importCodeFiles(db, [renamed])).toThrow(
+      await expect(importCodeFiles(db, [renamed])).rejects.toThrow(
         'HCPC2025_OCT_ANWEB.xlsx: expected the HCPCS Level II October 2025 (1,867,538 bytes) but found 225,084 bytes: the file looks truncated or altered',
       );
       const unknown = path.join(dir, 'HCPC2026_JAN_ANWEB.xlsx');
       fs.renameSync(renamed, unknown);
-      expect(() => importCodeFiles(db, [unknown], undefined, { allowUnverified: true })).toThrow(
+      await expect(importCodeFiles(db, [unknown], undefined, { allowUnverified: true })).rejects.toThrow(
         /HCPC2026_JAN_ANWEB.xlsx line 1: not an HCPCS ANWEB sheet: the header lacks/,
       );
       expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
@@ -37,12 +37,12 @@ describe('mislabeled and wrong files', () => {
 
 describe('official code lists', () => {
   let db: ContentDb;
-  beforeAll(() => {
+  beforeAll(async () => {
     // Fails loudly when ../shared is missing, rather than skipping.
     expect(fs.existsSync(cm('icd10cm_codes_2026.txt')), `missing ${CODESETS}`).toBe(true);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-lists-'));
     db = openContentDb(path.join(dir, 'content.db'));
-    importCodeFiles(db, [
+    await importCodeFiles(db, [
       cm('fy2025', 'icd10cm_order_2025.txt'),
       cm('icd10cm_order_2026.txt'),
       cm('icd10cm_codes_2026.txt'),

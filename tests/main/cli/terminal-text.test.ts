@@ -22,21 +22,21 @@ function codedesk(home: string, args: string[]) {
 }
 
 describe('terminal-safe output', () => {
-  it('terminalSafe replaces C0 (but LF and TAB), DEL, C1 and bidi overrides with U+FFFD', () => {
+  it('terminalSafe replaces C0 (but LF and TAB), DEL, C1 and bidi overrides with U+FFFD', async () => {
     expect(terminalSafe('a\u001b[31mb\u0000c\u007fd\u009be\u202ef\tg\nh')).toBe('a\uFFFD[31mb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\tg\nh');
   });
 
-  it('jsonSafe escapes what JSON.stringify leaves raw, and the JSON still parses to the same value', () => {
+  it('jsonSafe escapes what JSON.stringify leaves raw, and the JSON still parses to the same value', async () => {
     const json = JSON.stringify({ title: ESC_TITLE });
     expect(UNSAFE.test(json)).toBe(true);
     expect(UNSAFE.test(jsonSafe(json))).toBe(false);
     expect(JSON.parse(jsonSafe(json))).toEqual({ title: ESC_TITLE });
   });
 
-  it('codes search and codes show print a stored title with escape sequences without them', () => {
+  it('codes search and codes show print a stored title with escape sequences without them', async () => {
     const home = tempDir();
     const db = openContentDb(contentDbPath(home));
-    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
     // Stored directly: the importers now refuse such a title.
     db.prepare("UPDATE codes SET long_title = ? WHERE code = 'A000'").run(ESC_TITLE);
     closeContentDb(db);

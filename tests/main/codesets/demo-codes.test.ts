@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemoCodes } from '../../../src/main/services/codesets/demo-codes';
-import { lookupCodes } from '../../../src/main/services/codesets/lookup';
 import { searchCodes } from '../../../src/main/services/codesets/search';
-import { listVersions } from '../../../src/main/services/codesets/versions';
+import { listVersions, requireVersion } from '../../../src/main/services/codesets/versions';
 import { failureOf, snapshot, tempContentDb, tempDir, writeFile } from './helpers';
 
 /** A demo folder as other helpers will write it under resources/demo/codes. */
@@ -51,7 +50,8 @@ describe('loadDemoCodes', () => {
       { system: 'icd10cm', code: 'E11.65', title: 'Type 2 diabetes mellitus with hyperglycemia', billable: true },
     ]);
     expect(searchCodes(db, { query: 'dexameth', limit: 5 }).map((h) => [h.system, h.code])).toEqual([['hcpcs', 'J1100']]);
-    expect(lookupCodes(db, 'icd10cm', ['E11', 'I10'], '2031-01-01').get('E11')?.billable).toBe(false);
+    const farFuture = requireVersion(db, 'icd10cm', '2031-01-01');
+    expect(db.prepare('SELECT billable FROM codes WHERE version_id = ? AND code = ?').get(farFuture.id, 'E11')).toEqual({ billable: 0 });
   });
 
   it('reloading replaces the demo versions in place', () => {

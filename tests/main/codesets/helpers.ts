@@ -61,6 +61,17 @@ export function failureOf(fn: () => unknown): AppFailure {
   throw new Error('expected an AppFailure, but nothing was thrown');
 }
 
+/** The AppFailure an import (or any call that may be asynchronous) fails with. */
+export async function failureOfAsync(fn: () => unknown): Promise<AppFailure> {
+  try {
+    await fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppFailure);
+    return e as AppFailure;
+  }
+  throw new Error('expected an AppFailure, but nothing was thrown');
+}
+
 /** Everything the content database holds, for "nothing changed" assertions. */
 export function snapshot(db: ContentDb): unknown {
   return {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { LineReader, withoutTrailingBlanks } from '../../../src/main/services/codesets/importers/streaming/text-lines';
 import { orderFileKind, orderFileRows, parseOrderFile } from '../../../src/main/services/codesets/order-file-parser';
-import { CM_2026, failureOf, manyCmRows, orderFileText, orderLine, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';
+import { CM_2026, failureOf, failureOfAsync, manyCmRows, orderFileText, orderLine, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';
 
 /** Lines of `text`, noting in `read` each one handed out. */
 function linesOf(name: string, text: string, read: string[] = []) {
@@ -66,10 +66,10 @@ describe('orderFileKind and orderFileRows', () => {
 describe('a failed streaming import closes its file', () => {
   const openFiles = () => fs.readdirSync('/proc/self/fd').length;
 
-  it.runIf(fs.existsSync('/proc/self/fd'))('whether a line fails part-way, the end fails, or the writer stops early', () => {
+  it.runIf(fs.existsSync('/proc/self/fd'))('whether a line fails part-way, the end fails, or the writer stops early', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2026)]);
     const big = manyCmRows(700);
     const badMiddle = orderFileText(big).replace(/\n00300 /, '\n00299 ');
     const codes = (rows: string[]) => rows.map((r) => `${r}\r\n`).join('');
@@ -83,7 +83,9 @@ describe('a failed streaming import closes its file', () => {
       writeFile(tempDir(), 'cpt_2026.txt', codes(['99999\tTest one', '9999\tTest two', '99998\tTest three'])),
     ];
     const before = openFiles();
-    expect(files.map((file) => failureOf(() => importCodeFiles(db, [file])).message)).toEqual([
+    const messages: string[] = [];
+    for (const file of files) messages.push((await failureOfAsync(() => importCodeFiles(db, [file]))).message);
+    expect(messages).toEqual([
       expect.stringMatching(/line 300: expected order number 00300/),
       expect.stringMatching(/line 7701: the file ends after header Z99/),
       expect.stringMatching(/line 1: code A0000 is not in the order file/),
@@ -92,11 +94,11 @@ describe('a failed streaming import closes its file', () => {
     ]);
     // The writer stopping early (here a progress callback failing) closes it too.
     const good = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', big);
-    expect(() =>
+    await expect(
       importCodeFiles(db, [good], (p) => {
         if (p.line >= 5000) throw new Error('stopped');
       }),
-    ).toThrow('stopped');
+    ).rejects.toThrow('stopped');
     expect(openFiles()).toBe(before);
   });
 });

@@ -32,10 +32,10 @@ function codeRow(db: Db, versionLabel: string, code: string) {
 }
 
 describe('importCodeFiles: ICD-10-CM order files', () => {
-  it('imports every row with display code, billable flag, both titles and file order', () => {
+  it('imports every row with display code, billable flag, both titles and file order', async () => {
     const db = tempContentDb();
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026);
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files).toEqual([
       { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false },
     ]);
@@ -64,27 +64,27 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     expect(sha.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('accepts LF line endings, a UTF-8 byte-order mark and the hyphenated CDC name', () => {
+  it('accepts LF line endings, a UTF-8 byte-order mark and the hyphenated CDC name', async () => {
     const db = tempContentDb();
     const file = writeFile(tempDir(), 'icd10cm-order-2026.txt', `\uFEFF${orderFileText(CM_2026, '\n')}`);
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files[0]).toMatchObject({ kind: 'icd10cm-order', label: 'FY2026', codes: CM_2026.length });
     expect(codeRow(db, 'FY2026', 'A00')).toMatchObject({ long_title: 'Cholera' });
   });
 
-  it('reads a file that is not UTF-8 as Windows-1252', () => {
+  it('reads a file that is not UTF-8 as Windows-1252', async () => {
     const db = tempContentDb();
     const rows: Row[] = [['M35', 0, 'Other systemic involvement'], ['M3500', 1, 'Sjogren syndrome, unspecified']];
     const text = orderFileText(rows).replace('Sjogren syndrome, unspecified\r\n', 'Sj\u00f6gren syndrome, unspecified\r\n');
     const file = path.join(tempDir(), 'icd10cm_order_2026.txt');
     fs.writeFileSync(file, Buffer.from(text, 'latin1'));
-    importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
     expect(codeRow(db, 'FY2026', 'M3500')).toMatchObject({ long_title: 'Sj\u00f6gren syndrome, unspecified' });
   });
 
-  it('stores codes in static rank order: billable first, then shorter titles', () => {
+  it('stores codes in static rank order: billable first, then shorter titles', async () => {
     const db = tempContentDb();
-    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
     const rows = db.prepare('SELECT billable, length(long_title) AS len FROM codes ORDER BY id').all() as {
       billable: number;
       len: number;
@@ -95,12 +95,12 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
   });
 
-  it('re-importing the same file replaces its version in place: same id, no duplicate codes or index entries', () => {
+  it('re-importing the same file replaces its version in place: same id, no duplicate codes or index entries', async () => {
     const db = tempContentDb();
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026);
-    importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
     const before = snapshot(db) as { versions: { id: number }[] };
-    const again = importCodeFiles(db, [file]);
+    const again = await importCodeFiles(db, [file]);
     expect(again.files[0]?.replaced).toBe(true);
     const after = snapshot(db) as { versions: { id: number; imported_at: string }[] };
     expect(after.versions.map((v) => v.id)).toEqual(before.versions.map((v) => v.id));
@@ -108,14 +108,14 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     checkFullText(db);
     // The re-made full-text table answers searches (cached statements re-prepare).
     expect(searchCodes(db, { query: 'diab kidn', system: 'icd10cm', limit: 5 }).map((h) => h.code)).toContain('E11.22');
-    importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
     expect(searchCodes(db, { query: 'diab kidn', system: 'icd10cm', limit: 5 }).map((h) => h.code)).toContain('E11.22');
   });
 
-  it('keeps several fiscal years side by side', () => {
+  it('keeps several fiscal years side by side', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    const summary = importCodeFiles(db, [
+    const summary = await importCodeFiles(db, [
       writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025),
       writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026),
     ]);
@@ -129,12 +129,12 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     expect(codeRow(db, 'FY2026', 'B8801')).toMatchObject({ display_code: 'B88.01', billable: 1 });
   });
 
-  it('reports progress every few thousand lines and once at the end', () => {
+  it('reports progress every few thousand lines and once at the end', async () => {
     const db = tempContentDb();
     const rows = manyCmRows(1100);
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', rows);
     const seen: ImportProgress[] = [];
-    importCodeFiles(db, [file], (p) => seen.push(p));
+    await importCodeFiles(db, [file], (p) => seen.push(p));
     expect(seen.map((p) => p.line)).toEqual([5000, 10000, rows.length]);
     expect(seen.every((p) => p.path === file && p.totalLines === rows.length)).toBe(true);
     // The last event says the rows are read and the index is being built (the rest of the import).
@@ -143,24 +143,24 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
 });
 
 describe('importCodeFiles: ICD-10-PCS order files', () => {
-  it('recognises a PCS file by its content and imports tables and codes', () => {
+  it('recognises a PCS file by its content and imports tables and codes', async () => {
     const db = tempContentDb();
     const file = writeOrderFile(tempDir(), 'icd10pcs_order_2026.txt', PCS_2026);
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files[0]).toMatchObject({ kind: 'icd10pcs-order', system: 'icd10pcs', label: 'FY2026', codes: PCS_2026.length });
     expect(codeRow(db, 'FY2026', '0016070')).toMatchObject({ display_code: '0016070', billable: 1 });
     expect(codeRow(db, 'FY2026', '001')).toMatchObject({ billable: 0 });
   });
 
-  it('recognises PCS content even when the name says nothing about the system', () => {
+  it('recognises PCS content even when the name says nothing about the system', async () => {
     const db = tempContentDb();
     const file = writeOrderFile(tempDir(), 'order_2026.txt', PCS_2026);
-    expect(importCodeFiles(db, [file]).files[0]?.kind).toBe('icd10pcs-order');
+    expect((await importCodeFiles(db, [file])).files[0]?.kind).toBe('icd10pcs-order');
   });
 });
 
 describe('importCodeFiles: folders', () => {
-  it('walks folders, imports the order files it recognises and skips other files', () => {
+  it('walks folders, imports the order files it recognises and skips other files', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     writeOrderFile(dir, 'icd10cm/icd10cm_order_2026.txt', CM_2026);
@@ -168,7 +168,7 @@ describe('importCodeFiles: folders', () => {
     writeFile(dir, 'README.md', '# Code sets\n');
     writeFile(dir, 'icd10cm/notes.txt', 'Downloaded from CMS.\r\n');
     writeFile(dir, 'icd10pcs/readme.xml', '<readme>not a code set</readme>\n');
-    const summary = importCodeFiles(db, [dir]);
+    const summary = await importCodeFiles(db, [dir]);
     expect(summary.files.map((f) => [path.relative(dir, f.path), f.kind])).toEqual([
       ['icd10cm/icd10cm_order_2026.txt', 'icd10cm-order'],
       ['icd10pcs/fy2026/icd10pcs_order_2026.txt', 'icd10pcs-order'],
@@ -176,11 +176,11 @@ describe('importCodeFiles: folders', () => {
     expect(summary.totalCodes).toBe(CM_2026.length + PCS_2026.length);
   });
 
-  it('imports a file named twice (directly and through its folder) once', () => {
+  it('imports a file named twice (directly and through its folder) once', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     const file = writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026);
-    expect(importCodeFiles(db, [dir, file]).files).toHaveLength(1);
+    expect((await importCodeFiles(db, [dir, file])).files).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoCodes } from '../../../src/main/services/codesets/demo-codes';
 import { searchCodes } from '../../../src/main/services/codesets/search';
-import { matchExpression, queryWords, titleCoverage } from '../../../src/main/services/codesets/search-words';
+import { matchExpression, queryWords, titleCoverage } from '../../../src/main/services/codesets/search/title-words';
 import { versionFor } from '../../../src/main/services/codesets/versions';
 import { tempContentDb, tempDir, writeFile } from './helpers';
 

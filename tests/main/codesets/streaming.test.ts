@@ -5,8 +5,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { importCodeFiles } from '../../../src/main/services/codesets/import';
 import { orderFileImporter } from '../../../src/main/services/codesets/importers/order-file';
 import { mueImporter } from '../../../src/main/services/codesets/importers/edits/mue';
 import { poaImporter } from '../../../src/main/services/codesets/importers/edits/poa';
@@ -26,7 +28,7 @@ import type { ContentDb } from '../../../src/main/services/codesets/content-db';
 import { mueCsv, POA_LIST } from '../edits/fixtures';
 import { makeZip } from '../helpers/zip';
 import { tablesXml } from '../pcs/fixtures';
-import { failureOf, orderFileText, tempContentDb, tempDir, writeFile, writeOrderFile, type Row } from './helpers';
+import { failureOf, failureOfAsync, orderFileText, tempContentDb, tempDir, writeFile, writeOrderFile, type Row } from './helpers';
 
 /** Every way of cutting `text` into pieces of `size` characters. */
 const pieces = (text: string, size: number): string[] => {
@@ -162,10 +164,10 @@ describe('CSV and XML from pieces', () => {
 });
 
 /** Runs an importer on the file with the given chunk size and returns what it wrote. */
-function importWith(importer: FileImporter, file: string, chunkBytes: number, query: (db: ContentDb) => unknown) {
+async function importWith(importer: FileImporter, file: string, chunkBytes: number, query: (db: ContentDb) => unknown) {
   const db = tempContentDb();
   const progress: [number, number][] = [];
-  const summary = importer.run({ db, progress: (done, total) => void progress.push([done, total]) }, fileSource(file, chunkBytes));
+  const summary = await importer.run({ db, progress: (done, total) => void progress.push([done, total]) }, fileSource(file, chunkBytes));
   return { summary, rows: query(db), progress };
 }
 
@@ -180,69 +182,69 @@ const CM_ROWS: Row[] = [
 describe('importers with tiny chunks', () => {
   const codes = (db: ContentDb) => db.prepare('SELECT code, billable, short_title, long_title, seq FROM codes ORDER BY seq').all();
 
-  it('an order file (UTF-8 titles, CRLF) imports the same with 1-, 3- and 7-byte chunks as with the default', () => {
+  it('an order file (UTF-8 titles, CRLF) imports the same with 1-, 3- and 7-byte chunks as with the default', async () => {
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_ROWS);
-    const reference = importWith(orderFileImporter, file, 256 * 1024, codes);
+    const reference = await importWith(orderFileImporter, file, 256 * 1024, codes);
     expect((reference.rows as { long_title: string }[])[2]?.long_title).toBe('Ménière-like made-up title — with “quotes”');
     for (const size of [1, 3, 7]) {
-      const got = importWith(orderFileImporter, file, size, codes);
+      const got = await importWith(orderFileImporter, file, size, codes);
       expect(got.rows).toEqual(reference.rows);
       expect(got.summary).toEqual(reference.summary);
       expect(got.progress).toEqual(reference.progress);
     }
   });
 
-  it('an order file in Windows-1252 is decoded as Windows-1252 throughout, whatever the chunk size', () => {
+  it('an order file in Windows-1252 is decoded as Windows-1252 throughout, whatever the chunk size', async () => {
     const rows = CM_ROWS.map((row): Row => (row[0] === 'A001' ? [row[0], row[1], 'Ménière-like made-up title plain'] : row));
     // é as the single byte 0xE9: not UTF-8, so the whole file is Windows-1252.
     const file = writeFile(tempDir(), 'icd10cm_order_2026.txt', '');
     fs.writeFileSync(file, Buffer.from(orderFileText(rows), 'latin1'));
     for (const size of [2, 64 * 1024]) {
-      const got = importWith(orderFileImporter, file, size, codes);
+      const got = await importWith(orderFileImporter, file, size, codes);
       expect((got.rows as { long_title: string }[])[2]?.long_title).toBe('Ménière-like made-up title plain');
     }
   });
 
-  it('an error still names file, line and reason, and writes nothing, with tiny chunks', () => {
+  it('an error still names file, line and reason, and writes nothing, with tiny chunks', async () => {
     const rows: Row[] = [...CM_ROWS, ['B000', 1, 'A code with no category header above it']];
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', rows);
     const db = tempContentDb();
-    const failure = failureOf(() => orderFileImporter.run({ db, progress: () => undefined }, fileSource(file, 5)));
+    const failure = await failureOfAsync(() => orderFileImporter.run({ db, progress: () => undefined }, fileSource(file, 5)));
     expect(failure.message).toBe('icd10cm_order_2026.txt line 6: code B000 has no category header B00 above it');
     expect(db.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 0 });
   });
 
-  it('an MUE CSV (Windows-1252, multi-line quoted notice) gives the same rows with 1- and 4-byte chunks', () => {
+  it('an MUE CSV (Windows-1252, multi-line quoted notice) gives the same rows with 1- and 4-byte chunks', async () => {
     const file = writeFile(tempDir(), 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', '');
     fs.writeFileSync(file, mueCsv(['0009U,2,3 Date of Service Edit: Clinical,A', '0010U,1,2 Date of Service Edit: Policy,B \u00ae']));
     const mue = (db: ContentDb) => db.prepare('SELECT code, value, mai, mai_label, rationale, line FROM mue ORDER BY code').all();
-    const reference = importWith(mueImporter, file, 1 << 16, mue);
+    const reference = await importWith(mueImporter, file, 1 << 16, mue);
     expect(reference.rows).toHaveLength(2);
-    for (const size of [1, 4]) expect(importWith(mueImporter, file, size, mue).rows).toEqual(reference.rows);
+    for (const size of [1, 4]) expect((await importWith(mueImporter, file, size, mue)).rows).toEqual(reference.rows);
   });
 
-  it('a repeated code in an MUE or POA list is found without holding the codes seen, and rolls the file back', () => {
+  it('a repeated code in an MUE or POA list is found without holding the codes seen, and rolls the file back', async () => {
     const mueFile = writeFile(tempDir(), 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', '');
     fs.writeFileSync(mueFile, mueCsv(['0009U,2,3 Date of Service Edit: Clinical,A', '0009U,1,3 Date of Service Edit: Clinical,B']));
     const db = tempContentDb();
-    expect(failureOf(() => mueImporter.run({ db, progress: () => undefined }, fileSource(mueFile, 3))).message).toBe(
+    expect((await failureOfAsync(() => mueImporter.run({ db, progress: () => undefined }, fileSource(mueFile, 3)))).message).toBe(
       'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv line 7: 0009U is listed twice',
     );
     const poaFile = writeFile(tempDir(), 'POAexemptCodesFY26.txt', `${POA_LIST}01240\tB90.0\tAgain\r\n`);
-    expect(failureOf(() => poaImporter.run({ db, progress: () => undefined }, fileSource(poaFile, 3))).message).toBe(
+    expect((await failureOfAsync(() => poaImporter.run({ db, progress: () => undefined }, fileSource(poaFile, 3)))).message).toBe(
       'POAexemptCodesFY26.txt line 4: B900 is listed twice',
     );
     expect(db.prepare('SELECT count(*) AS n FROM edit_file').get()).toEqual({ n: 0 });
   });
 
-  it('a PCS tables XML gives the same tables with 3-byte chunks (elements split everywhere)', () => {
+  it('a PCS tables XML gives the same tables with 3-byte chunks (elements split everywhere)', async () => {
     const file = writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml());
     const pcs = (db: ContentDb) => ({
       tables: db.prepare('SELECT * FROM pcs_table ORDER BY 1').all(),
       values: db.prepare('SELECT * FROM pcs_value ORDER BY 1, 2, 3').all(),
     });
-    const reference = importWith(pcsTablesImporter, file, 1 << 16, pcs);
-    const got = importWith(pcsTablesImporter, file, 3, pcs);
+    const reference = await importWith(pcsTablesImporter, file, 1 << 16, pcs);
+    const got = await importWith(pcsTablesImporter, file, 3, pcs);
     expect(got.rows).toEqual(reference.rows);
     expect(got.progress).toEqual(reference.progress);
     expect(got.progress.at(-1)?.[0]).toBe(got.progress.at(-1)?.[1]);
@@ -258,16 +260,30 @@ describe('importers with tiny chunks', () => {
     for (const size of [1, 2, 1024]) expect(scanSource(fileSource(latin, size))).toMatchObject({ lines: 3, notUtf8Line: 2 });
   });
 
-  it('a member of a zip is inflated to a temp file and read in chunks, which is removed afterwards', () => {
+  it('a member of a zip is inflated to a temp file and read in chunks, which is removed afterwards', async () => {
     const dir = tempDir();
     const zipPath = writeFile(dir, 'download.zip', '');
     fs.writeFileSync(zipPath, makeZip([{ name: 'icd10cm/icd10cm_order_2026.txt', data: orderFileText(CM_ROWS) }]));
     const before = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('codedesk-zip-'));
-    const [planned] = zipImports(zipPath, IMPORTERS, 3);
+    const [planned] = await zipImports(zipPath, IMPORTERS, 3);
     expect(planned?.importer.kind).toBe('order-file');
     const db = tempContentDb();
-    planned!.importer.run({ db, progress: () => undefined }, planned!.source);
-    expect(codes(db)).toEqual(importWith(orderFileImporter, writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_ROWS), 7, codes).rows);
+    await planned!.importer.run({ db, progress: () => undefined }, planned!.source);
+    planned!.source.release?.();
+    expect(codes(db)).toEqual((await importWith(orderFileImporter, writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_ROWS), 7, codes)).rows);
     expect(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('codedesk-zip-'))).toEqual(before);
+  });
+
+  it('the temp files of a zip are removed after an import, and when planning fails after the zip was opened', async () => {
+    const dir = tempDir();
+    const zipPath = writeFile(dir, 'download.zip', '');
+    fs.writeFileSync(zipPath, makeZip([{ name: 'icd10cm/icd10cm_order_2026.txt', data: orderFileText(CM_ROWS) }]));
+    const inflated = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('codedesk-zip-'));
+    const before = inflated();
+    const db = tempContentDb();
+    expect((await importCodeFiles(db, [zipPath])).files).toHaveLength(1);
+    expect(inflated()).toEqual(before);
+    expect((await failureOfAsync(() => importCodeFiles(db, [zipPath, path.join(dir, 'missing.txt')]))).message).toBe('missing.txt: no such file or folder');
+    expect(inflated()).toEqual(before);
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoCodes } from '../../../src/main/services/codesets/demo-codes';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { fiscalYearOf, listVersions, requireVersion, versionFor } from '../../../src/main/services/codesets/versions';
-import { CM_2025, CM_2026, failureOf, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';
+import { CM_2025, CM_2026, failureOf, failureOfAsync, PCS_2026, tempContentDb, tempDir, writeFile, writeOrderFile } from './helpers';
 
-function twoYears() {
+async function twoYears() {
   const db = tempContentDb();
   const dir = tempDir();
-  importCodeFiles(db, [
+  await importCodeFiles(db, [
     writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026),
     writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025),
     writeOrderFile(dir, 'icd10pcs_order_2026.txt', PCS_2026),
@@ -23,8 +23,8 @@ function withDemo(db = tempContentDb()) {
 }
 
 describe('listVersions', () => {
-  it('lists every version by system, official before demo, newest first', () => {
-    const db = withDemo(twoYears());
+  it('lists every version by system, official before demo, newest first', async () => {
+    const db = withDemo(await twoYears());
     expect(listVersions(db).map((v) => [v.system, v.label, v.isDemo])).toEqual([
       ['icd10cm', 'FY2026', false],
       ['icd10cm', 'FY2025', false],
@@ -39,8 +39,8 @@ describe('listVersions', () => {
 });
 
 describe('versionFor', () => {
-  it('picks the version in force on the date, switching on 1 October', () => {
-    const db = twoYears();
+  it('picks the version in force on the date, switching on 1 October', async () => {
+    const db = await twoYears();
     expect(versionFor(db, 'icd10cm', '2024-10-01')?.label).toBe('FY2025');
     expect(versionFor(db, 'icd10cm', '2025-09-30')?.label).toBe('FY2025');
     expect(versionFor(db, 'icd10cm', '2025-10-01')?.label).toBe('FY2026');
@@ -49,24 +49,24 @@ describe('versionFor', () => {
     expect(versionFor(db, 'icd10pcs', '2025-06-01')).toBeNull();
   });
 
-  it('without a date picks the newest official version', () => {
-    expect(versionFor(twoYears(), 'icd10cm')?.label).toBe('FY2026');
+  it('without a date picks the newest official version', async () => {
+    expect(versionFor(await twoYears(), 'icd10cm')?.label).toBe('FY2026');
   });
 
-  it('falls back to the demo subset when no official version applies, and prefers official ones', () => {
-    const db = withDemo(twoYears());
+  it('falls back to the demo subset when no official version applies, and prefers official ones', async () => {
+    const db = withDemo(await twoYears());
     expect(versionFor(db, 'icd10cm', '2030-01-01')).toMatchObject({ label: 'Demo subset', isDemo: true });
     expect(versionFor(db, 'icd10cm', '2025-12-01')?.label).toBe('FY2026');
     expect(versionFor(withDemo(), 'icd10cm')?.label).toBe('Demo subset');
   });
 
-  it('returns null for a system with nothing imported', () => {
-    expect(versionFor(twoYears(), 'hcpcs')).toBeNull();
-    expect(versionFor(twoYears(), 'hcpcs', '2026-01-01')).toBeNull();
+  it('returns null for a system with nothing imported', async () => {
+    expect(versionFor(await twoYears(), 'hcpcs')).toBeNull();
+    expect(versionFor(await twoYears(), 'hcpcs', '2026-01-01')).toBeNull();
   });
 
-  it('rejects a date that is not a real YYYY-MM-DD date', () => {
-    const db = twoYears();
+  it('rejects a date that is not a real YYYY-MM-DD date', async () => {
+    const db = await twoYears();
     for (const bad of ['2026-13-01', '2026-02-30', '01/10/2026', '2026-1-1', '']) {
       expect(failureOf(() => versionFor(db, 'icd10cm', bad)).code).toBe('BAD_INPUT');
     }
@@ -74,8 +74,8 @@ describe('versionFor', () => {
 });
 
 describe('requireVersion', () => {
-  it('tells the coder which fiscal year to import when none is in force', () => {
-    const failure = failureOf(() => requireVersion(twoYears(), 'icd10cm', '2026-11-01'));
+  it('tells the coder which fiscal year to import when none is in force', async () => {
+    const failure = await failureOfAsync(async () => requireVersion(await twoYears(), 'icd10cm', '2026-11-01'));
     expect(failure.code).toBe('NO_CODE_SET');
     expect(failure.message).toBe('No ICD-10-CM code set is in force on 2026-11-01: import the FY2027 files.');
     expect(failure.detail).toEqual({ system: 'icd10cm', date: '2026-11-01' });
@@ -87,8 +87,8 @@ describe('requireVersion', () => {
     expect(failure.message).toBe('No ICD-10-PCS code set has been imported yet: import the code files first.');
   });
 
-  it('returns the version when there is one', () => {
-    expect(requireVersion(twoYears(), 'icd10cm', '2025-01-15').label).toBe('FY2025');
+  it('returns the version when there is one', async () => {
+    expect(requireVersion(await twoYears(), 'icd10cm', '2025-01-15').label).toBe('FY2025');
   });
 });
 

@@ -5,8 +5,8 @@ import type { Coding } from '../../../src/shared/domain';
 import { dropEditsDb, editsDb, type Db } from './setup';
 
 let db: Db;
-beforeAll(() => {
-  db = editsDb();
+beforeAll(async () => {
+  db = await editsDb();
 });
 afterAll(() => dropEditsDb(db));
 

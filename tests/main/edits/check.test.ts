@@ -7,8 +7,8 @@ import { tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';
 import { check, dropEditsDb, editsDb, ids, type Db } from './setup';
 
 let db: Db;
-beforeAll(() => {
-  db = editsDb();
+beforeAll(async () => {
+  db = await editsDb();
 });
 afterAll(() => dropEditsDb(db));
 
@@ -153,9 +153,9 @@ describe('checkClaim: NCCI', () => {
 });
 
 describe('checkClaim: without the MCE file', () => {
-  it('a duplicate of the principal is still reported, as dx.duplicate', () => {
+  it('a duplicate of the principal is still reported, as dx.duplicate', async () => {
     const bare = tempContentDb();
-    importCodeFiles(bare, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', [['I10', 1, 'Essential (primary) hypertension']])]);
+    await importCodeFiles(bare, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', [['I10', 1, 'Essential (primary) hypertension']])]);
     const claim = claimSchema.parse({ setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 40, sex: 'M' }, diagnoses: [{ code: 'I10', poa: 'Y' }, { code: 'I10', poa: 'Y' }] });
     expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10']);
   });

@@ -30,7 +30,7 @@ const CLAIM = {
 };
 
 describe('codedesk claim check', () => {
-  it('prints the findings as JSON with edit, severity, codes, message and source', () => {
+  it('prints the findings as JSON with edit, severity, codes, message and source', async () => {
     const home = path.join(tempDir(), 'home');
     const files = tempDir();
     writeOrderFile(files, 'icd10cm_order_2026.txt', [
@@ -45,7 +45,7 @@ describe('codedesk claim check', () => {
     // Imported in-process: synthetic files under official names (codes import is tested with its own command's tests).
     fs.mkdirSync(home);
     const db = openContentDb(contentDbPath(home));
-    importCodeFiles(db, [files]);
+    await importCodeFiles(db, [files]);
     closeContentDb(db);
     const claimFile = writeFile(tempDir(), 'claim.json', JSON.stringify(CLAIM));
     const out = codedesk(['--home', home, 'claim', 'check', claimFile, '--json']);
@@ -61,7 +61,7 @@ describe('codedesk claim check', () => {
     expect(text.stdout).toContain('error   code.not-billable  E11');
   });
 
-  it('malformed JSON, a claim that breaks the schema, and a missing file each exit 2 with one line', () => {
+  it('malformed JSON, a claim that breaks the schema, and a missing file each exit 2 with one line', async () => {
     const home = path.join(tempDir(), 'home');
     const dir = tempDir();
     const cases = [

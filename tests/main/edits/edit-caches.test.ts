@@ -16,8 +16,8 @@ import { check, dropEditsDb, editsDb, ids, type Db } from './setup';
 
 let db: Db;
 let dir: string;
-beforeEach(() => {
-  db = editsDb();
+beforeEach(async () => {
+  db = await editsDb();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-edit-caches-'));
 });
 afterEach(() => {
@@ -28,28 +28,28 @@ afterEach(() => {
 const pro = (codes: readonly string[], dateOfService = '2026-05-01') =>
   check(db, { setting: 'professional', dateOfService, diagnoses: [{ code: 'I10' }], procedures: codes.map((code) => ({ code })) });
 
-function importFile(name: string, content: string | Buffer): void {
+async function importFile(name: string, content: string | Buffer): Promise<void> {
   if (typeof content === 'string') writeFile(dir, name, content);
   else fs.writeFileSync(path.join(dir, name), content);
-  importCodeFiles(db, [path.join(dir, name)]);
+  await importCodeFiles(db, [path.join(dir, name)]);
 }
 
 describe('edit caches and re-imports', () => {
-  it('a replaced PTP table is read afresh: remembered pairs of the old file do not apply', () => {
+  it('a replaced PTP table is read afresh: remembered pairs of the old file do not apply', async () => {
     expect(ids(pro(['20610', '36415']))).toEqual(['ncci.ptp 20610,36415']);
     expect(pro(['93306', '20610'])).toEqual([]);
-    importFile('ccipra-v321r0-f1.txt', ptpText(['20610\t36415\t\t20090101\t*\t9\tNow not applicable', '93306\t20610\t\t20150101\t*\t0\tNew pair']));
+    await importFile('ccipra-v321r0-f1.txt', ptpText(['20610\t36415\t\t20090101\t*\t9\tNow not applicable', '93306\t20610\t\t20150101\t*\t0\tNew pair']));
     expect(pro(['20610', '36415'])).toEqual([]);
     const f = pro(['93306', '20610']);
     expect(ids(f)).toEqual(['ncci.ptp 93306,20610']);
     expect(f[0]!.source).toBe('ccipra-v321r0-f1.txt (NCCI PTP practitioner v32.1r0 f1) line 5');
   });
 
-  it('a release imported later takes over the dates it covers from the fallback', () => {
+  it('a release imported later takes over the dates it covers from the fallback', async () => {
     const before = pro(['20610', '36415'], '2026-08-01');
     expect(ids(before)).toEqual(['ncci.ptp 20610,36415']);
     expect(before[0]!.source).toContain('none in force on 2026-08-01');
-    importFile('ccipra-v322r0-f1.txt', ptpText(['93306\t20610\t\t20150101\t*\t0\tJuly pair']));
+    await importFile('ccipra-v322r0-f1.txt', ptpText(['93306\t20610\t\t20150101\t*\t0\tJuly pair']));
     expect(pro(['20610', '36415'], '2026-08-01')).toEqual([]);
     const after = pro(['93306', '20610'], '2026-08-01');
     expect(ids(after)).toEqual(['ncci.ptp 93306,20610']);
@@ -58,28 +58,28 @@ describe('edit caches and re-imports', () => {
     expect(ids(pro(['20610', '36415']))).toEqual(['ncci.ptp 20610,36415']);
   });
 
-  it('a re-imported MUE table changes the values the checker applies', () => {
+  it('a re-imported MUE table changes the values the checker applies', async () => {
     const claim = (units: number) =>
       check(db, { setting: 'professional', diagnoses: [{ code: 'I10' }], procedures: [{ code: '11042' }, { code: '11045', units }] });
     expect(claim(12)).toEqual([]);
-    importFile('MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', mueCsv(['11045,10,3 Date of Service Edit: Clinical,Anatomic']));
+    await importFile('MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', mueCsv(['11045,10,3 Date of Service Edit: Clinical,Anatomic']));
     expect(ids(claim(12))).toEqual(['ncci.mue 11045']);
   });
 });
 
 describe('code sets and re-imports', () => {
-  it('a re-imported order file (same year, same version row) changes what validity reports', () => {
+  it('a re-imported order file (same year, same version row) changes what validity reports', async () => {
     const claim = () => check(db, { setting: 'professional', diagnoses: [{ code: 'I10' }, { code: 'E11.9' }] });
     expect(claim()).toEqual([]);
     writeOrderFile(dir, 'icd10cm_order_2026.txt', [['E11', 0, 'Type 2 diabetes mellitus'], ['E119', 1, 'Type 2 diabetes mellitus without complications'], ['I10', 0, 'Made-up header'], ['I101', 1, 'Made-up code under it']]);
-    importCodeFiles(db, [path.join(dir, 'icd10cm_order_2026.txt')]);
+    await importCodeFiles(db, [path.join(dir, 'icd10cm_order_2026.txt')]);
     expect(ids(claim())).toEqual(['code.not-billable I10']);
   });
 });
 
 describe('remembered rows and the claim date', () => {
-  it('a PTP pair ending mid-quarter fires before its end and not after, in either order', () => {
-    importFile('ccipra-v321r0-f1.txt', ptpText(['93306\t93000\t\t20150101\t20260515\t0\tEnds mid-quarter', '93306\t93000\t\t20260601\t*\t1\tBack with a modifier']));
+  it('a PTP pair ending mid-quarter fires before its end and not after, in either order', async () => {
+    await importFile('ccipra-v321r0-f1.txt', ptpText(['93306\t93000\t\t20150101\t20260515\t0\tEnds mid-quarter', '93306\t93000\t\t20260601\t*\t1\tBack with a modifier']));
     expect(pro(['93306', '93000'], '2026-05-20')).toEqual([]);
     expect(ids(pro(['93306', '93000'], '2026-05-10'))).toEqual(['ncci.ptp 93306,93000']);
     expect(pro(['93306', '93000'], '2026-05-20')).toEqual([]);
@@ -95,7 +95,7 @@ describe('remembered rows and the claim date', () => {
     expect(ncci()).toEqual([]);
   });
 
-  it('claims mixing remembered codes with new ones get what a fresh database gives', () => {
+  it('claims mixing remembered codes with new ones get what a fresh database gives', async () => {
     const claims = [
       ...SCATTERED,
       ['93306', '93000'],
@@ -104,16 +104,16 @@ describe('remembered rows and the claim date', () => {
       ['36415', '20610'],
     ];
     const warm = claims.map((c) => pro(c));
-    expectSameAsFresh(claims, warm, []);
+    await expectSameAsFresh(claims, warm, []);
     expect(ids(warm[1]!)).toEqual(['ncci.ptp 20610,36415', 'ncci.ptp 93306,93000']);
     expect(ids(warm[4]!)).toEqual(['ncci.ptp 20610,36415', 'ncci.ptp 93306,93000', 'ncci.aoc 11045']);
   });
 
-  it('a release in two parts: each part answers for its own pairs, cited in part order', () => {
-    importFile('ccipra-v321r0-f2.txt', PART_TWO);
+  it('a release in two parts: each part answers for its own pairs, cited in part order', async () => {
+    await importFile('ccipra-v321r0-f2.txt', PART_TWO);
     const claims = [['20610', '36415', '93000'], ...SCATTERED, ['36415', '93000', '11042', '93306']];
     const warm = claims.map((c) => pro(c));
-    expectSameAsFresh(claims, warm, [['ccipra-v321r0-f2.txt', PART_TWO]]);
+    await expectSameAsFresh(claims, warm, [['ccipra-v321r0-f2.txt', PART_TWO]]);
     expect(ids(warm[0]!)).toEqual(['ncci.ptp 20610,36415', 'ncci.ptp 36415,93000']);
     expect(warm[0]![1]!.source).toMatch(/^ccipra-v321r0-f2\.txt .* line 4$/);
     expect(ids(warm[2]!)).toEqual(['ncci.ptp 20610,36415', 'ncci.ptp 93306,93000', 'ncci.ptp 36415,93000', 'ncci.ptp 93000,11042']);
@@ -129,13 +129,13 @@ const SCATTERED = [
 const PART_TWO = ptpText(['36415\t93000\t\t20150101\t*\t0\tPart two pair', '93000\t11042\t\t20150101\t*\t1\tPart two, modifier allowed']);
 
 /** Each claim's findings on a new database (with `files` imported too) equal `warm`. */
-function expectSameAsFresh(claims: readonly string[][], warm: readonly unknown[], files: readonly [string, string][]): void {
+async function expectSameAsFresh(claims: readonly string[][], warm: readonly unknown[], files: readonly [string, string][]): Promise<void> {
   for (const [i, codes] of claims.entries()) {
-    const fresh = editsDb();
+    const fresh = await editsDb();
     try {
       for (const [name, content] of files) {
         writeFile(dir, name, content);
-        importCodeFiles(fresh, [path.join(dir, name)]);
+        await importCodeFiles(fresh, [path.join(dir, name)]);
       }
       expect(check(fresh, { setting: 'professional', diagnoses: [{ code: 'I10' }], procedures: codes.map((code) => ({ code })) })).toEqual(warm[i]);
     } finally {

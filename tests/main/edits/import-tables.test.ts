@@ -11,10 +11,10 @@ function files(db: ReturnType<typeof tempContentDb>) {
 }
 
 describe('edit-table importers', () => {
-  it('imports the POA-exempt list and its change files, codes without dots, for the fiscal year', () => {
+  it('imports the POA-exempt list and its change files, codes without dots, for the fiscal year', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    const summary = importCodeFiles(db, [
+    const summary = await importCodeFiles(db, [
       writeFile(dir, 'POAexemptCodesFY26.txt', POA_LIST),
       writeFile(dir, 'POAexemptDeleteCodesFY26.txt', POA_DELETE),
       writeFile(dir, 'POAexemptReviseCodesFY26.txt', POA_REVISE),
@@ -32,21 +32,21 @@ describe('edit-table importers', () => {
     expect(files(db)).toContainEqual(expect.objectContaining({ kind: 'poa', effective_from: '2025-10-01', effective_to: '2026-09-30', row_count: 2 }));
   });
 
-  it('re-importing a file replaces it (idempotent) and says so', () => {
+  it('re-importing a file replaces it (idempotent) and says so', async () => {
     const db = tempContentDb();
     const file = writeFile(tempDir(), 'POAexemptCodesFY26.txt', POA_LIST);
-    importCodeFiles(db, [file]);
-    const again = importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
+    const again = await importCodeFiles(db, [file]);
     expect(again.files[0]!.replaced).toBe(true);
     expect(db.prepare('SELECT count(*) AS n FROM poa_exempt').get()).toEqual({ n: 2 });
     expect(db.prepare('SELECT count(*) AS n FROM edit_file').get()).toEqual({ n: 1 });
   });
 
-  it('imports the MCE definitions: skips the TOC and the short list, keeps lettered sublists and deactivated edits', () => {
+  it('imports the MCE definitions: skips the TOC and the short list, keeps lettered sublists and deactivated edits', async () => {
     const db = tempContentDb();
     const file = path.join(tempDir(), 'Definitions of Medicare Code Edits_v_43_1.txt');
     fs.writeFileSync(file, Buffer.from(mceText().replace('checks each', 'checks each \u00ae'), 'latin1'));
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files[0]).toMatchObject({ kind: 'mce-definitions', label: 'MCE v43.1' });
     expect(files(db)).toEqual([expect.objectContaining({ kind: 'mce', effective_from: '2026-04-01', effective_to: '2026-09-30' })]);
     const edits = db.prepare("SELECT edit || part AS id, active FROM mce_edit ORDER BY edit, part").all() as { id: string; active: number }[];
@@ -63,14 +63,14 @@ describe('edit-table importers', () => {
     expect(codes).not.toContainEqual(expect.objectContaining({ code: 'F0781' }));
   });
 
-  it('imports the three MUE tables (Windows-1252, notice, two-line header) with value and MAI', () => {
+  it('imports the three MUE tables (Windows-1252, notice, two-line header) with value and MAI', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     const prac = path.join(dir, 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv');
     fs.writeFileSync(prac, mueCsv(['0009U,2,3 Date of Service Edit: Clinical,Nature of Analyte', '11045,12,3 Date of Service Edit: Clinical,"Anatomic, Clinical"', 'J1100,0,1 Line Edit,Drug']));
     const hosp = path.join(dir, 'MCR_MUE_OutpatientHospitalServices_Eff_04-01-2026.csv');
     fs.writeFileSync(hosp, mueCsv(['0009U,1,2 Date of Service Edit: Policy,Code Descriptor / CPT Instruction'], 'Outpatient Hospital'));
-    const summary = importCodeFiles(db, [dir]);
+    const summary = await importCodeFiles(db, [dir]);
     expect(summary.files.map((f) => f.label).sort()).toEqual(['MUE outpatient hospital 2026-04-01', 'MUE practitioner 2026-04-01']);
     expect(db.prepare("SELECT code, value, mai, mai_label, rationale, line FROM mue m JOIN edit_file f ON f.id = m.file_id WHERE f.variant = 'practitioner' ORDER BY code").all()).toEqual([
       { code: '0009U', value: 2, mai: 3, mai_label: 'Date of Service Edit: Clinical', rationale: 'Nature of Analyte', line: 6 },
@@ -80,7 +80,7 @@ describe('edit-table importers', () => {
     expect(files(db)).toContainEqual(expect.objectContaining({ variant: 'hospital', effective_from: '2026-04-01', effective_to: '2026-06-30' }));
   });
 
-  it('imports the add-on code workbook: YYYYDDD dates, CCCCC as contractor-defined, rows of 6 to 8 cells', () => {
+  it('imports the add-on code workbook: YYYYDDD dates, CCCCC as contractor-defined, rows of 6 to 8 cells', async () => {
     const db = tempContentDb();
     const file = path.join(tempDir(), 'AOC_V2026Q2-MCR.xlsx');
     fs.writeFileSync(
@@ -93,7 +93,7 @@ describe('edit-table importers', () => {
         ['1', '0079T', '2013365', '0078T', '2013365', '2013091', '2013365'],
       ]),
     );
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files[0]).toMatchObject({ kind: 'ncci-aoc', label: 'AOC 2026Q2', codes: 3 });
     expect(db.prepare('SELECT addon, primary_code, edit_type, addon_deleted, effective_from, effective_to, line FROM aoc ORDER BY addon').all()).toEqual([
       { addon: '0054T', primary_code: '*', edit_type: 2, addon_deleted: null, effective_from: '2013-04-01', effective_to: null, line: 3 },
@@ -102,12 +102,12 @@ describe('edit-table importers', () => {
     ]);
   });
 
-  it('imports NCCI PTP tables in the CMS layout, practitioner and hospital, by part', () => {
+  it('imports NCCI PTP tables in the CMS layout, practitioner and hospital, by part', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     writeFile(dir, 'ccipra-v321r0-f1.txt', ptpText(['11042\t11045\t\t20090101\t*\t1\tMisuse of column two code with column one code', '36415\t99213\t*\t19960101\t20101231\t0\tStandards of medical / surgical practice']));
     writeFile(dir, 'ccioph-v321r0-f2.txt', ptpText(['93306\t93000\t\t20150101\t*\t9\tCPT Manual or CMS manual coding instructions']));
-    const summary = importCodeFiles(db, [dir]);
+    const summary = await importCodeFiles(db, [dir]);
     expect(summary.files.map((f) => f.label).sort()).toEqual(['NCCI PTP hospital v32.1r0 f2', 'NCCI PTP practitioner v32.1r0 f1']);
     expect(db.prepare('SELECT col1, col2, effective_from, effective_to, pre1996, modifier, line FROM ptp ORDER BY col1').all()).toEqual([
       { col1: '11042', col2: '11045', effective_from: '2009-01-01', effective_to: null, pre1996: 0, modifier: 1, line: 4 },

@@ -106,7 +106,7 @@ let plain: Db;
 let withLists: Db;
 let dir: string;
 let table: Row[];
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-ptp-property-'));
   const { rows, files } = randomTable();
   table = rows;
@@ -114,11 +114,11 @@ beforeAll(() => {
   const paths = files.map(([name]) => path.join(dir, name));
   // Without the lists' markers every pair is sought; with them (as the importer writes them)
   // only the pairs the lists hold.
-  plain = editsDb();
-  importCodeFiles(plain, paths);
+  plain = await editsDb();
+  await importCodeFiles(plain, paths);
   plain.exec('DELETE FROM ptp_partners');
-  withLists = editsDb();
-  importCodeFiles(withLists, paths);
+  withLists = await editsDb();
+  await importCodeFiles(withLists, paths);
 });
 afterAll(() => {
   dropEditsDb(plain);

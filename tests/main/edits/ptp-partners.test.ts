@@ -28,8 +28,8 @@ describe('listHolds', () => {
 describe('partner lists in the database', () => {
   let db: Db;
   let ptpFile: number;
-  beforeEach(() => {
-    db = editsDb();
+  beforeEach(async () => {
+    db = await editsDb();
     ptpFile = db.prepare("SELECT id FROM edit_file WHERE kind = 'ptp' AND variant = 'practitioner'").pluck().get() as number;
   });
   afterEach(() => dropEditsDb(db));
@@ -42,10 +42,10 @@ describe('partner lists in the database', () => {
     expect(lists).toEqual(new Map([['20610', '36415'], ['93306', '93000'], ['99213', '11055']]));
   });
 
-  it('the checker goes by the lists: a pair a list does not hold is not sought', () => {
+  it('the checker goes by the lists: a pair a list does not hold is not sought', async () => {
     const claim = () => ids(pro(['93306', '93000', '20610', '36415']));
     expect(claim()).toEqual(['ncci.ptp 20610,36415', 'ncci.ptp 93306,93000']);
-    const fresh = editsDb();
+    const fresh = await editsDb();
     try {
       const id = fresh.prepare("SELECT id FROM edit_file WHERE kind = 'ptp' AND variant = 'practitioner'").pluck().get() as number;
       fresh.prepare("UPDATE ptp_partners SET col2s = '' WHERE file_id = ? AND col1 = '93306'").run(id);

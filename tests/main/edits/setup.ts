@@ -63,7 +63,7 @@ function withCategories(rows: readonly Row[], width = 3): Row[] {
 }
 
 /** Lives for a whole test file (the shared helpers close theirs after each test): close with dropEditsDb. */
-export function editsDb() {
+export async function editsDb() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-edits-'));
   const db = openContentDb(path.join(home, 'content.db'));
   const dir = path.join(home, 'files');
@@ -101,7 +101,7 @@ export function editsDb() {
     ]),
   );
   writeFile(dir, 'ccioph-v321r0-f1.txt', ptpText(['93306\t93000\t\t20150101\t*\t0\tHospital only pair']));
-  importCodeFiles(db, [dir]);
+  await importCodeFiles(db, [dir]);
   writeVersion(
     db,
     { system: 'hcpcs', label: '2026 Q2', effectiveFrom: '2026-04-01', effectiveTo: '2026-06-30', source: 'HCPC2026_APR_ANWEB.xlsx', sha256: 'x', isDemo: false },
@@ -115,7 +115,7 @@ export function editsDb() {
   return db;
 }
 
-export type Db = ReturnType<typeof editsDb>;
+export type Db = Awaited<ReturnType<typeof editsDb>>;
 
 export function dropEditsDb(db: Db | undefined): void {
   if (!db) return;

@@ -50,10 +50,10 @@ const TABULAR = `<?xml version="1.0" encoding="utf-8"?>
 `;
 
 let db: Db;
-beforeAll(() => {
-  db = editsDb();
+beforeAll(async () => {
+  db = await editsDb();
   const dir = path.join(path.dirname(db.name), 'tabular');
-  importCodeFiles(db, [writeFile(dir, 'icd10cm_tabular_2026.xml', TABULAR)]);
+  await importCodeFiles(db, [writeFile(dir, 'icd10cm_tabular_2026.xml', TABULAR)]);
 });
 afterAll(() => dropEditsDb(db));
 

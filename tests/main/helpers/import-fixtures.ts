@@ -12,6 +12,6 @@ export type { ImportProgress };
 
 export const FIXTURE_IMPORT = { allowUnverified: true, releases: [] } as const;
 
-export function importCodeFiles(db: ContentDb, paths: readonly string[], onProgress?: (p: ImportProgress) => void): ImportSummary {
+export function importCodeFiles(db: ContentDb, paths: readonly string[], onProgress?: (p: ImportProgress) => void): Promise<ImportSummary> {
   return importWithChecks(db, paths, onProgress, FIXTURE_IMPORT);
 }

@@ -6,20 +6,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { indexImporter } from '../../../src/main/services/codesets/importers/indexes/index-importer';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
-import { failureOf, tempContentDb } from '../codesets/helpers';
+import { failureOfAsync, tempContentDb } from '../codesets/helpers';
 import { FIXTURE, fileWith, fixtureText, indexSnapshot } from './helpers';
 
 /** A database already holding the neoplasm table, so every test also proves it survives. */
-function dbWithNeoplasm() {
+async function dbWithNeoplasm() {
   const db = tempContentDb();
-  importCodeFiles(db, [fileWith(FIXTURE.neoplasm, fixtureText('neoplasm'))]);
+  await importCodeFiles(db, [fileWith(FIXTURE.neoplasm, fixtureText('neoplasm'))]);
   return db;
 }
 
-function rejects(name: string, text: string | Buffer) {
-  const db = dbWithNeoplasm();
+async function rejects(name: string, text: string | Buffer) {
+  const db = await dbWithNeoplasm();
   const before = indexSnapshot(db);
-  const failure = failureOf(() => importCodeFiles(db, [fileWith(name, text)]));
+  const failure = await failureOfAsync(() => importCodeFiles(db, [fileWith(name, text)]));
   expect(failure.code).toBe('IMPORT_FAILED');
   expect(indexSnapshot(db)).toEqual(before);
   return failure;
@@ -28,27 +28,27 @@ function rejects(name: string, text: string | Buffer) {
 const drug = () => fixtureText('drug');
 
 describe('bad index files', () => {
-  it('refuses a truncated file, naming the line', () => {
+  it('refuses a truncated file, naming the line', async () => {
     const text = drug();
-    const failure = rejects(FIXTURE.drug, text.slice(0, Math.floor(text.length * 0.6)));
+    const failure = await rejects(FIXTURE.drug, text.slice(0, Math.floor(text.length * 0.6)));
     expect(failure.message).toMatch(/^icd10cm-drug-April-1-2026-XML\.xml line \d+: not well-formed XML/);
   });
 
-  it('refuses a DOCTYPE (entity expansion) without expanding it', () => {
+  it('refuses a DOCTYPE (entity expansion) without expanding it', async () => {
     const text = drug().replace('<ICD10CM.index>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<ICD10CM.index>');
-    expect(rejects(FIXTURE.drug, text).message).toMatch(/a DOCTYPE declaration is not allowed/);
+    expect((await rejects(FIXTURE.drug, text)).message).toMatch(/a DOCTYPE declaration is not allowed/);
   });
 
-  it('refuses hostile nesting (terms nested past the reader\'s depth limit)', () => {
+  it('refuses hostile nesting (terms nested past the reader\'s depth limit)', async () => {
     const deep = Array.from({ length: 70 }, (_, i) => `<term level="${i + 1}"><title>t${i}</title>`).join('') + '</term>'.repeat(70);
     const text = fixtureText('index').replace('<code>F44.4</code>', `<code>F44.4</code>${deep}`);
-    expect(rejects(FIXTURE.index, text).message).toMatch(/^icd10cm_index_2026\.xml line \d+: elements are nested deeper than 64 levels$/);
+    expect((await rejects(FIXTURE.index, text)).message).toMatch(/^icd10cm_index_2026\.xml line \d+: elements are nested deeper than 64 levels$/);
   });
 
-  it('refuses a file whose root element is not ICD10CM.index (by content, whatever the name)', () => {
+  it('refuses a file whose root element is not ICD10CM.index (by content, whatever the name)', async () => {
     const text = drug().replace('<ICD10CM.index>', '<ICD10CM.indexx>').replace('</ICD10CM.index>', '</ICD10CM.indexx>');
-    expect(rejects(FIXTURE.drug, text).message).toMatch(/not a code-set file CodeDesk recognises/);
-    const wrongRoot = failureOf(() => indexImporter('drug').run({ db: tempContentDb(), progress: () => {} }, fileSource(fileWith(FIXTURE.drug, text))));
+    expect((await rejects(FIXTURE.drug, text)).message).toMatch(/not a code-set file CodeDesk recognises/);
+    const wrongRoot = await failureOfAsync(() => indexImporter('drug').run({ db: tempContentDb(), progress: () => {} }, fileSource(fileWith(FIXTURE.drug, text))));
     expect(wrongRoot.message).toBe('icd10cm-drug-April-1-2026-XML.xml line 2: the root element is not <ICD10CM.index>');
   });
 
@@ -63,41 +63,41 @@ describe('bad index files', () => {
     ['a file with no terms', (t: string) => t.replace(/<letter>[\s\S]*<\/letter>/, ''), /^icd10cm-drug-April-1-2026-XML\.xml: the file holds no index terms/],
     ['a version that is not a year', (t: string) => t.replace('<version>2026</version>', '<version>v1</version>'), /does not hold a fiscal year/],
     ['a version that contradicts the name', (t: string) => t.replace('<version>2026</version>', '<version>2025</version>'), /the file says fiscal year 2025 but its name says 2026/],
-  ])('refuses %s', (_what, spoil, message) => {
-    const failure = rejects(FIXTURE.drug, spoil(drug()));
+  ])('refuses %s', async (_what, spoil, message) => {
+    const failure = await rejects(FIXTURE.drug, spoil(drug()));
     expect(failure.message).toMatch(message);
     expect(failure.message).not.toMatch(/John|Smith/);
   });
 
-  it('refuses a code element that is not a code, without quoting it', () => {
+  it('refuses a code element that is not a code, without quoting it', async () => {
     const text = fixtureText('index').replace('<code>F44.4</code>', '<code>Jane Doe</code>');
-    const failure = rejects(FIXTURE.index, text);
+    const failure = await rejects(FIXTURE.index, text);
     expect(failure.message).toBe('icd10cm_index_2026.xml line 7: <code> does not hold an ICD-10-CM code');
   });
 
-  it('refuses cells in a file without a heading, and a heading in an index file', () => {
+  it('refuses cells in a file without a heading, and a heading in an index file', async () => {
     const cells = fixtureText('index').replace('<code>F44.4</code>', '<cell col="2">F44.4</cell>');
-    expect(rejects(FIXTURE.index, cells).message).toMatch(/a term has <cell> elements but the file has no <indexHeading>/);
+    expect((await rejects(FIXTURE.index, cells)).message).toMatch(/a term has <cell> elements but the file has no <indexHeading>/);
     // A heading beyond the sniffed start of an index file.
     const heading = '<indexHeading><head col="1">Term</head><head col="2">Code</head></indexHeading>';
     const late = fixtureText('index')
       .replace('<version>2026</version>', `<version>2026</version><!--${' '.repeat(5000)}-->`)
       .replace('</ICD10CM.index>', `${heading}</ICD10CM.index>`);
-    expect(rejects(FIXTURE.index, late).message).toBe('icd10cm_index_2026.xml: an index file should not have an <indexHeading>');
+    expect((await rejects(FIXTURE.index, late)).message).toBe('icd10cm_index_2026.xml: an index file should not have an <indexHeading>');
   });
 
-  it('refuses a file that is not UTF-8 (a Windows-1252 export)', () => {
+  it('refuses a file that is not UTF-8 (a Windows-1252 export)', async () => {
     const text = drug().replace('Acid<nemod>', 'Acid\u00e9<nemod>');
-    expect(rejects(FIXTURE.drug, Buffer.from(text, 'latin1')).message).toBe('icd10cm-drug-April-1-2026-XML.xml: the file is not UTF-8 text');
+    expect((await rejects(FIXTURE.drug, Buffer.from(text, 'latin1'))).message).toBe('icd10cm-drug-April-1-2026-XML.xml: the file is not UTF-8 text');
   });
 
-  it('refuses a file with no fiscal year anywhere before anything is written', () => {
+  it('refuses a file with no fiscal year anywhere before anything is written', async () => {
     const text = drug().replace('<version>2026</version>', '');
-    expect(rejects('drug-table.xml', text).message).toMatch(/^drug-table\.xml: no fiscal year in the file/);
+    expect((await rejects('drug-table.xml', text)).message).toMatch(/^drug-table\.xml: no fiscal year in the file/);
   });
 
-  it('leaves nothing behind when the import dies midway, and a re-run then succeeds', () => {
-    const db = dbWithNeoplasm();
+  it('leaves nothing behind when the import dies midway, and a re-run then succeeds', async () => {
+    const db = await dbWithNeoplasm();
     const before = indexSnapshot(db);
     // 5,000 generated substances: progress comes every 2,000 terms, so the throw is midway.
     const many = Array.from({ length: 5000 }, (_, i) => `<mainTerm><title>Substance ${i}</title><cell col="2">T39.011</cell></mainTerm>`).join('\n');
@@ -109,15 +109,15 @@ describe('bad index files', () => {
     expect(crash).toHaveBeenCalledTimes(1);
     expect(crash).toHaveBeenCalledWith(2000, 5007);
     expect(indexSnapshot(db)).toEqual(before);
-    importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
     expect(db.prepare("SELECT count(*) AS n FROM index_release WHERE kind = 'drug'").get()).toEqual({ n: 1 });
   });
 
-  it('a failed re-import keeps the release it would have replaced', () => {
+  it('a failed re-import keeps the release it would have replaced', async () => {
     const db = tempContentDb();
-    importCodeFiles(db, [fileWith(FIXTURE.drug, drug())]);
+    await importCodeFiles(db, [fileWith(FIXTURE.drug, drug())]);
     const before = indexSnapshot(db);
-    failureOf(() => importCodeFiles(db, [fileWith(FIXTURE.drug, drug().replace('<title>ASA</title>', ''))]));
+    await failureOfAsync(() => importCodeFiles(db, [fileWith(FIXTURE.drug, drug().replace('<title>ASA</title>', ''))]));
     expect(indexSnapshot(db)).toEqual(before);
   });
 });

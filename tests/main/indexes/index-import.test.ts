@@ -8,14 +8,14 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import { tempContentDb } from '../codesets/helpers';
 import { entriesOf, FIXTURE, fileWith, fixtureText, indexSnapshot, termsOf } from './helpers';
 
-function importFixture(kind: keyof typeof FIXTURE, db = tempContentDb()) {
-  const summary = importCodeFiles(db, [fileWith(FIXTURE[kind], fixtureText(kind))]);
+async function importFixture(kind: keyof typeof FIXTURE, db = tempContentDb()) {
+  const summary = await importCodeFiles(db, [fileWith(FIXTURE[kind], fixtureText(kind))]);
   return { db, summary };
 }
 
 describe('Alphabetic Index', () => {
-  it('stores every term with its path, nemod in parentheses, see / see also, codes and manifestation codes', () => {
-    const { db, summary } = importFixture('index');
+  it('stores every term with its path, nemod in parentheses, see / see also, codes and manifestation codes', async () => {
+    const { db, summary } = await importFixture('index');
     expect(summary.files).toEqual([
       expect.objectContaining({ kind: 'icd10cm-index', system: 'icd10cm', label: 'FY2026', codes: 11, replaced: false }),
     ]);
@@ -36,8 +36,8 @@ describe('Alphabetic Index', () => {
     expect(byPath.get('Failure')!.parent_id).toBeNull();
   });
 
-  it('writes an entry point (typed words, normalised code, display path) for every code', () => {
-    const { db } = importFixture('index');
+  it('writes an entry point (typed words, normalised code, display path) for every code', async () => {
+    const { db } = await importFixture('index');
     const entries = entriesOf(db, 'Alphabetic Index FY2026');
     expect(entries).toHaveLength(11);
     expect(entries).toContainEqual({ term: 'failure heart', code: 'I509', path: 'Failure > heart' });
@@ -54,12 +54,12 @@ describe('Alphabetic Index', () => {
     expect(entries.some((e) => e.path.startsWith('Failure > renal'))).toBe(false);
   });
 
-  it('keeps repeated codes and cross-references of one term (joined), each code an entry point', () => {
+  it('keeps repeated codes and cross-references of one term (joined), each code an entry point', async () => {
     const text = fixtureText('index')
       .replace('<code>F44.4</code>', '<code>F44.4</code><code>R26.89</code>')
       .replace('<seeAlso>condition</seeAlso>', '<seeAlso>condition</seeAlso><seeAlso>Pain, abdominal</seeAlso>');
     const db = tempContentDb();
-    importCodeFiles(db, [fileWith(FIXTURE.index, text)]);
+    await importCodeFiles(db, [fileWith(FIXTURE.index, text)]);
     const terms = termsOf(db, 'index');
     expect(terms.find((t) => t.title.startsWith('Abasia'))!.code).toBe('F44.4 R26.89');
     expect(terms.find((t) => t.title === 'Abdomen, abdominal')!.see_also).toBe('condition; Pain, abdominal');
@@ -68,8 +68,8 @@ describe('Alphabetic Index', () => {
 });
 
 describe('External Cause index', () => {
-  it('is told apart from the Alphabetic Index and keeps codes, subcat and seecat references', () => {
-    const { db, summary } = importFixture('eindex');
+  it('is told apart from the Alphabetic Index and keeps codes, subcat and seecat references', async () => {
+    const { db, summary } = await importFixture('eindex');
     expect(summary.files[0]).toMatchObject({ kind: 'icd10cm-eindex', label: 'FY2026 (April)', codes: 5 });
     const release = db.prepare("SELECT * FROM index_release WHERE kind = 'eindex'").get();
     expect(release).toMatchObject({ fiscal_year: 2026, effective_from: '2026-04-01', effective_to: '2026-09-30', term_count: 8 });
@@ -83,8 +83,8 @@ describe('External Cause index', () => {
 });
 
 describe('Drug and Neoplasm tables', () => {
-  it('stores the heading columns and one cell per column, null for "--"', () => {
-    const { db, summary } = importFixture('drug');
+  it('stores the heading columns and one cell per column, null for "--"', async () => {
+    const { db, summary } = await importFixture('drug');
     expect(summary.files[0]).toMatchObject({ kind: 'icd10cm-drug', label: 'FY2026 (April)', codes: 32 });
     const columns = db.prepare('SELECT col, title FROM index_column ORDER BY col').all();
     expect(columns).toHaveLength(7);
@@ -96,8 +96,8 @@ describe('Drug and Neoplasm tables', () => {
     expect(JSON.parse(asa.cells!)).toEqual([null, null, null, null, null, null]);
   });
 
-  it('writes an entry point per non-empty cell, its path ending in the column title', () => {
-    const { db } = importFixture('drug');
+  it('writes an entry point per non-empty cell, its path ending in the column title', async () => {
+    const { db } = await importFixture('drug');
     const entries = entriesOf(db, 'Table of Drugs and Chemicals FY2026 (April)');
     expect(entries).toHaveLength(32);
     expect(entries).toContainEqual({
@@ -108,8 +108,8 @@ describe('Drug and Neoplasm tables', () => {
     expect(entries.filter((e) => e.path.startsWith('Acid (corrosive) NEC >'))).toHaveLength(4);
   });
 
-  it('reads "-" and missing columns of the Neoplasm table as no code, and keeps dashed codes as written', () => {
-    const { db, summary } = importFixture('neoplasm');
+  it('reads "-" and missing columns of the Neoplasm table as no code, and keeps dashed codes as written', async () => {
+    const { db, summary } = await importFixture('neoplasm');
     expect(summary.files[0]).toMatchObject({ kind: 'icd10cm-neoplasm', codes: 36 });
     const terms = termsOf(db, 'neoplasm');
     const cells = (title: string) => JSON.parse(terms.find((t) => t.title === title)!.cells!) as unknown;
@@ -122,31 +122,31 @@ describe('Drug and Neoplasm tables', () => {
     expect(entries.filter((e) => e.path.startsWith('Neoplasm, neoplastic > book-leaf'))).toHaveLength(1);
   });
 
-  it('indexes the words of table paths only (the indexes go to code search through entry points)', () => {
+  it('indexes the words of table paths only (the indexes go to code search through entry points)', async () => {
     const db = tempContentDb();
-    importFixture('index', db);
-    importFixture('drug', db);
+    await importFixture('index', db);
+    await importFixture('drug', db);
     const words = db.prepare('SELECT DISTINCT r.kind FROM index_word w JOIN index_release r ON r.id = w.release_id').all();
     expect(words).toEqual([{ kind: 'drug' }]);
   });
 });
 
 describe('progress', () => {
-  it('reports terms written, ending with the total', () => {
+  it('reports terms written, ending with the total', async () => {
     const db = tempContentDb();
     const seen: [number, number][] = [];
-    importCodeFiles(db, [fileWith(FIXTURE.index, fixtureText('index'))], (p) => seen.push([p.line, p.totalLines]));
+    await importCodeFiles(db, [fileWith(FIXTURE.index, fixtureText('index'))], (p) => seen.push([p.line, p.totalLines]));
     expect(seen[seen.length - 1]).toEqual([15, 15]);
   });
 });
 
 describe('re-import', () => {
-  it('replaces the same release whole (no duplicates) and keeps other kinds and releases', () => {
+  it('replaces the same release whole (no duplicates) and keeps other kinds and releases', async () => {
     const db = tempContentDb();
-    importFixture('drug', db);
-    importFixture('neoplasm', db);
+    await importFixture('drug', db);
+    await importFixture('neoplasm', db);
     const once = indexSnapshot(db) as { releases: unknown[] };
-    const { summary } = importFixture('drug', db);
+    const { summary } = await importFixture('drug', db);
     expect(summary.files[0]!.replaced).toBe(true);
     const twice = indexSnapshot(db) as Record<string, unknown>;
     const counts = (s: unknown) => {
@@ -158,10 +158,10 @@ describe('re-import', () => {
     expect(db.prepare('SELECT count(*) AS n FROM entry_source').get()).toEqual({ n: 2 });
   });
 
-  it('keeps an October release and an April update of the same year side by side', () => {
+  it('keeps an October release and an April update of the same year side by side', async () => {
     const db = tempContentDb();
-    importCodeFiles(db, [fileWith('icd10cm-drug-2026.xml', fixtureText('drug'))]);
-    importFixture('drug', db);
+    await importCodeFiles(db, [fileWith('icd10cm-drug-2026.xml', fixtureText('drug'))]);
+    await importFixture('drug', db);
     const labels = db.prepare("SELECT label, effective_from FROM index_release ORDER BY effective_from").all();
     expect(labels).toEqual([
       { label: 'FY2026', effective_from: '2025-10-01' },

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { parseAddendaLine } from '../../../src/main/services/codesets/importers/lists/addenda-line';
-import { summariseChanges } from '../../../src/main/services/codesets/lists/changes';
-import { CM_2025, CM_2026, failureOf, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
+import { summariseChanges } from '../../../src/main/services/codesets/code-changes/summary';
+import { CM_2025, CM_2026, failureOf, failureOfAsync, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { cmCodesAddendaLine, cmOrderAddendaLine, crlf, pcsAddendaLine, trailer } from './fixtures';
 
 const CODES_ADDENDA = [
@@ -54,18 +54,18 @@ describe('addenda line parser', () => {
   });
 });
 
-function dbWithYears() {
+async function dbWithYears() {
   const db = tempContentDb();
   const dir = tempDir();
-  importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025), writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+  await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025), writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
   return db;
 }
 
 describe('addenda files', () => {
-  it('imports the codes and order addenda and summarises from them', () => {
-    const db = dbWithYears();
+  it('imports the codes and order addenda and summarises from them', async () => {
+    const db = await dbWithYears();
     const dir = tempDir();
-    const summary = importCodeFiles(db, [
+    const summary = await importCodeFiles(db, [
       writeFile(dir, 'icd10cm_codes_addenda_2026.txt', crlf([...CODES_ADDENDA, ...trailer(2, 1, 0)])),
       writeFile(dir, 'icd10cm_order_addenda_2026.txt', crlf([...ORDER_ADDENDA, ...trailer(3, 1, 0)])),
     ]);
@@ -80,11 +80,11 @@ describe('addenda files', () => {
     expect(changes.billableChanged).toEqual([{ code: 'B88.0', title: 'Other acariasis', billable: false }]);
   });
 
-  it('re-importing replaces the year\'s records (idempotent)', () => {
-    const db = dbWithYears();
+  it('re-importing replaces the year\'s records (idempotent)', async () => {
+    const db = await dbWithYears();
     const file = writeFile(tempDir(), 'icd10cm_codes_addenda_2026.txt', crlf([...CODES_ADDENDA, ...trailer(2, 1, 0)]));
-    importCodeFiles(db, [file]);
-    const again = importCodeFiles(db, [file]);
+    await importCodeFiles(db, [file]);
+    const again = await importCodeFiles(db, [file]);
     expect(again.files[0]?.replaced).toBe(true);
     expect(db.prepare('SELECT count(*) AS n FROM code_change').get()).toEqual({ n: 3 });
   });
@@ -97,35 +97,35 @@ describe('addenda files', () => {
     ['a bad code', [cmCodesAddendaLine('add', 'b88-1', 'Lower case'), ...trailer(1, 0, 0)], /line 1: (expected an ICD-10-CM code|not a code-set file CodeDesk recognises)/],
   ];
   for (const [what, lines, message] of bad) {
-    it(`rejects ${what}, naming file and line, and changes nothing`, () => {
-      const db = dbWithYears();
-      importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_addenda_2026.txt', crlf([...CODES_ADDENDA, ...trailer(2, 1, 0)]))]);
+    it(`rejects ${what}, naming file and line, and changes nothing`, async () => {
+      const db = await dbWithYears();
+      await importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_addenda_2026.txt', crlf([...CODES_ADDENDA, ...trailer(2, 1, 0)]))]);
       const before = { ...(snapshot(db) as object), changes: db.prepare('SELECT * FROM code_change ORDER BY seq').all() };
-      const failure = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_addenda_2026.txt', crlf(lines))]));
+      const failure = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_addenda_2026.txt', crlf(lines))]));
       expect(failure.code).toBe('IMPORT_FAILED');
       expect(failure.message).toMatch(message);
       expect({ ...(snapshot(db) as object), changes: db.prepare('SELECT * FROM code_change ORDER BY seq').all() }).toEqual(before);
     });
   }
 
-  it('detects PCS order addenda without a flag column', () => {
-    const db = dbWithYears();
+  it('detects PCS order addenda without a flag column', async () => {
+    const db = await dbWithYears();
     const lines = [pcsAddendaLine('add', '0016070', 'Bypass Cerebral Ventricle to Nasopharynx'), ...trailer(1, 0, 0)];
-    const summary = importCodeFiles(db, [writeFile(tempDir(), 'order_addenda_2026.txt', crlf(lines))]);
+    const summary = await importCodeFiles(db, [writeFile(tempDir(), 'order_addenda_2026.txt', crlf(lines))]);
     expect(summary.files[0]).toMatchObject({ kind: 'icd10pcs-order-addenda', system: 'icd10pcs', label: 'FY2026' });
   });
 });
 
 describe('summariseChanges', () => {
-  it('compares the code tables when no addenda are imported', () => {
-    const changes = summariseChanges(dbWithYears(), { system: 'icd10cm', from: 'fy2025', to: 'FY2026' });
+  it('compares the code tables when no addenda are imported', async () => {
+    const changes = summariseChanges(await dbWithYears(), { system: 'icd10cm', from: 'fy2025', to: 'FY2026' });
     expect(changes.basis).toBe('comparison of the FY2025 and FY2026 code tables');
     expect(changes.deleted).toEqual([{ code: 'B88.0', title: 'Other acariasis' }]);
     expect(changes.added.map((a) => a.code)).toEqual(['B88.01', 'B88.09']);
   });
 
-  it('refuses an unknown label and a system with fewer than two versions, in plain words', () => {
-    const db = dbWithYears();
+  it('refuses an unknown label and a system with fewer than two versions, in plain words', async () => {
+    const db = await dbWithYears();
     const unknown = failureOf(() => summariseChanges(db, { system: 'icd10cm', to: 'FY1999' }));
     expect([unknown.code, unknown.message]).toEqual(['BAD_INPUT', 'No ICD-10-CM version is labelled FY1999 (imported: FY2025, FY2026).']);
     expect(failureOf(() => summariseChanges(db, { system: 'hcpcs' })).message).toMatch(/Two HCPCS versions are needed/);

@@ -8,8 +8,7 @@ import { parseCodesLine } from '../../../src/main/services/codesets/importers/li
 import { cptImporter } from '../../../src/main/services/codesets/importers/lists/cpt';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { parseHcpcsTxtLine } from '../../../src/main/services/codesets/importers/lists/hcpcs-record';
-import { hcpcsStatusOn } from '../../../src/main/services/codesets/lists/hcpcs-validity';
-import { CM_2026, failureOf, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
+import { CM_2026, failureOfAsync, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { makeZip } from '../helpers/zip';
 import { crlf, hcpcsTxtLine } from './fixtures';
 
@@ -17,60 +16,60 @@ const billable = CM_2026.filter((r) => r[1] === 1);
 const codesFile = (rows = billable) => crlf(rows.map(([code, , long]) => `${code.padEnd(7)} ${long}`));
 
 describe('ICD-10-CM codes file', () => {
-  it('makes a billable-only version when the year has no order file, replaced later by the order file', () => {
+  it('makes a billable-only version when the year has no order file, replaced later by the order file', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    const first = importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
+    const first = await importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
     expect(first.files[0]).toMatchObject({ kind: 'icd10cm-codes', label: 'FY2026', codes: billable.length, replaced: false });
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     expect(db.prepare('SELECT code_count FROM content_version').get()).toEqual({ code_count: CM_2026.length });
   });
 
-  it('checks against the order file of the same year and keeps its headers', () => {
+  it('checks against the order file of the same year and keeps its headers', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     const before = snapshot(db);
-    importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
+    await importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
     expect(snapshot(db)).toEqual(before);
     expect(db.prepare('SELECT kind, rows FROM code_list_file').all()).toEqual([{ kind: 'icd10cm-codes', rows: billable.length }]);
   });
 
-  it('refuses a codes file that disagrees with the order file, naming the line, and changes nothing', () => {
+  it('refuses a codes file that disagrees with the order file, naming the line, and changes nothing', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     const before = snapshot(db);
     const rows = billable.map((r, i) => (i === 2 ? ([r[0], 1, 'Changed title'] as const) : r));
-    const failure = failureOf(() => importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile(rows as typeof billable))]));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile(rows as typeof billable))]));
     expect(failure.message).toBe(`icd10cm_codes_2026.txt line 3: the title of ${billable[2]?.[0]} differs from the order file of the same year`);
     expect(snapshot(db)).toEqual(before);
     expect(db.prepare('SELECT count(*) AS n FROM code_list_file').get()).toEqual({ n: 0 });
   });
 
-  it('refuses duplicates and a cut last line', () => {
+  it('refuses duplicates and a cut last line', async () => {
     const db = tempContentDb();
-    const dup = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', codesFile([...billable, billable[0]!]))]));
+    const dup = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', codesFile([...billable, billable[0]!]))]));
     expect(dup.message).toMatch(/line \d+: code A000 appears twice \(first on line 1\)/);
-    const cut = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', codesFile().slice(0, -2))]));
+    const cut = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', codesFile().slice(0, -2))]));
     expect(cut.message).toMatch(/no line ending: the file may be cut short/);
     expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
   });
 
-  it('a codes file replacing a codes-file version and failing at its end leaves the earlier one', () => {
+  it('a codes file replacing a codes-file version and failing at its end leaves the earlier one', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
+    await importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile())]);
     const before = snapshot(db);
     const many = Array.from({ length: 6000 }, (_, i) => `${`A${String(i).padStart(4, '0')}`.padEnd(7)} Made-up condition ${i}`);
-    const dup = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf([...many, many[0]!]))]));
+    const dup = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf([...many, many[0]!]))]));
     expect(dup.message).toMatch(/line 6001: code A0000 appears twice \(first on line 1\)/);
-    const cut = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many).slice(0, -2))]));
+    const cut = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many).slice(0, -2))]));
     expect(cut.message).toMatch(/line 6000: the last line has no line ending/);
     expect(snapshot(db)).toEqual(before);
     // A good one replaces it, and reports progress on the way.
     const seen: number[] = [];
-    const summary = importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many))], (p) => seen.push(p.line));
+    const summary = await importCodeFiles(db, [writeFile(tempDir(), 'icd10cm_codes_2026.txt', crlf(many))], (p) => seen.push(p.line));
     expect(summary.files[0]).toMatchObject({ codes: 6000, replaced: true });
     expect(seen).toEqual([5000, 6000]);
   });
@@ -85,47 +84,48 @@ describe('ICD-10-CM codes file', () => {
 });
 
 describe('CPT (made-up descriptors only)', () => {
-  it('imports a tab-separated file with a header as CPT <year>', () => {
+  it('imports a tab-separated file with a header as CPT <year>', async () => {
     const db = tempContentDb();
     const text = crlf(['Code\tDescriptor', '99999\tTest procedure descriptor one', '0001T\tTest procedure descriptor two']);
-    const summary = importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', text)]);
+    const summary = await importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', text)]);
     expect(summary.files[0]).toMatchObject({ kind: 'cpt', system: 'cpt', label: 'CPT 2026', codes: 2 });
   });
 
-  it('imports a comma-separated file with quoted descriptors', () => {
+  it('imports a comma-separated file with quoted descriptors', async () => {
     const db = tempContentDb();
     const text = crlf(['99998,"Test procedure descriptor, with comma"']);
-    importCodeFiles(db, [writeFile(tempDir(), 'my-cpt-2025.csv', text)]);
+    await importCodeFiles(db, [writeFile(tempDir(), 'my-cpt-2025.csv', text)]);
     expect(db.prepare('SELECT long_title FROM codes').get()).toEqual({ long_title: 'Test procedure descriptor, with comma' });
   });
 
-  it('reads a Windows-1252 file and refuses a UTF-16 one as unrecognised', () => {
+  it('reads a Windows-1252 file and refuses a UTF-16 one as unrecognised', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     const latin = Buffer.from('99997\tTest procedure descriptor caf\u00e9\r\n', 'latin1');
     fs.writeFileSync(nodePath.join(dir, 'cpt_2026.txt'), latin);
-    importCodeFiles(db, [nodePath.join(dir, 'cpt_2026.txt')]);
+    await importCodeFiles(db, [nodePath.join(dir, 'cpt_2026.txt')]);
     expect(db.prepare('SELECT long_title FROM codes').get()).toEqual({ long_title: 'Test procedure descriptor caf\u00e9' });
     const utf16 = nodePath.join(dir, 'cpt_2025.txt');
     fs.writeFileSync(utf16, Buffer.from('\ufeff99996\tTest procedure descriptor\r\n', 'utf16le'));
-    expect(failureOf(() => importCodeFiles(db, [utf16])).message).toMatch(/^cpt_2025.txt line 1: not a code-set file CodeDesk recognises/);
+    expect((await failureOfAsync(() => importCodeFiles(db, [utf16]))).message).toMatch(/^cpt_2025.txt line 1: not a code-set file CodeDesk recognises/);
   });
 
-  it('needs the year in the name and refuses bad lines, leaving nothing', () => {
+  it('needs the year in the name and refuses bad lines, leaving nothing', async () => {
     const db = tempContentDb();
-    expect(failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt.txt', crlf(['99999\tTest procedure descriptor one']))])).message).toMatch(
+    expect((await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt.txt', crlf(['99999\tTest procedure descriptor one']))]))).message).toMatch(
       /no year in the file name/,
     );
-    const bad = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(['99999\tTest one', '9999\tTest two']))]));
+    const bad = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(['99999\tTest one', '9999\tTest two']))]));
     expect(bad.message).toBe('cpt_2026.txt line 2: expected a 5-character CPT code in the first column');
     expect(db.prepare('SELECT count(*) AS n FROM codes').get()).toEqual({ n: 0 });
   });
 
-  it('reads the file in chunks (a BOM, a blank line inside), never whole, whatever the chunk size', () => {
+  it('reads the file in chunks (a BOM, a blank line inside), never whole, whatever the chunk size', async () => {
     const text = `\ufeff${crlf(['Code\tDescriptor', '99999\tTest procedure descriptor one', '', '0001T\tTest procedure descriptor caf\u00e9'])}`;
     const file = writeFile(tempDir(), 'cpt_2026.txt', text);
     const codes = (db: ReturnType<typeof tempContentDb>) => db.prepare('SELECT id, code, long_title, seq FROM codes ORDER BY id').all();
-    const results = [2, 64 * 1024].map((size) => {
+    const results = [];
+    for (const size of [2, 64 * 1024]) {
       const db = tempContentDb();
       const source = {
         ...fileSource(file, size),
@@ -133,9 +133,9 @@ describe('CPT (made-up descriptors only)', () => {
           throw new Error('read whole');
         },
       };
-      const summary = cptImporter.run({ db, progress: () => undefined }, source);
-      return { summary, codes: codes(db) };
-    });
+      const summary = await cptImporter.run({ db, progress: () => undefined }, source);
+      results.push({ summary, codes: codes(db) });
+    }
     expect(results[0]).toEqual(results[1]);
     expect(results[0]?.codes).toMatchObject([
       { code: '99999', long_title: 'Test procedure descriptor one', seq: 1 },
@@ -143,15 +143,15 @@ describe('CPT (made-up descriptors only)', () => {
     ]);
   });
 
-  it('a replacement failing at its last line leaves the CPT version it was replacing', () => {
+  it('a replacement failing at its last line leaves the CPT version it was replacing', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeFile(dir, 'cpt_2026.txt', crlf(['99999\tTest procedure descriptor one']))]);
+    await importCodeFiles(db, [writeFile(dir, 'cpt_2026.txt', crlf(['99999\tTest procedure descriptor one']))]);
     const before = snapshot(db);
     const many = Array.from({ length: 6000 }, (_, i) => `${String(10000 + i)}\tMade-up procedure ${i}`);
-    const dup = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf([...many, many[0]!]))]));
+    const dup = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf([...many, many[0]!]))]));
     expect(dup.message).toBe('cpt_2026.txt line 6001: code 10000 appears twice (first on line 1)');
-    const cut = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(many).slice(0, -2))]));
+    const cut = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'cpt_2026.txt', crlf(many).slice(0, -2))]));
     expect(cut.message).toBe('cpt_2026.txt line 6000: the last line has no line ending: the file may be cut short');
     expect(snapshot(db)).toEqual(before);
   });
@@ -166,9 +166,9 @@ describe('HCPCS fixed-width txt', () => {
     hcpcsTxtLine({ code: 'A1', recordId: '7', long: 'Dressing for one wound' }),
   ];
 
-  it('imports codes and modifiers with dates, joins continuations, skips D codes', () => {
+  it('imports codes and modifiers with dates, joins continuations, skips D codes', async () => {
     const db = tempContentDb();
-    const summary = importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(lines))]);
+    const summary = await importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(lines))]);
     expect(summary.files[0]).toMatchObject({ kind: 'hcpcs-anweb-txt', label: '2025 Q4', codes: 3 });
     expect(db.prepare("SELECT code, long_title FROM codes WHERE code = 'A0021'").get()).toEqual({
       code: 'A0021',
@@ -183,34 +183,24 @@ describe('HCPCS fixed-width txt', () => {
     ]);
   });
 
-  it('says a code is valid on a date only between its effective and termination dates', () => {
-    const db = tempContentDb();
-    importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(lines))]);
-    expect(hcpcsStatusOn(db, 'G0001', '2024-12-31')).toMatchObject({ found: true, active: true, version: '2025 Q4' });
-    expect(hcpcsStatusOn(db, 'G0001', '2025-01-01')).toMatchObject({ found: true, active: false, terminatedOn: '2024-12-31' });
-    expect(hcpcsStatusOn(db, 'a0021', '2024-12-31')).toMatchObject({ found: true, active: false, effectiveFrom: '2025-01-01' });
-    expect(hcpcsStatusOn(db, 'A1', '2025-11-01', 'modifier')).toMatchObject({ found: true, active: true });
-    expect(hcpcsStatusOn(db, 'D0120', '2025-11-01')).toMatchObject({ found: false, active: false });
-  });
-
-  it('refuses a damaged xlsx named like the ANWEB file, writing nothing', () => {
+  it('refuses a damaged xlsx named like the ANWEB file, writing nothing', async () => {
     const db = tempContentDb();
     const file = writeZip(tempDir(), 'HCPC2025_OCT_ANWEB.xlsx', makeZip([{ name: 'xl/nothing.xml', data: '<x/>' }]));
-    expect(failureOf(() => importCodeFiles(db, [file])).message).toBe(
+    expect((await failureOfAsync(() => importCodeFiles(db, [file]))).message).toBe(
       'HCPC2025_OCT_ANWEB.xlsx: the spreadsheet could not be read: it is damaged or not an xlsx file',
     );
     expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
   });
 
-  it('refuses a bad date and a truncated record, naming the line', () => {
+  it('refuses a bad date and a truncated record, naming the line', async () => {
     const db = tempContentDb();
     const badDate = [...lines];
     badDate[3] = hcpcsTxtLine({ code: 'G0001', recordId: '3', long: 'Terminated test code', term: '20241341' });
-    expect(failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(badDate))])).message).toBe(
+    expect((await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(badDate))]))).message).toBe(
       'HCPC2025_OCT_ANWEB.txt line 4: expected a date YYYYMMDD in columns 285-292',
     );
     const cut = [...lines.slice(0, 3), (lines[3] as string).slice(0, 200)];
-    expect(failureOf(() => importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(cut))])).message).toMatch(/line 4: .*cut short/);
+    expect((await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), 'HCPC2025_OCT_ANWEB.txt', crlf(cut))]))).message).toMatch(/line 4: .*cut short/);
     expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
   });
 
@@ -226,28 +216,28 @@ function writeZip(dir: string, name: string, bytes: Buffer): string {
 }
 
 describe('zip input', () => {
-  it('imports members of a zip as x.zip!member', () => {
+  it('imports members of a zip as x.zip!member', async () => {
     const db = tempContentDb();
     const zip = makeZip([
       { name: 'readme.txt', data: 'not a code file' },
       { name: 'cpt_2026.txt', data: crlf(['99999\tTest procedure descriptor one']) },
     ]);
     const path = writeZip(tempDir(), 'download.zip', zip);
-    const summary = importCodeFiles(db, [path]);
+    const summary = await importCodeFiles(db, [path]);
     expect(summary.files.map((f) => f.path)).toEqual([`${path}!cpt_2026.txt`]);
   });
 
-  it('refuses a zip with nothing recognised, a path trick and a zip bomb, naming the zip', () => {
+  it('refuses a zip with nothing recognised, a path trick and a zip bomb, naming the zip', async () => {
     const db = tempContentDb();
     const dir = tempDir();
     const nothing = writeZip(dir, 'empty.zip', makeZip([{ name: 'readme.txt', data: 'hello' }]));
-    expect(failureOf(() => importCodeFiles(db, [nothing])).message).toBe('empty.zip: the zip holds no code-set file CodeDesk can import');
+    expect((await failureOfAsync(() => importCodeFiles(db, [nothing]))).message).toBe('empty.zip: the zip holds no code-set file CodeDesk can import');
     const trick = writeZip(dir, 'trick.zip', makeZip([{ name: '../cpt_2026.txt', data: '99999\tTest\r\n' }]));
-    expect(failureOf(() => importCodeFiles(db, [trick])).message).toMatch(/^trick.zip: .*unsafe path/);
+    expect((await failureOfAsync(() => importCodeFiles(db, [trick]))).message).toMatch(/^trick.zip: .*unsafe path/);
     const bomb = writeZip(dir, 'bomb.zip', makeZip([{ name: 'cpt_2026.txt', data: Buffer.alloc(5_000_000, 0x41) }]));
-    expect(failureOf(() => importCodeFiles(db, [bomb])).message).toMatch(/^bomb.zip: .*zip bomb/);
+    expect((await failureOfAsync(() => importCodeFiles(db, [bomb]))).message).toMatch(/^bomb.zip: .*zip bomb/);
     const damaged = writeZip(dir, 'damaged.zip', Buffer.from('PK\u0003\u0004 not really'));
-    expect(failureOf(() => importCodeFiles(db, [damaged])).message).toMatch(/^damaged.zip: /);
+    expect((await failureOfAsync(() => importCodeFiles(db, [damaged]))).message).toMatch(/^damaged.zip: /);
     expect(db.prepare('SELECT count(*) AS n FROM content_version').get()).toEqual({ n: 0 });
   });
 });

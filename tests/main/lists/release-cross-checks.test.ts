@@ -4,7 +4,7 @@
  * the codes file is checked against an order file already imported: lists-files.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { CM_2026, failureOf, orderFileText, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
+import { CM_2026, failureOfAsync, orderFileText, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { fixtureCodes, tablesXml } from '../pcs/fixtures';
 import { crlf } from './fixtures';
@@ -23,33 +23,33 @@ const pcsOrder = (codes: readonly string[]) =>
   );
 
 describe('checks between the files of one release', () => {
-  it('an ICD-10-CM order file with fewer billable codes than its codes file, imported before, is refused and changes nothing', () => {
+  it('an ICD-10-CM order file with fewer billable codes than its codes file, imported before, is refused and changes nothing', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile)]);
+    await importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile)]);
     const before = snapshot(db);
-    expect(failureOf(() => importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', cutCm)])).message).toBe(
+    expect((await failureOfAsync(() => importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', cutCm)]))).message).toBe(
       `icd10cm_order_2026.txt: it has ${billable.length - 1} valid codes but the ICD-10-CM codes file of the same year (imported already) lists ${billable.length}: one of them is cut short or altered`,
     );
     expect(snapshot(db)).toEqual(before);
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     // Checked against the codes file recorded with the order file's version too.
-    importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile)]);
-    expect(failureOf(() => importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', cutCm)])).message).toContain('lists');
+    await importCodeFiles(db, [writeFile(dir, 'icd10cm_codes_2026.txt', codesFile)]);
+    expect((await failureOfAsync(() => importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', cutCm)]))).message).toContain('lists');
   });
 
-  it('an ICD-10-PCS order file and tables of one year must agree on the valid codes, whichever comes first', () => {
+  it('an ICD-10-PCS order file and tables of one year must agree on the valid codes, whichever comes first', async () => {
     const codes = fixtureCodes();
     const tablesFirst = tempContentDb();
-    importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml())]);
-    expect(failureOf(() => importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes.slice(1)))])).message).toBe(
+    await importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml())]);
+    expect((await failureOfAsync(() => importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes.slice(1)))]))).message).toBe(
       `icd10pcs_order_2026.txt: it has ${codes.length - 1} valid codes but the ICD-10-PCS tables XML of the same year (imported already) expand to ${codes.length}: one of them is cut short or altered`,
     );
-    importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes))]);
+    await importCodeFiles(tablesFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes))]);
 
     const orderFirst = tempContentDb();
-    importCodeFiles(orderFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes.slice(0, -1)))]);
-    expect(failureOf(() => importCodeFiles(orderFirst, [writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml())])).message).toBe(
+    await importCodeFiles(orderFirst, [writeFile(tempDir(), 'icd10pcs_order_2026.txt', pcsOrder(codes.slice(0, -1)))]);
+    expect((await failureOfAsync(() => importCodeFiles(orderFirst, [writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml())]))).message).toBe(
       `icd10pcs_tables_2026.xml: the tables expand to ${codes.length} codes but the ICD-10-PCS order file of the same year (imported already) has ${codes.length - 1} valid codes: one of them is cut short or altered`,
     );
   });

@@ -32,7 +32,7 @@ describe('importInWorker', () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'content.db');
     const db = openContentDb(dbPath);
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)]);
     const before = snapshot(db);
     closeContentDb(db);
     const big = writeOrderFile(dir, 'icd10cm_order_2026.txt', manyCmRows(2000));

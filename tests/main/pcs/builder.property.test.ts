@@ -42,15 +42,15 @@ function hasDuplicateCodes(tables: readonly FixtureTable[]): boolean {
 }
 
 describe('pcsBuild properties', () => {
-  it('on the fixture: the builder yields exactly the Cartesian product of the rows', () => {
+  it('on the fixture: the builder yields exactly the Cartesian product of the rows', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     expect(buildAll(db).sort()).toEqual(fixtureCodes());
   });
 
-  it('on the fixture: a random walk always ends in a fixture code, and every fixture code walks through', () => {
+  it('on the fixture: a random walk always ends in a fixture code, and every fixture code walks through', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     const codes = new Set(fixtureCodes());
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 7, maxLength: 7 }), (picks) => {
@@ -73,24 +73,24 @@ describe('pcsBuild properties', () => {
     );
   });
 
-  it('on random tables: import then build gives exactly the product, or the import refuses duplicate codes', () => {
-    fc.assert(
-      fc.property(tablesArb, (tables) => {
+  it('on random tables: import then build gives exactly the product, or the import refuses duplicate codes', async () => {
+    await fc.assert(
+      fc.asyncProperty(tablesArb, async (tables) => {
         const db = tempContentDb();
         if (hasDuplicateCodes(tables)) {
-          expect(() => importText(db, 'icd10pcs_tables_2026.xml', tablesXml(tables))).toThrow(/more than one row/);
+          await expect(importText(db, 'icd10pcs_tables_2026.xml', tablesXml(tables))).rejects.toThrow(/more than one row/);
           return;
         }
-        importText(db, 'icd10pcs_tables_2026.xml', tablesXml(tables));
+        await importText(db, 'icd10pcs_tables_2026.xml', tablesXml(tables));
         expect(buildAll(db).sort()).toEqual(fixtureCodes(tables));
       }),
       { numRuns: 40 },
     );
   });
 
-  it('on random strings: a prefix is accepted exactly when it starts some fixture code', () => {
+  it('on random strings: a prefix is accepted exactly when it starts some fixture code', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     const codes = fixtureCodes();
     fc.assert(
       fc.property(fc.array(fc.constantFrom('0', 'D', 'T', 'B', 'J', 'K', '1', '4', 'Z', 'X', 'W', '3', '8', '7'), { maxLength: 7 }), (chars) => {

@@ -4,17 +4,17 @@ import { orderFileText } from '../codesets/helpers';
 import { TABLES, definitionsXml, fixtureCodes, tablesXml } from './fixtures';
 import { failureOf, importText, tempContentDb } from './helpers';
 
-function dbWithTables() {
+async function dbWithTables() {
   const db = tempContentDb();
-  importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+  await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
   return db;
 }
 
 const values = (step: ReturnType<typeof pcsBuild>) => step.options.map((o) => o.value).join('');
 
 describe('pcsBuild: the ICD-10-PCS table builder', () => {
-  it('offers the sections, then body systems, then operations that have tables', () => {
-    const db = dbWithTables();
+  it('offers the sections, then body systems, then operations that have tables', async () => {
+    const db = await dbWithTables();
     const start = pcsBuild(db, { prefix: '' });
     expect(start).toMatchObject({ prefix: '', position: 1, axis: 'Section', chosen: [], code: null });
     expect(start.options).toEqual([
@@ -34,8 +34,8 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     ]);
   });
 
-  it('offers positions 4-7 only from the rows that hold every value chosen so far', () => {
-    const db = dbWithTables();
+  it('offers positions 4-7 only from the rows that hold every value chosen so far', async () => {
+    const db = await dbWithTables();
     // 0DB: row 1 has body parts 1, J; row 2 has J, K: the union, once each.
     expect(values(pcsBuild(db, { prefix: '0DB' }))).toBe('1JK');
     // Appendix is in both rows: approaches of both.
@@ -48,8 +48,8 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     expect(values(pcsBuild(db, { prefix: '0DBJ3Z' }))).toBe('XZ');
   });
 
-  it('a whole code gives its labels and the code, titled from the order file when it is imported', () => {
-    const db = dbWithTables();
+  it('a whole code gives its labels and the code, titled from the order file when it is imported', async () => {
+    const db = await dbWithTables();
     const composed = pcsBuild(db, { prefix: '0DTJ4ZZ' });
     expect(composed).toMatchObject({ position: null, axis: null, options: [] });
     expect(composed.chosen.map((c) => [c.position, c.axis, c.value, c.label])).toEqual([
@@ -68,12 +68,12 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
       ...(code.slice(0, 3) === all[i - 1]?.slice(0, 3) ? [] : [[code.slice(0, 3), 0, `Table ${code.slice(0, 3)}`] as [string, 0, string]]),
       [code, 1, code === '0DTJ4ZZ' ? 'Resection of Appendix, Percutaneous Endoscopic Approach' : `Code ${code}`],
     ]);
-    importText(db, 'icd10pcs_order_2026.txt', orderFileText(rows));
+    await importText(db, 'icd10pcs_order_2026.txt', orderFileText(rows));
     expect(pcsBuild(db, { prefix: '0dtj4zz' }).code?.title).toBe('Resection of Appendix, Percutaneous Endoscopic Approach');
   });
 
-  it('shows every label of a value that rows label differently, until a later choice tells them apart', () => {
-    const db = dbWithTables();
+  it('shows every label of a value that rows label differently, until a later choice tells them apart', async () => {
+    const db = await dbWithTables();
     expect(pcsBuild(db, { prefix: 'XW033' }).options).toEqual([{ value: '8', label: 'Lurbinectedin / Treosulfan' }]);
     expect(values(pcsBuild(db, { prefix: 'XW0338' }))).toBe('78');
     expect(pcsBuild(db, { prefix: 'XW03387' }).chosen[5]?.label).toBe('Lurbinectedin');
@@ -82,10 +82,10 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     expect(pcsBuild(db, { prefix: 'XW043' }).options).toEqual([{ value: '8', label: 'Treosulfan' }]);
   });
 
-  it('adds definitions from the definitions XML: a definition, else what the term includes', () => {
-    const db = dbWithTables();
+  it('adds definitions from the definitions XML: a definition, else what the term includes', async () => {
+    const db = await dbWithTables();
     expect(pcsBuild(db, { prefix: '0DB' }).options.find((o) => o.value === 'J')).toEqual({ value: 'J', label: 'Appendix' });
-    importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
+    await importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
     const bodyParts = pcsBuild(db, { prefix: '0DB' }).options;
     expect(bodyParts.find((o) => o.value === 'J')?.definition).toBe('Includes: Vermiform appendix');
     expect(bodyParts.find((o) => o.value === '1')?.definition).toBe('Includes: Cervical esophagus; Thoracic esophagus');
@@ -94,8 +94,8 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     expect(approaches.find((o) => o.value === '4')?.definition).toMatch(/^Entry, by puncture or minor incision/);
   });
 
-  it('refuses an invalid prefix, saying which part is valid and which is not', () => {
-    const db = dbWithTables();
+  it('refuses an invalid prefix, saying which part is valid and which is not', async () => {
+    const db = await dbWithTables();
     const cases: [string, string][] = [
       ['5', '5 is not an ICD-10-PCS section in the FY2026 tables.'],
       ['0B', '0 is valid but 0B is not a body system of section 0.'],
@@ -120,18 +120,18 @@ describe('pcsBuild: the ICD-10-PCS table builder', () => {
     expect(f.message).toMatch(/import the ICD-10-PCS tables XML/);
   });
 
-  it('uses the release in force on the date, else the newest; a re-import is seen at once', () => {
+  it('uses the release in force on the date, else the newest; a re-import is seen at once', async () => {
     const db = tempContentDb();
     const older = structuredClone(TABLES).slice(0, 1);
-    importText(db, 'icd10pcs_tables_2025.xml', tablesXml(older, 2025));
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2025.xml', tablesXml(older, 2025));
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     expect(values(pcsBuild(db, { prefix: '0D', date: '2025-03-01' }))).toBe('T');
     expect(values(pcsBuild(db, { prefix: '0D', date: '2026-03-01' }))).toBe('BT');
     expect(values(pcsBuild(db, { prefix: '0D', date: '2030-03-01' }))).toBe('BT');
     expect(values(pcsBuild(db, { prefix: '0D' }))).toBe('BT');
     expect(failureOf(() => pcsBuild(db, { prefix: '0DB', date: '2025-03-01' })).message).toMatch(/not an operation/);
     // Re-import FY2026 with only the older table: the cached model must not be used.
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml(older, 2026));
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml(older, 2026));
     expect(values(pcsBuild(db, { prefix: '0D', date: '2026-03-01' }))).toBe('T');
   });
 });

@@ -5,13 +5,13 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import type { ImportSummary } from '../../../src/shared/contract';
 import { tempDir, writeFile } from '../codesets/helpers';
 
-export { failureOf, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
+export { failureOf, failureOfAsync, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
 
 /** Writes `text` as `name` in a fresh temp folder and imports that one file. */
-export function importText(db: ContentDb, name: string, text: string | Buffer): ImportSummary {
+export async function importText(db: ContentDb, name: string, text: string | Buffer): Promise<ImportSummary> {
   const file = path.join(tempDir(), name);
   writeFile(path.dirname(file), name, text as string);
-  return importCodeFiles(db, [file]);
+  return await importCodeFiles(db, [file]);
 }
 
 const PCS_TABLES = [

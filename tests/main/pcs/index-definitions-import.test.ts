@@ -3,7 +3,7 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import { pcsDefinitionsImporter } from '../../../src/main/services/codesets/importers/pcs/definitions';
 import { pcsIndexImporter } from '../../../src/main/services/codesets/importers/pcs/index-file';
 import { definitionsXml, indexXml } from './fixtures';
-import { count, failureOf, importText, pcsSnapshot, tempContentDb, tempDir, writeFile } from './helpers';
+import { count, failureOfAsync, importText, pcsSnapshot, tempContentDb, tempDir, writeFile } from './helpers';
 
 const entryPoints = (db: ReturnType<typeof tempContentDb>) =>
   db
@@ -14,9 +14,9 @@ const entryPoints = (db: ReturnType<typeof tempContentDb>) =>
     .all();
 
 describe('ICD-10-PCS index import', () => {
-  it('writes an entry point for every term that leads to a code, partial code or table', () => {
+  it('writes an entry point for every term that leads to a code, partial code or table', async () => {
     const db = tempContentDb();
-    const summary = importText(db, 'icd10pcs_index_2025.xml', indexXml());
+    const summary = await importText(db, 'icd10pcs_index_2025.xml', indexXml());
     expect(summary.files).toEqual([expect.objectContaining({ kind: 'icd10pcs-index', system: 'icd10pcs', label: 'FY2025', codes: 10 })]);
     expect(entryPoints(db)).toEqual([
       { term: 'Activa PC neurostimulator', code: '0JH', path: 'Activa PC neurostimulator > use Stimulator Generator, Multiple Array in 0JH' },
@@ -32,9 +32,9 @@ describe('ICD-10-PCS index import', () => {
     });
   });
 
-  it('keeps the whole term tree, with use and see, for the UI', () => {
+  it('keeps the whole term tree, with use and see, for the UI', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_index_2025.xml', indexXml());
+    await importText(db, 'icd10pcs_index_2025.xml', indexXml());
     const terms = db.prepare('SELECT seq, parent_seq, level, title, code, code_kind, see, use FROM pcs_index_term ORDER BY seq').all();
     expect(terms).toEqual([
       { seq: 1, parent_seq: null, level: 0, title: 'Abdominal cavity', code: null, code_kind: null, see: null, use: 'Peritoneal Cavity' },
@@ -50,11 +50,11 @@ describe('ICD-10-PCS index import', () => {
     ]);
   });
 
-  it('re-importing replaces the year, entry points included; other systems’ entry points stay', () => {
+  it('re-importing replaces the year, entry points included; other systems’ entry points stay', async () => {
     const db = tempContentDb();
     db.prepare("INSERT INTO entry_source (kind, system, label, file, sha256, imported_at) VALUES ('index', 'icd10cm', 'FY2025', 'x', 'y', 'z')").run();
-    importText(db, 'icd10pcs_index_2025.xml', indexXml());
-    const again = importText(db, 'icd10pcs_index_2025.xml', indexXml());
+    await importText(db, 'icd10pcs_index_2025.xml', indexXml());
+    const again = await importText(db, 'icd10pcs_index_2025.xml', indexXml());
     expect(again.files[0]?.replaced).toBe(true);
     expect(entryPoints(db)).toHaveLength(6);
     expect(count(db, 'pcs_index_term')).toBe(10);
@@ -76,11 +76,11 @@ describe('ICD-10-PCS index import', () => {
     ['no main terms', indexXml().replace(/<letter>[\s\S]*<\/letter>/, ''), /holds no <mainTerm>/],
   ];
   for (const [what, text, reason] of bad) {
-    it(`${what}: a clear error, and the earlier import (entry points too) is untouched`, () => {
+    it(`${what}: a clear error, and the earlier import (entry points too) is untouched`, async () => {
       const db = tempContentDb();
-      importText(db, 'icd10pcs_index_2025.xml', indexXml());
+      await importText(db, 'icd10pcs_index_2025.xml', indexXml());
       const before = pcsSnapshot(db);
-      const f = failureOf(() => importText(db, 'icd10pcs_index_2025.xml', text));
+      const f = await failureOfAsync(() => importText(db, 'icd10pcs_index_2025.xml', text));
       expect(f.code).toBe('IMPORT_FAILED');
       expect(f.message).toMatch(/^icd10pcs_index_2025\.xml/);
       expect(f.message).toMatch(reason);
@@ -88,20 +88,22 @@ describe('ICD-10-PCS index import', () => {
     });
   }
 
-  it('killed midway leaves nothing behind', () => {
+  it('killed midway leaves nothing behind', async () => {
     const db = tempContentDb();
     const file = writeFile(tempDir(), 'icd10pcs_index_2025.xml', indexXml());
-    expect(() => importCodeFiles(db, [file], (p) => {
-      if (p.line === 3) throw new Error('killed');
-    })).toThrow('killed');
+    await expect(
+      importCodeFiles(db, [file], (p) => {
+        if (p.line === 3) throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
     expect(count(db, 'pcs_source') + count(db, 'pcs_index_term') + count(db, 'entry_source') + count(db, 'entry_point')).toBe(0);
   });
 });
 
 describe('ICD-10-PCS definitions import', () => {
-  it('stores each term per section, axis and title (a term with two titles twice), and the device aggregation', () => {
+  it('stores each term per section, axis and title (a term with two titles twice), and the device aggregation', async () => {
     const db = tempContentDb();
-    const summary = importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
+    const summary = await importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
     expect(summary.files).toEqual([expect.objectContaining({ kind: 'icd10pcs-definitions', label: 'FY2026', codes: 5 })]);
     const rows = db.prepare('SELECT section, pos, axis_title, title, definition, explanation, includes FROM pcs_definition ORDER BY pos, title').all();
     expect(rows).toEqual([
@@ -146,9 +148,9 @@ describe('ICD-10-PCS definitions import', () => {
     ]);
   });
 
-  it('a mislabeled file goes by its content: definitions named like a tables file import as definitions', () => {
+  it('a mislabeled file goes by its content: definitions named like a tables file import as definitions', async () => {
     const db = tempContentDb();
-    const summary = importText(db, 'icd10pcs_tables_2026.xml', definitionsXml());
+    const summary = await importText(db, 'icd10pcs_tables_2026.xml', definitionsXml());
     expect(summary.files[0]?.kind).toBe('icd10pcs-definitions');
     expect(count(db, 'pcs_table')).toBe(0);
   });
@@ -171,11 +173,11 @@ describe('ICD-10-PCS definitions import', () => {
     ['truncated', definitionsXml().slice(0, 1500), /not well-formed XML/],
   ];
   for (const [what, text, reason] of bad) {
-    it(`${what}: a clear error and nothing changes`, () => {
+    it(`${what}: a clear error and nothing changes`, async () => {
       const db = tempContentDb();
-      importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
+      await importText(db, 'icd10pcs_definitions_2026.xml', definitionsXml());
       const before = pcsSnapshot(db);
-      const f = failureOf(() => importText(db, 'icd10pcs_definitions_2026.xml', text));
+      const f = await failureOfAsync(() => importText(db, 'icd10pcs_definitions_2026.xml', text));
       expect(f.message).toMatch(/^icd10pcs_definitions_2026\.xml/);
       expect(f.message).toMatch(reason);
       expect(pcsSnapshot(db)).toEqual(before);

@@ -3,7 +3,7 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import { pcsTablesImporter } from '../../../src/main/services/codesets/importers/pcs/tables';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { TABLES, fixtureCodes, tablesXml, type FixtureTable } from './fixtures';
-import { count, failureOf, importText, pcsSnapshot, tempContentDb, tempDir, writeFile } from './helpers';
+import { count, failureOf, failureOfAsync, importText, pcsSnapshot, tempContentDb, tempDir, writeFile } from './helpers';
 
 /** The codes the stored rows expand to, read back from the database. */
 function storedCodes(db: ReturnType<typeof tempContentDb>, label = 'FY2026'): string[] {
@@ -36,9 +36,9 @@ const withTable = (mutate: (tables: FixtureTable[]) => void): string => {
 };
 
 describe('ICD-10-PCS tables import', () => {
-  it('stores tables, axis titles, labels and rows compactly; the rows expand to exactly the fixture codes', () => {
+  it('stores tables, axis titles, labels and rows compactly; the rows expand to exactly the fixture codes', async () => {
     const db = tempContentDb();
-    const summary = importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    const summary = await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     expect(summary.files).toEqual([
       expect.objectContaining({ kind: 'icd10pcs-tables', system: 'icd10pcs', label: 'FY2026', codes: fixtureCodes().length, replaced: false }),
     ]);
@@ -55,9 +55,9 @@ describe('ICD-10-PCS tables import', () => {
     });
   });
 
-  it('keeps a different label for the same value in different rows (as XW0 does)', () => {
+  it('keeps a different label for the same value in different rows (as XW0 does)', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     const labels = db.prepare("SELECT row_no, label FROM pcs_value WHERE table_code = 'XW0' AND pos = 6 ORDER BY row_no").all();
     expect(labels).toEqual([
       { row_no: 1, label: 'Lurbinectedin' },
@@ -65,20 +65,20 @@ describe('ICD-10-PCS tables import', () => {
     ]);
   });
 
-  it('takes the fiscal year from <version>, else from the name; CRLF files read the same', () => {
+  it('takes the fiscal year from <version>, else from the name; CRLF files read the same', async () => {
     const db = tempContentDb();
     const noVersion = tablesXml(TABLES, 2025, '\r\n').replace(/<version>2025<\/version>/, '');
-    expect(importText(db, 'icd10pcs_tables_2025.xml', noVersion).files[0]?.label).toBe('FY2025');
-    expect(importText(db, 'tables.xml', tablesXml(TABLES, 2024)).files[0]?.label).toBe('FY2024');
+    expect((await importText(db, 'icd10pcs_tables_2025.xml', noVersion)).files[0]?.label).toBe('FY2025');
+    expect((await importText(db, 'tables.xml', tablesXml(TABLES, 2024))).files[0]?.label).toBe('FY2024');
     expect(storedCodes(db, 'FY2025')).toEqual(fixtureCodes());
   });
 
-  it('re-importing a year replaces it (idempotent), other years stay', () => {
+  it('re-importing a year replaces it (idempotent), other years stay', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2025.xml', tablesXml(TABLES, 2025));
-    importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    await importText(db, 'icd10pcs_tables_2025.xml', tablesXml(TABLES, 2025));
+    await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     const before = count(db, 'pcs_value');
-    const again = importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+    const again = await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
     expect(again.files[0]?.replaced).toBe(true);
     expect(count(db, 'pcs_value')).toBe(before);
     expect(count(db, 'pcs_source')).toBe(2);
@@ -158,11 +158,11 @@ describe('bad ICD-10-PCS tables files change nothing', () => {
   ];
 
   for (const [what, text, reason] of cases) {
-    it(`${what}: a clear error naming the file, and the earlier import is untouched`, () => {
+    it(`${what}: a clear error naming the file, and the earlier import is untouched`, async () => {
       const db = tempContentDb();
-      importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
+      await importText(db, 'icd10pcs_tables_2026.xml', tablesXml());
       const before = pcsSnapshot(db);
-      const f = failureOf(() => importText(db, 'icd10pcs_tables_2026.xml', text));
+      const f = await failureOfAsync(() => importText(db, 'icd10pcs_tables_2026.xml', text));
       expect(f.code).toBe('IMPORT_FAILED');
       expect(f.message).toMatch(/^icd10pcs_tables_2026\.xml/);
       expect(f.message).toMatch(reason);
@@ -170,32 +170,32 @@ describe('bad ICD-10-PCS tables files change nothing', () => {
     });
   }
 
-  it('never quotes file content in the message', () => {
+  it('never quotes file content in the message', async () => {
     const db = tempContentDb();
     const text = withTable((t) => {
       t[0]!.rows[0]![0]!.labels[0] = ['I', 'Jane Doe'];
     });
-    expect(failureOf(() => importText(db, 'icd10pcs_tables_2026.xml', text)).message).not.toMatch(/Jane/);
+    expect((await failureOfAsync(() => importText(db, 'icd10pcs_tables_2026.xml', text))).message).not.toMatch(/Jane/);
   });
 
-  it('refuses bytes that are not UTF-8, naming the line', () => {
+  it('refuses bytes that are not UTF-8, naming the line', async () => {
     const db = tempContentDb();
     const bytes = Buffer.from(tablesXml().replace('Ascending Colon', 'Ascending Col\u00f6n'), 'latin1');
-    const f = failureOf(() => importText(db, 'icd10pcs_tables_2026.xml', bytes));
+    const f = await failureOfAsync(() => importText(db, 'icd10pcs_tables_2026.xml', bytes));
     expect(f.message).toMatch(/line \d+: the file is not valid UTF-8/);
     expect(count(db, 'pcs_source')).toBe(0);
   });
 
-  it('an import killed midway (a throw after the first table) leaves nothing behind', () => {
+  it('an import killed midway (a throw after the first table) leaves nothing behind', async () => {
     const db = tempContentDb();
-    importText(db, 'icd10pcs_tables_2025.xml', tablesXml(TABLES, 2025));
+    await importText(db, 'icd10pcs_tables_2025.xml', tablesXml(TABLES, 2025));
     const before = pcsSnapshot(db);
     const file = writeFile(tempDir(), 'icd10pcs_tables_2026.xml', tablesXml());
-    expect(() =>
+    await expect(
       importCodeFiles(db, [file], (p) => {
         if (p.line === 2) throw new Error('killed');
       }),
-    ).toThrow('killed');
+    ).rejects.toThrow('killed');
     expect(pcsSnapshot(db)).toEqual(before);
   });
 });

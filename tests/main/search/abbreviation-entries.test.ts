@@ -4,8 +4,8 @@ import { parseSynonyms } from '../../../src/main/services/codesets/search/synony
 import { addEntry, addEntrySource, searchDb } from './helpers';
 
 describe('an abbreviation typed alone', () => {
-  it('ranks its meaning above entry points whose words merely start with it', () => {
-    const db = searchDb();
+  it('ranks its meaning above entry points whose words merely start with it', async () => {
+    const db = await searchDb();
     const tabular = addEntrySource(db, 'inclusion', 'icd10cm', 'Tabular List FY2021');
     // An inclusion term that is one word starting with "af": an exact entry match.
     addEntry(db, tabular, 'Afebrile', 'R051', 'R05.1 inclusion term');

@@ -14,7 +14,7 @@ import { indexedEntryPoints, searchEntryPoints, sourcesFor } from '../../../src/
 import { readingsOf } from '../../../src/main/services/codesets/search/synonym-readings';
 import { bundledSynonyms } from '../../../src/main/services/codesets/search/synonyms';
 import { wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
-import { queryWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { queryWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { QUALITY_QUERIES } from '../../bench/search-quality/queries';
 import { CODESETS } from '../helpers/temp';
 import { CM_ORDER, PCS_ORDER } from './real-files';
@@ -25,8 +25,8 @@ const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025
 let shared: SharedDb;
 let db: ContentDb;
 
-beforeAll(() => {
-  shared = sharedRealDb([CM_ORDER, PCS_ORDER, TABULAR, PCS_INDEX]);
+beforeAll(async () => {
+  shared = await sharedRealDb([CM_ORDER, PCS_ORDER, TABULAR, PCS_INDEX]);
   db = shared.db;
 });
 afterAll(() => shared.close());

@@ -8,12 +8,12 @@ import { requireVersion } from '../../../src/main/services/codesets/versions';
 import { addEntry, addEntrySource, searchDb } from './helpers';
 
 const NO_SYNONYMS = { byFirstWord: new Map(), size: 0 };
-const found = (db: ReturnType<typeof searchDb>, query: string) =>
+const found = (db: Awaited<ReturnType<typeof searchDb>>, query: string) =>
   searchCodes(db, { query, system: 'icd10cm', date: '2026-01-15', limit: 10 }, NO_SYNONYMS).map((h) => [h.code, h.matchedBy?.text]);
 
 describe('entry index freshness', () => {
-  it('sees an entry source imported again (the importers replace the source row and its entries)', () => {
-    const db = searchDb();
+  it('sees an entry source imported again (the importers replace the source row and its entries)', async () => {
+    const db = await searchDb();
     const first = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, first, 'Zyxquat, heart', 'I509', 'Zyxquat > heart');
     expect(found(db, 'zyxquat')).toEqual([['I50.9', 'Zyxquat > heart']]);
@@ -25,8 +25,8 @@ describe('entry index freshness', () => {
     expect(found(db, 'quorble')).toEqual([['I48.91', 'Quorble > atrial']]);
   });
 
-  it('keeps one index while nothing is written, and builds a new one after a write', () => {
-    const db = searchDb();
+  it('keeps one index while nothing is written, and builds a new one after a write', async () => {
+    const db = await searchDb();
     const source = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, source, 'Zyxquat, heart', 'I509');
     const version = requireVersion(db, 'icd10cm', '2026-01-15');
@@ -39,8 +39,8 @@ describe('entry index freshness', () => {
     expect(after.joinedCount).toBe(2);
   });
 
-  it('sees entry points written by another connection (an import worker)', () => {
-    const db = searchDb();
+  it('sees entry points written by another connection (an import worker)', async () => {
+    const db = await searchDb();
     const source = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, source, 'Zyxquat, heart', 'I509', 'Zyxquat > heart');
     expect(found(db, 'quorble')).toEqual([]);

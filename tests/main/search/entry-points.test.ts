@@ -4,12 +4,12 @@ import { sourcesFor } from '../../../src/main/services/codesets/search/entry-poi
 import { addEntry, addEntrySource, searchDb } from './helpers';
 
 const NO_SYNONYMS = { byFirstWord: new Map(), size: 0 };
-const search = (db: ReturnType<typeof searchDb>, query: string, extra: { system?: 'icd10cm' | 'icd10pcs'; date?: string } = {}) =>
+const search = (db: Awaited<ReturnType<typeof searchDb>>, query: string, extra: { system?: 'icd10cm' | 'icd10pcs'; date?: string } = {}) =>
   searchCodes(db, { query, limit: 10, ...extra }, NO_SYNONYMS);
 
 describe('entry points in search', () => {
-  it('finds a code through an index path and says which path matched', () => {
-    const db = searchDb();
+  it('finds a code through an index path and says which path matched', async () => {
+    const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, index, 'Fibrillation, atrial', 'I4891', 'Fibrillation > atrial');
     addEntry(db, index, 'Failure, heart, congestive', 'I5020', 'Failure > heart > congestive');
@@ -23,16 +23,16 @@ describe('entry points in search', () => {
     });
   });
 
-  it('finds a code through an inclusion term', () => {
-    const db = searchDb();
+  it('finds a code through an inclusion term', async () => {
+    const db = await searchDb();
     const tabular = addEntrySource(db, 'inclusion', 'icd10cm', 'Tabular List FY2021');
     addEntry(db, tabular, 'Bronchopneumonia, unspecified organism', 'J189', 'J18.9 inclusion term');
     const hits = search(db, 'bronchopneum', { system: 'icd10cm' });
     expect(hits.map((h) => [h.code, h.matchedBy])).toEqual([['J18.9', { kind: 'inclusion', text: 'J18.9 inclusion term' }]]);
   });
 
-  it('puts an exact entry point near the top, above title matches that are only partly what was typed', () => {
-    const db = searchDb();
+  it('puts an exact entry point near the top, above title matches that are only partly what was typed', async () => {
+    const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, index, 'Cough, acute', 'R051', 'Cough > acute');
     addEntry(db, index, 'Pneumonia (acute)', 'J189', 'Pneumonia (acute)');
@@ -41,8 +41,8 @@ describe('entry points in search', () => {
     expect(search(db, 'acute cough', { system: 'icd10cm' })[0]?.code).toBe('R05.1');
   });
 
-  it('returns only codes that exist in the version for the date, and skips other systems', () => {
-    const db = searchDb();
+  it('returns only codes that exist in the version for the date, and skips other systems', async () => {
+    const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, index, 'Demodex infestation', 'B8801', 'Infestation > Demodex');
     expect(search(db, 'demodex', { system: 'icd10cm', date: '2025-11-01' }).map((h) => h.code)).toEqual(['B88.01']);
@@ -50,8 +50,8 @@ describe('entry points in search', () => {
     expect(search(db, 'demodex', { system: 'icd10pcs' })).toEqual([]);
   });
 
-  it('leads a PCS index partial code to the billable codes under it, then its table', () => {
-    const db = searchDb();
+  it('leads a PCS index partial code to the billable codes under it, then its table', async () => {
+    const db = await searchDb();
     const pcsIndex = addEntrySource(db, 'index', 'icd10pcs', 'FY2025');
     addEntry(db, pcsIndex, 'Arthroplasty, hip, replacement', '0SR9', 'Arthroplasty > hip > see Replacement');
     const hits = search(db, 'arthroplasty hip', { system: 'icd10pcs' });
@@ -61,8 +61,8 @@ describe('entry points in search', () => {
     ]);
   });
 
-  it('follows the importers: rows leave with their source and updates are seen', () => {
-    const db = searchDb();
+  it('follows the importers: rows leave with their source and updates are seen', async () => {
+    const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, index, 'Zyxquat, heart', 'I509');
     expect(search(db, 'zyxquat', { system: 'icd10cm' })).toHaveLength(1);
@@ -74,8 +74,8 @@ describe('entry points in search', () => {
     expect(db.prepare('SELECT count(*) AS n FROM entry_point_fts').get()).toEqual({ n: 0 });
   });
 
-  it('reads, per kind, the source whose year is the newest not after the version', () => {
-    const db = searchDb();
+  it('reads, per kind, the source whose year is the newest not after the version', async () => {
+    const db = await searchDb();
     const fy2021 = addEntrySource(db, 'inclusion', 'icd10cm', 'Tabular List FY2021');
     const fy2025 = addEntrySource(db, 'inclusion', 'icd10cm', 'Tabular List FY2025');
     const fy2027 = addEntrySource(db, 'inclusion', 'icd10cm', 'Tabular List FY2027');
@@ -87,8 +87,8 @@ describe('entry points in search', () => {
     expect(sourcesFor(db, 'icd10pcs', '2025-10-01')).toEqual([]);
   });
 
-  it('treats full-text operators in the query as plain words', () => {
-    const db = searchDb();
+  it('treats full-text operators in the query as plain words', async () => {
+    const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, index, 'Fibrillation, atrial', 'I4891');
     for (const q of ['"fib', 'fib OR x', 'NEAR(fib)', 'fib*', '-fib', 'term:fib', '(']) {

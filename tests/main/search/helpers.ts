@@ -18,10 +18,10 @@ export const EXTRA_CM: readonly Row[] = [
   ['R051', 1, 'Acute cough'],
 ];
 
-export function searchDb(): ContentDb {
+export async function searchDb(): Promise<ContentDb> {
   const db = tempContentDb();
   const dir = tempDir();
-  importCodeFiles(db, [
+  await importCodeFiles(db, [
     writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025),
     writeOrderFile(dir, 'icd10cm_order_2026.txt', [...CM_2026, ...EXTRA_CM]),
     writeOrderFile(dir, 'icd10pcs_order_2026.txt', PCS_2026),

@@ -7,10 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hcpcsFromSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
-import { readXlsxText } from '../../../src/main/services/codesets/worker/read-xlsx';
 import { acceptPattern } from '../../bench/search-quality/evaluate';
 import { INDEPENDENT_QUERIES } from '../../bench/search-quality/independent-queries';
+import { hcpcsViaLibrary } from '../helpers/read-excel';
 import { CODESETS } from '../helpers/temp';
 import { CM_ORDER, PCS_ORDER, requireRealFiles } from './real-files';
 
@@ -32,8 +31,7 @@ function billableOrderCodes(file: string, dotted: boolean): string[] {
 
 /** HCPCS codes (not modifiers) still in force on the search date. */
 async function activeHcpcsCodes(): Promise<string[]> {
-  const rows = await readXlsxText(fs.readFileSync(HCPCS_FILE));
-  return hcpcsFromSheet(HCPCS_FILE, rows)
+  return (await hcpcsViaLibrary(HCPCS_FILE, fs.readFileSync(HCPCS_FILE)))
     .map(({ record }) => record)
     .filter((r) => r.kind === 'code' && (r.terminatedOn === null || r.terminatedOn > SEARCH_DATE))
     .map((r) => r.code);

@@ -15,8 +15,8 @@ const NO_SYNONYMS = { byFirstWord: new Map(), size: 0 };
 let shared: SharedDb;
 let db: ContentDb;
 
-beforeAll(() => {
-  shared = sharedRealDb([PCS_ORDER, PCS_INDEX]);
+beforeAll(async () => {
+  shared = await sharedRealDb([PCS_ORDER, PCS_INDEX]);
   db = shared.db;
 });
 afterAll(() => shared.close());

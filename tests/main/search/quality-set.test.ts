@@ -29,8 +29,8 @@ describe('the search-quality query set', () => {
 });
 
 describe('search quality floor on the real FY2026 files', () => {
-  it('finds what coders type in the top 5, and keeps the whole set above a floor', () => {
-    const db = realContentDb();
+  it('finds what coders type in the top 5, and keeps the whole set above a floor', async () => {
+    const db = await realContentDb();
     const top5 = (query: string) => searchCodes(db, { query, date: '2026-01-15', limit: 5 }).map((h) => h.code);
     expect(top5('afib')).toContain('I48.91');
     expect(top5('chf')).toContain('I50.9');

@@ -26,9 +26,9 @@ export function orderFileCodes(file: string, dotted: boolean): string[] {
     .map((code) => (dotted && code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code));
 }
 
-export function realContentDb(): ContentDb {
+export async function realContentDb(): Promise<ContentDb> {
   requireRealFiles();
   const db = tempContentDb();
-  importCodeFiles(db, [CM_ORDER, PCS_ORDER]);
+  await importCodeFiles(db, [CM_ORDER, PCS_ORDER]);
   return db;
 }

@@ -12,8 +12,8 @@ import { addEntrySource, searchDb } from './helpers';
 const DATE = '2026-01-15';
 
 describe('search scope', () => {
-  it('holds the versions in force and their entry sources, and is kept while nothing is written', () => {
-    const db = searchDb();
+  it('holds the versions in force and their entry sources, and is kept while nothing is written', async () => {
+    const db = await searchDb();
     const source = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     const scope = scopeOf(db, undefined, DATE);
     expect(scope.versions).toEqual(versionsInForce(db, DATE));
@@ -26,13 +26,13 @@ describe('search scope', () => {
     expect(scopeOf(db, undefined, '2025-06-01')).not.toBe(scope);
   });
 
-  it('is read again after this connection writes (a newer version, an entry source)', () => {
+  it('is read again after this connection writes (a newer version, an entry source)', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025)]);
     const first = scopeOf(db);
     expect(first.versions.map((v) => v.label)).toEqual(['FY2025']);
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     const second = scopeOf(db);
     expect(second.versions.map((v) => v.label)).toEqual(['FY2026']);
     expect(second.sources.get(second.versions[0]?.id ?? -1)).toEqual([]);
@@ -42,8 +42,8 @@ describe('search scope', () => {
     expect(third.sources.get(third.versions[0]?.id ?? -1)).toHaveLength(1);
   });
 
-  it('is read again after another connection writes (an import worker)', () => {
-    const db = searchDb();
+  it('is read again after another connection writes (an import worker)', async () => {
+    const db = await searchDb();
     const before = versionsToSearch(db, 'icd10cm', DATE);
     const other = openContentDb(db.name);
     try {
@@ -54,16 +54,16 @@ describe('search scope', () => {
     expect(versionsToSearch(db, 'icd10cm', DATE).map((v) => v.label)).toEqual(['Renamed']);
   });
 
-  it('still refuses a date that is not real and a system without a version, every time', () => {
-    const db = searchDb();
+  it('still refuses a date that is not real and a system without a version, every time', async () => {
+    const db = await searchDb();
     for (let i = 0; i < 2; i++) {
       expect(failureOf(() => scopeOf(db, undefined, '2026-02-30')).code).toBe('BAD_INPUT');
       expect(failureOf(() => scopeOf(db, 'hcpcs', DATE)).code).toBe('NO_CODE_SET');
     }
   });
 
-  it('gives callers of versionsToSearch their own list', () => {
-    const db = searchDb();
+  it('gives callers of versionsToSearch their own list', async () => {
+    const db = await searchDb();
     const first = versionsToSearch(db, undefined, DATE);
     first.pop();
     expect(versionsToSearch(db, undefined, DATE)).toHaveLength(first.length + 1);

@@ -12,11 +12,11 @@ export interface SharedDb {
 }
 
 /** Imports each file in turn into a fresh database that lives until close(). */
-export function sharedRealDb(files: readonly string[]): SharedDb {
+export async function sharedRealDb(files: readonly string[]): Promise<SharedDb> {
   requireRealFiles();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-search-real-'));
   const db = openContentDb(path.join(dir, 'content.db'));
-  for (const file of files) importCodeFiles(db, [file]);
+  for (const file of files) await importCodeFiles(db, [file]);
   return {
     db,
     close() {

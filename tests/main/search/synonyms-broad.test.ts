@@ -11,8 +11,8 @@ const HCPCS = path.join(CODESETS, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
 let shared: SharedDb;
 let db: ContentDb;
 
-beforeAll(() => {
-  shared = sharedRealDb([CM_ORDER, HCPCS]);
+beforeAll(async () => {
+  shared = await sharedRealDb([CM_ORDER, HCPCS]);
   db = shared.db;
 });
 afterAll(() => shared.close());

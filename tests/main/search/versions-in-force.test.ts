@@ -9,7 +9,7 @@ import { versionFor } from '../../../src/main/services/codesets/versions';
 import { CM_2025, CM_2026, PCS_2026, tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';
 
 describe('versionsInForce', () => {
-  it('agrees with versionFor for every system, on any date and without one', () => {
+  it('agrees with versionFor for every system, on any date and without one', async () => {
     const db = tempContentDb();
     const dates = [undefined, '2020-01-01', '2024-10-01', '2025-06-01', '2025-09-30', '2025-10-01', '2026-01-15', '2031-01-01'];
     const check = () => {
@@ -22,9 +22,9 @@ describe('versionsInForce', () => {
     loadDemoCodes(db, path.resolve('resources', 'demo', 'codes'));
     check();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025), writeOrderFile(dir, 'icd10pcs_order_2026.txt', PCS_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', CM_2025), writeOrderFile(dir, 'icd10pcs_order_2026.txt', PCS_2026)]);
     check();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026)]);
     check();
     expect(versionsInForce(db, '2026-01-15').map((v) => [v.system, v.isDemo])).toContainEqual(['icd10cm', false]);
   });

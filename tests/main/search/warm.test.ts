@@ -5,15 +5,15 @@ import { CodeDeskApp } from '../../../src/main/app';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { hasFreshEntryIndex } from '../../../src/main/services/codesets/search/entry-index-cache';
 import { hasFreshWordIndex } from '../../../src/main/services/codesets/search/word-index-cache';
-import { warmSearchIndexes } from '../../../src/main/services/codesets/search/warm';
+import { warmSearchIndexes } from '../../../src/main/services/codesets/search';
 import { requireVersion } from '../../../src/main/services/codesets/versions';
 import { CM_2026, tempContentDb, tempDir, writeOrderFile } from '../codesets/helpers';
 import { addEntry, addEntrySource } from './helpers';
 
 describe('warmSearchIndexes', () => {
-  it('builds the index of each version in force on the date, then has nothing left to build', () => {
+  it('builds the index of each version in force on the date, then has nothing left to build', async () => {
     const db = tempContentDb();
-    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
     const version = requireVersion(db, 'icd10cm', '2026-01-15');
     expect(hasFreshWordIndex(db, version)).toBe(false);
     expect(warmSearchIndexes(db, '2026-01-15')).toEqual(['icd10cm']);
@@ -21,9 +21,9 @@ describe('warmSearchIndexes', () => {
     expect(warmSearchIndexes(db, '2026-01-15')).toEqual([]);
   });
 
-  it('builds the entry index of each version too, and again after entry points change', () => {
+  it('builds the entry index of each version too, and again after entry points change', async () => {
     const db = tempContentDb();
-    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+    await importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
     const source = addEntrySource(db, 'index', 'icd10cm', 'FY2026');
     addEntry(db, source, 'Zyxquat, heart', 'I509');
     const version = requireVersion(db, 'icd10cm', '2026-01-15');
@@ -40,12 +40,12 @@ describe('warmSearchIndexes', () => {
     expect(warmSearchIndexes(tempContentDb(), '2026-01-15')).toEqual([]);
   });
 
-  it('is what the app runs once idle after start, and never after it is closed', () => {
+  it('is what the app runs once idle after start, and never after it is closed', async () => {
     vi.useFakeTimers({ now: new Date('2026-01-15T12:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
       const home = tempDir();
       const app = new CodeDeskApp({ home, resourcesDir: path.resolve('resources') });
-      importCodeFiles(app.content(), [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
+      await importCodeFiles(app.content(), [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026)]);
       const version = requireVersion(app.content(), 'icd10cm', '2026-01-15');
       app.warmSearchSoon(100);
       expect(hasFreshWordIndex(app.content(), version)).toBe(false);

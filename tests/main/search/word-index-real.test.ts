@@ -4,7 +4,7 @@
  * ranking the same candidates as the FTS5 query, in every version.
  */
 import { describe, expect, it } from 'vitest';
-import { queryWords, searchWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { queryWords, searchWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { versionsToSearch } from '../../../src/main/services/codesets/search';
 import { indexedWords } from '../../../src/main/services/codesets/search/indexed-words';
 import { bundledSynonyms, expandSynonyms } from '../../../src/main/services/codesets/search/synonyms';
@@ -13,8 +13,8 @@ import { QUALITY_QUERIES } from '../../bench/search-quality/queries';
 import { realContentDb } from './real-files';
 
 describe('the word index on the real FY2026 files', () => {
-  it('gives the same candidates as FTS5 for every quality query and synonym reading', () => {
-    const db = realContentDb();
+  it('gives the same candidates as FTS5 for every quality query and synonym reading', async () => {
+    const db = await realContentDb();
     const versions = versionsToSearch(db, undefined, '2026-01-15');
     expect(versions.map((v) => v.system).sort()).toEqual(['icd10cm', 'icd10pcs']);
     const synonyms = bundledSynonyms();

@@ -11,16 +11,16 @@ const search = (db: ReturnType<typeof tempContentDb>, query: string, date = '202
   codes(searchCodes(db, { query, system: 'icd10cm', date, limit: 10 }));
 
 describe('word index freshness', () => {
-  it('rebuilds a version that is imported again, so its new titles are found and its old ones are not', () => {
+  it('rebuilds a version that is imported again, so its new titles are found and its old ones are not', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', [...CM_2026, ['Z99', 0, 'Dependence on machines'], ['Z9991', 1, 'Zebra bite']])]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', [...CM_2026, ['Z99', 0, 'Dependence on machines'], ['Z9991', 1, 'Zebra bite']])]);
     expect(search(db, 'zebra')).toEqual(['Z99.91']);
     const before = requireVersion(db, 'icd10cm', '2026-01-15');
     expect(hasFreshWordIndex(db, before)).toBe(true);
 
     const again: Row[] = [...CM_2026, ['Z99', 0, 'Dependence on machines'], ['Z9991', 1, 'Quagga bite']];
-    importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', again)]);
+    await importCodeFiles(db, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', again)]);
     const after = requireVersion(db, 'icd10cm', '2026-01-15');
     expect(after.id).toBe(before.id);
     expect(hasFreshWordIndex(db, after)).toBe(false);
@@ -29,12 +29,12 @@ describe('word index freshness', () => {
     expect(hasFreshWordIndex(db, after)).toBe(true);
   });
 
-  it('builds a separate index for each version, and the date picks which one is searched', () => {
+  it('builds a separate index for each version, and the date picks which one is searched', async () => {
     const db = tempContentDb();
     const dir = tempDir();
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', [...CM_2026, ['Z99', 0, 'Dependence on machines'], ['Z9991', 1, 'Zebra bite']])]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2026.txt', [...CM_2026, ['Z99', 0, 'Dependence on machines'], ['Z9991', 1, 'Zebra bite']])]);
     expect(search(db, 'zebra')).toEqual(['Z99.91']);
-    importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', [...CM_2025, ['Z99', 0, 'Dependence on machines'], ['Z9992', 1, 'Zebra kick']])]);
+    await importCodeFiles(db, [writeOrderFile(dir, 'icd10cm_order_2025.txt', [...CM_2025, ['Z99', 0, 'Dependence on machines'], ['Z9992', 1, 'Zebra kick']])]);
     expect(search(db, 'zebra', '2025-06-01')).toEqual(['Z99.92']);
     expect(search(db, 'zebra')).toEqual(['Z99.91']);
     const v2025 = requireVersion(db, 'icd10cm', '2025-06-01');

@@ -4,13 +4,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { searchMatch, searchWords, wordsOf } from '../../../src/main/services/codesets/search-words';
+import { searchMatch, searchWords, wordsOf } from '../../../src/main/services/codesets/search/title-words';
 import { indexedMatch, indexedWords } from '../../../src/main/services/codesets/search/indexed-words';
 import { wordIndexOf } from '../../../src/main/services/codesets/search/word-index-cache';
-import { statementsFor, type CodeRowDb } from '../../../src/main/services/codesets/statements';
+import type { CodeRowDb } from '../../../src/main/services/codesets/statements';
 import { writeVersion, type CodeRow } from '../../../src/main/services/codesets/version-store';
 import { versionFor } from '../../../src/main/services/codesets/versions';
 import { tempContentDb } from '../codesets/helpers';
+
+/** Code-prefix search in code order in SQL: the reference the in-memory word index must agree with. */
+const CODE_PREFIX_SQL =
+  'SELECT c.id, c.code, c.display_code, c.billable, c.long_title FROM codes c WHERE c.version_id = ? AND c.code >= ? AND c.code < ? ORDER BY c.code LIMIT ?';
 
 /** Words with shared prefixes (so prefix ranges hold several words), digits and diacritics. */
 const VOCABULARY = [
@@ -85,7 +89,7 @@ describe('the in-memory word index', () => {
       fc.property(table, fc.string({ unit: fc.constantFrom('A', '0', '1', '5', '9'), maxLength: 4 }), fc.integer({ min: 1, max: 30 }), (rows, typed, limit) => {
         const { db, version } = tableDb(rows);
         const index = wordIndexOf(db, version);
-        const expected = statementsFor(db).codePrefix.all(version.id, typed, `${typed}~`, limit) as CodeRowDb[];
+        const expected = db.prepare(CODE_PREFIX_SQL).all(version.id, typed, `${typed}~`, limit) as CodeRowDb[];
         expect(index.codesBetween(typed, `${typed}~`, limit).map((o) => index.row(o))).toEqual(expected);
         db.close();
       }),

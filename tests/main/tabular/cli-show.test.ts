@@ -23,12 +23,12 @@ function codedesk(args: string[]) {
 describe('codedesk codes show', () => {
   const home = tempDir();
 
-  it('prints the CodeDetail as JSON, text for people, and refuses bad input with exit 2', () => {
+  it('prints the CodeDetail as JSON, text for people, and refuses bad input with exit 2', async () => {
     const dir = tempDir();
     const files = [writeOrderFile(dir, 'icd10cm_order_2026.txt', CM_2026), writeTabular(dir)];
     // Imported in-process (codes import is tested with the import command's own tests).
     const db = openContentDb(contentDbPath(home));
-    importCodeFiles(db, files);
+    await importCodeFiles(db, files);
     closeContentDb(db);
 
     const json = codedesk(['--home', home, 'codes', 'show', 'e1165', '--date', '2026-01-15', '--json']);

@@ -5,17 +5,17 @@ import { notesForCodes } from '../../../src/main/services/codesets/tabular/notes
 import { tempContentDb, tempDir } from '../codesets/helpers';
 import { TABULAR_XML, writeTabular } from './fixture';
 
-function dbWith2021() {
+async function dbWith2021() {
   const db = tempContentDb();
-  importCodeFiles(db, [writeTabular(tempDir())]);
+  await importCodeFiles(db, [writeTabular(tempDir())]);
   return db;
 }
 
 const FY2021_DATE = '2021-03-01';
 
 describe('notesForCodes', () => {
-  it('gives a code its own notes, then those of every level above, each saying where it is written', () => {
-    const notes = notesForCodes(dbWith2021(), ['E11.65'], FY2021_DATE).get('E1165')!;
+  it('gives a code its own notes, then those of every level above, each saying where it is written', async () => {
+    const notes = notesForCodes(await dbWith2021(), ['E11.65'], FY2021_DATE).get('E1165')!;
     expect(notes.notes.map((n) => [n.kind, n.from, n.inherited])).toEqual([
       ['inclusionTerm', 'E11.65', false],
       ['inclusionTerm', 'E11.65', false],
@@ -33,8 +33,8 @@ describe('notesForCodes', () => {
     expect(notes.manifestation).toBe(false);
   });
 
-  it('applies an Excludes1 written on a category to every code below it', () => {
-    const found = notesForCodes(dbWith2021(), ['E11.9', 'E11.42', 'E11'], FY2021_DATE);
+  it('applies an Excludes1 written on a category to every code below it', async () => {
+    const found = notesForCodes(await dbWith2021(), ['E11.9', 'E11.42', 'E11'], FY2021_DATE);
     for (const code of ['E119', 'E1142', 'E11']) {
       const excludes = found.get(code)!.notes.filter((n) => n.kind === 'excludes1' && n.from === 'E11');
       expect(excludes.map((n) => n.refs)).toEqual([['E10.-'], ['I10-I1A']]);
@@ -42,8 +42,8 @@ describe('notesForCodes', () => {
     }
   });
 
-  it('gives a code the 7th-character definitions of its nearest ancestor that has them', () => {
-    const found = notesForCodes(dbWith2021(), ['S72.001', 'S72', 'E11.9'], FY2021_DATE);
+  it('gives a code the 7th-character definitions of its nearest ancestor that has them', async () => {
+    const found = notesForCodes(await dbWith2021(), ['S72.001', 'S72', 'E11.9'], FY2021_DATE);
     expect(found.get('S72001')!.sevenChr).toEqual({
       from: 'S72',
       definitions: [
@@ -57,8 +57,8 @@ describe('notesForCodes', () => {
     expect(found.get('E119')!.sevenChr).toBeNull();
   });
 
-  it('resolves 7-character codes, which the Tabular List never lists, through their base code', () => {
-    const found = notesForCodes(dbWith2021(), ['S72.001A', 'S72.0XXA', 'E11.65XA'], FY2021_DATE);
+  it('resolves 7-character codes, which the Tabular List never lists, through their base code', async () => {
+    const found = notesForCodes(await dbWith2021(), ['S72.001A', 'S72.0XXA', 'E11.65XA'], FY2021_DATE);
     const s72001a = found.get('S72001A')!;
     expect(s72001a.sevenChr?.from).toBe('S72');
     expect(s72001a.notes.every((n) => n.inherited)).toBe(true);
@@ -69,21 +69,21 @@ describe('notesForCodes', () => {
     expect(found.has('E1165XA')).toBe(false);
   });
 
-  it('flags manifestation codes ("in diseases classified elsewhere") with their code-first note', () => {
-    const found = notesForCodes(dbWith2021(), ['G63', 'E11.42'], FY2021_DATE);
+  it('flags manifestation codes ("in diseases classified elsewhere") with their code-first note', async () => {
+    const found = notesForCodes(await dbWith2021(), ['G63', 'E11.42'], FY2021_DATE);
     expect(found.get('G63')!.manifestation).toBe(true);
     expect(found.get('G63')!.notes.filter((n) => n.kind === 'codeFirst').map((n) => n.refs)).toEqual([['E85.-']]);
     expect(found.get('E1142')!.manifestation).toBe(false);
   });
 
-  it('takes codes with or without the dot, in any case; codes the release lacks are absent', () => {
-    const found = notesForCodes(dbWith2021(), ['e11.65', 'E1165', 'E11.A', 'K50.0'], FY2021_DATE);
+  it('takes codes with or without the dot, in any case; codes the release lacks are absent', async () => {
+    const found = notesForCodes(await dbWith2021(), ['e11.65', 'E1165', 'E11.A', 'K50.0'], FY2021_DATE);
     expect([...found.keys()]).toEqual(['E1165']);
   });
 
-  it('uses the fiscal year of the date, else the newest release, marked as a fallback', () => {
-    const db = dbWith2021();
-    importCodeFiles(db, [
+  it('uses the fiscal year of the date, else the newest release, marked as a fallback', async () => {
+    const db = await dbWith2021();
+    await importCodeFiles(db, [
       writeTabular(tempDir(), 'icd10cm_tabular_2022.xml', TABULAR_XML.replace('<version>2021</version>', '<version>2022</version>').replace('any associated condition', 'any associated condition, FY2022 wording')),
     ]);
     const codeAlso = (date: string) => notesForCodes(db, ['E11.65'], date).get('E1165')!;
@@ -101,12 +101,12 @@ describe('notesForCodes', () => {
     expect(notesForCodes(tempContentDb(), ['E11.65'], FY2021_DATE).size).toBe(0);
   });
 
-  it('sees a re-imported release at once (no stale cache) and hands out copies', () => {
-    const db = dbWith2021();
+  it('sees a re-imported release at once (no stale cache) and hands out copies', async () => {
+    const db = await dbWith2021();
     const first = notesForCodes(db, ['E11.65'], FY2021_DATE).get('E1165')!;
     first.notes.length = 0;
     expect(notesForCodes(db, ['E11.65'], FY2021_DATE).get('E1165')!.notes).toHaveLength(9);
-    importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2021.xml', TABULAR_XML.replace('any associated condition', 'any condition'))]);
+    await importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2021.xml', TABULAR_XML.replace('any associated condition', 'any condition'))]);
     expect(notesForCodes(db, ['E11.65'], FY2021_DATE).get('E1165')!.notes.find((n) => n.kind === 'codeAlso')?.text).toBe('any condition (E87.2)');
   });
 });

@@ -8,7 +8,7 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { importerFor } from '../../../src/main/services/codesets/importers/registry';
 import { tabularImporter } from '../../../src/main/services/codesets/importers/tabular/tabular-importer';
-import { failureOf, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
+import { failureOfAsync, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
 import { FIXTURE_DIAGS, TABULAR_XML, writeTabular } from './fixture';
 
 function tabularSnapshot(db: ContentDb): unknown {
@@ -22,9 +22,9 @@ function tabularSnapshot(db: ContentDb): unknown {
   };
 }
 
-function dbWith2021(): ContentDb {
+async function dbWith2021(): Promise<ContentDb> {
   const db = tempContentDb();
-  importCodeFiles(db, [writeTabular(tempDir())]);
+  await importCodeFiles(db, [writeTabular(tempDir())]);
   return db;
 }
 
@@ -36,10 +36,10 @@ describe('the Tabular List importer', () => {
     expect(importerFor({ name: 'icd10cm_tabular_2021.xml', head: '<?xml version="1.0"?><root><ICD10CM.tabular>' })).not.toBe(tabularImporter);
   });
 
-  it('stores the release with its nodes, notes, 7th characters and a summary', () => {
+  it('stores the release with its nodes, notes, 7th characters and a summary', async () => {
     const db = tempContentDb();
     const file = writeTabular(tempDir());
-    const summary = importCodeFiles(db, [file]);
+    const summary = await importCodeFiles(db, [file]);
     expect(summary.files).toEqual([{ path: file, kind: 'icd10cm-tabular', system: 'icd10cm', label: 'FY2021', codes: FIXTURE_DIAGS, replaced: false, verified: false }]);
     expect(db.prepare('SELECT fiscal_year, label, file, length(sha256) AS sha, node_count FROM tabular_release').all()).toEqual([
       { fiscal_year: 2021, label: 'FY2021', file: 'icd10cm_tabular_2021.xml', sha: 64, node_count: FIXTURE_DIAGS },
@@ -51,8 +51,8 @@ describe('the Tabular List importer', () => {
     expect(db.prepare('SELECT char, title FROM tabular_seventh ORDER BY seq').all()).toHaveLength(3);
   });
 
-  it('turns inclusion terms into entry points for search', () => {
-    const db = dbWith2021();
+  it('turns inclusion terms into entry points for search', async () => {
+    const db = await dbWith2021();
     expect(db.prepare('SELECT kind, system, label FROM entry_source').all()).toEqual([
       { kind: 'inclusion', system: 'icd10cm', label: 'Tabular List FY2021' },
     ]);
@@ -64,11 +64,11 @@ describe('the Tabular List importer', () => {
     ]);
   });
 
-  it('replaces the same fiscal year on re-import and keeps other years', () => {
-    const db = dbWith2021();
-    importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2022.xml', TABULAR_XML.replace('<version>2021</version>', '<version>2022</version>'))]);
+  it('replaces the same fiscal year on re-import and keeps other years', async () => {
+    const db = await dbWith2021();
+    await importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2022.xml', TABULAR_XML.replace('<version>2021</version>', '<version>2022</version>'))]);
     const changed = TABULAR_XML.replace('Type 2 diabetes mellitus with hyperglycemia', 'Type 2 diabetes mellitus with hyperglycaemia');
-    const again = importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2021.xml', changed)]);
+    const again = await importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2021.xml', changed)]);
     expect(again.files[0]?.replaced).toBe(true);
     expect(db.prepare('SELECT fiscal_year FROM tabular_release ORDER BY fiscal_year').all()).toEqual([{ fiscal_year: 2021 }, { fiscal_year: 2022 }]);
     expect(db.prepare("SELECT count(*) AS n FROM tabular_node WHERE node_key = 'E1165'").get()).toEqual({ n: 2 });
@@ -79,16 +79,16 @@ describe('the Tabular List importer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM entry_point').get()).toEqual({ n: 8 });
   });
 
-  it('takes the fiscal year from the file name when <version> is missing', () => {
+  it('takes the fiscal year from the file name when <version> is missing', async () => {
     const db = tempContentDb();
-    const summary = importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2024.xml', TABULAR_XML.replace('<version>2021</version>', ''))]);
+    const summary = await importCodeFiles(db, [writeTabular(tempDir(), 'icd10cm_tabular_2024.xml', TABULAR_XML.replace('<version>2021</version>', ''))]);
     expect(summary.files[0]?.label).toBe('FY2024');
   });
 
-  it('reports progress, ending at its total', () => {
+  it('reports progress, ending at its total', async () => {
     const db = tempContentDb();
     const seen: [number, number][] = [];
-    importCodeFiles(db, [writeTabular(tempDir())], (p) => seen.push([p.line, p.totalLines]));
+    await importCodeFiles(db, [writeTabular(tempDir())], (p) => seen.push([p.line, p.totalLines]));
     const last = seen[seen.length - 1]!;
     const lines = TABULAR_XML.split('\n').length;
     expect(last).toEqual([lines, lines]);
@@ -99,38 +99,38 @@ describe('the Tabular List importer', () => {
 });
 
 describe('bad or interrupted imports leave the previous release intact', () => {
-  function rejects(xml: string, name = 'icd10cm_tabular_2021.xml') {
-    const db = dbWith2021();
+  async function rejects(xml: string, name = 'icd10cm_tabular_2021.xml') {
+    const db = await dbWith2021();
     const before = tabularSnapshot(db);
-    const failure = failureOf(() => importCodeFiles(db, [writeFile(tempDir(), name, xml)]));
+    const failure = await failureOfAsync(() => importCodeFiles(db, [writeFile(tempDir(), name, xml)]));
     expect(failure.code).toBe('IMPORT_FAILED');
     expect(tabularSnapshot(db)).toEqual(before);
     return failure;
   }
 
-  it('a truncated file', () => {
-    expect(rejects(TABULAR_XML.slice(0, 3000)).message).toMatch(/not well-formed XML/);
+  it('a truncated file', async () => {
+    expect((await rejects(TABULAR_XML.slice(0, 3000))).message).toMatch(/not well-formed XML/);
   });
 
-  it('a duplicate code', () => {
-    expect(rejects(TABULAR_XML.replace('<name>E11.9</name>', '<name>E11.65</name>')).message).toMatch(/E11\.65 appears twice/);
+  it('a duplicate code', async () => {
+    expect((await rejects(TABULAR_XML.replace('<name>E11.9</name>', '<name>E11.65</name>'))).message).toMatch(/E11\.65 appears twice/);
   });
 
-  it('a DOCTYPE', () => {
-    expect(rejects(TABULAR_XML.replace('<ICD10CM.tabular>', '<!DOCTYPE ICD10CM.tabular>\n<ICD10CM.tabular>')).message).toMatch(/DOCTYPE/);
+  it('a DOCTYPE', async () => {
+    expect((await rejects(TABULAR_XML.replace('<ICD10CM.tabular>', '<!DOCTYPE ICD10CM.tabular>\n<ICD10CM.tabular>'))).message).toMatch(/DOCTYPE/);
   });
 
-  it('a file without a fiscal year', () => {
-    expect(rejects(TABULAR_XML.replace('<version>2021</version>', ''), 'tabular.xml').message).toMatch(/no fiscal year/);
+  it('a file without a fiscal year', async () => {
+    expect((await rejects(TABULAR_XML.replace('<version>2021</version>', ''), 'tabular.xml')).message).toMatch(/no fiscal year/);
   });
 
-  it('a file whose name says tabular but whose root says otherwise is not imported as one', () => {
-    const failure = rejects(TABULAR_XML.replace(/ICD10CM\.tabular/g, 'ICD10CM.somethingElse'));
+  it('a file whose name says tabular but whose root says otherwise is not imported as one', async () => {
+    const failure = await rejects(TABULAR_XML.replace(/ICD10CM\.tabular/g, 'ICD10CM.somethingElse'));
     expect(failure.message).toMatch(/not a code-set file CodeDesk recognises/);
   });
 
-  it('an import killed midway through writing', () => {
-    const db = dbWith2021();
+  it('an import killed midway through writing', async () => {
+    const db = await dbWith2021();
     const before = tabularSnapshot(db);
     const file = writeTabular(tempDir(), 'icd10cm_tabular_2021.xml', TABULAR_XML.replace('hyperglycemia', 'hyperglycaemia'));
     let calls = 0;

@@ -8,7 +8,7 @@
 import type { ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
 import { afterFailedImport } from './importers/failed-import';
-import { planImports } from './importers/plan';
+import { planImports, releaseAll } from './importers/plan';
 import { recordSourceFile } from './importers/source-file-record';
 import { verifyRelease, type VerifyOptions } from './importers/verify-release';
 
@@ -22,17 +22,19 @@ export interface ImportProgress {
 
 export type ImportOptions = VerifyOptions;
 
-export function importCodeFiles(
+export async function importCodeFiles(
   db: ContentDb,
   paths: readonly string[],
   onProgress?: (p: ImportProgress) => void,
   options: ImportOptions = {},
-): ImportSummary {
+): Promise<ImportSummary> {
   const started = performance.now();
-  const planned = planImports(paths).map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
+  const planned = await planImports(paths);
+  const files: ImportSummary['files'] = [];
   try {
-    const files = planned.map(({ source, importer, check }) => {
-      const summary = importer.run(
+    const checked = planned.map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
+    for (const { source, importer, check } of checked) {
+      const summary = await importer.run(
         {
           db,
           progress: (done, total, indexing) =>
@@ -41,14 +43,17 @@ export function importCodeFiles(
         source,
       );
       recordSourceFile(db, importer.kind, source.name, check);
-      return { ...summary, verified: check.release !== null };
-    });
-    return {
-      files,
-      totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
-      seconds: (performance.now() - started) / 1000,
-    };
+      source.release?.();
+      files.push({ ...summary, verified: check.release !== null });
+    }
   } catch (error) {
     throw afterFailedImport(db, error);
+  } finally {
+    releaseAll(planned);
   }
+  return {
+    files,
+    totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
+    seconds: (performance.now() - started) / 1000,
+  };
 }

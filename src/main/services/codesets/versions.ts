@@ -6,10 +6,11 @@ import type { CodeSystem, ContentVersion } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
 import type { ContentDb } from './content-db';
 import { SYSTEM_LABELS } from './code-format';
-import { statementsFor, type VersionRow } from './statements';
+import { row, rows } from '../db/rows';
+import { DEMO_VERSION_SQL, LIST_VERSIONS_SQL, NEWEST_VERSION_SQL, VERSION_IN_FORCE_SQL, type VersionRow } from './statements';
 
 export function listVersions(db: ContentDb): ContentVersion[] {
-  return (statementsFor(db).listVersions.all() as VersionRow[]).map(toContentVersion);
+  return rows<VersionRow>(db, LIST_VERSIONS_SQL).map(toContentVersion);
 }
 
 /**
@@ -17,16 +18,15 @@ export function listVersions(db: ContentDb): ContentVersion[] {
  * Without: the newest non-demo version, else the demo version, else null.
  */
 export function versionFor(db: ContentDb, system: CodeSystem, date?: string): ContentVersion | null {
-  const s = statementsFor(db);
-  let row: VersionRow | undefined;
+  let found: VersionRow | undefined;
   if (date === undefined) {
-    row = s.newestVersion.get(system) as VersionRow | undefined;
+    found = row<VersionRow>(db, NEWEST_VERSION_SQL, system);
   } else {
     assertIsoDate(date);
-    row = s.versionInForce.get(system, date, date) as VersionRow | undefined;
+    found = row<VersionRow>(db, VERSION_IN_FORCE_SQL, system, date, date);
   }
-  row ??= s.demoVersion.get(system) as VersionRow | undefined;
-  return row ? toContentVersion(row) : null;
+  found ??= row<VersionRow>(db, DEMO_VERSION_SQL, system);
+  return found ? toContentVersion(found) : null;
 }
 
 /** Like versionFor, but a missing version is an error that tells the coder what to import. */

@@ -9,7 +9,8 @@ import { cite } from './edit-tables';
 import { finding } from './finding';
 import { editCache, rowsByCode } from './edit-cache';
 import { GenerationalCache } from './generational-cache';
-import { editStatements } from './statements';
+import { rows } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 interface AocRowDb {
   addon: string;
@@ -33,8 +34,7 @@ export function aocEdits(ctx: EditContext): Finding[] {
   const present = new Set(px.map((p) => p.code));
   // Codes looked up before in this file come from memory; the rest in one statement.
   const cache = editCache(ctx.db, `aoc:${file.id}`, () => new GenerationalCache<string, readonly AocRowDb[]>(CODES_PER_GENERATION));
-  const query = editStatements(ctx.db).aoc;
-  const byAddon = rowsByCode(cache, present, (r) => r.addon, (missing) => query.all(file.id, JSON.stringify(missing)) as AocRowDb[]);
+  const byAddon = rowsByCode(cache, present, (r) => r.addon, (missing) => rows<AocRowDb>(ctx.db, EDIT_SQL.aoc, file.id, JSON.stringify(missing)));
   const date = lines.date;
   const out: Finding[] = [];
   const seen = new Set<string>();

@@ -10,7 +10,8 @@ import type { ContentDb } from '../codesets/content-db';
 import { versionFor } from '../codesets/versions';
 import { GenerationalCache } from './generational-cache';
 import { rowsByCode } from './edit-cache';
-import { editStatements } from './statements';
+import { rows as readRows, value } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 export interface CodeFound {
   code: string;
@@ -41,11 +42,10 @@ const remembered = new WeakMap<ContentDb, Remembered>();
 
 function codeSet(db: ContentDb, version: ContentVersion): CodeSet {
   const cache = new GenerationalCache<string, readonly CodeFound[]>(CODES_PER_GENERATION);
-  const query = editStatements(db).codes;
   return {
     version,
     find(codes) {
-      const rows = rowsByCode(cache, codes, (r) => r.code, (missing) => query.all(version.id, JSON.stringify(missing)) as CodeFound[]);
+      const rows = rowsByCode(cache, codes, (r) => r.code, (missing) => readRows<CodeFound>(db, EDIT_SQL.codes, version.id, JSON.stringify(missing)));
       const found = new Map<string, CodeFound>();
       for (const [code, [row]] of rows) if (row) found.set(code, row);
       return found;
@@ -55,7 +55,7 @@ function codeSet(db: ContentDb, version: ContentVersion): CodeSet {
 
 /** Code-set lookups for one check. */
 export function codeSets(db: ContentDb): CodeSetLookup {
-  const fingerprint = (editStatements(db).contentVersionFingerprint.get() as string | null) ?? '';
+  const fingerprint = value<string>(db, EDIT_SQL.contentVersionFingerprint) ?? '';
   let memo = remembered.get(db);
   if (!memo || memo.fingerprint !== fingerprint || memo.sets.size >= SETS_LIMIT) {
     memo = { fingerprint, sets: new Map(), byVersion: new Map() };

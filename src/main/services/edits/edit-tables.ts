@@ -4,7 +4,8 @@
  * Answers are kept per database until an edit file is imported, replaced or removed.
  */
 import type { ContentDb } from '../codesets/content-db';
-import { editStatements } from './statements';
+import { row, rows, value } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 export interface EditFile {
   id: number;
@@ -41,7 +42,7 @@ const memos = new WeakMap<ContentDb, TableMemo>();
  * stamp means the same files, and a changed one drops every remembered answer.
  */
 export function editTables(db: ContentDb): TableLookup {
-  const stamp = editStatements(db).editFileStamp.get() as string;
+  const stamp = value<string>(db, EDIT_SQL.editFileStamp) ?? '';
   let memo = memos.get(db);
   if (!memo || memo.stamp !== stamp || memo.tables.size >= MEMO_LIMIT) {
     memo = { stamp, tables: new Map() };
@@ -60,15 +61,14 @@ export function editTables(db: ContentDb): TableLookup {
 }
 
 export function editTable(db: ContentDb, kind: string, variant: string, date: string): EditTable | null {
-  const s = editStatements(db);
-  let first = s.fileInForce.get(kind, variant, date, date) as EditFile | undefined;
+  let first = row<EditFile>(db, EDIT_SQL.fileInForce, kind, variant, date, date);
   let fallback = false;
   if (!first) {
-    first = s.newestFile.get(kind, variant) as EditFile | undefined;
+    first = row<EditFile>(db, EDIT_SQL.newestFile, kind, variant);
     fallback = true;
   }
   if (!first) return null;
-  const files = s.releaseParts.all(kind, variant, first.effective_from) as EditFile[];
+  const files = rows<EditFile>(db, EDIT_SQL.releaseParts, kind, variant, first.effective_from);
   return { files, fallback, date };
 }
 

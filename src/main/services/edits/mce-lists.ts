@@ -1,6 +1,7 @@
 /** The MCE lists of one imported release, loaded once per file and kept in memory. */
 import type { ContentDb } from '../codesets/content-db';
-import { editStatements } from './statements';
+import { rows } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 export interface MceEntry {
   edit: number;
@@ -26,13 +27,12 @@ export function mceLists(db: ContentDb, fileId: number): MceLists {
   }
   const hit = byFile.get(fileId);
   if (hit) return hit;
-  const s = editStatements(db);
   const edits = new Map<string, { active: boolean; line: number; title: string }>();
-  for (const e of s.mceEdits.all(fileId) as { edit: number; part: string; title: string; active: number; line: number }[]) {
+  for (const e of rows<{ edit: number; part: string; title: string; active: number; line: number }>(db, EDIT_SQL.mceEdits, fileId)) {
     edits.set(`${e.edit}${e.part}`, { active: e.active === 1, line: e.line, title: e.title });
   }
   const codes = new Map<string, MceEntry[]>();
-  for (const c of s.mceCodes.all(fileId) as (MceEntry & { code: string })[]) {
+  for (const c of rows<MceEntry & { code: string }>(db, EDIT_SQL.mceCodes, fileId)) {
     const list = codes.get(c.code) ?? [];
     list.push({ edit: c.edit, part: c.part, grp: c.grp, line: c.line });
     codes.set(c.code, list);

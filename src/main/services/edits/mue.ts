@@ -8,7 +8,8 @@ import { cite } from './edit-tables';
 import { finding } from './finding';
 import { editCache, rowsByCode } from './edit-cache';
 import { GenerationalCache } from './generational-cache';
-import { editStatements } from './statements';
+import { rows as readRows } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 const CODES_PER_GENERATION = 5_000;
 
@@ -37,8 +38,7 @@ export function mueEdits(ctx: EditContext): Finding[] {
   }
   // Codes looked up before in this file come from memory; the rest in one statement.
   const cache = editCache(ctx.db, `mue:${file.id}`, () => new GenerationalCache<string, readonly MueRowDb[]>(CODES_PER_GENERATION));
-  const query = editStatements(ctx.db).mue;
-  const rows = rowsByCode(cache, byCode.keys(), (r) => r.code, (missing) => query.all(file.id, JSON.stringify(missing)) as MueRowDb[]);
+  const rows = rowsByCode(cache, byCode.keys(), (r) => r.code, (missing) => readRows<MueRowDb>(ctx.db, EDIT_SQL.mue, file.id, JSON.stringify(missing)));
   const out: Finding[] = [];
   // In claim order, as each code first appears.
   for (const [code, group] of byCode) {

@@ -6,7 +6,8 @@ import type { Finding } from '../../../shared/claim';
 import type { EditContext } from './context';
 import { cite } from './edit-tables';
 import { finding } from './finding';
-import { codeList, editStatements } from './statements';
+import { rows as readRows } from '../db/rows';
+import { codeList, EDIT_SQL } from './statements';
 
 const REPORTED = new Set(['Y', 'N', 'U', 'W']);
 
@@ -17,7 +18,7 @@ export function poaEdits(ctx: EditContext): Finding[] {
   // Exempt codes of the claim and their lines, in one statement.
   const exempt = new Map<string, number>();
   if (file && ctx.lines.dx.length > 0) {
-    const rows = editStatements(ctx.db).poaExempt.all(file.id, codeList(ctx.lines.dx.map((d) => d.code))) as { code: string; line: number }[];
+    const rows = readRows<{ code: string; line: number }>(ctx.db, EDIT_SQL.poaExempt, file.id, codeList(ctx.lines.dx.map((d) => d.code)));
     for (const row of rows) exempt.set(row.code, row.line);
   }
   const out: Finding[] = [];

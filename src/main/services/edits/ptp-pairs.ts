@@ -9,7 +9,8 @@ import type { EditFile } from './edit-tables';
 import { editCache } from './edit-cache';
 import { PairCache } from './pair-cache';
 import { listHolds, partnerLists } from './ptp-partners';
-import { editStatements } from './statements';
+import { value, values } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 /** One dated row of a pair; the caller keeps the rows in force on its date. */
 export interface PtpRow {
@@ -63,7 +64,7 @@ function pairsToSeek(db: ContentDb, file: EditFile, parts: number, unknown: Unkn
   }
   if (parts === 1) return unknown;
   // Parts of a release split the table by column-1 code: ask each part only for codes it holds.
-  const firsts = new Set(editStatements(db).ptpFirsts.all(JSON.stringify(col1s), file.id) as string[]);
+  const firsts = new Set(values<string>(db, EDIT_SQL.ptpFirsts, JSON.stringify(col1s), file.id));
   const held: Unknown = { pairs: new Map(), count: 0, col2s: unknown.col2s };
   for (const [col1, col2s] of unknown.pairs) {
     if (!firsts.has(col1)) continue;
@@ -80,14 +81,13 @@ function pairsToSeek(db: ContentDb, file: EditFile, parts: number, unknown: Unkn
  * row object per hit: building those cost more than the index seeks.
  */
 function seekRows(db: ContentDb, fileId: number, pairs: Unknown): string {
-  const s = editStatements(db);
   if (pairs.pairs.size * pairs.col2s.size <= 2 * pairs.count) {
-    return s.ptpPairs.get(fileId, JSON.stringify([...pairs.pairs.keys()]), JSON.stringify([...pairs.col2s])) as string;
+    return value<string>(db, EDIT_SQL.ptpPairs, fileId, JSON.stringify([...pairs.pairs.keys()]), JSON.stringify([...pairs.col2s])) ?? '[]';
   }
   // "col1 col2" (codes hold no blanks).
   const keys: string[] = [];
   for (const [col1, col2s] of pairs.pairs) for (const col2 of col2s) keys.push(`${col1} ${col2}`);
-  return s.ptpPairList.get(JSON.stringify(keys), fileId) as string;
+  return value<string>(db, EDIT_SQL.ptpPairList, JSON.stringify(keys), fileId) ?? '[]';
 }
 
 /** Rows of the unknown pairs across the release's files, by column-1 then column-2 code. */

@@ -9,7 +9,7 @@
  * ptp-partners-store.ts). Each file written also gets a marker row (col1 ''): a file without one
  * is checked pair by pair rather than read as a file without pairs.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import { rows } from '../db/rows';
 import type { ContentDb } from '../codesets/content-db';
 
 const CODE_WIDTH = 5;
@@ -31,25 +31,18 @@ export function listHolds(list: string, code: string): boolean {
   return false;
 }
 
-type PartnerStatement = Database.Statement<[number, string], [string, string]>;
-
-const statements = new WeakMap<ContentDb, PartnerStatement>();
-
-function partnerStatement(db: ContentDb): PartnerStatement {
-  let s = statements.get(db);
-  if (!s) {
-    s = db.prepare('SELECT col1, col2s FROM ptp_partners WHERE file_id = ? AND col1 IN (SELECT value FROM json_each(?))').raw() as PartnerStatement;
-    statements.set(db, s);
-  }
-  return s;
-}
-
 /**
  * The partner lists of `codes` in a file (a code without one has no rows as column 1 there),
  * or null when the file has no lists written: the caller then seeks every pair.
  */
 export function partnerLists(db: ContentDb, fileId: number, codes: readonly string[]): Map<string, string> | null {
-  const lists = new Map(partnerStatement(db).all(fileId, JSON.stringify(['', ...codes])));
+  const found = rows<{ col1: string; col2s: string }>(
+    db,
+    'SELECT col1, col2s FROM ptp_partners WHERE file_id = ? AND col1 IN (SELECT value FROM json_each(?))',
+    fileId,
+    JSON.stringify(['', ...codes]),
+  );
+  const lists = new Map(found.map((r) => [r.col1, r.col2s]));
   if (!lists.delete('')) return null;
   return lists;
 }

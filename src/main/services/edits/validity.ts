@@ -8,7 +8,8 @@ import type { CodeSystem } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../codesets/code-format';
 import type { EditContext } from './context';
 import { finding } from './finding';
-import { editStatements } from './statements';
+import { rows as readRows } from '../db/rows';
+import { EDIT_SQL } from './statements';
 
 /** CPT modifiers (Level I, two digits); Level II modifiers come from the HCPCS file. */
 const CPT_MODIFIERS = new Set(
@@ -26,7 +27,7 @@ function versionSource(label: string, source: string): string {
 
 /** Codes in the version that share `prefix` (for 7th-character and placeholder hints). */
 function codesStartingWith(ctx: EditContext, versionId: number, prefix: string): string[] {
-  const rows = editStatements(ctx.db).codesLike.all(versionId, prefix, `${prefix}\uffff`) as { code: string }[];
+  const rows = readRows<{ code: string }>(ctx.db, EDIT_SQL.codesLike, versionId, prefix, `${prefix}\uffff`);
   return rows.map((r) => r.code);
 }
 

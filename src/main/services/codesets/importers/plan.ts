@@ -3,17 +3,16 @@
  * recognised kind are kept, others skipped); a file named directly must be recognised.
  * Every file is checked before the first one is imported. A .zip (the CMS/CDC downloads) is
  * opened and each member is sniffed like a file ("x.zip!member"); a zip with nothing
- * recognised is an error naming it. Zip bombs and path tricks are refused (worker/read-zip.ts).
+ * recognised is an error naming it. Zip bombs and path tricks are refused (streaming/read-zip.ts).
  */
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { AppFailure } from '../../../../shared/result';
 import { importFailure } from '../import-failure';
-import type { ZipMemberHead } from '../worker/read-zip';
-import { runSync, type ZipTaskOptions } from '../worker/sync-call';
 import { importerFor, IMPORTERS } from './registry';
 import { DEFAULT_CHUNK_BYTES, fileChunks } from './streaming/byte-chunks';
+import { extractZipMember, listZipMembers, type ZipMemberHead } from './streaming/read-zip';
 import type { FileImporter, ImportSource } from './types';
 
 const SNIFF_BYTES = 4096;
@@ -41,10 +40,10 @@ const isZip = (path: string) => /\.zip$/i.test(path);
 
 /**
  * The recognised members of a zip; throws when the zip is unsafe, damaged or holds nothing
- * importable. Only each member's first bytes are read here; an import inflates its member to
- * a temp file as a stream and reads that in chunks (removed when the reading ends).
+ * importable. Each member is sniffed from its first bytes; a recognised one is inflated to a
+ * temp file as a stream and read from there in chunks, until its source is released.
  */
-export function zipImports(path: string, importers: readonly FileImporter[], chunkBytes = DEFAULT_CHUNK_BYTES): PlannedImport[] {
+export async function zipImports(path: string, importers: readonly FileImporter[], chunkBytes = DEFAULT_CHUNK_BYTES): Promise<PlannedImport[]> {
   const zipName = basename(path);
   const failed = (error: unknown) => {
     const reason = error instanceof AppFailure && error.code === 'IMPORT_FAILED' ? error.message : 'the zip could not be read';
@@ -52,43 +51,43 @@ export function zipImports(path: string, importers: readonly FileImporter[], chu
   };
   let members: ZipMemberHead[];
   try {
-    members = runSync<ZipMemberHead[]>('zip-list', new Uint8Array(0), { zipPath: path, headBytes: SNIFF_BYTES } satisfies ZipTaskOptions);
+    members = await listZipMembers(path, SNIFF_BYTES);
   } catch (error) {
     throw failed(error);
   }
   const found: PlannedImport[] = [];
-  for (const member of members) {
-    const inflated = function* (): Generator<string> {
+  try {
+    for (const member of members) {
+      const sniffed = { name: basename(member.name), head: headOf(member.head) };
+      const importer = importerFor(sniffed, importers);
+      if (!importer) continue;
       const dir = mkdtempSync(join(tmpdir(), 'codedesk-zip-'));
-      try {
-        const outPath = join(dir, 'member');
-        try {
-          runSync('zip-extract', new Uint8Array(0), { zipPath: path, member: member.name, outPath } satisfies ZipTaskOptions);
-        } catch (error) {
-          throw failed(error);
-        }
-        yield outPath;
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
-    const source: ImportSource = {
-      path: `${path}!${member.name}`,
-      name: basename(member.name),
-      head: headOf(member.head),
-      read: () => {
-        for (const file of inflated()) return readFileSync(file);
-        throw failed(null);
-      },
-      chunks: function* () {
-        for (const file of inflated()) yield* fileChunks(file, chunkBytes);
-      },
-    };
-    const importer = importerFor(source, importers);
-    if (importer) found.push({ source, importer });
+      const release = () => rmSync(dir, { recursive: true, force: true });
+      const file = join(dir, 'member');
+      await extractZipMember(path, member.name, file).catch((error: unknown) => {
+        release();
+        throw failed(error);
+      });
+      const source: ImportSource = {
+        ...sniffed,
+        path: `${path}!${member.name}`,
+        read: () => readFileSync(file),
+        chunks: () => fileChunks(file, chunkBytes),
+        release,
+      };
+      found.push({ source, importer });
+    }
+  } catch (error) {
+    releaseAll(found);
+    throw error;
   }
   if (found.length === 0) throw importFailure(zipName, 0, 'the zip holds no code-set file CodeDesk can import');
   return found;
+}
+
+/** Removes what planning inflated (zip members in temp files); safe to call more than once. */
+export function releaseAll(planned: readonly PlannedImport[]): void {
+  for (const { source } of planned) source.release?.();
 }
 
 /** `chunkBytes` is for tests of chunk boundaries; imports use the default. */
@@ -105,22 +104,31 @@ export function fileSource(path: string, chunkBytes = DEFAULT_CHUNK_BYTES): Impo
 const describeKinds = (importers: readonly FileImporter[]): string =>
   [...new Set(importers.map((i) => i.description))].join('; ');
 
-export function planImports(paths: readonly string[], importers: readonly FileImporter[] = IMPORTERS): PlannedImport[] {
+/** The caller releases the result (releaseAll) once imported; on a failure here nothing is left behind. */
+export async function planImports(paths: readonly string[], importers: readonly FileImporter[] = IMPORTERS): Promise<PlannedImport[]> {
   if (paths.length === 0) throw new AppFailure('BAD_INPUT', 'No files or folders were given to import.');
   const planned = new Map<string, PlannedImport>();
+  try {
+    return await planEach(paths, importers, planned);
+  } catch (error) {
+    releaseAll([...planned.values()]);
+    throw error;
+  }
+}
+
+async function planEach(paths: readonly string[], importers: readonly FileImporter[], planned: Map<string, PlannedImport>): Promise<PlannedImport[]> {
   for (const given of paths) {
     const path = resolve(given);
     const name = basename(path);
     const stat = statOrNull(path);
     if (stat === null) throw importFailure(name, 0, 'no such file or folder');
     if (stat.isDirectory()) {
-      const inFolder = walk(path, importers);
-      if (inFolder.length === 0) throw importFailure(name, 0, 'the folder holds no code-set file CodeDesk can import');
-      for (const p of inFolder) planned.set(p.source.path, p);
+      const inFolder = await walk(path, importers, planned);
+      if (inFolder === 0) throw importFailure(name, 0, 'the folder holds no code-set file CodeDesk can import');
       continue;
     }
     if (isZip(path)) {
-      for (const p of zipImports(path, importers)) planned.set(p.source.path, p);
+      for (const p of await zipImports(path, importers)) add(planned, p);
       continue;
     }
     const source = fileSource(path);
@@ -137,19 +145,27 @@ export function planImports(paths: readonly string[], importers: readonly FileIm
   return list;
 }
 
-function walk(folder: string, importers: readonly FileImporter[]): PlannedImport[] {
+/** A file named twice (directly and in its folder, or a zip given twice) is planned once. */
+function add(planned: Map<string, PlannedImport>, p: PlannedImport): number {
+  if (planned.has(p.source.path)) p.source.release?.();
+  else planned.set(p.source.path, p);
+  return 1;
+}
+
+/** Adds the folder's recognised files to `planned` (as they are found, so a failure releases them); returns how many. */
+async function walk(folder: string, importers: readonly FileImporter[], planned: Map<string, PlannedImport>): Promise<number> {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const found: PlannedImport[] = [];
+  let found = 0;
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...walk(path, importers));
+    if (entry.isDirectory()) found += await walk(path, importers, planned);
     else if (entry.isFile() && isZip(path)) {
-      found.push(...zipImports(path, importers));
+      for (const p of await zipImports(path, importers)) found += add(planned, p);
     } else if (entry.isFile()) {
       const source = fileSource(path);
       const importer = importerFor(source, importers);
-      if (importer) found.push({ source, importer });
+      if (importer) found += add(planned, { source, importer });
     }
   }
   return found;

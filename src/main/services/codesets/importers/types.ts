@@ -21,6 +21,8 @@ export interface ImportSource {
   read(): Buffer;
   /** The file's bytes in fixed-size chunks (a fresh pass on every call). */
   chunks(): Iterable<Uint8Array>;
+  /** Removes the temp file a zip member was inflated to (after its import, or a failed plan). */
+  release?(): void;
 }
 
 /** What an importer reports; whether the file was verified is import.ts's to add. */
@@ -47,6 +49,9 @@ export interface FileImporter {
    * year in the name) and throws importFailure(...) when the file cannot be imported.
    */
   check?(source: ImportSource): void;
-  /** Parses and writes the file in its own transaction; throws importFailure(...) on bad data. */
-  run(context: ImportContext, source: ImportSource): FileSummary;
+  /**
+   * Parses and writes the file in its own transaction; throws (or rejects with) importFailure(...)
+   * on bad data. Asynchronous where a library reads the file (xlsx workbooks through yauzl).
+   */
+  run(context: ImportContext, source: ImportSource): FileSummary | Promise<FileSummary>;
 }

@@ -8,8 +8,9 @@ import type { MethodOutput, MethodParsedInput } from '../../../../shared/contrac
 import type { PcsOption, PcsStep } from '../../../../shared/encoder';
 import { AppFailure } from '../../../../shared/result';
 import type { ContentDb } from '../content-db';
-import { statementsFor, type CodeRowDb } from '../statements';
-import { definitionFor, pcsModelFor, pcsStatements, rowsOf, type PcsModel, type PcsTableModel } from './model';
+import { row as readRow } from '../../db/rows';
+import { CODE_EXACT_SQL, type CodeRowDb } from '../statements';
+import { definitionFor, pcsModelFor, pcsOrderVersionId, rowsOf, type PcsModel, type PcsTableModel } from './model';
 
 const PCS_PREFIX = /^[0-9A-HJ-NP-Z]{0,7}$/;
 
@@ -88,8 +89,8 @@ function labelsOf(rows: readonly Map<string, string>[][], i: number, value: stri
 }
 
 function finishedCode(db: ContentDb, model: PcsModel, code: string, chosen: readonly Chosen[]): PcsStep['code'] {
-  const version = pcsStatements(db).orderVersion.get(model.effectiveFrom) as { id: number } | undefined;
-  const row = version ? (statementsFor(db).codeExact.get(version.id, code) as CodeRowDb | undefined) : undefined;
+  const versionId = pcsOrderVersionId(db, model.effectiveFrom);
+  const row = versionId === undefined ? undefined : readRow<CodeRowDb>(db, CODE_EXACT_SQL, versionId, code);
   const title = row?.long_title ?? composedTitle(chosen);
   return { system: 'icd10pcs', code, title, billable: true };
 }

@@ -5,6 +5,7 @@
  * new release id, so a stale model is never used.
  */
 import { AppFailure } from '../../../../shared/result';
+import { eachRow, row, value } from '../../db/rows';
 import type { ContentDb } from '../content-db';
 import { assertIsoDate } from '../versions';
 
@@ -32,7 +33,8 @@ export interface PcsDefinition {
 
 export interface PcsModel {
   tablesId: number;
-  statements: Statements;
+  /** The connection the model was read from: a table's rows are read from it on first use. */
+  db: ContentDb;
   label: string;
   /** Start of the tables' fiscal year, to find the order file of the same year. */
   effectiveFrom: string;
@@ -49,54 +51,31 @@ interface SourceRow {
   effective_from: string;
 }
 
-function prepare(db: ContentDb) {
-  const cols = 'id, fiscal_year, label, effective_from';
-  return {
-    tablesInForce: db.prepare(
-      `SELECT ${cols} FROM pcs_source WHERE kind = 'tables' AND effective_from <= ? AND effective_to >= ?
-       ORDER BY effective_from DESC LIMIT 1`,
-    ),
-    newestTables: db.prepare(`SELECT ${cols} FROM pcs_source WHERE kind = 'tables' ORDER BY effective_from DESC LIMIT 1`),
-    definitionsFor: db.prepare(
-      `SELECT ${cols} FROM pcs_source WHERE kind = 'definitions' ORDER BY (fiscal_year = ?) DESC, fiscal_year DESC LIMIT 1`,
-    ),
-    tables: db.prepare(
-      `SELECT code, section_title, section_label, body_system_title, body_system_label, operation_title, operation_label,
-         operation_definition FROM pcs_table WHERE source_id = ?`,
-    ),
-    rowTitles: db.prepare('SELECT pos, title FROM pcs_axis WHERE source_id = ? AND table_code = ? AND row_no = 1'),
-    rowValues: db.prepare('SELECT row_no, pos, value, label FROM pcs_value WHERE source_id = ? AND table_code = ?'),
-    definitions: db.prepare('SELECT section, pos, title_key, definition, includes FROM pcs_definition WHERE source_id = ?'),
-    orderVersion: db.prepare(
-      `SELECT id FROM content_version WHERE system = 'icd10pcs' AND is_demo = 0 AND effective_from = ? LIMIT 1`,
-    ),
-  };
-}
+const SOURCE_COLUMNS = 'id, fiscal_year, label, effective_from';
 
-type Statements = ReturnType<typeof prepare>;
-const statements = new WeakMap<ContentDb, Statements>();
 const models = new WeakMap<ContentDb, Map<string, PcsModel>>();
 /** Releases kept per connection (two fiscal years side by side, plus a re-import). */
 const MAX_MODELS = 4;
 
-export function pcsStatements(db: ContentDb): Statements {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
+/** The non-demo ICD-10-PCS order-file version starting on `effectiveFrom`, if imported. */
+export function pcsOrderVersionId(db: ContentDb, effectiveFrom: string): number | undefined {
+  return value<number>(db, `SELECT id FROM content_version WHERE system = 'icd10pcs' AND is_demo = 0 AND effective_from = ? LIMIT 1`, effectiveFrom);
 }
 
 /** The tables release in force on `date` (the newest when none is, or without a date). */
 export function pcsModelFor(db: ContentDb, date?: string): PcsModel {
-  const s = pcsStatements(db);
   let tables: SourceRow | undefined;
   if (date !== undefined) {
     assertIsoDate(date);
-    tables = s.tablesInForce.get(date, date) as SourceRow | undefined;
+    tables = row<SourceRow>(
+      db,
+      `SELECT ${SOURCE_COLUMNS} FROM pcs_source WHERE kind = 'tables' AND effective_from <= ? AND effective_to >= ?
+       ORDER BY effective_from DESC LIMIT 1`,
+      date,
+      date,
+    );
   }
-  tables ??= s.newestTables.get() as SourceRow | undefined;
+  tables ??= row<SourceRow>(db, `SELECT ${SOURCE_COLUMNS} FROM pcs_source WHERE kind = 'tables' ORDER BY effective_from DESC LIMIT 1`);
   if (!tables) {
     throw new AppFailure(
       'NO_CODE_SET',
@@ -104,7 +83,11 @@ export function pcsModelFor(db: ContentDb, date?: string): PcsModel {
       { system: 'icd10pcs' },
     );
   }
-  const definitions = s.definitionsFor.get(tables.fiscal_year) as SourceRow | undefined;
+  const definitions = row<SourceRow>(
+    db,
+    `SELECT ${SOURCE_COLUMNS} FROM pcs_source WHERE kind = 'definitions' ORDER BY (fiscal_year = ?) DESC, fiscal_year DESC LIMIT 1`,
+    tables.fiscal_year,
+  );
   const key = `${tables.id}:${definitions?.id ?? 0}`;
   let cache = models.get(db);
   if (!cache) {
@@ -113,14 +96,14 @@ export function pcsModelFor(db: ContentDb, date?: string): PcsModel {
   }
   let model = cache.get(key);
   if (!model) {
-    model = loadModel(s, tables, definitions?.id ?? null);
+    model = loadModel(db, tables, definitions?.id ?? null);
     if (cache.size >= MAX_MODELS) cache.clear();
     cache.set(key, model);
   }
   return model;
 }
 
-function loadModel(s: Statements, source: SourceRow, definitionsId: number | null): PcsModel {
+function loadModel(db: ContentDb, source: SourceRow, definitionsId: number | null): PcsModel {
   const tables = new Map<string, PcsTableModel>();
   type TableRow = {
     code: string;
@@ -132,7 +115,13 @@ function loadModel(s: Statements, source: SourceRow, definitionsId: number | nul
     operation_label: string;
     operation_definition: string | null;
   };
-  for (const t of s.tables.iterate(source.id) as IterableIterator<TableRow>) {
+  const tableRows = eachRow<TableRow>(
+    db,
+    `SELECT code, section_title, section_label, body_system_title, body_system_label, operation_title, operation_label,
+       operation_definition FROM pcs_table WHERE source_id = ?`,
+    source.id,
+  );
+  for (const t of tableRows) {
     tables.set(t.code, {
       code: t.code,
       titles: [t.section_title, t.body_system_title, t.operation_title],
@@ -143,12 +132,12 @@ function loadModel(s: Statements, source: SourceRow, definitionsId: number | nul
   }
   return {
     tablesId: source.id,
-    statements: s,
+    db,
     label: source.label,
     effectiveFrom: source.effective_from,
     tables,
     levels: buildLevels(tables),
-    definitions: definitionsId === null ? new Map() : loadDefinitions(s, definitionsId),
+    definitions: definitionsId === null ? new Map() : loadDefinitions(db, definitionsId),
   };
 }
 
@@ -156,12 +145,18 @@ function loadModel(s: Statements, source: SourceRow, definitionsId: number | nul
 export function rowsOf(model: PcsModel, table: PcsTableModel): Map<string, string>[][] {
   if (table.rows) return table.rows;
   // Titles are the same in every row of a table (checked on the real files): row 1's serve.
-  for (const a of model.statements.rowTitles.iterate(model.tablesId, table.code) as IterableIterator<{ pos: number; title: string }>) {
+  const titles = eachRow<{ pos: number; title: string }>(
+    model.db,
+    'SELECT pos, title FROM pcs_axis WHERE source_id = ? AND table_code = ? AND row_no = 1',
+    model.tablesId,
+    table.code,
+  );
+  for (const a of titles) {
     table.titles[a.pos - 1] = a.title;
   }
   const rows: Map<string, string>[][] = [];
   type Row = { row_no: number; pos: number; value: string; label: string };
-  for (const v of model.statements.rowValues.iterate(model.tablesId, table.code) as IterableIterator<Row>) {
+  for (const v of eachRow<Row>(model.db, 'SELECT row_no, pos, value, label FROM pcs_value WHERE source_id = ? AND table_code = ?', model.tablesId, table.code)) {
     const row = (rows[v.row_no - 1] ??= [new Map(), new Map(), new Map(), new Map()]);
     row[v.pos - 4]?.set(v.value, v.label);
   }
@@ -186,10 +181,10 @@ function buildLevels(tables: Map<string, PcsTableModel>): Map<string, PcsLevel> 
   return levels;
 }
 
-function loadDefinitions(s: Statements, sourceId: number): Map<string, PcsDefinition> {
+function loadDefinitions(db: ContentDb, sourceId: number): Map<string, PcsDefinition> {
   const out = new Map<string, PcsDefinition>();
   type Row = { section: string; pos: number; title_key: string; definition: string | null; includes: string };
-  for (const r of s.definitions.iterate(sourceId) as IterableIterator<Row>) {
+  for (const r of eachRow<Row>(db, 'SELECT section, pos, title_key, definition, includes FROM pcs_definition WHERE source_id = ?', sourceId)) {
     out.set(`${r.section}|${r.pos}|${r.title_key}`, { definition: r.definition, includes: JSON.parse(r.includes) as string[] });
   }
   return out;

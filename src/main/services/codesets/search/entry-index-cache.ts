@@ -5,6 +5,7 @@
  * the version's word index is rebuilt (targets are its ordinals).
  */
 import type { ContentVersion } from '../../../../shared/domain';
+import { value } from '../../db/rows';
 import type { ContentDb } from '../content-db';
 import { EntryIndex, readEntries } from './entry-index';
 import type { WordIndex } from './word-index';
@@ -17,12 +18,6 @@ interface Built {
 }
 
 const built = new WeakMap<ContentDb, Map<number, Built>>();
-const changeStatements = new WeakMap<ContentDb, ReturnType<typeof prepareChanges>>();
-
-function prepareChanges(db: ContentDb) {
-  // Two statements: reading data_version through the pragma_data_version table costs three times as much.
-  return { local: db.prepare('SELECT total_changes()').pluck(), others: db.prepare('PRAGMA data_version').pluck() };
-}
 
 /**
  * What the entries read depend on: the sources, and every write to the database since it was
@@ -30,12 +25,8 @@ function prepareChanges(db: ContentDb) {
  * written by imports, so this costs a rebuild after an import, never one per keystroke.
  */
 export function changeStampOf(db: ContentDb): string {
-  let s = changeStatements.get(db);
-  if (!s) {
-    s = prepareChanges(db);
-    changeStatements.set(db, s);
-  }
-  return `${s.local.get() as number}:${s.others.get() as number}`;
+  // Two statements: reading data_version through the pragma_data_version table costs three times as much.
+  return `${value<number>(db, 'SELECT total_changes()')}:${value<number>(db, 'PRAGMA data_version')}`;
 }
 
 /**

@@ -5,8 +5,9 @@
  * only codes that exist in the version come back, so the date still picks the codes.
  */
 import type { CodeSystem, ContentVersion } from '../../../../shared/domain';
+import { rows } from '../../db/rows';
 import type { ContentDb } from '../content-db';
-import { titleCoverage } from '../search-words';
+import { titleCoverage } from './title-words';
 import type { CodeRowDb } from '../statements';
 import { fiscalYearOf } from '../versions';
 import type { EntryIndex } from './entry-index';
@@ -31,32 +32,13 @@ interface SourceRow {
   label: string;
 }
 
-const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
-
-function prepare(db: ContentDb) {
-  return {
-    sources: db.prepare('SELECT id, kind, label FROM entry_source WHERE system = ?'),
-    allSources: db.prepare('SELECT id, kind, label, system FROM entry_source'),
-    match: db.prepare(
-      `SELECT e.term, e.path, s.kind, c.id, c.code, c.display_code, c.billable, c.long_title
-       FROM entry_point_fts f
-       JOIN entry_point e ON e.id = f.rowid
-       JOIN entry_source s ON s.id = e.source_id
-       JOIN codes c ON c.version_id = ? AND c.code = f.target
-       WHERE entry_point_fts MATCH ? AND f.source_id IN (SELECT value FROM json_each(?))
-       LIMIT ?`,
-    ),
-  };
-}
-
-function statementsOf(db: ContentDb) {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  return s;
-}
+const MATCH = `SELECT e.term, e.path, s.kind, c.id, c.code, c.display_code, c.billable, c.long_title
+  FROM entry_point_fts f
+  JOIN entry_point e ON e.id = f.rowid
+  JOIN entry_source s ON s.id = e.source_id
+  JOIN codes c ON c.version_id = ? AND c.code = f.target
+  WHERE entry_point_fts MATCH ? AND f.source_id IN (SELECT value FROM json_each(?))
+  LIMIT ?`;
 
 function yearOf(label: string): number | null {
   const match = /(?:^|\D)((?:19|20)\d\d)(?!\d)/.exec(label);
@@ -68,13 +50,13 @@ function yearOf(label: string): number | null {
  * newest not after the version's fiscal year, else the oldest after it, else any.
  */
 export function sourcesFor(db: ContentDb, system: CodeSystem, effectiveFrom: string): number[] {
-  return pickSources(statementsOf(db).sources.all(system) as SourceRow[], effectiveFrom);
+  return pickSources(rows<SourceRow>(db, 'SELECT id, kind, label FROM entry_source WHERE system = ?', system), effectiveFrom);
 }
 
 /** sourcesFor of every version, from one read of the sources (once per search, not per version). */
 export function sourcesByVersion(db: ContentDb, versions: readonly ContentVersion[]): Map<number, number[]> {
-  const rows = statementsOf(db).allSources.all() as (SourceRow & { system: string })[];
-  return new Map(versions.map((v) => [v.id, pickSources(rows.filter((r) => r.system === v.system), v.effectiveFrom)]));
+  const all = rows<SourceRow & { system: string }>(db, 'SELECT id, kind, label, system FROM entry_source');
+  return new Map(versions.map((v) => [v.id, pickSources(all.filter((r) => r.system === v.system), v.effectiveFrom)]));
 }
 
 function pickSources(rows: readonly SourceRow[], effectiveFrom: string): number[] {
@@ -107,12 +89,8 @@ export function searchEntryPoints(
   if (sources.length === 0) return [];
   // Typed words hold only letters and digits (queryWords), so quoting them is safe.
   const expression = words.map((w) => `"${w}"*`).join(' AND ');
-  const rows = statementsOf(db).match.all(version.id, expression, JSON.stringify(sources), ENTRY_CANDIDATES) as (CodeRowDb & {
-    term: string;
-    path: string;
-    kind: string;
-  })[];
-  return rows
+  type MatchRow = CodeRowDb & { term: string; path: string; kind: string };
+  return rows<MatchRow>(db, MATCH, version.id, expression, JSON.stringify(sources), ENTRY_CANDIDATES)
     .map((row) => ({
       id: row.id,
       code: row.code,

@@ -2,7 +2,7 @@
  * Word matches from the in-memory index, ranked exactly as the FTS5 path ranks them
  * (search-words.ts): the first candidates in static rank order, re-ranked by coverage.
  */
-import { compareWordHits, titleCoverage, WORD_CANDIDATES, type WordHit } from '../search-words';
+import { compareWordHits, titleCoverage, WORD_CANDIDATES, type WordHit } from './title-words';
 import type { Clause, WordIndex, WordRange } from './word-index';
 
 /** Titles holding a word that starts with each typed word, best first. */

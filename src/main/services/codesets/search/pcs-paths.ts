@@ -6,7 +6,7 @@
  */
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import { wordsOf } from '../search-words';
+import { wordsOf } from './title-words';
 import type { CodeRowDb } from '../statements';
 import { type CandidateSet, Quality } from './candidates';
 import type { EntryIndex, EntryRow } from './entry-index';

@@ -3,7 +3,7 @@
  * Percutaneous Endoscopic approach), sides, and the Greek/Latin suffixes of operation names
  * ("tonsillectomy" is about the tonsils; "paracentesis" is done through a needle).
  */
-import { wordsOf } from '../search-words';
+import { wordsOf } from './title-words';
 
 /** Typed word → the words PCS titles use for it (matched as word starts). */
 const TYPED_TO_TITLE: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([

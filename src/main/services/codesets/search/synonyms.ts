@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../../shared/result';
 import { resourcesDir } from '../../../paths';
-import { wordsOf } from '../search-words';
+import { wordsOf } from './title-words';
 
 export interface Synonym {
   /** What the coder types, as words ("a-fib" → ["a", "fib"]). */

@@ -5,34 +5,21 @@
  * date (or the newest at all without a date), else the system's demo version.
  */
 import { CODE_SYSTEMS, type CodeSystem, type ContentVersion } from '../../../../shared/domain';
+import { rows } from '../../db/rows';
 import type { ContentDb } from '../content-db';
-import type { VersionRow } from '../statements';
+import { VERSION_COLUMNS as COLUMNS, type VersionRow } from '../statements';
 import { toContentVersion } from '../versions';
 
-const statements = new WeakMap<ContentDb, ReturnType<typeof prepare>>();
-
-function prepare(db: ContentDb) {
-  const columns = 'id, system, label, effective_from, effective_to, source, is_demo, code_count, imported_at';
-  return {
-    // The candidates: every demo row and the non-demo rows in force (a handful; picked below).
-    onDate: db.prepare(
-      `SELECT ${columns} FROM content_version
-       WHERE is_demo = 1 OR (effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?))`,
-    ),
-    newest: db.prepare(`SELECT ${columns} FROM content_version`),
-  };
-}
+// The candidates: every demo row and the non-demo rows in force (a handful; picked below).
+const ON_DATE = `SELECT ${COLUMNS} FROM content_version
+  WHERE is_demo = 1 OR (effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?))`;
+const NEWEST = `SELECT ${COLUMNS} FROM content_version`;
 
 /** The chosen version per system that has one, in CODE_SYSTEMS order. `date` must be checked already. */
 export function versionsInForce(db: ContentDb, date?: string): ContentVersion[] {
-  let s = statements.get(db);
-  if (!s) {
-    s = prepare(db);
-    statements.set(db, s);
-  }
-  const rows = (date === undefined ? s.newest.all() : s.onDate.all(date, date)) as VersionRow[];
+  const found = date === undefined ? rows<VersionRow>(db, NEWEST) : rows<VersionRow>(db, ON_DATE, date, date);
   const first = new Map<CodeSystem, VersionRow>();
-  for (const row of rows) {
+  for (const row of found) {
     const current = first.get(row.system);
     if (!current || isPreferred(row, current)) first.set(row.system, row);
   }

@@ -5,7 +5,7 @@
  */
 import type { CodeSystem } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import { versionsToSearch } from '../search';
+import { versionsToSearch } from './search-codes';
 import { entryIndexOf, hasFreshEntryIndex } from './entry-index-cache';
 import { sourcesByVersion } from './entry-points';
 import { hasFreshWordIndex, wordIndexOf } from './word-index-cache';

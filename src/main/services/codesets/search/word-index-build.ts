@@ -4,7 +4,7 @@
  * results, and a first version that made small arrays and sets per title spent much of that
  * wait collecting them.
  */
-import { isAsciiWordChar, isPlainAscii, unmatchedWeight, wordsOf } from '../search-words';
+import { eachTitleWord, isPlainAscii, unmatchedWeight } from './title-words';
 
 /** A word range this wide or narrower is merged at query time; wider ones are built up front. */
 const MERGE_AT_QUERY_TIME = 16;
@@ -68,17 +68,18 @@ export function buildIndexArrays(shortTitles: readonly string[], longTitles: rea
     sink.push(id);
   };
   for (; t < count; t++) {
-    eachWord(shortTitles[t] as string, add);
+    eachTitleWord(shortTitles[t] as string, (text, start, end) => add(text.slice(start, end)));
     const long = longTitles[t] as string;
     if (isPlainAscii(long)) {
       sequenceStart[t] = sequence.length;
-      eachTitleWord(long, (word, inParentheses) => {
+      eachTitleWord(long, (text, start, end, inParentheses) => {
+        const word = text.slice(start, end);
         add(word);
         sequence.push((firstSeen.get(word) as number) * 2 + (inParentheses ? 1 : 0));
       });
     } else {
       sequenceStart[t] = -1;
-      eachWord(long, add);
+      eachTitleWord(long, (text, start, end) => add(text.slice(start, end)));
     }
     titleStart[t + 1] = sink.length;
   }
@@ -124,22 +125,6 @@ export function buildIndexArrays(shortTitles: readonly string[], longTitles: rea
   return arrays;
 }
 
-/** Calls `add` with each word of `text`, split and folded as search-words.ts wordsOf does. */
-function eachWord(text: string, add: (word: string) => void): void {
-  if (!/^[\x20-\x7e]*$/.test(text)) {
-    for (const word of wordsOf(text)) add(word);
-    return;
-  }
-  const lower = text.toLowerCase();
-  let i = 0;
-  while (i < lower.length) {
-    while (i < lower.length && !isAsciiWordChar(lower.charCodeAt(i))) i++;
-    const start = i;
-    while (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) i++;
-    if (i > start) add(lower.slice(start, i));
-  }
-}
-
 /** Insertion sort of a[from, to): a title has a dozen words, too few for a sort call to pay. */
 function sortSlice(a: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
@@ -150,24 +135,6 @@ function sortSlice(a: Int32Array, from: number, to: number): void {
       j--;
     }
     a[j + 1] = v;
-  }
-}
-
-/** Calls `add` with each word of a plain-ASCII title and whether it is inside parentheses, as titleCoverage reads it. */
-function eachTitleWord(text: string, add: (word: string, inParentheses: boolean) => void): void {
-  const lower = text.toLowerCase();
-  let depth = 0;
-  let i = 0;
-  while (i < lower.length) {
-    while (i < lower.length && !isAsciiWordChar(lower.charCodeAt(i))) {
-      const c = lower.charCodeAt(i);
-      if (c === 40) depth++;
-      else if (c === 41 && depth > 0) depth--;
-      i++;
-    }
-    const start = i;
-    while (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) i++;
-    if (i > start) add(lower.slice(start, i), depth > 0);
   }
 }
 

@@ -11,21 +11,20 @@ import type { ContentDb } from '../content-db';
 import { normaliseCode } from '../code-format';
 import { versionFor } from '../versions';
 import { childRows, codeRow, type CodeTableRow } from './code-table';
-import { tabularReleaseFor, tabularStatements, type NodeRow, type TabularRelease } from './release';
+import { chapterNodes, childNodes, nodeByKey, tabularReleaseFor, type NodeRow, type TabularRelease } from './release';
 
 export function browseTabular(db: ContentDb, input: MethodParsedInput<'codes.browse'>): TabularNode[] {
   const version = versionFor(db, 'icd10cm', input.date);
   const release = tabularReleaseFor(db, input.date ?? version?.effectiveFrom);
-  const s = tabularStatements(db);
   const parent = input.parent?.trim() ?? null;
   if (parent === null || parent === '') {
     if (!release) throw noTabular();
-    return (s.chapters.all(release.id) as NodeRow[]).map(structural);
+    return chapterNodes(db, release.id).map(structural);
   }
   if (/^\d{1,2}$/.test(parent)) {
-    const chapter = release && (s.nodeByKey.get(release.id, 'chapter', String(Number(parent))) as NodeRow | undefined);
+    const chapter = release && nodeByKey(db, release.id, 'chapter', String(Number(parent)));
     if (!chapter) throw notFound(parent);
-    return (s.childNodes.all(chapter.id) as NodeRow[]).map(structural);
+    return childNodes(db, chapter.id).map(structural);
   }
   const range = /^([A-Z]\d[0-9A-Z])-([A-Z]\d[0-9A-Z])$/i.exec(parent);
   if (range) return sectionChildren(db, release, version, range, parent);
@@ -42,10 +41,10 @@ function sectionChildren(
   const [, first = '', last = ''] = range.map((p) => p.toUpperCase());
   // A one-category section is shown as B10-B10 and stored as B10.
   const key = first === last ? first : `${first}-${last}`;
-  const section = release && (tabularStatements(db).nodeByKey.get(release.id, 'section', key) as NodeRow | undefined);
+  const section = release && nodeByKey(db, release.id, 'section', key);
   if (!section) throw notFound(asked);
   const nodes: TabularNode[] = [];
-  for (const n of tabularStatements(db).childNodes.all(section.id) as NodeRow[]) {
+  for (const n of childNodes(db, section.id)) {
     const row = version ? codeRow(db, version.id, n.node_key) : null;
     // Categories deleted since the release are left out (a demo subset lacks most: keep them).
     if (version && !version.isDemo && !row) continue;
@@ -62,10 +61,9 @@ function codeChildren(
   asked: string,
 ): TabularNode[] {
   if (version && codeRow(db, version.id, code)) return childRows(db, version.id, code).map(fromCodeRow);
-  const s = tabularStatements(db);
-  const node = release && (s.nodeByKey.get(release.id, 'diag', code) as NodeRow | undefined);
+  const node = release && nodeByKey(db, release.id, 'diag', code);
   if (!node) throw notFound(asked);
-  return (s.childNodes.all(node.id) as NodeRow[]).map(fromTabular);
+  return childNodes(db, node.id).map(fromTabular);
 }
 
 const structural = (n: NodeRow): TabularNode => ({

@@ -3,10 +3,11 @@
  * (Excludes1, code first, manifestation, 7th character). A code's notes are its own plus
  * those written at every level above it (subcategory, category, section, chapter).
  */
+import { rows } from '../../db/rows';
 import type { NoteKind, SevenChrDef, TabularNote } from '../../../../shared/encoder';
 import type { ContentDb } from '../content-db';
 import { normaliseCode } from '../code-format';
-import { nodeChain, tabularReleaseFor, tabularStatements, type NodeRow } from './release';
+import { nodeByKey, nodeChain, tabularReleaseFor, type NodeRow } from './release';
 
 export { codesInRef } from './refs';
 
@@ -67,15 +68,14 @@ export function notesForCodes(db: ContentDb, codes: readonly string[], date: str
 const MANIFESTATION = /in diseases classified elsewhere/i;
 
 function resolve(db: ContentDb, releaseId: number, code: string): CachedNotes | null {
-  const s = tabularStatements(db);
-  const node = s.nodeByKey.get(releaseId, 'diag', code) as NodeRow | undefined;
+  const node = nodeByKey(db, releaseId, 'diag', code);
   if (node) return notesOfChain(db, nodeChain(db, node), node.title, 0);
   // The Tabular List never lists 7-character codes: S72.001A is S72.001 + A, T36.0X1A is
   // T36.0X1 + A, S02.2XXA is S02.2 + XX + A. Such a code takes everything from its base,
   // as inherited, when a 7th-character definition applies there.
   if (code.length !== 7) return null;
   const base = code.slice(0, 6).replace(/X+$/, '');
-  const baseNode = s.nodeByKey.get(releaseId, 'diag', base) as NodeRow | undefined;
+  const baseNode = nodeByKey(db, releaseId, 'diag', base);
   if (!baseNode) return null;
   const resolved = notesOfChain(db, nodeChain(db, baseNode), baseNode.title, 1);
   return resolved.sevenChr ? resolved : null;
@@ -83,16 +83,15 @@ function resolve(db: ContentDb, releaseId: number, code: string): CachedNotes | 
 
 /** `chain` is nearest first; a note is inherited when its depth plus `depthOffset` is above 0. */
 function notesOfChain(db: ContentDb, chain: readonly NodeRow[], title: string, depthOffset: number): CachedNotes {
-  const s = tabularStatements(db);
   const notes: TabularNote[] = [];
   let sevenChr: CachedNotes['sevenChr'] = null;
   chain.forEach((step, depth) => {
-    const rows = s.notesOf.all(step.id) as { kind: NoteKind; text: string; refs: string }[];
-    for (const row of rows) {
+    const noteRows = rows<{ kind: NoteKind; text: string; refs: string }>(db, 'SELECT kind, text, refs FROM tabular_note WHERE node_id = ? ORDER BY seq', step.id);
+    for (const row of noteRows) {
       notes.push({ kind: row.kind, text: row.text, from: step.code, inherited: depth + depthOffset > 0, refs: JSON.parse(row.refs) as string[] });
     }
     if (!sevenChr) {
-      const defs = s.seventhsOf.all(step.id) as SevenChrDef[];
+      const defs = rows<SevenChrDef>(db, 'SELECT char, title FROM tabular_seventh WHERE node_id = ? ORDER BY seq', step.id);
       if (defs.length > 0) sevenChr = { definitions: defs.map((d) => ({ char: d.char, title: d.title })), from: step.code };
     }
   });

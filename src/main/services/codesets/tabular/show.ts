@@ -11,7 +11,7 @@ import { displayCode, normaliseCode, SYSTEM_LABELS } from '../code-format';
 import { noCodeSet, versionFor } from '../versions';
 import { childRows, codeRow, headerRows, type CodeTableRow } from './code-table';
 import { notesForCodes } from './notes';
-import { nodeChain, tabularReleaseFor, tabularStatements, type NodeRow } from './release';
+import { nodeByKey, nodeChain, tabularReleaseFor, type NodeRow } from './release';
 
 export function showCode(db: ContentDb, input: MethodParsedInput<'codes.show'>): CodeDetail {
   const { date } = input;
@@ -73,11 +73,10 @@ function hierarchyOf(db: ContentDb, versionId: number, releaseId: number | null,
   const titles = new Map(headers.map((h) => [h.code, h.long_title]));
   let chain: NodeRow[] = [];
   if (releaseId !== null) {
-    const s = tabularStatements(db);
     // The code's own node when the release has it (its ancestors up to the chapter, even for a
     // category such as E00), else the nearest ancestor it knows.
     for (let n = code.length; n >= 3 && chain.length === 0; n--) {
-      const node = s.nodeByKey.get(releaseId, 'diag', code.slice(0, n)) as NodeRow | undefined;
+      const node = nodeByKey(db, releaseId, 'diag', code.slice(0, n));
       if (node) chain = nodeChain(db, node).reverse().slice(0, n === code.length ? -1 : undefined);
     }
   }

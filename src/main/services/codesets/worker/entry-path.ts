@@ -3,8 +3,8 @@
  * the worker is a small bootstrap that registers tsx and imports entry.ts (a worker does not
  * inherit the parent's loader). From the electron-vite build this code is bundled into
  * out/main, and the entry is the separately built `import-worker.js` next to it (an input of
- * the main build in electron.vite.config.ts). Either way a start-up failure still answers a
- * synchronous caller (it would otherwise wait for its timeout).
+ * the main build in electron.vite.config.ts). A bootstrap that cannot start the entry posts a
+ * failure, so the caller is answered rather than left with a silent exit.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,18 +22,11 @@ export interface WorkerEntry {
 
 /** Runs in the worker before entry.ts exists for it: register tsx, import the entry, report a failure to start. */
 const bootstrap = (tsxApi: string, entry: string) => `
-const { workerData } = require('node:worker_threads');
 import(${JSON.stringify(tsxApi)})
   .then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })
   .catch(() => {
-    const failure = { code: 'INTERNAL', message: 'A helper for reading files could not start.' };
-    if (workerData && workerData.flag) {
-      workerData.port.postMessage({ ok: false, failure });
-      Atomics.store(workerData.flag, 0, 1);
-      Atomics.notify(workerData.flag, 0);
-    } else {
-      require('node:worker_threads').parentPort.postMessage({ type: 'failed', failure });
-    }
+    const failure = { code: 'INTERNAL', message: 'The import could not start.' };
+    require('node:worker_threads').parentPort.postMessage({ type: 'failed', failure });
   });
 `;
 

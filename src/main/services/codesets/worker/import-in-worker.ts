@@ -25,7 +25,7 @@ export function startImportWorker(
   options: ImportOptions = {},
 ): ImportWorkerHandle {
   const entry = workerEntry();
-  const data: ImportTaskData = { task: 'import', contentDbPath, paths: [...paths], options };
+  const data: ImportTaskData = { contentDbPath, paths: [...paths], options };
   const worker = new Worker(entry.file, { eval: entry.eval, execArgv: [], workerData: data });
   const result = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false;

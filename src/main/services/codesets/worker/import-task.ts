@@ -5,13 +5,12 @@ import { importCodeFiles, type ImportOptions } from '../import';
 import { toWire, type ImportMessage } from './messages';
 
 export interface ImportTaskData {
-  task: 'import';
   contentDbPath: string;
   paths: string[];
   options: ImportOptions;
 }
 
-export function runImportTask(data: ImportTaskData, port: MessagePort): void {
+export async function runImportTask(data: ImportTaskData, port: MessagePort): Promise<void> {
   const post = (message: ImportMessage) => port.postMessage(message);
   let db: ReturnType<typeof openContentDb> | null = null;
   let imported = false;
@@ -20,7 +19,7 @@ export function runImportTask(data: ImportTaskData, port: MessagePort): void {
     // Start from an empty WAL: if the import then fails on a full disk, its frames are all
     // uncommitted and the -wal goes with the close, instead of waiting for room to checkpoint.
     db.pragma('wal_checkpoint(TRUNCATE)');
-    const summary = importCodeFiles(db, data.paths, (progress) => post({ type: 'progress', progress }), data.options);
+    const summary = await importCodeFiles(db, data.paths, (progress) => post({ type: 'progress', progress }), data.options);
     imported = true;
     post({ type: 'done', summary });
   } catch (error) {

@@ -98,8 +98,6 @@ export function textOf(el: XmlElement): string {
 export const childElements = (el: XmlElement, name?: string): XmlElement[] =>
   el.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));
 
-export const firstChild = (el: XmlElement, name: string): XmlElement | undefined => childElements(el, name)[0];
-
 /**
  * Streams the document and hands over each record element as a tree (records are not nested
  * inside each other): those named `record`, or for which `record(name, depth, line)` is true

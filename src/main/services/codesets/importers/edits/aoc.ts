@@ -5,7 +5,7 @@
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary } from '../types';
 import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, digestOf } from './edit-file-store';
-import { readFirstSheet } from './xlsx-sync';
+import { readFirstSheet } from '../streaming/xlsx-sheet';
 
 const HEADER = ['AOC_Edit_Type', 'Add-On_Code', 'AOC_DelDT', 'Primary_Code', 'Primary_Code_DelDT', 'AOC_Edit_EffDT', 'AOC_Edit_DelDT'];
 
@@ -58,11 +58,11 @@ export const aocImporter: FileImporter = {
   check(source) {
     if (aocEffectiveDate(source.name) === null) throw importFailure(source.name, 0, 'the quarter is not in the name (AOC_V2026Q2…)');
   },
-  run(context, source): FileSummary {
+  async run(context, source): Promise<FileSummary> {
     const from = aocEffectiveDate(source.name);
     if (from === null) throw importFailure(source.name, 0, 'the quarter is not in the name (AOC_V2026Q2…)');
     const bytes = source.read();
-    const sheet = readFirstSheet(source.name, bytes);
+    const sheet = await readFirstSheet(source.name, bytes);
     const headerAt = sheet.findIndex((r) => HEADER.every((h, i) => (r.cells[i] ?? '').trim() === h));
     if (headerAt < 0) throw importFailure(source.name, 0, 'the header row (AOC_Edit_Type, Add-On_Code …) is missing');
     const rows: (AocRow & { line: number })[] = [];

@@ -4,7 +4,7 @@
  * code, for code search). Re-importing the same release (kind + label) replaces it whole.
  */
 import type { ContentDb } from '../../content-db';
-import { indexWords } from '../../indexes/index-words';
+import { indexWords } from '../../alphabetic-index/index-words';
 import { codeTarget, isIndexCode, type IndexTerm } from './index-terms';
 import type { IndexDocument } from './index-xml';
 import { INDEX_KIND_INFO, type IndexKind } from './index-kinds';

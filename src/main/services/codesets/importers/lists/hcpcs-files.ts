@@ -4,7 +4,7 @@ import { importFailure } from '../../import-failure';
 import { splitLines } from '../../order-file-parser';
 import { decodeText } from '../../text-decoding';
 import { AppFailure } from '../../../../../shared/result';
-import { forEachSheetRow } from '../edits/xlsx-sync';
+import { forEachSheetRow } from '../streaming/xlsx-sheet';
 import type { FileImporter, ImportSource } from '../types';
 import { hcpcsDate, parseHcpcsTxtLine, type HcpcsRecord } from './hcpcs-record';
 import { storeHcpcs } from './hcpcs-store';
@@ -18,13 +18,6 @@ function dateOf(file: string, line: number, column: string, value: string): stri
 }
 
 const REQUIRED = ['HCPC', 'SEQNUM', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPTION', 'ADD DT', 'ACT EFF DT', 'TERM DT', 'ACTION CD'] as const;
-
-/** Rows of the sheet (all text) to records; RECID 4/8 rows continue the previous long description. */
-export function hcpcsFromSheet(file: string, rows: readonly string[][]): Numbered[] {
-  const sheet = new HcpcsSheet(file);
-  rows.forEach((row, i) => sheet.add(row, i + 1));
-  return sheet.records;
-}
 
 /** Takes the sheet's rows one at a time as they are read (the first is the header) and keeps only the records. */
 export class HcpcsSheet {
@@ -120,12 +113,12 @@ export const hcpcsXlsxImporter: FileImporter = {
   kind: 'hcpcs-anweb-xlsx',
   description: 'HCPCS Level II ANWEB file (xlsx)',
   detect: ({ name, head }) => /hcpc/i.test(name) && /\.xlsx$/i.test(name) && head.startsWith('PK\u0003\u0004'),
-  run({ db, progress }, source: ImportSource) {
+  async run({ db, progress }, source: ImportSource) {
     // The workbook is read whole (it is compressed: 1.8 MB); its sheet is parsed row by row.
     const bytes = source.read();
     const sheet = new HcpcsSheet(source.name);
     try {
-      forEachSheetRow(source.name, bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
+      await forEachSheetRow(source.name, bytes, (row) => sheet.add(row.cells.map((c) => c ?? ''), row.row));
     } catch (error) {
       // A damaged workbook (the reader's own wording) gets this importer's message; a bad row keeps its line.
       if (error instanceof AppFailure && /not a readable \.xlsx workbook|not well-formed XML/.test(error.message)) {

@@ -1,6 +1,6 @@
 /** The change summary by comparing two versions' code tables (billable codes; titles by long title). */
 import type { ContentDb } from '../content-db';
-import type { ChangeBody } from './changes';
+import type { ChangeBody } from './change-body';
 
 export function changesFromTables(db: ContentDb, fromId: number, toId: number): ChangeBody {
   const onlyIn = (a: number, b: number) =>

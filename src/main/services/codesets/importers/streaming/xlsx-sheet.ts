@@ -1,13 +1,14 @@
 /**
- * Reads the first sheet of an .xlsx synchronously (importers run synchronously): a minimal
- * zip reader (stored or deflated members) and the sheet / shared-string XML through
- * safe-xml. Every cell comes back as text, as the NCCI and HCPCS files are meant to be read.
+ * Reads the first sheet of an .xlsx: its parts through the one zip reader (read-zip.ts)
+ * and the sheet / shared-string XML through safe-xml. Every cell comes back as text, as the
+ * NCCI and HCPCS files are meant to be read.
  */
-import { inflateRawSync } from 'node:zlib';
+import { AppFailure } from '../../../../../shared/result';
 import { importFailure } from '../../import-failure';
 import { decodeChunks } from '../../text-decoding';
 import { readXml } from '../../xml/safe-xml';
-import { bufferChunks } from '../streaming/byte-chunks';
+import { DEFAULT_ZIP_LIMITS, readZipMembers, type ZipLimits } from './read-zip';
+import { bufferChunks } from './byte-chunks';
 
 export interface XlsxRow {
   /** 1-based row number in the sheet. */
@@ -15,51 +16,17 @@ export interface XlsxRow {
   cells: (string | null)[];
 }
 
-const MAX_MEMBER_BYTES = 200 * 1024 * 1024;
+/** A workbook's parts are inflated into memory: far above the official files (HCPCS: a 14 MB sheet). */
+const XLSX_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 200 * 1024 * 1024 };
 
-/** Member name -> bytes, read from the zip's central directory. */
-function unzip(file: string, zip: Buffer, wanted: (name: string) => boolean): Map<string, Buffer> {
-  const bad = (reason: string): never => {
+/** Member name -> bytes of the wanted parts; a damaged workbook is named as such. */
+async function unzip(file: string, workbook: Buffer, wanted: (name: string) => boolean): Promise<Map<string, Buffer>> {
+  try {
+    return await readZipMembers(workbook, wanted, XLSX_LIMITS);
+  } catch (error) {
+    const reason = error instanceof AppFailure && error.code === 'IMPORT_FAILED' ? error.message : 'it could not be read';
     throw importFailure(file, 0, `not a readable .xlsx workbook (${reason})`);
-  };
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i -= 1) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
   }
-  if (eocd < 0) bad('no zip directory; the file may be truncated');
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let n = 0; n < count; n += 1) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) bad('a damaged zip directory');
-    const method = zip.readUInt16LE(at + 10);
-    const compressed = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLen = zip.readUInt16LE(at + 28);
-    const extraLen = zip.readUInt16LE(at + 30);
-    const commentLen = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLen);
-    at += 46 + nameLen + extraLen + commentLen;
-    if (!wanted(name)) continue;
-    if (size > MAX_MEMBER_BYTES) bad('a member is too large');
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) bad('a damaged member header');
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + compressed);
-    if (data.length !== compressed) bad('a member is cut short; the file may be truncated');
-    if (method === 0) out.set(name, Buffer.from(data));
-    else if (method === 8) {
-      try {
-        out.set(name, inflateRawSync(data, { maxOutputLength: MAX_MEMBER_BYTES }));
-      } catch {
-        bad('a member does not decompress');
-      }
-    } else bad('an unsupported compression method');
-  }
-  return out;
 }
 
 function columnIndex(ref: string): number {
@@ -97,19 +64,19 @@ function sharedStrings(file: string, member: Buffer | undefined): string[] {
 }
 
 /** The rows of the workbook's first sheet, all at once (small workbooks: AOC). */
-export function readFirstSheet(file: string, bytes: Buffer): XlsxRow[] {
+export async function readFirstSheet(file: string, bytes: Buffer): Promise<XlsxRow[]> {
   const rows: XlsxRow[] = [];
-  forEachSheetRow(file, bytes, (row) => void rows.push(row));
+  await forEachSheetRow(file, bytes, (row) => void rows.push(row));
   return rows;
 }
 
 /**
  * Hands over the first sheet's rows one by one as the sheet XML is parsed, so a large sheet
  * (HCPCS: 14 MB of XML) never becomes one string or an array of every row. The sheet member
- * itself is inflated whole (node has no synchronous streaming inflate), bounded by MAX_MEMBER_BYTES.
+ * itself is inflated whole, bounded by XLSX_LIMITS.
  */
-export function forEachSheetRow(file: string, bytes: Buffer, onRow: (row: XlsxRow) => void): void {
-  const members = unzip(file, bytes, (n) => n === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+export async function forEachSheetRow(file: string, bytes: Buffer, onRow: (row: XlsxRow) => void): Promise<void> {
+  const members = await unzip(file, bytes, (n) => n === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   const sheetName = [...members.keys()].filter((n) => n.startsWith('xl/worksheets/')).sort()[0];
   if (sheetName === undefined) throw importFailure(file, 0, 'not a readable .xlsx workbook (no worksheet)');
   const strings = sharedStrings(file, members.get('xl/sharedStrings.xml'));

@@ -7,8 +7,9 @@
  * shorter titles first), FTS5 hands back the first candidates in that order and stops, and
  * the candidates are re-ranked here by how much of the title the query covers.
  */
-import type { ContentDb } from './content-db';
-import { statementsFor, type CodeRowDb } from './statements';
+import type { ContentDb } from '../content-db';
+import { rows, values } from '../../db/rows';
+import { TERMS_WITH_PREFIX_SQL, wordMatchSql, type CodeRowDb } from '../statements';
 
 /** Typed word prefixes up to this length use the FTS5 prefix index ('1 2 3 4'). */
 const PREFIX_INDEX_MAX = 4;
@@ -45,9 +46,7 @@ export function matchExpression(db: ContentDb, versionId: number, words: readonl
 /** The FTS5 group for one typed word (a prefix query or an OR of whole words), or null when no indexed word starts with it. */
 export function wordGroup(db: ContentDb, versionId: number, word: string): string | null {
   if (word.length <= PREFIX_INDEX_MAX) return `"${word}"*`;
-  const terms = statementsFor(db)
-    .termsWithPrefix.all(versionId, word, `${word}\uffff`, MAX_EXPANSION + 1)
-    .map((r) => (r as { term: string }).term);
+  const terms = values<string>(db, TERMS_WITH_PREFIX_SQL, versionId, word, `${word}\uffff`, MAX_EXPANSION + 1);
   if (terms.length === 0) return null;
   // An OR of whole words is read lazily; a long prefix query would be read whole.
   return terms.length > MAX_EXPANSION ? `"${word}"*` : `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
@@ -87,11 +86,46 @@ export function titleCoverage(title: string, words: readonly string[]): number {
     const total = titleWords.filter((t) => isMatched(t) || !FILLER_WORDS.has(t)).length;
     return total === 0 ? 0 : matched / total;
   }
-  // Hot path (every candidate of every keystroke): walk the words without allocating them.
-  const text = title.toLowerCase();
+  // Hot path (every candidate of every keystroke): the words are visited, not allocated.
   let total = 0;
   let matched = 0;
-  // Words in parentheses are nonessential modifiers (ICD-10-CM convention): they never count against a match.
+  eachTitleWord(title, (text, start, end, inParentheses) => {
+    if (words.some((w) => w.length <= end - start && text.startsWith(w, start))) {
+      matched++;
+      total++;
+    } else if (!inParentheses) {
+      // Words in parentheses are nonessential modifiers (ICD-10-CM convention): they never count against a match.
+      total += unmatchedWeight(text.slice(start, end));
+    }
+  });
+  return total === 0 ? 0 : matched / total;
+}
+
+export function isPlainAscii(text: string): boolean {
+  return /^[\x20-\x7e]*$/.test(text);
+}
+
+/** a-z or 0-9 as a char code (titles are lower-cased first). */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** A word at text[start, end), lower case, and whether it sits inside parentheses (plain-ASCII text only; false otherwise). */
+export type WordVisitor = (text: string, start: number, end: number, inParentheses: boolean) => void;
+
+/**
+ * THE title tokenizer, for queries, ranking and the word index alike: lower case, split on
+ * anything but letters and digits; text beyond plain ASCII also loses its diacritics (as
+ * the FTS5 unicode61 tokenizer with remove_diacritics does). Plain ASCII (nearly every
+ * title) is walked in place without allocating the words.
+ */
+export function eachTitleWord(title: string, visit: WordVisitor): void {
+  if (!isPlainAscii(title)) {
+    const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word !== '') visit(word, 0, word.length, false);
+    return;
+  }
+  const text = title.toLowerCase();
   let depth = 0;
   let i = 0;
   while (i < text.length) {
@@ -101,36 +135,16 @@ export function titleCoverage(title: string, words: readonly string[]): number {
       else if (c === 41 && depth > 0) depth--;
       i++;
     }
-    if (i >= text.length) break;
     const start = i;
     while (i < text.length && isAsciiWordChar(text.charCodeAt(i))) i++;
-    if (words.some((w) => w.length <= i - start && text.startsWith(w, start))) {
-      matched++;
-      total++;
-    } else if (depth === 0) {
-      total += unmatchedWeight(text.slice(start, i));
-    }
+    if (i > start) visit(text, start, i, depth > 0);
   }
-  return total === 0 ? 0 : matched / total;
-}
-
-export function isPlainAscii(text: string): boolean {
-  return /^[\x20-\x7e]*$/.test(text);
-}
-
-/** a-z or 0-9 as a char code (titles are lower-cased first). */
-export function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 export function wordsOf(text: string): string[] {
-  if (isPlainAscii(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const words: string[] = [];
+  eachTitleWord(text, (t, start, end) => void words.push(t.slice(start, end)));
+  return words;
 }
 
 /**
@@ -153,8 +167,7 @@ export function searchMatch(
   limit: number,
 ): WordHit[] {
   const candidates = Math.max(WORD_CANDIDATES, limit);
-  const rows = statementsFor(db).wordMatch(versionId).all(expression, candidates) as CodeRowDb[];
-  return rows
+  return rows<CodeRowDb>(db, wordMatchSql(versionId), expression, candidates)
     .map((row) => ({ ...row, coverage: titleCoverage(row.long_title, words) }))
     .sort(compareWordHits);
 }

@@ -1,12 +1,10 @@
-/** Looks codes up in the version for a date, for validation and for showing titles. */
-import type { CodeSystem } from '../../../shared/domain';
-import type { ContentDb } from './content-db';
-import { normaliseCode } from './code-format';
-import { statementsFor, type CodeRowDb } from './statements';
-import { requireVersion } from './versions';
-
-// Validation needs both; re-exported so it can take them from one place.
-export { versionFor } from './versions';
+/** Looks codes up in the version for a date: what a test asks of an imported file (titles, billable flags). */
+import type { CodeSystem } from '../../../src/shared/domain';
+import type { ContentDb } from '../../../src/main/services/codesets/content-db';
+import { normaliseCode } from '../../../src/main/services/codesets/code-format';
+import { row as readRow } from '../../../src/main/services/db/rows';
+import { CODE_EXACT_SQL, type CodeRowDb } from '../../../src/main/services/codesets/statements';
+import { requireVersion } from '../../../src/main/services/codesets/versions';
 
 export interface LookedUpCode {
   /** Normalised: upper case, no dot. */
@@ -28,12 +26,11 @@ export function lookupCodes(
   date?: string,
 ): Map<string, LookedUpCode | null> {
   const version = requireVersion(db, system, date);
-  const exact = statementsFor(db).codeExact;
   const found = new Map<string, LookedUpCode | null>();
   for (const input of codes) {
     const key = normaliseCode(system, input);
     if (found.has(key)) continue;
-    const row = exact.get(version.id, key) as CodeRowDb | undefined;
+    const row = readRow<CodeRowDb>(db, CODE_EXACT_SQL, version.id, key);
     found.set(
       key,
       row ? { code: row.code, display: row.display_code, title: row.long_title, billable: row.billable === 1 } : null,

@@ -1,7 +1,7 @@
 /** The change summary from the addenda imported for a fiscal year (codes addenda preferred for CM). */
 import type { CodeSystem } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import type { ChangeBody } from './changes';
+import type { ChangeBody } from './change-body';
 
 interface ChangeRow {
   action: 'add' | 'delete' | 'revise-from' | 'revise-to';

@@ -4,17 +4,17 @@
  * synonyms and entry points (search/candidates.ts ranks them); typo corrections and partial
  * matches only when those find too little.
  */
-import type { CodeHit, CodeSystem, ContentVersion } from '../../../shared/domain';
-import type { ContentDb } from './content-db';
-import { normaliseCode } from './code-format';
-import { CandidateSet } from './search/candidates';
-import { bundledSynonyms, expandSynonyms, type SynonymTable } from './search/synonyms';
-import { strongPasses, TOO_FEW, weakPasses } from './search/word-passes';
-import { queryWords, wordsOf } from './search-words';
-import type { CodeRowDb } from './statements';
-import { scopeOf } from './search/search-scope';
-import { orderSeventhCharacterSiblings } from './search/seventh-siblings';
-import { wordIndexOf } from './search/word-index-cache';
+import type { CodeHit, CodeSystem, ContentVersion } from '../../../../shared/domain';
+import type { ContentDb } from '../content-db';
+import { normaliseCode } from '../code-format';
+import { CandidateSet } from './candidates';
+import { bundledSynonyms, expandSynonyms, type SynonymTable } from './synonyms';
+import { strongPasses, TOO_FEW, weakPasses } from './word-passes';
+import { queryWords, wordsOf } from './title-words';
+import type { CodeRowDb } from '../statements';
+import { scopeOf } from './search-scope';
+import { orderSeventhCharacterSiblings } from './seventh-siblings';
+import { wordIndexOf } from './word-index-cache';
 
 export interface SearchInput {
   query: string;

@@ -2,12 +2,13 @@
  * Reads the members of a zip (the CMS/CDC downloads) with yauzl, refusing zip bombs and path
  * tricks: member names must be plain relative paths, and the total uncompressed size and each
  * member's compression ratio are limited (checked against the directory and while inflating).
- * The zip is read from disk, and a member is inflated to a file as a stream, never held whole.
+ * A download is read from disk and a member inflated to a file as a stream, never held whole;
+ * an xlsx workbook (itself a zip, a few MB) is read from memory and its parts inflated to buffers.
  */
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
-import { AppFailure } from '../../../../shared/result';
+import { AppFailure } from '../../../../../shared/result';
 
 export interface ZipLimits {
   /** Total uncompressed bytes of all members. */
@@ -35,18 +36,29 @@ export function unsafeMemberName(name: string): boolean {
 
 type Refusal = (error: AppFailure) => void;
 
+/** A zip on disk (by path) or in memory (an xlsx workbook's bytes). */
+export type ZipInput = string | Buffer;
+
+type OpenCallback = (error: Error | null, zip?: yauzl.ZipFile) => void;
+
+function openZip(input: ZipInput, callback: OpenCallback): void {
+  const options: yauzl.Options = { lazyEntries: true, validateEntrySizes: true, strictFileNames: false };
+  if (typeof input === 'string') yauzl.open(input, options, callback);
+  else yauzl.fromBuffer(input, options, callback);
+}
+
 /**
  * Opens the zip by path (never read whole) and calls `onEntry` for each safe file member,
  * after the directory checks (names, count, total size, ratio); `next()` moves on.
  */
 function eachMember(
-  zipPath: string,
+  input: ZipInput,
   limits: ZipLimits,
   onEntry: (zip: yauzl.ZipFile, entry: yauzl.Entry, fail: Refusal) => void,
   onEnd: () => void,
   reject: (error: AppFailure) => void,
 ): void {
-  yauzl.open(zipPath, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (openError, zip) => {
+  openZip(input, (openError, zip) => {
     if (openError || !zip) return reject(refuse('the zip is damaged or not a zip file'));
     let members = 0;
     let total = 0;
@@ -150,6 +162,33 @@ export function extractZipMember(zipPath: string, member: string, outPath: strin
       () => {
         if (!found) reject(refuse('a member of the zip could not be read'));
       },
+      reject,
+    );
+  });
+}
+
+/** The wanted members, inflated whole into memory (the parts of an xlsx workbook); others are skipped. */
+export function readZipMembers(input: ZipInput, wanted: (name: string) => boolean, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const members = new Map<string, Buffer>();
+    eachMember(
+      input,
+      limits,
+      (zip, entry, fail) => {
+        if (!wanted(entry.fileName)) return zip.readEntry();
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) return fail(refuse('a member of the zip could not be read'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          // validateEntrySizes stops a member that inflates beyond its declared (and limited) size.
+          stream.on('error', () => fail(refuse('a member of the zip is damaged')));
+          stream.on('end', () => {
+            members.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      },
+      () => resolve(members),
       reject,
     );
   });

@@ -13,8 +13,9 @@ import { AppFailure } from '../../../../shared/result';
 import { displayCode, SYSTEM_LABELS } from '../code-format';
 import type { ContentDb } from '../content-db';
 import { listVersions } from '../versions';
-import { changesFromAddenda } from './addenda-changes';
-import { changesFromTables } from './table-changes';
+import { changesFromAddenda } from './from-addenda';
+import type { ChangeBody } from './change-body';
+import { changesFromTables } from './from-tables';
 
 export function summariseChanges(db: ContentDb, input: MethodParsedInput<'codes.changes'>): ChangeSummary {
   const versions = listVersions(db)
@@ -39,15 +40,6 @@ export function summariseChanges(db: ContentDb, input: MethodParsedInput<'codes.
   const body =
     (from.id === previous?.id ? changesFromAddenda(db, input.system, to.label) : null) ?? changesFromTables(db, from.id, to.id);
   return { system: input.system, from: from.label, to: to.label, ...display(input.system, body), basis: basisOf(body.basis, from, to) };
-}
-
-export interface ChangeBody {
-  added: { code: string; title: string }[];
-  deleted: { code: string; title: string }[];
-  revised: { code: string; before: string; after: string }[];
-  billableChanged: { code: string; title: string; billable: boolean }[];
-  /** The addenda file used, or null for a comparison of the code tables. */
-  basis: string | null;
 }
 
 function display(system: CodeSystem, body: ChangeBody) {

@@ -1,0 +1,6 @@
+/**
+ * Code search: the one entry for everything outside search/. Searching as you type
+ * (search-codes.ts) and warming the indexes a search would build (warm.ts).
+ */
+export { searchCodes, versionsToSearch, type SearchInput } from './search-codes';
+export { warmSearchIndexes } from './warm';
