@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importCodeFiles } from '../../../src/main/services/codesets/import';
+import { importCodeFiles } from '../helpers/import-fixtures';
 import { orderFileImporter } from '../../../src/main/services/codesets/importers/order-file';
 import { mueImporter } from '../../../src/main/services/codesets/importers/edits/mue';
 import { poaImporter } from '../../../src/main/services/codesets/importers/edits/poa';
