@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forEachSheetRow } from '../../../src/main/services/codesets/importers/streaming/xlsx-sheet';
-import { HcpcsSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
+import { HcpcsSheet } from '../../../src/main/services/codesets/importers/code-lists/hcpcs-files';
 import { hcpcsViaLibrary } from '../../main/helpers/read-excel';
 import { CODESETS } from '../../main/helpers/temp';
 

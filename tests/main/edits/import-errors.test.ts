@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
-import { mueImporter } from '../../../src/main/services/codesets/importers/edits/mue';
+import { mueImporter } from '../../../src/main/services/codesets/importers/edit-tables/mue';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { failureOfAsync, tempContentDb, tempDir, writeFile } from '../codesets/helpers';
 import { makeZip } from '../helpers/zip';

@@ -1,12 +1,12 @@
 /** Property tests for the edit-table line and record parsers. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { julianToIso, parseAocRow } from '../../../src/main/services/codesets/importers/edits/aoc';
-import { CsvError, parseCsv } from '../../../src/main/services/codesets/importers/edits/csv';
-import { parseMueRecord } from '../../../src/main/services/codesets/importers/edits/mue';
-import { parsePoaLine } from '../../../src/main/services/codesets/importers/edits/poa';
-import { parsePtpCells } from '../../../src/main/services/codesets/importers/edits/ptp';
-import { parseMce } from '../../../src/main/services/codesets/importers/edits/mce-parser';
+import { julianToIso, parseAocRow } from '../../../src/main/services/codesets/importers/edit-tables/aoc';
+import { CsvError, parseCsv } from '../../../src/main/services/codesets/importers/edit-tables/csv';
+import { parseMueRecord } from '../../../src/main/services/codesets/importers/edit-tables/mue';
+import { parsePoaLine } from '../../../src/main/services/codesets/importers/edit-tables/poa';
+import { parsePtpCells } from '../../../src/main/services/codesets/importers/edit-tables/ptp';
+import { parseMce } from '../../../src/main/services/codesets/importers/edit-tables/mce-parser';
 
 const quote = (field: string): string => (/[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
 const hcpcs = fc.stringMatching(/^[0-9A-Z]{4}[0-9A-Z]$/);

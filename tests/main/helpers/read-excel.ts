@@ -4,7 +4,7 @@
  * CodeDesk's own sheet reader with, and to read the independent query set.
  */
 import { readSheet } from 'read-excel-file/node';
-import { HcpcsSheet } from '../../../src/main/services/codesets/importers/lists/hcpcs-files';
+import { HcpcsSheet } from '../../../src/main/services/codesets/importers/code-lists/hcpcs-files';
 
 export async function readExcelText(input: Uint8Array): Promise<string[][]> {
   const rows = (await readSheet(Buffer.from(input), { parseNumber: (s: string) => s, trim: false })) as unknown[][];

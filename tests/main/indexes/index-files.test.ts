@@ -1,7 +1,7 @@
 /** Telling the four index files apart, and their release (fiscal year, label, dates). */
 import { describe, expect, it } from 'vitest';
-import { detectIndexKind } from '../../../src/main/services/codesets/importers/indexes/index-kinds';
-import { indexRelease, monthFromName } from '../../../src/main/services/codesets/importers/indexes/index-release';
+import { detectIndexKind } from '../../../src/main/services/codesets/importers/alphabetic-index/index-kinds';
+import { indexRelease, monthFromName } from '../../../src/main/services/codesets/importers/alphabetic-index/index-release';
 import { importerFor } from '../../../src/main/services/codesets/importers/registry';
 import { FIXTURE, fixtureText } from './helpers';
 

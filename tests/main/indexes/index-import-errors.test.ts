@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
-import { indexImporter } from '../../../src/main/services/codesets/importers/indexes/index-importer';
+import { indexImporter } from '../../../src/main/services/codesets/importers/alphabetic-index/index-importer';
 import { fileSource } from '../../../src/main/services/codesets/importers/plan';
 import { failureOfAsync, tempContentDb } from '../codesets/helpers';
 import { FIXTURE, fileWith, fixtureText, indexSnapshot } from './helpers';

@@ -1,8 +1,8 @@
 /** Property-based tests (fast-check) for term titles, cells and the path/tree flattening. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellValue, codeTarget, isIndexCode, termTitle } from '../../../src/main/services/codesets/importers/indexes/index-terms';
-import { parseIndexXml } from '../../../src/main/services/codesets/importers/indexes/index-xml';
+import { cellValue, codeTarget, isIndexCode, termTitle } from '../../../src/main/services/codesets/importers/alphabetic-index/index-terms';
+import { parseIndexXml } from '../../../src/main/services/codesets/importers/alphabetic-index/index-xml';
 import { readRecords } from '../../../src/main/services/codesets/xml/safe-xml';
 import { AppFailure } from '../../../src/shared/result';
 

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importCodeFiles } from '../helpers/import-fixtures';
-import { parseAddendaLine } from '../../../src/main/services/codesets/importers/lists/addenda-line';
+import { parseAddendaLine } from '../../../src/main/services/codesets/importers/code-lists/addenda-line';
 import { summariseChanges } from '../../../src/main/services/codesets/code-changes/summary';
 import { CM_2025, CM_2026, failureOf, failureOfAsync, snapshot, tempContentDb, tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { cmCodesAddendaLine, cmOrderAddendaLine, crlf, pcsAddendaLine, trailer } from './fixtures';

@@ -5,7 +5,7 @@
  *
  * A list is the column-2 codes concatenated in code order: the PTP importer only takes codes of
  * 5 letters and digits (HCPCS_SHAPE), so entry i starts at 5 * i and a binary search needs no
- * separators. The table and its writer are in codesets (schema/ptp-partners.ts, importers/edits/
+ * separators. The table and its writer are in codesets (schema/ptp-partners.ts, importers/edit-tables/
  * ptp-partners-store.ts). Each file written also gets a marker row (col1 ''): a file without one
  * is checked pair by pair rather than read as a file without pairs.
  */

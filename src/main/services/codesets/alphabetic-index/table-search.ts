@@ -10,7 +10,7 @@ import type { MethodParsedInput } from '../../../../shared/contract';
 import type { IndexTable, TableRow, TableSearchResult } from '../../../../shared/encoder';
 import { AppFailure } from '../../../../shared/result';
 import type { ContentDb } from '../content-db';
-import { INDEX_KIND_INFO } from '../importers/indexes/index-kinds';
+import { INDEX_KIND_INFO } from '../importers/alphabetic-index/index-kinds';
 import { queryIndexWords } from './index-words';
 import { matchRows, tableIndex } from './table-index';
 

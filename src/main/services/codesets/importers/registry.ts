@@ -2,9 +2,9 @@
  * Every kind of official file CodeDesk imports. A file goes to the first importer whose
  * detect() says yes, so the more specific sniffers come first.
  */
-import { EDIT_TABLE_IMPORTERS } from './edits';
-import { INDEX_IMPORTERS } from './indexes';
-import { LIST_IMPORTERS } from './lists';
+import { EDIT_TABLE_IMPORTERS } from './edit-tables';
+import { INDEX_IMPORTERS } from './alphabetic-index';
+import { LIST_IMPORTERS } from './code-lists';
 import { orderFileImporter } from './order-file';
 import { PCS_IMPORTERS } from './pcs';
 import { TABULAR_IMPORTERS } from './tabular';
