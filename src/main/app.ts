@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ProfileSummary, SessionStatus } from '../shared/domain';
 import { AppFailure, ErrorCode } from '../shared/result';
 import { EventBus } from './events';
@@ -15,7 +14,7 @@ import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit
 import { openContentDb } from './services/codesets/content-db';
 import { warmSearchIndexes } from './services/codesets/search';
 import { log } from './log';
-import type { WorkspaceDb } from './services/db/handles';
+import type { ContentDb, WorkspaceDb } from './services/db/handles';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';
 import { assertProfileMatchesWorkspace } from './services/users/workspace-identity';
@@ -41,7 +40,7 @@ export class CodeDeskApp {
   readonly home: string;
   readonly resourcesDir: string;
   readonly now: () => Date;
-  private contentDb: Database.Database | null = null;
+  private contentDb: ContentDb | null = null;
   private active: ActiveSession | null = null;
   private device: string | null = null;
   private warmTimer: NodeJS.Timeout | null = null;
@@ -58,7 +57,7 @@ export class CodeDeskApp {
   }
 
   /** The content database (code sets, not PHI), opened on first use. */
-  content(): Database.Database {
+  content(): ContentDb {
     if (!this.contentDb) fs.mkdirSync(this.home, { recursive: true, mode: 0o700 });
     this.contentDb ??= openContentDb(contentDbPath(this.home));
     return this.contentDb;

@@ -5,7 +5,7 @@
  * chart shows the same findings, with their sources, as `claim check`. Rule ids are the
  * edit ids; the v1 ids (code.unknown, code.not-billable, dx.duplicate, poa.missing …) are kept.
  */
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ContentDb } from '../db/handles';
 import type { Claim } from '../../../shared/claim';
 import type { ChartSetting, Coding, ValidationProblem } from '../../../shared/domain';
 import { claimLines } from '../edits/claim-lines';
@@ -34,7 +34,7 @@ export function claimForChart(chart: ChartForValidation, coding: Coding): Claim 
   };
 }
 
-export function validateCoding(content: Database.Database, chart: ChartForValidation, coding: Coding): ValidationProblem[] {
+export function validateCoding(content: ContentDb, chart: ChartForValidation, coding: Coding): ValidationProblem[] {
   const lines = claimLines(
     claimForChart(chart, coding),
     coding.procedures.map((p) => p.system),

@@ -11,14 +11,16 @@ import {
   type ContentMigration,
 } from './content-migrations';
 
-export type ContentDb = Database.Database;
+import type { ContentDb } from '../db/handles';
+
+export type { ContentDb };
 
 const WAL_SIZE_LIMIT = 4 * 1024 * 1024;
 const NOT_CONTENT = 'This file is not a CodeDesk code-set database.';
 
 /** Opens (creating if needed) and migrates the content database at `path` (':memory:' works). */
 export function openContentDb(path: string): ContentDb {
-  let db: ContentDb;
+  let db: Database.Database;
   try {
     db = new Database(path);
   } catch (cause) {
@@ -38,7 +40,7 @@ export function openContentDb(path: string): ContentDb {
     // A large import grows the WAL to hundreds of MB; after each checkpoint it shrinks back to this.
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     migrateContentDb(db);
-    return db;
+    return db as ContentDb;
   } catch (cause) {
     db.close();
     if (cause instanceof AppFailure) throw cause;
@@ -55,7 +57,7 @@ export function closeContentDb(db: ContentDb): void {
 
 /** Applies the migrations the file has not seen; returns the versions applied. */
 export function migrateContentDb(
-  db: ContentDb,
+  db: Database.Database,
   migrations: readonly ContentMigration[] = CONTENT_MIGRATIONS,
 ): number[] {
   migrations.forEach((m, i) => {
@@ -81,7 +83,7 @@ export function migrateContentDb(
   return applied;
 }
 
-function isEmpty(db: ContentDb): boolean {
+function isEmpty(db: Database.Database): boolean {
   const row = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
   return row.n === 0;
 }

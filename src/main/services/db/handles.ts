@@ -6,6 +6,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 declare const workspaceBrand: unique symbol;
+declare const contentBrand: unique symbol;
 
 /** The encrypted workspace of one profile (PHI). */
 export type WorkspaceDb = Database.Database & { readonly [workspaceBrand]: true };
+
+/** The code-set database (not PHI, unencrypted). */
+export type ContentDb = Database.Database & { readonly [contentBrand]: true };
