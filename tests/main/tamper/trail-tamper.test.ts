@@ -11,19 +11,8 @@ import { callApi } from '../../../src/main/api';
 import { canonicalJson } from '../../../src/main/services/audit/canonical-json';
 import { entryHash } from '../../../src/main/services/audit/hash';
 import { deriveAuditKeys } from '../../../src/main/services/audit/chain-keys';
+import type { FullRow } from '../../../src/main/services/audit/verify';
 import { closeRaw, copyFiles, doWork, rawWithKey, unlockAgain, workedWorkspace, type Worked } from './helpers';
-
-interface Row {
-  seq: number;
-  at: string;
-  user_id: string;
-  device_id: string;
-  action: string;
-  chart_id: string | null;
-  detail_json: string;
-  prev_hash: string;
-  hash: string;
-}
 
 async function verifyAfterUnlock(w: Worked) {
   w.app.lock('manual');
@@ -34,9 +23,9 @@ async function verifyAfterUnlock(w: Worked) {
 }
 
 /** Rewrites entry `from` and every later one with hashes computed under `key` (null: plain SHA-256, no key). */
-function rechain(w: Worked, from: number, key: Buffer | null, edit: (r: Row) => Row): void {
+function rechain(w: Worked, from: number, key: Buffer | null, edit: (r: FullRow) => FullRow): void {
   const db = rawWithKey(w);
-  const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(from) as Row[];
+  const rows = db.prepare('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').all(from) as FullRow[];
   let prev = (db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(from - 1) as string | undefined) ?? '0'.repeat(64);
   for (const original of rows) {
     const r = original.seq === from ? edit(original) : original;

@@ -19,7 +19,7 @@
 import type { WorkspaceDb } from '../db/handles';
 import type { AuditVerifyReport } from '../../../shared/contract';
 import type { JsonValue } from './canonical-json';
-import { row } from '../db/rows';
+import { eachRow, row } from '../db/rows';
 import { auditBinding, compareWithSeal, type AuditBinding } from './binding';
 import { GENESIS_HASH, entryHash } from './hash';
 
@@ -36,7 +36,8 @@ interface LinkRow {
   hash: string;
 }
 
-interface FullRow extends LinkRow {
+/** An audit_log row as stored. */
+export interface FullRow extends LinkRow {
   at: string;
   user_id: string;
   device_id: string;
@@ -75,7 +76,7 @@ export function verifyChain(db: WorkspaceDb): AuditVerifyReport {
   const hashCount = new Map<string, number>();
   const referenced = new Set<string>();
   let entries = 0;
-  for (const r of db.prepare('SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq').iterate() as Iterable<LinkRow>) {
+  for (const r of eachRow<LinkRow>(db, 'SELECT seq, prev_hash, hash FROM audit_log ORDER BY seq')) {
     entries++;
     hashCount.set(r.hash, (hashCount.get(r.hash) ?? 0) + 1);
     referenced.add(r.prev_hash);
@@ -97,9 +98,7 @@ export function verifyChain(db: WorkspaceDb): AuditVerifyReport {
   let beforeMoved = false;
   let beforeBefore: FullRow | null = null;
   let offset = 0; // original seq = current seq + offset, after a hidden renumbering
-  const rows = db
-    .prepare('SELECT seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash FROM audit_log ORDER BY seq')
-    .iterate() as Iterable<FullRow>;
+  const rows = eachRow<FullRow>(db, 'SELECT seq, at, user_id, device_id, action, chart_id, detail_json, prev_hash, hash FROM audit_log ORDER BY seq');
 
   for (const row of rows) {
     const detail = parseDetail(row.detail_json);

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { DAMAGED_MESSAGE } from '../db/errors';
 import type { WorkspaceDb } from '../db/handles';
+import { value } from '../db/rows';
 import { assertNotNewer, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -49,12 +50,8 @@ function assertReadable(db: Database.Database): void {
 }
 
 function hasMarker(db: Database.Database): boolean {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace_meta'").get();
-  if (!table) return false;
-  const row = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(WORKSPACE_MARKER_KEY) as
-    | { value: string }
-    | undefined;
-  return row?.value === WORKSPACE_MARKER;
+  if (!value(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workspace_meta'")) return false;
+  return value<string>(db, 'SELECT value FROM workspace_meta WHERE key = ?', WORKSPACE_MARKER_KEY) === WORKSPACE_MARKER;
 }
 
 /**
