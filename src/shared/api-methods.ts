@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'charts.submit',
   'charts.hold',
   'charts.release',
+  'charts.reopen',
+  'charts.versions',
   'codes.search',
   'codes.versions',
   'codes.import',

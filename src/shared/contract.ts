@@ -9,11 +9,14 @@ import {
   CODE_SYSTEMS,
   HOLD_REASONS,
   POA_VALUES,
+  REOPEN_NOTE_MAX,
+  REOPEN_REASONS,
   ROLES,
   SETTINGS,
   type ChartDetail,
   type ChartDocument,
   type ChartRow,
+  type ChartVersions,
   type CodeHit,
   type Coding,
   type ContentVersion,
@@ -165,6 +168,22 @@ export const contract = {
     access: ['coder', 'auditor'],
   }),
   'charts.release': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
+  /**
+   * A submitted chart back in progress as its next version, assigned to the caller; the
+   * submitted version stays as it was. Those who code may reopen (supervisors review only).
+   */
+  'charts.reopen': method<ChartDetail>()({
+    input: z
+      .object({
+        chartId,
+        reason: z.enum(REOPEN_REASONS, { error: `choose a reason: ${REOPEN_REASONS.join(', ')}` }),
+        note: z.string().trim().max(REOPEN_NOTE_MAX, `keep the note to ${REOPEN_NOTE_MAX} characters`).default(''),
+      })
+      .strict(),
+    access: ['coder', 'auditor'],
+  }),
+  /** A chart's submitted versions with their codes, and the reopens between them. */
+  'charts.versions': method<ChartVersions>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
   /** The installed versions are `codes.versions`' business: each keystroke's reply carries the hits only. */
   'codes.search': method<{ query: string; results: CodeHit[] }>()({
     input: z

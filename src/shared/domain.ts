@@ -12,6 +12,12 @@ export type ChartStatus = (typeof CHART_STATUSES)[number];
 export const HOLD_REASONS = ['missing_documentation', 'awaiting_query', 'other'] as const;
 export type HoldReason = (typeof HOLD_REASONS)[number];
 
+/** Why a submitted chart is reopened for correction (DOMAIN: late documents, audit findings, a coder's own catch, payer denials). */
+export const REOPEN_REASONS = ['late_documentation', 'audit_finding', 'coder_correction', 'payer_denial', 'other'] as const;
+export type ReopenReason = (typeof REOPEN_REASONS)[number];
+/** The reopen note's length limit; a note is required when the reason is 'other'. */
+export const REOPEN_NOTE_MAX = 500;
+
 export const CODE_SYSTEMS = ['icd10cm', 'icd10pcs', 'hcpcs', 'cpt'] as const;
 export type CodeSystem = (typeof CODE_SYSTEMS)[number];
 
@@ -64,6 +70,8 @@ export interface ChartRow {
   dueDate: string;
   status: ChartStatus;
   assignee: string;
+  /** 1 until the chart is reopened after a submit; each reopen starts the next version. */
+  version: number;
 }
 
 export interface DocumentMeta {
@@ -81,6 +89,8 @@ export interface ChartDetail extends ChartRow {
   documents: DocumentMeta[];
   holdReason: HoldReason | null;
   holdNote: string | null;
+  /** Why the current version was reopened (null for version 1). */
+  reopened: ReopenRecord | null;
 }
 
 export interface ChartDocument extends DocumentMeta {
@@ -107,6 +117,34 @@ export interface CodedProcedure {
 export interface Coding {
   diagnoses: CodedDiagnosis[];
   procedures: CodedProcedure[];
+}
+
+/** One reopen of a submitted chart: it started `version` from the submission of version - 1. */
+export interface ReopenRecord {
+  version: number;
+  reason: ReopenReason;
+  note: string;
+  at: string;
+  /** Profile id. */
+  by: string;
+}
+
+/** One immutable submission of a chart. */
+export interface SubmittedVersion {
+  version: number;
+  coding: Coding;
+  submittedAt: string;
+  /** Profile id. */
+  submittedBy: string;
+}
+
+/** A chart's versions: its submissions (oldest first) and the reopens between them. */
+export interface ChartVersions {
+  chartId: string;
+  /** The version being worked on, or the latest submitted one. */
+  current: number;
+  submissions: SubmittedVersion[];
+  reopens: ReopenRecord[];
 }
 
 export interface CodeHit {

@@ -32,6 +32,7 @@ export function chartRow(i: number, overrides: Partial<ChartRow> = {}): ChartRow
     dueDate: '2999-01-01',
     status: 'new',
     assignee: 'Dana Coder',
+    version: 1,
     ...overrides,
   };
 }
@@ -69,6 +70,7 @@ export function chartDetail(overrides: Partial<ChartDetail> = {}): ChartDetail {
     documents: docs.map(({ body: _body, chartId: _chartId, ...meta }) => meta),
     holdReason: null,
     holdNote: null,
+    reopened: null,
     ...overrides,
   };
 }

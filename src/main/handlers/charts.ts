@@ -7,6 +7,7 @@ import { getCoding, saveCoding } from '../services/charts/coding';
 import { loadDemoCharts } from '../services/charts/demo';
 import { listCharts, nextChart } from '../services/charts/queue';
 import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
+import { listVersions, reopenChart } from '../services/charts/versions';
 import { loadDemoCodes } from '../services/codesets/demo-codes';
 import path from 'node:path';
 import { transaction } from '../services/db/transaction';
@@ -23,7 +24,9 @@ type ChartMethods =
   | 'coding.validate'
   | 'charts.submit'
   | 'charts.hold'
-  | 'charts.release';
+  | 'charts.release'
+  | 'charts.reopen'
+  | 'charts.versions';
 
 export const chartHandlers: HandlerTable<ChartMethods> = {
   'demo.load': (_input, app) => {
@@ -85,7 +88,7 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
       app.audit(
         result.submitted ? 'chart.submit' : 'chart.submit_blocked',
         input.chartId,
-        result.submitted ? { acknowledgedWarnings: warnings } : { rules: errors.length ? errors : warnings },
+        result.submitted ? { version: result.version, acknowledgedWarnings: warnings } : { rules: errors.length ? errors : warnings },
       );
       return result;
     });
@@ -111,4 +114,21 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
     app.events.emit('charts.changed', { chartId: input.chartId });
     return getChart(s.db, input.chartId);
   },
+  'charts.reopen': (input, app) => {
+    const s = app.requireSession();
+    transaction(s.db, () => {
+      const { version, fromVersion } = reopenChart(s.db, {
+        ...input,
+        userId: s.profile.id,
+        assignee: s.profile.displayName,
+        deviceId: app.deviceId,
+        at: app.now().toISOString(),
+      });
+      // The note may hold clinical detail: the audit records the reason kind and the versions only.
+      app.audit('chart.reopen', input.chartId, { reason: input.reason, fromVersion, version });
+    });
+    app.events.emit('charts.changed', { chartId: input.chartId });
+    return getChart(s.db, input.chartId);
+  },
+  'charts.versions': (input, app) => listVersions(app.requireSession().db, input.chartId),
 };

@@ -20,7 +20,7 @@ describe('migration 2', () => {
     const file = path.join(tempDir(), 'w.db');
     const key = randomKey();
     closeWorkspace(openWorkspace(file, Buffer.from(key), { create: true, migrations: MIGRATIONS.slice(0, 1) }));
-    db = openWorkspace(file, Buffer.from(key));
+    db = openWorkspace(file, Buffer.from(key), { migrations: MIGRATIONS.slice(0, 2) });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     const byStatus = plan(db, 'SELECT rowid FROM charts ORDER BY status ASC, id ASC LIMIT 100');
     expect(byStatus).toMatch(/INDEX charts_status_id/);

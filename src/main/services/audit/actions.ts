@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'chart.submit_blocked',
   'chart.hold',
   'chart.release',
+  // A submitted chart reopened for correction as its next version (reason kind and versions; the note stays off the trail).
+  'chart.reopen',
   'export',
   'demo.load',
   'codes.import',

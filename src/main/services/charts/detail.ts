@@ -4,6 +4,7 @@ import { row, rows } from '../db/rows';
 import type { ChartDetail, ChartDocument, DocumentMeta, HoldReason } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { toChartRow, type ChartRecord } from './rows';
+import { reopenOf } from './reopen-records';
 
 interface DocumentRecord {
   id: string;
@@ -46,6 +47,7 @@ export function getChart(db: WorkspaceDb, chartId: string): ChartDetail {
     documents: docs.map(toMeta),
     holdReason: chart.hold_reason as HoldReason | null,
     holdNote: chart.hold_note,
+    reopened: reopenOf(db, chartId, chart.version),
   };
 }
 

@@ -17,12 +17,13 @@ export interface ChartRecord {
   hold_reason: string | null;
   hold_note: string | null;
   updated_at: string;
+  version: number;
 }
 
 export const CHART_ROW_COLUMNS =
-  'id, patient_age, patient_sex, setting, admit_date, discharge_date, payer, priority, due_date, status, assignee';
+  'id, patient_age, patient_sex, setting, admit_date, discharge_date, payer, priority, due_date, status, assignee, version';
 
-export function toChartRow(r: Pick<ChartRecord, 'id' | 'patient_age' | 'patient_sex' | 'setting' | 'admit_date' | 'discharge_date' | 'payer' | 'priority' | 'due_date' | 'status' | 'assignee'>): ChartRow {
+export function toChartRow(r: Pick<ChartRecord, 'id' | 'patient_age' | 'patient_sex' | 'setting' | 'admit_date' | 'discharge_date' | 'payer' | 'priority' | 'due_date' | 'status' | 'assignee' | 'version'>): ChartRow {
   return {
     id: r.id,
     patientAge: r.patient_age,
@@ -35,5 +36,6 @@ export function toChartRow(r: Pick<ChartRecord, 'id' | 'patient_age' | 'patient_
     dueDate: r.due_date,
     status: r.status,
     assignee: r.assignee,
+    version: r.version,
   };
 }

@@ -1,4 +1,4 @@
-/** Status changes: submit (immutable submission), hold with a reason, release a hold. */
+/** Status changes: submit (immutable submission of the chart's version), hold with a reason, release a hold. */
 import type { ContentDb } from '../codesets/content-db';
 import type { WorkspaceDb } from '../db/handles';
 import { run } from '../db/rows';
@@ -23,29 +23,31 @@ export function submitChart(
   workspace: WorkspaceDb,
   content: ContentDb,
   args: { chartId: string; userId: string; deviceId: string; at: string; acknowledgedWarnings?: readonly string[] },
-): { submitted: boolean; problems: ValidationProblem[] } {
+): { submitted: boolean; problems: ValidationProblem[]; version: number } {
   return transaction(workspace, () => {
     const chart = chartRecord(workspace, args.chartId);
     if (chart.status === 'submitted') {
       throw new AppFailure(ErrorCode.Conflict, 'This chart is already submitted.');
     }
     const problems = validateChart(workspace, content, args.chartId);
-    if (hasErrors(problems)) return { submitted: false, problems };
+    const version = chart.version;
+    if (hasErrors(problems)) return { submitted: false, problems, version };
     // A warning needs the coder's acknowledgement; an acknowledged one is recorded by the caller.
     const acknowledged = new Set(args.acknowledgedWarnings ?? []);
-    if (problems.some((p) => p.severity === 'warning' && !acknowledged.has(problemKey(p)))) return { submitted: false, problems };
+    if (problems.some((p) => p.severity === 'warning' && !acknowledged.has(problemKey(p)))) return { submitted: false, problems, version };
     const { coding } = getCoding(workspace, args.chartId);
+    // A reopened chart's next submit is a new row beside the old one: version N never changes.
     run(
       workspace,
-      'INSERT INTO submissions(chart_id, coding_json, submitted_at, submitted_by, device_id) VALUES (?, ?, ?, ?, ?)',
-      args.chartId, JSON.stringify(coding), args.at, args.userId, args.deviceId,
+      'INSERT INTO submissions(chart_id, version, coding_json, submitted_at, submitted_by, device_id) VALUES (?, ?, ?, ?, ?, ?)',
+      args.chartId, version, JSON.stringify(coding), args.at, args.userId, args.deviceId,
     );
     run(
       workspace,
       "UPDATE charts SET status = 'submitted', hold_reason = NULL, hold_note = NULL, updated_at = ? WHERE id = ?",
       args.at, args.chartId,
     );
-    return { submitted: true, problems };
+    return { submitted: true, problems, version };
   });
 }
 

@@ -105,4 +105,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX charts_priority_id ON charts(priority, id);
     `,
   },
+  {
+    version: 3,
+    name: 'chart versions: reopen a submitted chart for correction',
+    sql: `
+      -- The version being worked on (or last submitted); a reopen starts the next one.
+      ALTER TABLE charts ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+      -- Before this migration a chart was submitted at most once: every existing row is version 1.
+      ALTER TABLE submissions ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+      CREATE UNIQUE INDEX submissions_chart_version ON submissions(chart_id, version);
+
+      -- Each reopen, with its reason, who and when: history, so immutable like the submissions.
+      CREATE TABLE chart_reopens (
+        id INTEGER PRIMARY KEY,
+        chart_id TEXT NOT NULL REFERENCES charts(id),
+        version INTEGER NOT NULL CHECK (version >= 2),
+        reason TEXT NOT NULL CHECK (reason IN ('late_documentation','audit_finding','coder_correction','payer_denial','other')),
+        note TEXT NOT NULL CHECK (length(note) <= 500),
+        reopened_at TEXT NOT NULL,
+        reopened_by TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        UNIQUE (chart_id, version)
+      ) STRICT;
+      CREATE TRIGGER chart_reopens_no_update BEFORE UPDATE ON chart_reopens
+        BEGIN SELECT RAISE(ABORT, 'reopen records are immutable'); END;
+      CREATE TRIGGER chart_reopens_no_delete BEFORE DELETE ON chart_reopens
+        BEGIN SELECT RAISE(ABORT, 'reopen records are immutable'); END;
+    `,
+  },
 ];
