@@ -13,8 +13,6 @@ export const AUDIT_ACTIONS = [
   'chart.submit_blocked',
   'chart.hold',
   'chart.release',
-  // A submitted chart reopened for correction as its next version (reason kind and versions; the note stays off the trail).
-  'chart.reopen',
   'export',
   'demo.load',
   'codes.import',
@@ -24,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'workspace.restore',
   // The user acknowledged a trail that no longer matched its seal; the finding is on the record.
   'audit.reanchor',
+  // A submitted chart reopened for correction as its next version (reason kind and versions; the note stays off the trail).
+  'chart.reopen',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
