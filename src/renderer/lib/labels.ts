@@ -6,6 +6,7 @@ import type {
   DocumentKind,
   HoldReason,
   PoaValue,
+  ReopenReason,
   Role,
 } from '../../shared/domain';
 
@@ -26,6 +27,14 @@ export const STATUS_LABELS: Record<ChartStatus, string> = {
 export const HOLD_REASON_LABELS: Record<HoldReason, string> = {
   missing_documentation: 'Missing documentation',
   awaiting_query: 'Awaiting query answer',
+  other: 'Other',
+};
+
+export const REOPEN_REASON_LABELS: Record<ReopenReason, string> = {
+  late_documentation: 'Late documentation',
+  audit_finding: 'Audit finding',
+  coder_correction: 'Coder correction',
+  payer_denial: 'Payer denial',
   other: 'Other',
 };
 

@@ -124,7 +124,7 @@ describe('coded list', () => {
 
   it('is read-only for a submitted chart', async () => {
     await openWith(threeDx, { 'charts.get': () => chartDetail({ status: 'submitted' }) });
-    expect(screen.getByText(/submitted and can no longer be changed/)).toBeTruthy();
+    expect(screen.getByText(/submitted \(v1\)\. To correct it, reopen it for correction/)).toBeTruthy();
     expect(screen.queryByRole('combobox', { name: 'Search codes' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Remove I10' })).toBeNull();
     expect((screen.getByRole('button', { name: 'Submit' }) as HTMLButtonElement).disabled).toBe(true);

@@ -6,6 +6,7 @@ import { useCoding } from '../coding/coding-store';
 import { SaveIndicator } from '../coding/SaveIndicator';
 import { versionInForce, versionLabel } from '../codesets/versions';
 import { useVersions } from '../codesets/versions-store';
+import { ReopenAction, VersionTag } from './ReopenAction';
 import { useWorkflow } from './workflow-store';
 
 /** Diagnoses always; procedures by setting (PCS inpatient, CPT/HCPCS elsewhere). */
@@ -46,8 +47,10 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
           </span>
         </h1>
         <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
+        <VersionTag detail={detail} />
         <span className="header-spacer" />
         <SaveIndicator />
+        <ReopenAction detail={detail} />
         {detail.status === 'on_hold' ? (
           <button type="button" onClick={() => void useWorkflow.getState().release(detail.id)} disabled={busy !== null || readOnly}>
             Release hold

@@ -20,6 +20,7 @@ import { DocumentList } from './DocumentList';
 import { DocumentViewer } from './DocumentViewer';
 import { HoldDialog } from './HoldDialog';
 import { SubmitBlocked } from './SubmitBlocked';
+import { SubmittedVersion } from './SubmittedVersion';
 import { useChart } from './chart-store';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
@@ -113,7 +114,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
         <section className="coding-pane" aria-label="Coding">
           {readOnly ? (
             <p className="notice">
-              {detail.status === 'submitted' ? 'This chart is submitted and can no longer be changed.' : 'Your role can review but not code.'}
+              {detail.status === 'submitted' ? `This chart is submitted (v${detail.version}). To correct it, reopen it for correction.` : 'Your role can review but not code.'}
             </p>
           ) : (
             <CodePicker />
@@ -126,6 +127,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
           ) : null}
           <DiagnosisList setting={detail.setting} readOnly={readOnly} />
           <ProcedureList readOnly={readOnly} />
+          <SubmittedVersion detail={detail} />
           <FindingsPanel />
         </section>
         <aside className="detail-pane" aria-label="Code detail">

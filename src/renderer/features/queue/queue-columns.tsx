@@ -35,7 +35,12 @@ export const queueColumns = helper.columns([
   }),
   helper.accessor('status', {
     header: 'Status',
-    cell: (info) => <span className={`status status-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>,
+    cell: (info) => (
+      <>
+        <span className={`status status-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>
+        {info.row.original.version > 1 ? <span className="version-tag">v{info.row.original.version}</span> : null}
+      </>
+    ),
   }),
   helper.accessor('assignee', { header: 'Assignee' }),
 ]);
