@@ -62,6 +62,7 @@ describe('reopening a submitted chart', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen as v2' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Choose why the chart is reopened.');
     fireEvent.change(within(dialog).getByLabelText('Reason'), { target: { value: 'other' } });
+    expect(within(dialog).queryByRole('alert')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reopen as v2' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Say in the note why the chart is reopened.');
     expect(api.inputs('charts.reopen')).toHaveLength(0);

@@ -39,7 +39,14 @@ export function ReopenDialog(props: { chartId: string; version: number; onClose(
         </p>
         <label className="field">
           <span>Reason</span>
-          <select value={reason} onChange={(e) => setReason(e.target.value as ReopenReason | '')} required>
+          <select
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value as ReopenReason | '');
+              setProblem(null);
+            }}
+            required
+          >
             <option value="">Choose a reason…</option>
             {REOPEN_REASONS.map((r) => (
               <option key={r} value={r}>
@@ -50,7 +57,15 @@ export function ReopenDialog(props: { chartId: string; version: number; onClose(
         </label>
         <label className="field">
           <span>Note{reason === 'other' ? '' : ' (optional)'}</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={REOPEN_NOTE_MAX} rows={3} />
+          <textarea
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setProblem(null);
+            }}
+            maxLength={REOPEN_NOTE_MAX}
+            rows={3}
+          />
         </label>
         <ErrorText message={problem ?? error} />
         <div className="form-actions">
