@@ -82,6 +82,8 @@ function replayTrail(db: WorkspaceDb): { charts: Map<string, Replayed>; entryKey
     } else if (e.action === 'chart.release') {
       c.status = 'in_progress';
       c.holdReason = null;
+    } else if (e.action === 'chart.reopen') {
+      c.status = 'in_progress';
     } else if (e.action === 'chart.submit') {
       c.status = 'submitted';
       c.holdReason = null;
