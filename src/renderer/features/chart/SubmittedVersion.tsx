@@ -41,16 +41,12 @@ export function SubmittedVersion({ detail }: { detail: ChartDetail }) {
         <h2>
           Submitted v{base.version} <span className="muted">(read-only)</span> beside v{detail.version}
         </h2>
-        <span className="muted">
-          {changeSummary(lines)} · submitted {when(base.submittedAt)} by {by}
-        </span>
+        <strong className="submitted-version-summary">{changeSummary(lines)}</strong>
       </header>
-      {reopen ? (
-        <p className="submitted-version-reason">
-          Reopened {when(reopen.at)}: {REOPEN_REASON_LABELS[reopen.reason]}
-          {reopen.note ? ` — ${reopen.note}` : ''}
-        </p>
-      ) : null}
+      <p className="submitted-version-facts">
+        v{base.version} submitted {when(base.submittedAt)} by {by}.
+        {reopen ? ` Reopened ${when(reopen.at)}: ${REOPEN_REASON_LABELS[reopen.reason]}${reopen.note ? ` — ${reopen.note}` : ''}` : ''}
+      </p>
       <table className="version-compare">
         <thead>
           <tr>
