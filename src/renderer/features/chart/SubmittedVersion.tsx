@@ -5,6 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import type { ChartDetail, SubmittedVersion as Submission } from '../../../shared/domain';
 import { ErrorText } from '../../components/ErrorText';
+import { todayIso } from '../../lib/dates';
 import { REOPEN_REASON_LABELS } from '../../lib/labels';
 import { useCoding } from '../coding/coding-store';
 import { useSession } from '../session/session-store';
@@ -14,7 +15,11 @@ import './versions.css';
 
 const CHANGE_LABELS: Record<VersionChange, string> = { same: '', added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' };
 
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+/** Local date and time, YYYY-MM-DD HH:MM (the stored time is UTC). */
+function when(iso: string): string {
+  const at = new Date(iso);
+  return `${todayIso(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
 
 export function SubmittedVersion({ detail }: { detail: ChartDetail }) {
   const versions = useVersions((s) => (s.versions?.chartId === detail.id ? s.versions : null));
@@ -44,8 +49,13 @@ export function SubmittedVersion({ detail }: { detail: ChartDetail }) {
         <strong className="submitted-version-summary">{changeSummary(lines)}</strong>
       </header>
       <p className="submitted-version-facts">
-        v{base.version} submitted {when(base.submittedAt)} by {by}.
-        {reopen ? ` Reopened ${when(reopen.at)}: ${REOPEN_REASON_LABELS[reopen.reason]}${reopen.note ? ` — ${reopen.note}` : ''}` : ''}
+        v{base.version} submitted <time dateTime={base.submittedAt}>{when(base.submittedAt)}</time> by {by}.
+        {reopen ? (
+          <>
+            {' '}Reopened <time dateTime={reopen.at}>{when(reopen.at)}</time>: {REOPEN_REASON_LABELS[reopen.reason]}
+            {reopen.note ? ` — ${reopen.note}` : ''}
+          </>
+        ) : null}
       </p>
       <table className="version-compare">
         <thead>
