@@ -4,7 +4,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { newPassphraseProblem, strengthHint, usePassphraseStrength } from './passphrase';
 import { useSession } from './session-store';
 
-export function RecoverForm({ profileId, onCancel }: { profileId: string; onCancel(): void }) {
+export function RecoverForm({ profileId }: { profileId: string }) {
   const busy = useSession((s) => s.busy);
   const serverError = useSession((s) => s.error);
   const [recoveryKey, setRecoveryKey] = useState('');
@@ -25,7 +25,14 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
   return (
     <form className="gate-card" onSubmit={submit} noValidate aria-labelledby="recover-title">
       <h1 id="recover-title">Recover with your recovery key</h1>
-      <p className="gate-lead">Using the recovery key is recorded in the audit trail. You will get a new recovery key.</p>
+      <p className="gate-lead">
+        {displayName ? (
+          <>
+            For <strong>{displayName}</strong>.{' '}
+          </>
+        ) : null}
+        Using the recovery key is recorded in the audit trail. You will get a new recovery key.
+      </p>
       <label className="field">
         <span>Recovery key</span>
         <input value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoComplete="off" spellCheck={false} />
@@ -51,14 +58,7 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Recovering…' : 'Set new passphrase'}
       </button>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => {
-          useSession.getState().clearError();
-          onCancel();
-        }}
-      >
+      <button type="button" className="link-button" onClick={() => useSession.getState().showGate(null)}>
         Back to unlock
       </button>
     </form>
