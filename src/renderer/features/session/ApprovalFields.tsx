@@ -17,7 +17,7 @@ export function ApprovalFields(props: { supervisors: ProfileSummary[]; value: Ap
       <legend>Approval by a supervisor</legend>
       <label className="field">
         <span>Approving supervisor</span>
-        <select value={value.profileId} onChange={(e) => onChange({ ...value, profileId: e.target.value })}>
+        <select value={value.profileId || supervisors[0]?.id} onChange={(e) => onChange({ ...value, profileId: e.target.value })}>
           {supervisors.map((p) => (
             <option key={p.id} value={p.id}>
               {p.displayName}

@@ -21,10 +21,10 @@ export function CreateProfileForm({ adding = false }: { adding?: boolean }) {
   const [role, setRole] = useState<Role>('coder');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [approval, setApproval] = useState<ApprovalValue>({ profileId: supervisors[0]?.id ?? '', passphrase: '' });
+  const [approval, setApproval] = useState<ApprovalValue>({ profileId: '', passphrase: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const strength = usePassphraseStrength(passphrase, displayName);
-  const needsApproval = adding && profiles.length > 0 && role !== 'coder';
+  const needsApproval = adding && role !== 'coder';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,7 +38,9 @@ export function CreateProfileForm({ adding = false }: { adding?: boolean }) {
           (needsApproval && !approval.passphrase ? 'Enter the approving supervisor’s passphrase.' : null));
     setProblem(found);
     if (found) return;
-    void useSession.getState().createProfile({ displayName: name, role, passphrase, ...(needsApproval ? { approval } : {}) });
+    // The list loads after the form opens: the first supervisor unless one was chosen.
+    const approver = { ...approval, profileId: approval.profileId || (supervisors[0]?.id ?? '') };
+    void useSession.getState().createProfile({ displayName: name, role, passphrase, ...(needsApproval ? { approval: approver } : {}) });
   };
 
   return (
@@ -93,7 +95,7 @@ export function CreateProfileForm({ adding = false }: { adding?: boolean }) {
         {busy ? 'Creating…' : adding ? 'Add profile' : 'Create profile'}
       </button>
       {adding ? (
-        <button type="button" className="link-button" onClick={() => useSession.getState().showGate(null)}>
+        <button type="button" className="link-button" onClick={() => void useSession.getState().showGate(null)}>
           Back to unlock
         </button>
       ) : null}

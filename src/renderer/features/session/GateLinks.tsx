@@ -6,10 +6,10 @@ export function GateLinks({ profileId, onOtherProfile }: { profileId: string; on
   const { showGate } = useSession.getState();
   return (
     <nav className="gate-links" aria-label="Other ways in">
-      <button type="button" className="link-button" disabled={!profileId} onClick={() => showGate({ view: 'recover', profileId })}>
+      <button type="button" className="link-button" disabled={!profileId} onClick={() => void showGate({ view: 'recover', profileId })}>
         Forgot your passphrase? Use your recovery key
       </button>
-      <button type="button" className="link-button" disabled={!profileId} onClick={() => showGate({ view: 'restore', profileId })}>
+      <button type="button" className="link-button" disabled={!profileId} onClick={() => void showGate({ view: 'restore', profileId })}>
         Restore from a backup
       </button>
       {onOtherProfile ? (
@@ -17,7 +17,7 @@ export function GateLinks({ profileId, onOtherProfile }: { profileId: string; on
           Use another profile
         </button>
       ) : null}
-      <button type="button" className="link-button" onClick={() => showGate({ view: 'add' })}>
+      <button type="button" className="link-button" onClick={() => void showGate({ view: 'add' })}>
         Add a profile
       </button>
     </nav>

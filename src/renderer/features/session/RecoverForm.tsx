@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorText } from '../../components/ErrorText';
 import { newPassphraseProblem, strengthHint, usePassphraseStrength } from './passphrase';
-import { useSession } from './session-store';
+import { profileName, useSession } from './session-store';
 
 export function RecoverForm({ profileId }: { profileId: string }) {
   const busy = useSession((s) => s.busy);
@@ -11,7 +11,7 @@ export function RecoverForm({ profileId }: { profileId: string }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const displayName = useSession((s) => s.profiles.find((p) => p.id === profileId)?.displayName ?? '');
+  const displayName = useSession((s) => profileName(s, profileId));
   const strength = usePassphraseStrength(passphrase, displayName);
 
   const submit = (event: FormEvent) => {
@@ -58,7 +58,7 @@ export function RecoverForm({ profileId }: { profileId: string }) {
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Recovering…' : 'Set new passphrase'}
       </button>
-      <button type="button" className="link-button" onClick={() => useSession.getState().showGate(null)}>
+      <button type="button" className="link-button" onClick={() => void useSession.getState().showGate(null)}>
         Back to unlock
       </button>
     </form>

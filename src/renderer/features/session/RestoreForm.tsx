@@ -6,12 +6,12 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorText } from '../../components/ErrorText';
 import { isFullPath } from '../../lib/paths';
-import { useSession } from './session-store';
+import { profileName, useSession } from './session-store';
 
 export function RestoreForm({ profileId }: { profileId: string }) {
   const busy = useSession((s) => s.busy);
   const serverError = useSession((s) => s.error);
-  const displayName = useSession((s) => s.profiles.find((p) => p.id === profileId)?.displayName ?? '');
+  const displayName = useSession((s) => profileName(s, profileId));
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function RestoreForm({ profileId }: { profileId: string }) {
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Restoring…' : 'Restore'}
       </button>
-      <button type="button" className="link-button" onClick={() => useSession.getState().showGate(null)}>
+      <button type="button" className="link-button" onClick={() => void useSession.getState().showGate(null)}>
         Back to unlock
       </button>
     </form>

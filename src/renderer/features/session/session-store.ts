@@ -52,7 +52,7 @@ interface SessionActions {
   /** From the gate: puts a backup in place of the profile's workspace and opens it. */
   restore(profileId: string, passphrase: string, path: string): Promise<boolean>;
   acknowledgeRestore(): void;
-  showGate(gate: GateView | null): void;
+  showGate(gate: GateView | null): Promise<void>;
   /** Main's answer to a settings change: the new status (e.g. the idle-lock minutes). */
   applyStatus(status: SessionStatus): void;
   acknowledgeRecoveryKey(): Promise<void>;
@@ -86,6 +86,12 @@ const initial: SessionData = {
 /** Another profile has another workspace: the chart that was open is not theirs. */
 function leaveChartOf(previous: ProfileSummary | null, next: ProfileSummary | null): void {
   if (previous?.id !== next?.id) useRoute.getState().showQueue();
+}
+
+/** A profile's display name for the gate: from the list, or the one that was signed in when it locked. */
+export function profileName(s: SessionData, profileId: string): string {
+  const profile = s.profiles.find((p) => p.id === profileId) ?? (s.lockedProfile?.id === profileId ? s.lockedProfile : null);
+  return profile?.displayName ?? '';
 }
 
 export const useSession = create<SessionStore>()((set, get) => {
@@ -151,8 +157,12 @@ export const useSession = create<SessionStore>()((set, get) => {
       set({ restored: null });
     },
 
-    showGate(gate) {
+    async showGate(gate) {
       set({ gate, error: null });
+      if (gate?.view !== 'add') return;
+      // Who may approve a reviewer profile: the list as it is now, not as it was at start.
+      const profiles = await call('profiles.list', {});
+      if (profiles.ok) set({ profiles: profiles.value });
     },
 
     applyStatus(status) {

@@ -44,23 +44,21 @@ export function BackupSection() {
   return (
     <section className="settings-section" aria-labelledby="backup-title">
       <h3 id="backup-title">Back up workspace</h3>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
+      <form className="settings-row settings-row-bottom" onSubmit={(e) => void submit(e)} noValidate>
+        <label className="field settings-grow">
           <span>New backup file (full path)</span>
-          <div className="settings-row">
-            <input
-              value={file}
-              onChange={(e) => setFile(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              className="settings-path"
-              aria-describedby="backup-hint"
-            />
-            <button type="submit" className="primary" disabled={busy || file.trim() === ''}>
-              {busy ? 'Backing up…' : 'Back up'}
-            </button>
-          </div>
+          <input
+            value={file}
+            onChange={(e) => setFile(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="settings-path"
+            aria-describedby="backup-hint"
+          />
         </label>
+        <button type="submit" className="primary" disabled={busy || file.trim() === ''}>
+          {busy ? 'Backing up…' : 'Back up'}
+        </button>
       </form>
       <p id="backup-hint" className="field-hint settings-hint">
         The copy stays encrypted and opens only with your passphrase. Keep it on another disk; restore it from the lock screen.
