@@ -54,7 +54,7 @@ describe('settings: back up workspace', () => {
     fireEvent.change(pathBox(), { target: { value: '/media/usb/dana-2026-12-05.db' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Back up' })));
     expect(api.inputs('workspace.backup')).toEqual([{ path: '/media/usb/dana-2026-12-05.db' }]);
-    const result = screen.getByLabelText('Backup');
+    const result = screen.getByLabelText('Backup result');
     expect(result.textContent).toContain('/media/usb/dana-2026-12-05.db');
     expect(result.textContent).toContain('793 KB');
     expect(result.textContent).toMatch(/Written at\d{1,2}:\d{2}/);

@@ -68,7 +68,7 @@ export function CreateProfileForm({ adding = false }: { adding?: boolean }) {
       {adding ? (
         <p id="role-hint" className="field-hint">
           {supervisors.length === 0
-            ? 'Auditor and supervisor profiles are approved by a supervisor of this computer; it has none, so only a coder can be added.'
+            ? 'Only a coder can be added: auditor and supervisor profiles are approved by a supervisor of this computer, and it has none.'
             : 'Auditor and supervisor profiles are approved by a supervisor of this computer.'}
         </p>
       ) : null}

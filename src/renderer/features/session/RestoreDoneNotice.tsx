@@ -21,7 +21,7 @@ export function RestoreDoneNotice({ restored }: { restored: RestoreDone }) {
   return (
     <section className="gate-card" aria-labelledby="restored-title">
       <h1 id="restored-title">Workspace restored</h1>
-      <ResultList rows={rows} label="Restore" />
+      <ResultList rows={rows} label="Restore result" />
       <button type="button" className="primary" onClick={() => useSession.getState().acknowledgeRestore()}>
         Continue
       </button>

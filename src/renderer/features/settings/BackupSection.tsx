@@ -68,7 +68,7 @@ export function BackupSection() {
         <div role="status">
           <p className="settings-done">Backup written and verified.</p>
           <ResultList
-            label="Backup"
+            label="Backup result"
             rows={[
               { label: 'File', value: done.path, path: true },
               { label: 'Size', value: formatBytes(done.bytes) },
