@@ -115,8 +115,8 @@ test('profiles, idle lock, recovery, backup and restore from the screens', async
   await expect(page.getByRole('alert')).toContainText(/^Too many wrong passphrases\. Try again in \d+ seconds?\.$/);
   await shots(page, 'lock-throttled');
   await page.getByRole('button', { name: 'Forgot your passphrase? Use your recovery key' }).click();
-  await page.getByLabel('Recovery key').fill(leeKey);
-  await page.getByLabel('New passphrase').fill(LEE_NEW_PASSPHRASE);
+  await page.getByRole('textbox', { name: 'Recovery key', exact: true }).fill(leeKey);
+  await page.getByLabel('New passphrase', { exact: true }).fill(LEE_NEW_PASSPHRASE);
   await page.getByLabel('Confirm new passphrase').fill(LEE_NEW_PASSPHRASE);
   await shots(page, 'recover');
   await page.getByRole('button', { name: 'Set new passphrase' }).click();
