@@ -2,6 +2,7 @@
 import { ResultList } from '../../components/ResultList';
 import { formatBytes } from '../../lib/paths';
 import { useSession, type RestoreDone } from './session-store';
+import './session.css';
 
 function trailLine(givenUp: number): string {
   if (givenUp === 0) return 'No entries given up; the restore is recorded.';
@@ -16,10 +17,10 @@ export function RestoreDoneNotice({ restored }: { restored: RestoreDone }) {
     { label: 'Size', value: formatBytes(restored.bytes) },
     { label: 'Restored at', value: time },
     { label: 'Audit trail', value: trailLine(restored.entriesGivenUp) },
-    ...(restored.replacedFile ? [{ label: 'Replaced workspace', value: `kept beside it as ${restored.replacedFile}`, path: true }] : []),
+    ...(restored.replacedFile ? [{ label: 'Old workspace kept as', value: restored.replacedFile, path: true }] : []),
   ];
   return (
-    <section className="gate-card" aria-labelledby="restored-title">
+    <section className="gate-card gate-card-wide" aria-labelledby="restored-title">
       <h1 id="restored-title">Workspace restored</h1>
       <ResultList rows={rows} label="Restore result" />
       <button type="button" className="primary" onClick={() => useSession.getState().acknowledgeRestore()}>

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorText } from '../../components/ErrorText';
 import { isFullPath } from '../../lib/paths';
 import { profileName, useSession } from './session-store';
+import './session.css';
 
 export function RestoreForm({ profileId }: { profileId: string }) {
   const busy = useSession((s) => s.busy);
@@ -29,7 +30,7 @@ export function RestoreForm({ profileId }: { profileId: string }) {
   };
 
   return (
-    <form className="gate-card" onSubmit={submit} noValidate aria-labelledby="restore-title">
+    <form className="gate-card gate-card-wide" onSubmit={submit} noValidate aria-labelledby="restore-title">
       <h1 id="restore-title">Restore from a backup</h1>
       <p className="gate-lead">
         {displayName ? (
