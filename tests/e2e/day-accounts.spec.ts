@@ -142,3 +142,33 @@ test('profiles, idle lock, recovery, backup and restore from the screens', async
   await expect(page.getByText('Dana Coder · Coder')).toBeVisible();
   await expect(page.getByText('44 charts')).toBeVisible();
 });
+
+test('an auditor profile is added with a supervisor’s approval', async ({ page }) => {
+  const own = await startHost();
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(own.url);
+    await page.getByLabel('Display name').fill('Sam Supervisor');
+    await page.getByLabel('Role').selectOption({ label: 'Supervisor' });
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await page.keyboard.press('Control+Shift+L');
+    await page.getByRole('button', { name: 'Add a profile' }).click();
+    await page.getByLabel('Display name').fill('Ann Auditor');
+    await page.getByLabel('Role').selectOption({ label: 'Auditor' });
+    await page.getByLabel('Passphrase', { exact: true }).fill(LEE_PASSPHRASE);
+    await page.getByLabel('Confirm passphrase').fill(LEE_PASSPHRASE);
+    await page.getByLabel('Supervisor’s passphrase').fill('not the supervisor passphrase');
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong passphrase for the approving supervisor.');
+    await page.getByLabel('Supervisor’s passphrase').fill(PASSPHRASE);
+    await shots(page, 'add-profile-approval');
+    await page.getByRole('button', { name: 'Add profile' }).click();
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await expect(page.getByText('Ann Auditor · Auditor')).toBeVisible();
+  } finally {
+    await own.stop();
+  }
+});
