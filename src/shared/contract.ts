@@ -8,6 +8,7 @@ import {
   CHART_STATUSES,
   CODE_SYSTEMS,
   HOLD_REASONS,
+  IDLE_LOCK_LIMITS,
   POA_VALUES,
   REOPEN_NOTE_MAX,
   REOPEN_REASONS,
@@ -45,6 +46,8 @@ const ALL_ROLES = ROLES;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const chartId = z.string().min(1).max(64);
 const empty = z.object({}).strict();
+
+const IDLE_LOCK_TEXT = `the idle lock is ${IDLE_LOCK_LIMITS.min} to ${IDLE_LOCK_LIMITS.max} minutes`;
 
 export const passphraseSchema = z
   .string()
@@ -116,6 +119,8 @@ export const contract = {
         displayName: z.string().trim().min(1).max(80),
         role: z.enum(ROLES),
         passphrase: passphraseSchema,
+        /** A supervisor of this device approves an auditor or supervisor profile when the device already has profiles. */
+        approval: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024) }).strict().optional(),
       })
       .strict(),
     access: 'public',
@@ -135,7 +140,9 @@ export const contract = {
   /** Renderer heartbeat: the user did something; postpones the idle lock. */
   'session.activity': method<{ lockInSeconds: number }>()({ input: empty, access: ALL_ROLES }),
   'settings.setIdleLock': method<SessionStatus>()({
-    input: z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+    input: z
+      .object({ minutes: z.number().int().min(IDLE_LOCK_LIMITS.min, IDLE_LOCK_TEXT).max(IDLE_LOCK_LIMITS.max, IDLE_LOCK_TEXT) })
+      .strict(),
     access: ALL_ROLES,
   }),
   'demo.load': method<{ charts: number; codes: number }>()({ input: empty, access: ALL_ROLES }),
@@ -217,7 +224,7 @@ export const contract = {
     access: ALL_ROLES,
   }),
   /** Puts a backup in place of a profile's workspace and unlocks it: the passphrase is asked again. */
-  'workspace.restore': method<{ status: SessionStatus; entriesGivenUp: number; replacedFile: string | null }>()({
+  'workspace.restore': method<{ status: SessionStatus; entriesGivenUp: number; replacedFile: string | null; bytes: number }>()({
     input: z.object({ profileId: z.string().min(1).max(64), passphrase: z.string().min(1).max(1024), path: z.string().min(1).max(4096) }).strict(),
     access: 'public',
   }),

@@ -183,3 +183,6 @@ export interface ContentVersion {
 
 /** A finding's identity for acknowledgements: its rule and the codes involved. */
 export const problemKey = (p: Pick<ValidationProblem, 'rule' | 'codes'>): string => `${p.rule}|${p.codes.join(',')}`;
+
+/** Automatic logoff: short enough to protect an unattended screen, never off (HIPAA 164.312(a)(2)(iii)). */
+export const IDLE_LOCK_LIMITS = { min: 1, max: 30 } as const;

@@ -1,6 +1,6 @@
 /** Profiles, unlock/lock, recovery, idle-lock settings. */
-import { AppFailure, ErrorCode } from '../../shared/result';
 import { createProfile, listProfiles, recoverProfile, unlockProfile } from '../services/users/profiles';
+import { approveNewProfile } from '../services/users/profile-approval';
 import { writeIdleMinutes } from '../services/workspace/settings';
 import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
@@ -17,8 +17,9 @@ type SessionMethods =
 
 export const sessionHandlers: HandlerTable<SessionMethods> = {
   'profiles.list': (_input, app) => listProfiles(app.home),
-  'profiles.create': async (input, app) => {
-    const { profile, recoveryKey, key } = await createProfile(app.home, { ...input, deviceId: app.deviceId });
+  'profiles.create': async ({ approval, ...input }, app) => {
+    const approvedBy = await approveNewProfile(app.home, input.role, approval, app.now().getTime());
+    const { profile, recoveryKey, key } = await createProfile(app.home, { ...input, deviceId: app.deviceId, approvedBy });
     app.startSession(profile, key);
     return { profile, recoveryKey };
   },
@@ -45,7 +46,6 @@ export const sessionHandlers: HandlerTable<SessionMethods> = {
   },
   'settings.setIdleLock': (input, app) => {
     const s = app.requireSession();
-    if (input.minutes > 240) throw new AppFailure(ErrorCode.BadInput, 'The idle lock can be at most 240 minutes.');
     // A security setting: the change and its record commit together.
     transaction(s.db, () => {
       writeIdleMinutes(s.db, input.minutes);

@@ -1,4 +1,5 @@
 /** Backups, restores and re-anchoring the audit trail: the workspace as a file. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure, ErrorCode } from '../../shared/result';
 import { reanchor } from '../services/audit/binding';
@@ -26,7 +27,7 @@ export const workspaceHandlers: HandlerTable<'workspace.backup' | 'workspace.res
       const target = { workspace: paths.workspace, seal: paths.seal, profileId: profile.id, deviceId: app.deviceId };
       const { entriesGivenUp, replacedFile } = restoreWorkspace(target, input.path, key, app.now());
       const status = app.startSession(profile, Buffer.from(key));
-      return { status, entriesGivenUp, replacedFile };
+      return { status, entriesGivenUp, replacedFile, bytes: fs.statSync(input.path).size };
     } finally {
       key.fill(0);
     }

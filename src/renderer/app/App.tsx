@@ -1,8 +1,10 @@
 /** The lock gate: nothing with chart data renders until the session is unlocked. */
 import { useEffect, type ReactNode } from 'react';
 import { CreateProfileForm } from '../features/session/CreateProfileForm';
+import { GateAlternative } from '../features/session/GateAlternative';
 import { LockScreen } from '../features/session/LockScreen';
 import { RecoveryKeyNotice } from '../features/session/RecoveryKeyNotice';
+import { RestoreDoneNotice } from '../features/session/RestoreDoneNotice';
 import { UnlockForm } from '../features/session/UnlockForm';
 import { useSession } from '../features/session/session-store';
 import { Shell } from './Shell';
@@ -13,6 +15,8 @@ export function App() {
   const phase = useSession((s) => s.phase);
   const recoveryKey = useSession((s) => s.recoveryKey);
   const error = useSession((s) => s.error);
+  const gate = useSession((s) => s.gate);
+  const restored = useSession((s) => s.restored);
   useSessionEvents();
 
   useEffect(() => {
@@ -23,6 +27,22 @@ export function App() {
     return (
       <Gate>
         <RecoveryKeyNotice recoveryKey={recoveryKey} />
+      </Gate>
+    );
+  }
+
+  if (restored) {
+    return (
+      <Gate>
+        <RestoreDoneNotice restored={restored} />
+      </Gate>
+    );
+  }
+
+  if (gate && (phase === 'choose' || phase === 'locked')) {
+    return (
+      <Gate>
+        <GateAlternative gate={gate} />
       </Gate>
     );
   }

@@ -6,7 +6,7 @@ import { useSession } from '../features/session/session-store';
 import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
 import { lockNow } from './lock-now';
 
-export function Header({ onAbout, onHelp }: { onAbout(): void; onHelp(): void }) {
+export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHelp(): void; onSettings(): void }) {
   const profile = useSession((s) => s.status?.profile ?? null);
   const versions = useVersions((s) => s.versions);
   const demoSystems = useMemo(() => demoOnlySystems(versions), [versions]);
@@ -39,6 +39,9 @@ export function Header({ onAbout, onHelp }: { onAbout(): void; onHelp(): void })
       ) : null}
       <button type="button" className="header-button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
+      </button>
+      <button type="button" className="header-button" onClick={onSettings}>
+        Settings
       </button>
       <button type="button" className="header-button" onClick={onAbout}>
         About

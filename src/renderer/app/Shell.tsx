@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { useVersions } from '../features/codesets/versions-store';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { AboutDialog } from './AboutDialog';
 import { Header } from './Header';
 import { HelpDialog } from './HelpDialog';
@@ -13,7 +14,7 @@ import { useGlobalShortcuts } from './use-global-shortcuts';
 
 export function Shell() {
   const route = useRoute((s) => s.route);
-  const [panel, setPanel] = useState<'help' | 'about' | null>(null);
+  const [panel, setPanel] = useState<'help' | 'about' | 'settings' | null>(null);
   const toggleHelp = useCallback(() => setPanel((p) => (p === 'help' ? null : 'help')), []);
   const close = useCallback(() => setPanel(null), []);
   useGlobalShortcuts(toggleHelp);
@@ -25,11 +26,12 @@ export function Shell() {
 
   return (
     <div className="shell">
-      <Header onAbout={() => setPanel('about')} onHelp={toggleHelp} />
+      <Header onAbout={() => setPanel('about')} onHelp={toggleHelp} onSettings={() => setPanel('settings')} />
       <TrailBanner />
       {route.view === 'queue' ? <QueueScreen /> : <ChartScreen key={route.chartId} chartId={route.chartId} />}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
+      {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}
     </div>
   );
 }

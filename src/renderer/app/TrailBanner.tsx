@@ -20,8 +20,8 @@ export function TrailBanner() {
     <div className="trail-banner" role="alert">
       <strong>The audit trail does not match its seal.</strong>
       <span>
-        {problem} Nothing can be changed until a backup is restored with <code>codedesk workspace restore FILE</code> or the
-        finding is recorded.
+        {problem} Nothing can be changed until a backup is restored (Lock, then “Restore a backup”) or the finding is
+        recorded.
       </span>
       <button type="button" className="header-button" disabled={busy} onClick={() => void record()}>
         Record the finding and continue

@@ -7,7 +7,7 @@ export const unreachable = (): Result<never> =>
 
 export function describeError(error: AppError): string {
   const wait = retryAfterSeconds(error);
-  return wait === null ? error.message : `${error.message} Try again in ${wait} seconds.`;
+  return wait === null ? error.message : `${error.message} Try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}.`;
 }
 
 /** The services report throttled unlocks with a retry-after figure in the PHI-free detail. */

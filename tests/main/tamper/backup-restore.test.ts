@@ -39,6 +39,7 @@ describe('workspace restore', () => {
     expect(restored.value.status.trailProblem).toBeNull();
     expect(restored.value.entriesGivenUp).toBe(8); // seven charts opened, and the lock before the restore
     expect(restored.value.replacedFile).toMatch(/^workspace\.replaced-.*\.db$/);
+    expect(restored.value.bytes).toBe(made.value.bytes); // the size of the file restored, for the screen's summary
     const report = await callApi(w.app, 'audit.verify', {});
     expect(report.ok && report.value).toMatchObject({ ok: true, entries: made.value.headSeq + 1 });
     // The restore is the newest entry, and the workspace takes changes again.

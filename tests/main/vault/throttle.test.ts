@@ -38,7 +38,12 @@ describe('unlock throttle', () => {
 
   it('refuses a try inside the wait with retryAfterSeconds, and allows it after', () => {
     const state = { failures: 4, lastFailureMs: T0 };
-    expect(failureOf(() => assertMayAttempt(state, T0 + 500))).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', detail: { retryAfterSeconds: 2 } });
+    expect(failureOf(() => assertMayAttempt(state, T0 + 500))).toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
+      // The screens add "Try again in N seconds." from the detail (renderer/lib/errors.ts): the message does not say it twice.
+      message: 'Too many wrong passphrases.',
+      detail: { retryAfterSeconds: 2 },
+    });
     expect(() => assertMayAttempt(state, T0 + 2000)).not.toThrow();
     expect(() => assertMayAttempt(NO_FAILURES, T0)).not.toThrow();
   });

@@ -24,7 +24,7 @@ describe('trail banner', () => {
     const banner = await screen.findByRole('alert');
     expect(banner.textContent).toContain('The audit trail does not match its seal.');
     expect(banner.textContent).toContain('sealed at entry 52');
-    expect(banner.textContent).toContain('codedesk workspace restore FILE');
+    expect(banner.textContent).toContain('Lock, then “Restore a backup”');
     fireEvent.click(screen.getByRole('button', { name: 'Record the finding and continue' }));
     await screen.findByRole('grid');
     await expect.poll(() => screen.queryByRole('alert')).toBeNull();

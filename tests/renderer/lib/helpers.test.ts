@@ -79,5 +79,6 @@ describe('renderer helpers', () => {
   it('describeError adds the retry-after delay', () => {
     expect(describeError({ code: 'WRONG_PASSPHRASE', message: 'Wrong passphrase.' })).toBe('Wrong passphrase.');
     expect(describeError({ code: 'TOO_MANY_ATTEMPTS', message: 'Wait.', detail: { retryAfter: 4.2 } })).toBe('Wait. Try again in 5 seconds.');
+    expect(describeError({ code: 'TOO_MANY_ATTEMPTS', message: 'Wait.', detail: { retryAfterSeconds: 1 } })).toBe('Wait. Try again in 1 second.');
   });
 });

@@ -33,6 +33,8 @@ export interface NewProfileInput {
   passphrase: string;
   /** Stamped on the profile's first audit entry. */
   deviceId: string;
+  /** The supervisor who approved an auditor or supervisor profile (users/profile-approval.ts), on the first entry too. */
+  approvedBy?: string | null;
 }
 
 /** BAD_INPUT with the estimator's hint when a new passphrase is short or easy to guess. */
@@ -106,7 +108,7 @@ export async function createProfile(
       put.run('role', input.role); // the role as made, where no key-file edit can reach it
       // The trail starts with the profile's creation, sealed before the profile exists.
       bindAuditChain(db, key, staging.seal);
-      appendAudit(db, { userId: profileId, deviceId: input.deviceId, action: 'profile.create', detail: { role: input.role } }, Date.parse(identity.createdAt));
+      appendAudit(db, { userId: profileId, deviceId: input.deviceId, action: 'profile.create', detail: { role: input.role, ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}) } }, Date.parse(identity.createdAt));
     } finally {
       unbindAuditChain(db);
       closeWorkspace(db);

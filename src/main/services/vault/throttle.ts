@@ -96,7 +96,7 @@ export function assertMayAttempt(state: ThrottleState, now: number): void {
   if (state.lastFailureMs === null) return;
   const waitMs = state.lastFailureMs + delaySeconds(state.failures) * 1000 - now;
   if (waitMs > 0) {
-    throw new AppFailure('TOO_MANY_ATTEMPTS', 'Too many wrong passphrases. Wait before trying again.', {
+    throw new AppFailure('TOO_MANY_ATTEMPTS', 'Too many wrong passphrases.', {
       retryAfterSeconds: Math.ceil(waitMs / 1000),
     });
   }

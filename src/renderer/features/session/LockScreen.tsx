@@ -1,5 +1,6 @@
 /** Shown when the workspace locks: no chart data, only the profile name and a passphrase box. */
 import { useState, type FormEvent } from 'react';
+import { GateLinks } from './GateLinks';
 import { UnlockFields } from './UnlockFields';
 import { useSession } from './session-store';
 
@@ -31,9 +32,7 @@ export function LockScreen() {
         ) : null}
       </p>
       <UnlockFields passphrase={passphrase} onChange={setPassphrase} busy={busy} error={error} />
-      <button type="button" className="link-button" onClick={() => void useSession.getState().switchProfile()}>
-        Use another profile
-      </button>
+      <GateLinks profileId={profile?.id ?? ''} onOtherProfile={() => void useSession.getState().switchProfile()} />
     </form>
   );
 }

@@ -2,16 +2,16 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorText } from '../../components/ErrorText';
 import { newPassphraseProblem, strengthHint, usePassphraseStrength } from './passphrase';
-import { useSession } from './session-store';
+import { profileName, useSession } from './session-store';
 
-export function RecoverForm({ profileId, onCancel }: { profileId: string; onCancel(): void }) {
+export function RecoverForm({ profileId }: { profileId: string }) {
   const busy = useSession((s) => s.busy);
   const serverError = useSession((s) => s.error);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const displayName = useSession((s) => s.profiles.find((p) => p.id === profileId)?.displayName ?? '');
+  const displayName = useSession((s) => profileName(s, profileId));
   const strength = usePassphraseStrength(passphrase, displayName);
 
   const submit = (event: FormEvent) => {
@@ -25,7 +25,14 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
   return (
     <form className="gate-card" onSubmit={submit} noValidate aria-labelledby="recover-title">
       <h1 id="recover-title">Recover with your recovery key</h1>
-      <p className="gate-lead">Using the recovery key is recorded in the audit trail. You will get a new recovery key.</p>
+      <p className="gate-lead">
+        {displayName ? (
+          <>
+            For <strong>{displayName}</strong>.{' '}
+          </>
+        ) : null}
+        Using the recovery key is recorded in the audit trail. You will get a new recovery key.
+      </p>
       <label className="field">
         <span>Recovery key</span>
         <input value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoComplete="off" spellCheck={false} />
@@ -51,14 +58,7 @@ export function RecoverForm({ profileId, onCancel }: { profileId: string; onCanc
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Recovering…' : 'Set new passphrase'}
       </button>
-      <button
-        type="button"
-        className="link-button"
-        onClick={() => {
-          useSession.getState().clearError();
-          onCancel();
-        }}
-      >
+      <button type="button" className="link-button" onClick={() => void useSession.getState().showGate(null)}>
         Back to unlock
       </button>
     </form>

@@ -1,8 +1,8 @@
 /** Choose a profile and unlock it with its passphrase. */
 import { useState, type FormEvent } from 'react';
-import { UnlockFields } from './UnlockFields';
 import { ROLE_LABELS } from '../../lib/labels';
-import { RecoverForm } from './RecoverForm';
+import { GateLinks } from './GateLinks';
+import { UnlockFields } from './UnlockFields';
 import { useSession } from './session-store';
 
 export function UnlockForm() {
@@ -14,9 +14,6 @@ export function UnlockForm() {
     () => profiles.find((p) => p.id === lastProfileId)?.id ?? profiles[profiles.length - 1]?.id ?? '',
   );
   const [passphrase, setPassphrase] = useState('');
-  const [recovering, setRecovering] = useState(false);
-
-  if (recovering) return <RecoverForm profileId={profileId} onCancel={() => setRecovering(false)} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,9 +44,7 @@ export function UnlockForm() {
         </select>
       </label>
       <UnlockFields passphrase={passphrase} onChange={setPassphrase} busy={busy} error={error} />
-      <button type="button" className="link-button" onClick={() => setRecovering(true)}>
-        Forgot your passphrase? Use your recovery key
-      </button>
+      <GateLinks profileId={profileId} />
     </form>
   );
 }

@@ -12,6 +12,25 @@ import { registerStoreReset, resetPhiStores } from '../../lib/store-registry';
 
 export type SessionPhase = 'starting' | 'unavailable' | 'create' | 'choose' | 'locked' | 'ready';
 
+/** A screen the choose/locked gate shows instead of the passphrase box; the profile it is for where it has one. */
+export type GateView = { view: 'recover'; profileId: string } | { view: 'restore'; profileId: string } | { view: 'add' };
+
+/** What a restore from the lock screen did, shown once before the app opens (no PHI: a path, counts). */
+export interface RestoreDone {
+  path: string;
+  bytes: number;
+  entriesGivenUp: number;
+  replacedFile: string | null;
+  at: string;
+}
+
+export interface NewProfileInput {
+  displayName: string;
+  role: Role;
+  passphrase: string;
+  approval?: { profileId: string; passphrase: string };
+}
+
 interface SessionData {
   phase: SessionPhase;
   status: SessionStatus | null;
@@ -20,13 +39,22 @@ interface SessionData {
   profiles: ProfileSummary[];
   /** Shown once after a profile is created or recovered, then forgotten. */
   recoveryKey: string | null;
+  /** The gate's other screens (recovery, restore, add a profile); null: the passphrase box. */
+  gate: GateView | null;
+  restored: RestoreDone | null;
   busy: boolean;
   error: string | null;
 }
 
 interface SessionActions {
   start(): Promise<void>;
-  createProfile(input: { displayName: string; role: Role; passphrase: string }): Promise<boolean>;
+  createProfile(input: NewProfileInput): Promise<boolean>;
+  /** From the gate: puts a backup in place of the profile's workspace and opens it. */
+  restore(profileId: string, passphrase: string, path: string): Promise<boolean>;
+  acknowledgeRestore(): void;
+  showGate(gate: GateView | null): Promise<void>;
+  /** Main's answer to a settings change: the new status (e.g. the idle-lock minutes). */
+  applyStatus(status: SessionStatus): void;
   acknowledgeRecoveryKey(): Promise<void>;
   unlock(profileId: string, passphrase: string): Promise<boolean>;
   recover(profileId: string, recoveryKey: string, newPassphrase: string): Promise<boolean>;
@@ -49,9 +77,22 @@ const initial: SessionData = {
   lockedProfile: null,
   profiles: [],
   recoveryKey: null,
+  gate: null,
+  restored: null,
   busy: false,
   error: null,
 };
+
+/** Another profile has another workspace: the chart that was open is not theirs. */
+function leaveChartOf(previous: ProfileSummary | null, next: ProfileSummary | null): void {
+  if (previous?.id !== next?.id) useRoute.getState().showQueue();
+}
+
+/** A profile's display name for the gate: from the list, or the one that was signed in when it locked. */
+export function profileName(s: SessionData, profileId: string): string {
+  const profile = s.profiles.find((p) => p.id === profileId) ?? (s.lockedProfile?.id === profileId ? s.lockedProfile : null);
+  return profile?.displayName ?? '';
+}
 
 export const useSession = create<SessionStore>()((set, get) => {
   /** Decides the gate screen from the session status and the profile list. */
@@ -93,8 +134,39 @@ export const useSession = create<SessionStore>()((set, get) => {
         return false;
       }
       const profiles = get().profiles.filter((p) => p.id !== created.value.profile.id);
-      set({ busy: false, recoveryKey: created.value.recoveryKey, profiles: [...profiles, created.value.profile] });
+      leaveChartOf(get().lockedProfile ?? get().status?.profile ?? null, created.value.profile);
+      set({ busy: false, gate: null, recoveryKey: created.value.recoveryKey, profiles: [...profiles, created.value.profile] });
       return true;
+    },
+
+    async restore(profileId, passphrase, path) {
+      set({ busy: true, error: null });
+      const result = await call('workspace.restore', { profileId, passphrase, path });
+      if (!result.ok) {
+        set({ busy: false, error: describeError(result.error) });
+        return false;
+      }
+      const { status, entriesGivenUp, replacedFile, bytes } = result.value;
+      leaveChartOf(get().lockedProfile ?? get().status?.profile ?? null, status.profile);
+      const restored = { path, bytes, entriesGivenUp, replacedFile, at: new Date().toISOString() };
+      set({ busy: false, gate: null, restored, status, phase: 'ready', lockedProfile: null });
+      return true;
+    },
+
+    acknowledgeRestore() {
+      set({ restored: null });
+    },
+
+    async showGate(gate) {
+      set({ gate, error: null });
+      if (gate?.view !== 'add') return;
+      // Who may approve a reviewer profile: the list as it is now, not as it was at start.
+      const profiles = await call('profiles.list', {});
+      if (profiles.ok) set({ profiles: profiles.value });
+    },
+
+    applyStatus(status) {
+      set({ status });
     },
 
     async acknowledgeRecoveryKey() {
@@ -109,10 +181,8 @@ export const useSession = create<SessionStore>()((set, get) => {
         set({ busy: false, error: describeError(result.error) });
         return false;
       }
-      // Another profile has another workspace: the chart that was open is not theirs.
-      const previous = get().lockedProfile ?? get().status?.profile ?? null;
-      if (previous?.id !== result.value.profile?.id) useRoute.getState().showQueue();
-      set({ busy: false, phase: 'ready', status: result.value, lockedProfile: null, error: null });
+      leaveChartOf(get().lockedProfile ?? get().status?.profile ?? null, result.value.profile);
+      set({ busy: false, gate: null, phase: 'ready', status: result.value, lockedProfile: null, error: null });
       return true;
     },
 
@@ -124,7 +194,8 @@ export const useSession = create<SessionStore>()((set, get) => {
         return false;
       }
       // The old recovery key is spent; the new one is shown once, then the app opens.
-      set({ busy: false, status: result.value.status, recoveryKey: result.value.recoveryKey });
+      leaveChartOf(get().lockedProfile ?? get().status?.profile ?? null, result.value.status.profile);
+      set({ busy: false, gate: null, status: result.value.status, recoveryKey: result.value.recoveryKey });
       return true;
     },
 
@@ -142,6 +213,8 @@ export const useSession = create<SessionStore>()((set, get) => {
           phase: 'locked',
           status: status ? { ...status, unlocked: false } : status,
           lockedProfile: status?.profile ?? null,
+          gate: null,
+          restored: null,
           error: null,
         });
       }
@@ -162,7 +235,7 @@ export const useSession = create<SessionStore>()((set, get) => {
         set({ error: describeError(profiles.error) });
         return;
       }
-      set({ profiles: profiles.value, lockedProfile: null, phase: profiles.value.length === 0 ? 'create' : 'choose', error: null });
+      set({ profiles: profiles.value, lockedProfile: null, gate: null, phase: profiles.value.length === 0 ? 'create' : 'choose', error: null });
     },
 
     clearError() {
