@@ -125,7 +125,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
             </p>
           ) : null}
           <DiagnosisList setting={detail.setting} readOnly={readOnly} />
-          <ProcedureList readOnly={readOnly} />
+          <ProcedureList setting={detail.setting} readOnly={readOnly} />
           <FindingsPanel />
         </section>
         <aside className="detail-pane" aria-label="Code detail">
