@@ -1,5 +1,8 @@
 /** Diagnosis pointers (box 24E) on professional lines: in claim JSON by letter, in a chart's coding by code. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/temp';
 import { checkClaim } from '../../../src/main/services/edits/check';
 import { claimForChart, validateCoding } from '../../../src/main/services/charts/validate';
 import { claimSchema, type ClaimInput } from '../../../src/shared/claim';
@@ -44,6 +47,13 @@ describe('pointer edits on claim JSON', () => {
   it('facility claims (UB-04) carry no line pointers: a warning, nothing required', () => {
     expect(claim([{ code: '93000' }], ['I10'], 'outpatient')).toEqual([]);
     expect(ids(claim([{ code: '93000', pointers: ['A'] }], ['I10'], 'outpatient'))).toEqual(['px.pointer-facility 93000']);
+  });
+
+  it("the README's example claim is valid and its pointers resolve", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /### The claim JSON[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const parsed = claimSchema.parse(JSON.parse(example ?? 'null'));
+    expect(parsed.procedures.map((p) => p.pointers)).toEqual([['B', 'A', 'C', 'D'], ['A'], ['B']]);
   });
 
   it('malformed pointers are bad input: not A–L, more than 4, the same twice', () => {
