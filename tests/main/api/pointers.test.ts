@@ -1,6 +1,9 @@
 /** Diagnosis pointers stored with a pro-fee chart's coding (encrypted workspace), on the trail, checked on validate. */
 import { describe, expect, it } from 'vitest';
+import type { Coding } from '../../../src/shared/domain';
 import { call, demoApp, must } from '../helpers/app';
+import { RESOURCES } from '../helpers/temp';
+import { answerKey } from '../fault/chart-copies';
 
 const PRO_FEE = 'PF-260401';
 
@@ -38,5 +41,19 @@ describe('coding.save with diagnosis pointers', () => {
       expect(out).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
     expect(await must(app, 'coding.get', { chartId: PRO_FEE })).toEqual({ coding: { diagnoses: [], procedures: [] }, revision: 0 });
+  });
+});
+
+describe('the demo answer codings', () => {
+  // Only the pointer edits: the demo subset's modifier list (QW on PF-260401) is item 8's, not this one's.
+  it('of the pro-fee charts carry pointers that pass the pointer edits', async () => {
+    const { app } = await demoApp();
+    const answers = [...answerKey(RESOURCES)].filter(([id]) => id.startsWith('PF-')) as [string, Coding][];
+    expect(answers.length).toBeGreaterThanOrEqual(10);
+    for (const [chartId, coding] of answers) {
+      await must(app, 'coding.save', { chartId, revision: 0, coding });
+      const errors = (await must(app, 'coding.validate', { chartId })).filter((p) => p.rule.startsWith('px.pointer'));
+      expect(errors.map((p) => `${chartId} ${p.rule} ${p.codes.join(',')}`)).toEqual([]);
+    }
   });
 });
