@@ -1,7 +1,7 @@
 /**
  * Procedures: system, code, up to 4 modifiers, units, a date for ICD-10-PCS, and diagnosis
  * pointers on professional charts. Each row is two lines whatever the pane's width: the code
- * and its title (two lines at most, whole in the tooltip), then the fields.
+ * and its title (two lines at most, whole in the tooltip), then the system and the fields.
  */
 import { useState } from 'react';
 import type { ChartSetting, CodedProcedure } from '../../../shared/domain';
@@ -91,7 +91,6 @@ function ProcedureRow(props: { procedure: CodedProcedure; index: number; last: b
       }}
     >
       <span className="seq-label">{index + 1}</span>
-      <span className="code-system">{SYSTEM_LABELS[p.system]}</span>
       <CodeButton system={p.system} code={p.code} />
       <span className="code-title" title={title}>
         {title}
@@ -106,6 +105,7 @@ function ProcedureRow(props: { procedure: CodedProcedure; index: number; last: b
         />
       )}
       <span className="px-fields">
+        <span className="code-system">{SYSTEM_LABELS[p.system]}</span>
         {p.system === 'icd10pcs' ? (
           <label className="inline-field">
             <span>Date</span>
