@@ -1,11 +1,13 @@
 /**
  * Diagnosis pointers (CMS-1500 box 24E) on professional claims: every CPT/HCPCS line points at
  * 1 to 4 of the first 12 diagnoses, each one there and billable, and its first (the line's
- * primary diagnosis) not an external cause. Facility claims (UB-04) have no line pointers.
+ * primary diagnosis) neither an external cause nor a manifestation code (Tabular List: "in
+ * diseases classified elsewhere"). Facility claims (UB-04) have no line pointers.
  */
 import type { Finding } from '../../../shared/claim';
 import { POINTER_LETTERS } from '../../../shared/claim';
-import type { LinePointer, PxLine } from './claim-lines';
+import { notesForCodes } from '../codesets/tabular/notes';
+import type { DxLine, LinePointer, PxLine } from './claim-lines';
 import type { EditContext } from './context';
 import { finding } from './finding';
 
@@ -35,6 +37,8 @@ export function pointerEdits(ctx: EditContext): Finding[] {
     return [finding('px.pointer-facility', 'warning', given, 'Facility claims (UB-04) carry no diagnosis pointers on their lines; these are ignored.', STRUCTURE)];
   }
   const out: Finding[] = [];
+  /** Each line's valid first pointer, for the Tabular List check after the loop. */
+  const primaries: { line: PxLine; dx: DxLine }[] = [];
   const set = ctx.codeSet('icd10cm');
   const pointed = px.flatMap((p) => p.pointers.flatMap((q) => (q.dx ? [q.dx.code] : [])));
   const found = set ? set.find(pointed) : null;
@@ -64,8 +68,21 @@ export function pointerEdits(ctx: EditContext): Finding[] {
       if (i === 0 && /^[VWXY]/.test(dx.code)) {
         const message = `${line.display} lists ${dx.display} first, an external cause code: it can never be a line's primary diagnosis. Point at the injury or condition first.`;
         out.push(finding('px.pointer-external-cause-first', 'error', [line.display, dx.display], message, GUIDELINES));
-      }
+      } else if (i === 0) primaries.push({ line, dx });
     });
   }
+  manifestationFirst(ctx, primaries, out);
   return out;
+}
+
+/** The claim-level rule (tabular.manifestation-first) for each line's own primary diagnosis. */
+function manifestationFirst(ctx: EditContext, primaries: readonly { line: PxLine; dx: DxLine }[], out: Finding[]): void {
+  if (primaries.length === 0) return;
+  const notes = notesForCodes(ctx.db, [...new Set(primaries.map((p) => p.dx.code))], ctx.lines.date);
+  for (const { line, dx } of primaries) {
+    const resolved = notes.get(dx.code);
+    if (!resolved?.manifestation) continue;
+    const message = `${line.display} lists ${dx.display} first, a manifestation code: point at its underlying condition first.`;
+    out.push(finding('px.pointer-manifestation-first', 'error', [line.display, dx.display], message, `ICD-10-CM Tabular List ${resolved.source?.label ?? ''}`.trim()));
+  }
 }
