@@ -92,7 +92,14 @@ export function createLogger(write: (line: string) => void, isSilent: () => bool
   };
 }
 
+let muted = false;
+
+/** A host that keeps stderr for its own messages (the CLI without --verbose) mutes the log. */
+export function muteLog(on: boolean): void {
+  muted = on;
+}
+
 export const log: Logger = createLogger(
   (line) => process.stderr.write(line),
-  () => process.env.CODEDESK_LOG === 'silent',
+  () => muted || process.env.CODEDESK_LOG === 'silent',
 );

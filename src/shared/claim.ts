@@ -26,6 +26,17 @@ export const claimSchema = z
             code,
             modifiers: z.array(z.string().regex(/^[A-Za-z0-9]{2}$/, 'a modifier has 2 characters')).max(4).default([]),
             units: z.number().int().min(1).max(9999).default(1),
+            /**
+             * Diagnosis pointers (CMS-1500 box 24E): up to 4 letters A–L naming the claim's
+             * diagnoses by position (A = the first), the line's primary diagnosis first.
+             * Professional claims only; facility claims (UB-04) have no line pointers.
+             */
+            pointers: z
+              .array(z.string().regex(/^[A-La-l]$/, 'a diagnosis pointer is a letter A to L'))
+              .max(4, 'at most 4 diagnosis pointers on a line')
+              .default([])
+              .transform((ps) => ps.map((p) => p.toUpperCase()))
+              .refine((ps) => new Set(ps).size === ps.length, 'a line points at each diagnosis once'),
           })
           .strict(),
       )
@@ -35,6 +46,11 @@ export const claimSchema = z
   .strict();
 export type Claim = z.output<typeof claimSchema>;
 export type ClaimInput = z.input<typeof claimSchema>;
+
+/** Box 24E letters: a pointer names one of the first 12 diagnoses (box 21 A–L). */
+export const POINTER_LETTERS = 'ABCDEFGHIJKL';
+export const MAX_POINTERS = 4;
+export const pointerLetter = (dxIndex: number): string | null => POINTER_LETTERS[dxIndex] ?? null;
 
 export interface Finding {
   /** Stable edit id, e.g. "mce.age.newborn", "ncci.ptp", "tabular.excludes1". */

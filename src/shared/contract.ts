@@ -68,6 +68,11 @@ export const codingSchema = z
             modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, 'a modifier has 2 characters')).max(4),
             units: z.number().int().min(1).max(999),
             date: isoDate.nullable(),
+            pointers: z
+              .array(z.string().min(1).max(10))
+              .max(4, 'at most 4 diagnosis pointers on a line')
+              .refine((ps) => new Set(ps).size === ps.length, 'a line points at each diagnosis once')
+              .optional(),
           })
           .strict(),
       )

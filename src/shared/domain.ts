@@ -111,6 +111,13 @@ export interface CodedProcedure {
   units: number;
   /** ISO date, inpatient PCS. */
   date: string | null;
+  /**
+   * Professional charts: the diagnosis codes this line points at (up to 4, the line's primary
+   * first). Stored by code, not position, so reordering the diagnoses keeps each pointer on its
+   * code and removing one leaves a pointer the checker reports. Absent on codings saved before
+   * pointers existed: read as none.
+   */
+  pointers?: string[];
 }
 
 /** The coder's work on a chart. diagnoses[0] is the principal / first-listed diagnosis. */

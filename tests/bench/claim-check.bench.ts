@@ -87,7 +87,7 @@ function shapes(pools: Pools): Record<string, Shape> {
     dateOfService: '2026-05-01',
     patient: { age: 70, sex: 'F' },
     diagnoses: pools.dx.slice(0, 5).map((code) => ({ code })),
-    procedures: [...codes, '0009U', '0071U', '11045', 'J1100'].map((code, i) => ({ code, units: 1 + (i % 3), modifiers: i % 4 === 0 ? ['59'] : [] })),
+    procedures: [...codes, '0009U', '0071U', '11045', 'J1100'].map((code, i) => ({ code, units: 1 + (i % 3), modifiers: i % 4 === 0 ? ['59'] : [], pointers: ['A', 'B'] })),
   });
   return {
     // 15 diagnoses (every 5th without POA) and 10 PCS codes from pools of 60 and 40.

@@ -158,6 +158,9 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       if (values.json) printJson(out);
       else if (out.findings.length === 0) printText('No findings.\n');
       else for (const f of out.findings) printText(`${f.severity.padEnd(7)} ${f.edit}  ${f.codes.join(', ')}  ${f.message}  [${f.source}]\n`);
+      // Exit 3: checked, with errors (2 stays "the claim itself is malformed"); warnings alone exit 0.
+      const errors = out.findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0) throw new CliExit(EXIT.findings, `The claim has ${errors} error finding(s).`);
     },
   },
   'codes show': {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { ErrorCode, type AppError } from '../../shared/result';
 import { jsonSafe } from './terminal-text';
 
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+/** 3: the command ran and found errors (claim check); not a failure of the input or the machine. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, findings: 3 } as const;
 
 /** Thrown by commands for a clean exit with a one-line reason on stderr. */
 export class CliExit extends Error {

@@ -1,8 +1,10 @@
 /**
- * `codedesk` command-line host. Exit 0 on success, 2 on bad input, 1 on other failures; a
- * failure is one line on stderr, never a stack trace.
+ * `codedesk` command-line host. Exit 0 on success, 2 on bad input, 3 when `claim check` finds
+ * errors, 1 on other failures; a failure is one line on stderr, never a stack trace. The log
+ * (timings, warnings) reaches stderr only with --verbose.
  */
 import { CodeDeskApp } from '../app';
+import { muteLog } from '../log';
 import { resolveHome, resourcesDir } from '../paths';
 import { COMMANDS } from './commands';
 import { CliExit, EXIT } from './io';
@@ -11,28 +13,32 @@ import { terminalSafe } from './terminal-text';
 const UNEXPECTED = 'unexpected failure; nothing was changed that was not already saved.';
 
 function usage(): string {
-  return ['Usage: codedesk [--home DIR] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`)].join('\n');
+  return ['Usage: codedesk [--home DIR] [--verbose] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`)].join('\n');
 }
 
-/** --home may stand anywhere; everything else belongs to the command. */
-function takeHome(argv: string[]): { home: string | undefined; rest: string[] } {
+/** --home and --verbose may stand anywhere; everything else belongs to the command. */
+function takeGlobals(argv: string[]): { home: string | undefined; verbose: boolean; rest: string[] } {
   const rest: string[] = [];
   let home: string | undefined;
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--home') {
+    if (a === '--verbose') verbose = true;
+    else if (a === '--home') {
       home = argv[++i];
       if (!home) throw new CliExit(EXIT.badInput, '--home needs a folder.');
     } else if (a.startsWith('--home=')) home = a.slice(7);
     else rest.push(a);
   }
-  return { home, rest };
+  return { home, verbose, rest };
 }
 
 export async function runCli(argv: string[]): Promise<number> {
   let app: CodeDeskApp | null = null;
   try {
-    const { home, rest } = takeHome(argv);
+    const { home, verbose, rest } = takeGlobals(argv);
+    // Scripts read stdout and one-line reasons on stderr: log lines only when asked for.
+    muteLog(!verbose);
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
       process.stdout.write(`${usage()}\n`);
       return EXIT.ok;
@@ -52,6 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT.failed;
   } finally {
     app?.close();
+    muteLog(false);
   }
 }
 

@@ -16,7 +16,11 @@ function db() {
 }
 
 const base: ClaimInput = { setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 50, sex: 'F' }, diagnoses: [], procedures: [] };
-const check = (claim: Partial<ClaimInput>): Finding[] => checkClaim(db(), claimSchema.parse({ ...base, ...claim }));
+/** Professional lines point at diagnosis A (the pointer edits are tested in tests/main/edits/pointers.test.ts). */
+const check = (claim: Partial<ClaimInput>): Finding[] => {
+  const procedures = claim.setting === 'professional' ? claim.procedures?.map((p) => ({ pointers: ['A'], ...p })) : claim.procedures;
+  return checkClaim(db(), claimSchema.parse({ ...base, ...claim, ...(procedures ? { procedures } : {}) }));
+};
 const ids = (f: Finding[]) => f.map((x) => `${x.edit} ${x.codes.join(',')}`);
 const count = (sql: string, ...args: unknown[]) => (db().prepare(sql).pluck().get(...args) as number);
 

@@ -1,4 +1,4 @@
-/** `codedesk claim check FILE.json [--json]`: findings as JSON; a malformed claim exits 2 with one line. */
+/** `codedesk claim check FILE.json [--json]`: findings as JSON (exit 3 with errors); a malformed claim exits 2 with one line. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,8 +49,9 @@ describe('codedesk claim check', () => {
     closeContentDb(db);
     const claimFile = writeFile(tempDir(), 'claim.json', JSON.stringify(CLAIM));
     const out = codedesk(['--home', home, 'claim', 'check', claimFile, '--json']);
-    expect(out.stderr).toBe('');
-    expect(out.status).toBe(0);
+    // Findings with errors: exit 3, the findings on stdout, one line on stderr.
+    expect(out.stderr).toBe('codedesk: The claim has 3 error finding(s).\n');
+    expect(out.status).toBe(3);
     const { findings } = JSON.parse(out.stdout);
     expect(findings).toEqual([
       { edit: 'code.not-billable', severity: 'error', codes: ['E11'], message: expect.stringContaining('header'), source: 'ICD-10-CM order file icd10cm_order_2026.txt (FY2026)' },

@@ -126,8 +126,13 @@ export function dropEditsDb(db: Db | undefined): void {
 
 const base: ClaimInput = { setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 40, sex: 'F' }, diagnoses: [], procedures: [] };
 
+/**
+ * Professional lines point at diagnosis A unless the test gives pointers: the pointer edits
+ * have tests of their own (pointers.test.ts); the other families' tests stay about themselves.
+ */
 export function check(db: Db, claim: Partial<ClaimInput>): Finding[] {
-  return checkClaim(db, claimSchema.parse({ ...base, ...claim }));
+  const procedures = claim.setting === 'professional' ? claim.procedures?.map((p) => ({ pointers: ['A'], ...p })) : claim.procedures;
+  return checkClaim(db, claimSchema.parse({ ...base, ...claim, ...(procedures ? { procedures } : {}) }));
 }
 
 /** "edit codes" strings, for compact expectations. */

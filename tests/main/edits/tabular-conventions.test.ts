@@ -72,6 +72,14 @@ describe('Tabular List conventions', () => {
     expect(out(['E11.40', 'G63'])).toEqual([]);
   });
 
+  it("a pro-fee line's first pointer may not be a manifestation code, whatever the claim's order", () => {
+    const line = (pointers: string[]) => check(db, { setting: 'professional', diagnoses: [{ code: 'E11.40' }, { code: 'G63' }], procedures: [{ code: '99213', pointers }] });
+    const f = line(['B', 'A']);
+    expect(ids(f)).toEqual(['px.pointer-manifestation-first 99213,G63']);
+    expect(f[0]!.source).toBe('ICD-10-CM Tabular List FY2026');
+    expect(line(['A', 'B'])).toEqual([]);
+  });
+
   it('no notes, no findings: a clean pair', () => {
     expect(out(['E11.9', 'I10'])).toEqual([]);
   });

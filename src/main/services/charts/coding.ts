@@ -26,7 +26,7 @@ export interface CodingChange {
 
 const keysOf = (c: Coding): string[] => [
   ...c.diagnoses.map((d) => `dx:${d.code}:${d.poa ?? ''}`),
-  ...c.procedures.map((p) => `px:${p.system}:${p.code}:${p.modifiers.join('-')}:${p.units}`),
+  ...c.procedures.map((p) => `px:${p.system}:${p.code}:${p.modifiers.join('-')}:${p.units}${p.pointers?.length ? `:dx=${p.pointers.join('+')}` : ''}`),
 ];
 
 export function diffCoding(before: Coding, after: Coding): CodingChange {
@@ -45,6 +45,7 @@ export function normaliseCoding(coding: Coding): Coding {
       ...p,
       code: p.code.trim().toUpperCase(),
       modifiers: p.modifiers.map((m) => m.toUpperCase()),
+      ...(p.pointers ? { pointers: p.pointers.map((c) => c.trim().toUpperCase()) } : {}),
     })),
   };
 }

@@ -6,9 +6,9 @@
  * edit ids; the v1 ids (code.unknown, code.not-billable, dx.duplicate, poa.missing …) are kept.
  */
 import type { ContentDb } from '../db/handles';
-import type { Claim } from '../../../shared/claim';
+import { pointerLetter, type Claim } from '../../../shared/claim';
 import type { ChartSetting, Coding, ValidationProblem } from '../../../shared/domain';
-import { claimLines } from '../edits/claim-lines';
+import { claimLines, pointersByCode } from '../edits/claim-lines';
 import { checkLines } from '../edits/check';
 
 export interface ChartForValidation {
@@ -24,22 +24,32 @@ const CLAIM_SETTING: Record<ChartSetting, Claim['setting']> = {
   professional: 'professional',
 };
 
+/**
+ * The chart as a claim. Pointers become box 24E letters by each code's place in the diagnoses
+ * now; one whose code is gone or past L has no letter, so it is left out here and reported by
+ * validateCoding, which reads the pointers by code.
+ */
 export function claimForChart(chart: ChartForValidation, coding: Coding): Claim {
+  const setting = CLAIM_SETTING[chart.setting];
+  const dxCodes = coding.diagnoses.map((d) => d.code.toUpperCase());
+  const letters = (codes: readonly string[] = []): string[] =>
+    setting === 'professional' ? codes.flatMap((c) => pointerLetter(dxCodes.indexOf(c.toUpperCase())) ?? []) : [];
   return {
-    setting: CLAIM_SETTING[chart.setting],
+    setting,
     dateOfService: chart.codingDate,
     patient: chart.patient,
     diagnoses: coding.diagnoses.map((d, i) => ({ code: d.code, poa: d.poa, principal: i === 0 })),
-    procedures: coding.procedures.map((p) => ({ code: p.code, modifiers: p.modifiers, units: p.units })),
+    procedures: coding.procedures.map((p) => ({ code: p.code, modifiers: p.modifiers, units: p.units, pointers: letters(p.pointers) })),
   };
 }
 
 export function validateCoding(content: ContentDb, chart: ChartForValidation, coding: Coding): ValidationProblem[] {
-  const lines = claimLines(
+  const claim = claimLines(
     claimForChart(chart, coding),
     coding.procedures.map((p) => p.system),
   );
-  return checkLines(content, lines).map((f) => ({
+  const px = claim.px.map((line, i) => ({ ...line, pointers: pointersByCode(claim.dx, coding.procedures[i]?.pointers ?? []) }));
+  return checkLines(content, { ...claim, px }).map((f) => ({
     rule: f.edit,
     severity: f.severity,
     message: f.message,

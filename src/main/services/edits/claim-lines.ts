@@ -2,7 +2,7 @@
  * The claim as the edits read it: codes normalised (no dot, upper case), the principal /
  * first-listed diagnosis marked, each procedure's code system known.
  */
-import type { Claim } from '../../../shared/claim';
+import { POINTER_LETTERS, type Claim } from '../../../shared/claim';
 import type { CodeSystem } from '../../../shared/domain';
 import { displayCode, normaliseCode } from '../codesets/code-format';
 
@@ -17,6 +17,17 @@ export interface DxLine {
   principal: boolean;
 }
 
+/**
+ * One diagnosis pointer of a line, as given: a box 24E letter (claim JSON) or a diagnosis code
+ * (a chart's coding). dx is the diagnosis it names, null when there is none (a letter past the
+ * last diagnosis; a code no longer among the diagnoses).
+ */
+export interface LinePointer {
+  given: string;
+  by: 'letter' | 'code';
+  dx: DxLine | null;
+}
+
 export interface PxLine {
   index: number;
   system: ProcedureSystem;
@@ -24,6 +35,7 @@ export interface PxLine {
   display: string;
   modifiers: string[];
   units: number;
+  pointers: LinePointer[];
 }
 
 export interface ClaimLines {
@@ -41,6 +53,19 @@ export function procedureSystem(code: string): ProcedureSystem {
   if (/^[0-9A-HJ-NP-Z]{7}$/.test(c)) return 'icd10pcs';
   if (/^[A-Z][0-9]{4}$/.test(c)) return 'hcpcs';
   return 'cpt';
+}
+
+/** A line's pointers as claim letters: A is the first diagnosis. */
+function pointersByLetter(dx: readonly DxLine[], letters: readonly string[]): LinePointer[] {
+  return letters.map((given) => ({ given, by: 'letter', dx: dx[POINTER_LETTERS.indexOf(given)] ?? null }));
+}
+
+/** A chart's pointers name diagnosis codes: each finds its code wherever it now stands. */
+export function pointersByCode(dx: readonly DxLine[], codes: readonly string[]): LinePointer[] {
+  return codes.map((given) => {
+    const code = normaliseCode('icd10cm', given);
+    return { given: displayCode('icd10cm', given), by: 'code', dx: dx.find((d) => d.code === code) ?? null };
+  });
 }
 
 export function claimLines(claim: Claim, systems?: readonly (ProcedureSystem | undefined)[]): ClaimLines {
@@ -62,6 +87,7 @@ export function claimLines(claim: Claim, systems?: readonly (ProcedureSystem | u
       display: displayCode(system, p.code),
       modifiers: p.modifiers.map((m) => m.toUpperCase()),
       units: p.units,
+      pointers: pointersByLetter(dx, p.pointers),
     };
   });
   return { setting: claim.setting, date: claim.dateOfService, patient: claim.patient, dx, px, principal: dx[principalAt] ?? null };

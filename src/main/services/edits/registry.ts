@@ -3,6 +3,7 @@ import { aocEdits } from './aoc';
 import type { EditFamily } from './context';
 import { mceEdits } from './mce';
 import { mueEdits } from './mue';
+import { pointerEdits } from './pointers';
 import { poaEdits } from './poa';
 import { ptpEdits } from './ptp';
 import { tabularEdits } from './tabular';
@@ -13,6 +14,7 @@ export const EDIT_FAMILIES: readonly { name: string; run: EditFamily }[] = [
   { name: 'tabular', run: tabularEdits },
   { name: 'mce', run: mceEdits },
   { name: 'poa', run: poaEdits },
+  { name: 'pointers', run: pointerEdits },
   { name: 'ncci-ptp', run: ptpEdits },
   { name: 'ncci-mue', run: mueEdits },
   { name: 'ncci-aoc', run: aocEdits },

@@ -126,7 +126,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
             </p>
           ) : null}
           <DiagnosisList setting={detail.setting} readOnly={readOnly} />
-          <ProcedureList readOnly={readOnly} />
+          <ProcedureList setting={detail.setting} readOnly={readOnly} />
           <SubmittedVersion detail={detail} />
           <FindingsPanel />
         </section>

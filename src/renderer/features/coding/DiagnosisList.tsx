@@ -2,6 +2,7 @@
  * Diagnoses in sequence: the first is principal (inpatient) or first-listed (others). POA is
  * asked for inpatient charts only. Alt+↑/↓ moves the focused row; focus follows the row.
  */
+import { POINTER_LETTERS } from '../../../shared/claim';
 import { POA_VALUES, type ChartSetting, type PoaValue } from '../../../shared/domain';
 import { POA_LABELS, POA_MEANINGS } from '../../lib/labels';
 import { useCoding } from './coding-store';
@@ -37,6 +38,7 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
               useCoding.getState().moveDiagnosis(index, delta);
             }}
           >
+            {setting === 'professional' ? <DxLetter index={index} /> : null}
             <span className={index === 0 ? 'seq-label principal' : 'seq-label'}>{index === 0 ? firstLabel : index + 1}</span>
             <CodeButton system="icd10cm" code={dx.code} />
             <span className="code-title">{titles[titleKey('icd10cm', dx.code)] ?? ''}</span>
@@ -96,6 +98,16 @@ export function RowButtons(props: {
       <button type="button" className="icon-button danger" aria-label={`Remove ${props.code}`} onClick={props.onRemove}>
         ×
       </button>
+    </span>
+  );
+}
+
+/** Pro-fee: the letter procedure lines point at (box 21 A–L); past L a line cannot point. */
+function DxLetter({ index }: { index: number }) {
+  const letter = POINTER_LETTERS[index];
+  return (
+    <span className={letter ? 'dx-letter' : 'dx-letter none'} title={letter ? `Pointer ${letter}` : 'Past L: procedure lines cannot point here'}>
+      {letter ?? '–'}
     </span>
   );
 }

@@ -1,15 +1,21 @@
-/** Procedures: system, code, up to 4 modifiers, units, and a date for ICD-10-PCS. */
+/**
+ * Procedures: system, code, up to 4 modifiers, units, a date for ICD-10-PCS, and diagnosis
+ * pointers on professional charts. Each row is two lines whatever the pane's width: the code
+ * and its title (two lines at most, whole in the tooltip), then the system and the fields.
+ */
 import { useState } from 'react';
-import type { CodedProcedure } from '../../../shared/domain';
+import type { ChartSetting, CodedProcedure } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
-import { parseModifiers } from './coding-edit';
+import { parseModifiers, togglePointer } from './coding-edit';
 import { useCoding } from './coding-store';
 import { useIsHighlighted } from './findings-focus-store';
 import { RowButtons } from './DiagnosisList';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
 import { CodeButton } from '../encoder/CodeButton';
+import { PointerField } from './PointerField';
 import './coding.css';
+import './procedure-row.css';
 
 /** Keys stay stable when rows move (the same code may appear twice). */
 function procedureKeys(procedures: readonly CodedProcedure[]): string[] {
@@ -22,7 +28,7 @@ function procedureKeys(procedures: readonly CodedProcedure[]): string[] {
   });
 }
 
-export function ProcedureList({ readOnly }: { readOnly: boolean }) {
+export function ProcedureList({ setting, readOnly }: { setting: ChartSetting; readOnly: boolean }) {
   const procedures = useCoding((s) => s.coding.procedures);
   const keys = procedureKeys(procedures);
 
@@ -39,6 +45,8 @@ export function ProcedureList({ readOnly }: { readOnly: boolean }) {
             procedure={p}
             index={index}
             last={index === procedures.length - 1}
+            // Facility claims (UB-04) have no line pointers.
+            pointers={setting === 'professional' && p.system !== 'icd10pcs'}
             readOnly={readOnly}
           />
         ))}
@@ -47,11 +55,20 @@ export function ProcedureList({ readOnly }: { readOnly: boolean }) {
   );
 }
 
-function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: CodedProcedure; index: number; last: boolean; readOnly: boolean }) {
+function ProcedureRow(props: { procedure: CodedProcedure; index: number; last: boolean; pointers: boolean; readOnly: boolean }) {
+  const { procedure: p, index, last, readOnly } = props;
   const title = useTitles((s) => s.titles[titleKey(p.system, p.code)] ?? '');
+  const diagnoses = useCoding((s) => s.coding.diagnoses);
   const [modText, setModText] = useState(p.modifiers.join(' '));
   const [modProblem, setModProblem] = useState<string | null>(null);
+  const [pointerProblem, setPointerProblem] = useState<string | null>(null);
   const update = useCoding.getState().updateProcedure;
+  const toggle = (code: string) => {
+    const next = togglePointer(useCoding.getState().coding, index, code);
+    setPointerProblem(next.problem);
+    if (next.problem === null) update(index, { pointers: next.coding.procedures[index]?.pointers ?? [] });
+  };
+  const problem = modProblem ?? pointerProblem;
 
   const highlighted = useIsHighlighted(p.code);
   const commitModifiers = () => {
@@ -74,55 +91,10 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
       }}
     >
       <span className="seq-label">{index + 1}</span>
-      <span className="code-system">{SYSTEM_LABELS[p.system]}</span>
       <CodeButton system={p.system} code={p.code} />
-      <span className="code-title">{title}</span>
-      {p.system === 'icd10pcs' ? (
-        <label className="inline-field">
-          <span>Date</span>
-          <input
-            type="date"
-            aria-label={`Date of ${p.code}`}
-            value={p.date ?? ''}
-            disabled={readOnly}
-            onChange={(e) => update(index, { date: e.target.value || null })}
-          />
-        </label>
-      ) : (
-        <>
-          <label className="inline-field">
-            <span>Mod</span>
-            <input
-              className="modifier-input"
-              aria-label={`Modifiers for ${p.code}`}
-              aria-invalid={modProblem !== null}
-              value={modText}
-              disabled={readOnly}
-              placeholder="e.g. 25 LT"
-              spellCheck={false}
-              onChange={(e) => setModText(e.target.value)}
-              onBlur={commitModifiers}
-              onKeyDown={(e) => e.key === 'Enter' && commitModifiers()}
-            />
-          </label>
-          <label className="inline-field">
-            <span>Units</span>
-            <input
-              className="units-input"
-              type="number"
-              min={1}
-              max={999}
-              aria-label={`Units for ${p.code}`}
-              value={p.units}
-              disabled={readOnly}
-              onChange={(e) => {
-                const units = Number(e.target.value);
-                if (Number.isInteger(units) && units >= 1 && units <= 999) update(index, { units });
-              }}
-            />
-          </label>
-        </>
-      )}
+      <span className="code-title" title={title}>
+        {title}
+      </span>
       {readOnly ? null : (
         <RowButtons
           code={p.code}
@@ -132,9 +104,59 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
           onRemove={() => useCoding.getState().removeProcedure(index)}
         />
       )}
-      {modProblem ? (
+      <span className="px-fields">
+        <span className="code-system">{SYSTEM_LABELS[p.system]}</span>
+        {p.system === 'icd10pcs' ? (
+          <label className="inline-field">
+            <span>Date</span>
+            <input
+              type="date"
+              aria-label={`Date of ${p.code}`}
+              value={p.date ?? ''}
+              disabled={readOnly}
+              onChange={(e) => update(index, { date: e.target.value || null })}
+            />
+          </label>
+        ) : (
+          <>
+            <label className="inline-field">
+              <span>Mod</span>
+              <input
+                className="modifier-input"
+                aria-label={`Modifiers for ${p.code}`}
+                aria-invalid={modProblem !== null}
+                value={modText}
+                disabled={readOnly}
+                placeholder="e.g. 25 LT"
+                spellCheck={false}
+                onChange={(e) => setModText(e.target.value)}
+                onBlur={commitModifiers}
+                onKeyDown={(e) => e.key === 'Enter' && commitModifiers()}
+              />
+            </label>
+            <label className="inline-field">
+              <span>Units</span>
+              <input
+                className="units-input"
+                type="number"
+                min={1}
+                max={999}
+                aria-label={`Units for ${p.code}`}
+                value={p.units}
+                disabled={readOnly}
+                onChange={(e) => {
+                  const units = Number(e.target.value);
+                  if (Number.isInteger(units) && units >= 1 && units <= 999) update(index, { units });
+                }}
+              />
+            </label>
+          </>
+        )}
+        {props.pointers ? <PointerField line={p.code} pointers={p.pointers ?? []} diagnoses={diagnoses} readOnly={readOnly} onToggle={toggle} /> : null}
+      </span>
+      {problem ? (
         <p className="error-text row-problem" role="alert">
-          {modProblem}
+          {problem}
         </p>
       ) : null}
     </li>

@@ -1,4 +1,5 @@
 /** Pure edits of a Coding value; the store applies them and schedules the save. */
+import { MAX_POINTERS } from '../../../shared/claim';
 import type { CodedProcedure, CodeHit, Coding, PoaValue } from '../../../shared/domain';
 
 export type AddOutcome = { coding: Coding; added: true } | { coding: Coding; added: false; message: string };
@@ -55,4 +56,15 @@ export function parseModifiers(text: string): { modifiers: string[]; problem: st
 
 export function sameCoding(a: Coding, b: Coding): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Points line `index` at diagnosis `code`, or takes the pointer away when it is there. Pointers
+ * are kept in the order set: the first is the line's primary diagnosis.
+ */
+export function togglePointer(coding: Coding, index: number, code: string): { coding: Coding; problem: string | null } {
+  const pointers = coding.procedures[index]?.pointers ?? [];
+  if (pointers.includes(code)) return { coding: updateProcedure(coding, index, { pointers: pointers.filter((c) => c !== code) }), problem: null };
+  if (pointers.length >= MAX_POINTERS) return { coding, problem: `At most ${MAX_POINTERS} diagnosis pointers on a line: take one away first.` };
+  return { coding: updateProcedure(coding, index, { pointers: [...pointers, code] }), problem: null };
 }
