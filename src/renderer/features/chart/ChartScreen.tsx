@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from '../../app/route-store';
 import { CHART_SHORTCUTS } from '../../app/shortcuts';
 import { ErrorText } from '../../components/ErrorText';
+import { HintLine } from '../../components/HintLine';
 import { CODE_SEARCH_ID, CodePicker } from '../coding/CodePicker';
 import { DiagnosisList } from '../coding/DiagnosisList';
 import { FindingsPanel } from '../coding/FindingsPanel';
@@ -24,8 +25,6 @@ import { useChart } from './chart-store';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
 import './chart.css';
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function ChartScreen({ chartId }: { chartId: string }) {
   const detail = useChart((s) => (s.detail?.id === chartId ? s.detail : null));
@@ -132,9 +131,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
           <CodeDetailPanel canAdd={!readOnly} />
         </aside>
       </div>
-      <footer className="hint-line">
-        {CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑')).map((s) => `${s.keys} ${lowerFirst(s.does.split(' (')[0] ?? '')}`).join(' · ')} · ? all
-      </footer>
+      <HintLine shortcuts={CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑'))} />
       {holdOpen ? <HoldDialog chartId={detail.id} onClose={() => setHoldOpen(false)} /> : null}
       {readOnly ? null : <EncoderDialogs />}
     </main>
