@@ -23,5 +23,6 @@ export const CHART_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+T', does: 'Browse the Tabular List', hint: 'Tabular List' },
   { keys: 'Alt+P', does: 'ICD-10-PCS builder' },
   { keys: 'Alt+D', does: 'Neoplasm and Drug tables', hint: 'Neoplasm/Drug tables' },
+  { keys: 'Alt+C', does: 'Hide or show the code detail', hint: 'code detail' },
   { keys: 'Esc', does: 'Back to the queue', hint: 'queue' },
 ];

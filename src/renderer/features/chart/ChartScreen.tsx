@@ -17,6 +17,7 @@ import { FindBar } from '../find/FindBar';
 import { useFind } from '../find/find-store';
 import { useSession } from '../session/session-store';
 import { ChartHeader } from './ChartHeader';
+import { ChartPanes } from './ChartPanes';
 import { DocumentList } from './DocumentList';
 import { DocumentViewer } from './DocumentViewer';
 import { HoldDialog } from './HoldDialog';
@@ -101,36 +102,38 @@ export function ChartScreen({ chartId }: { chartId: string }) {
         </p>
       ) : null}
       <SubmitBlocked />
-      <div className="chart-body">
-        <section className="records-pane" aria-label="Records">
-          <DocumentList />
-          <div className="viewer-column">
-            <FindBar />
-            <DocumentViewer />
-          </div>
-        </section>
-        <section className="coding-pane" aria-label="Coding">
-          {readOnly ? (
-            <p className="notice">
-              {detail.status === 'submitted' ? 'This chart is submitted and can no longer be changed.' : 'Your role can review but not code.'}
-            </p>
-          ) : (
-            <CodePicker />
-          )}
-          <ErrorText message={codingError} />
-          {codingNotice ? (
-            <p className="notice warning" role="status">
-              {codingNotice}
-            </p>
-          ) : null}
-          <DiagnosisList setting={detail.setting} readOnly={readOnly} />
-          <ProcedureList readOnly={readOnly} />
-          <FindingsPanel />
-        </section>
-        <aside className="detail-pane" aria-label="Code detail">
-          <CodeDetailPanel canAdd={!readOnly} />
-        </aside>
-      </div>
+      <ChartPanes
+        records={
+          <>
+            <DocumentList />
+            <div className="viewer-column">
+              <FindBar />
+              <DocumentViewer />
+            </div>
+          </>
+        }
+        coding={
+          <>
+            {readOnly ? (
+              <p className="notice">
+                {detail.status === 'submitted' ? 'This chart is submitted and can no longer be changed.' : 'Your role can review but not code.'}
+              </p>
+            ) : (
+              <CodePicker />
+            )}
+            <ErrorText message={codingError} />
+            {codingNotice ? (
+              <p className="notice warning" role="status">
+                {codingNotice}
+              </p>
+            ) : null}
+            <DiagnosisList setting={detail.setting} readOnly={readOnly} />
+            <ProcedureList readOnly={readOnly} />
+            <FindingsPanel />
+          </>
+        }
+        detail={<CodeDetailPanel canAdd={!readOnly} />}
+      />
       <HintLine shortcuts={CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑'))} />
       {holdOpen ? <HoldDialog chartId={detail.id} onClose={() => setHoldOpen(false)} /> : null}
       {readOnly ? null : <EncoderDialogs />}
