@@ -16,7 +16,7 @@ export function hintText(s: Shortcut): string {
 
 export function HintLine({ shortcuts }: { shortcuts: readonly Shortcut[] }) {
   return (
-    <footer className="hint-line" aria-label="Shortcuts">
+    <footer className="hint-line">
       {shortcuts.map((s) => (
         <span key={s.keys} className="hint">
           {hintText(s)}

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { hintText } from '../../../src/renderer/components/HintLine';
 import { renderChart } from '../render-app';
@@ -13,7 +13,8 @@ describe('the hint line', () => {
 
   it('on the chart screen: one item per shortcut, so it wraps between items and never cuts one off', async () => {
     renderChart();
-    const footer = await screen.findByRole('contentinfo', { name: 'Shortcuts' });
+    await screen.findByText('Avery Testpatient');
+    const footer = await waitFor(() => document.querySelector('footer.hint-line')!);
     const items = [...footer.querySelectorAll('.hint')].map((el) => el.textContent);
     expect(items).toContain('Alt+P ICD-10-PCS builder');
     expect(items.at(-1)).toBe('? all shortcuts');
