@@ -23,8 +23,11 @@ export const chartLayoutSchema = z
 
 export type ChartLayout = z.infer<typeof chartLayoutSchema>;
 
-/** Wider records than before (they were ~30% for the text itself): reading comes first. */
-export const DEFAULT_CHART_LAYOUT: ChartLayout = { recordsPct: 46, detailPct: 22, detailCollapsed: false };
+/**
+ * Reading comes first: the records get about half (the text itself was ~30% of the window); the
+ * coding pane keeps its old third, the code detail gives the rest.
+ */
+export const DEFAULT_CHART_LAYOUT: ChartLayout = { recordsPct: 48, detailPct: 20, detailCollapsed: false };
 
 const clamp = (n: number, min: number, max: number): number => Math.min(max, Math.max(min, Math.round(n * 10) / 10));
 

@@ -3,8 +3,11 @@
  * badge, one-line diagnosis rows with a readable POA, 15 diagnoses and the findings on one
  * screen at 1600×1000, resizable panes and a collapsible code detail remembered per user.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
+import { REPO_ROOT, startHost, type RunningHost } from './host';
 import { PASSPHRASE, screenshot } from './steps';
 
 const SIZES = [
@@ -43,6 +46,23 @@ async function expectHintLineWhole(page: Page, height: number): Promise<void> {
     return [...el.querySelectorAll('.hint')].filter((h) => h.getBoundingClientRect().right > right + 0.5).length;
   });
   expect(clipped).toBe(0);
+}
+
+/** Synthetic FY2027 ICD-10-CM and ICD-10-PCS order files (unverified), imported with the CLI. */
+function importIcd10(home: string): void {
+  const line = (i: number, code: string, flag: 0 | 1, title: string) =>
+    `${String(i).padStart(5, '0')} ${code.padEnd(7)} ${flag} ${title.slice(0, 60).padEnd(60)} ${title}\r\n`;
+  const dir = fs.mkdtempSync(path.join(home, 'files-'));
+  fs.writeFileSync(path.join(dir, 'icd10cm_order_2027.txt'), line(1, 'I10', 1, 'Essential (primary) hypertension'));
+  fs.writeFileSync(
+    path.join(dir, 'icd10pcs_order_2027.txt'),
+    line(1, '027', 0, 'Dilation of Heart and Great Vessels') + line(2, '02703ZZ', 1, 'Dilation of Coronary Artery, One Artery, Percutaneous Approach'),
+  );
+  const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'codedesk.mjs'), 'codes', 'import', '--home', home, '--allow-unverified', dir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
+  expect(cli.status, cli.stderr).toBe(0);
 }
 
 async function bottomOf(locator: Locator): Promise<number> {
@@ -123,11 +143,11 @@ test('layout and text: empty queue, queue, a chart with 15 diagnoses, resizable 
 
   // Resize the records from the keyboard; collapse the code detail with Alt+C.
   const splitter = page.getByRole('separator', { name: 'Resize records and coding' });
-  await expect(splitter).toHaveAttribute('aria-valuenow', '46');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '48');
   await splitter.focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '42');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '44');
   await page.keyboard.press('Alt+c');
   await expect(page.getByRole('button', { name: 'Show code detail' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Code detail', exact: true })).toHaveCount(0);
@@ -139,8 +159,18 @@ test('layout and text: empty queue, queue, a chart with 15 diagnoses, resizable 
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('button', { name: 'Show code detail' })).toBeVisible();
-  await expect(page.getByRole('separator', { name: 'Resize records and coding' })).toHaveAttribute('aria-valuenow', '42');
+  await expect(page.getByRole('separator', { name: 'Resize records and coding' })).toHaveAttribute('aria-valuenow', '44');
   await page.getByRole('button', { name: 'Show code detail' }).click();
   await expect(page.getByRole('complementary', { name: 'Code detail', exact: true })).toBeVisible();
+
+  // Official ICD-10 files imported: the badge names the systems still on the demo subset.
+  importIcd10(host.home);
+  await page.keyboard.press('Control+Shift+L');
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  const banner = page.getByRole('banner');
+  await expect(banner.getByText('Demo: HCPCS, CPT')).toBeVisible();
+  await expect(banner.getByText('Demo code subset')).toHaveCount(0);
+  await atEachSize(page, 'badge-after-import');
   expect(pageErrors).toEqual([]);
 });
