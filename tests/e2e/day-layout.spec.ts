@@ -173,5 +173,9 @@ test('layout and text: empty queue, queue, a chart with 15 diagnoses, resizable 
   await expect(banner.getByText('Demo: HCPCS, CPT')).toBeVisible();
   await expect(banner.getByText('Demo code subset')).toHaveCount(0);
   await atEachSize(page, 'badge-after-import');
+  // A window under 1180 px puts the code detail under the coding pane.
+  await page.setViewportSize({ width: 1100, height: 720 });
+  await expect(page.getByRole('separator', { name: 'Resize coding and code detail' })).toBeHidden();
+  await screenshot(page, 'day-layout-chart-narrow-1100x720');
   expect(pageErrors).toEqual([]);
 });
