@@ -1,6 +1,7 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ChartLayout } from '../../../src/shared/layout';
+import { resetPhiStores } from '../../../src/renderer/lib/store-registry';
 import { fail } from '../fake-api';
 import { renderChart } from '../render-app';
 
@@ -91,5 +92,14 @@ describe('chart panes', () => {
     });
     await waitFor(() => expect(api.inputs('preferences.set')).toHaveLength(2));
     expect(recordsSplitter().getAttribute('aria-valuenow')).toBe('56');
+  });
+
+  it('is read again after a lock, so the next user to unlock gets their own', async () => {
+    await openChart();
+    await waitFor(() => expect(recordsSplitter().getAttribute('aria-valuenow')).toBe('58'));
+    cleanup();
+    act(() => resetPhiStores()); // what locking does
+    await openChart({ recordsPct: 30, detailPct: 30, detailCollapsed: false });
+    await waitFor(() => expect(recordsSplitter().getAttribute('aria-valuenow')).toBe('30'));
   });
 });
