@@ -9,6 +9,7 @@ import type { CodeDeskApp } from './app';
 import { chartHandlers } from './handlers/charts';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
+import { preferenceHandlers } from './handlers/preferences';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace';
@@ -21,6 +22,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...codeHandlers,
   ...encoderHandlers,
   ...workspaceHandlers,
+  ...preferenceHandlers,
 };
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

@@ -37,5 +37,7 @@ export const METHOD_NAMES = [
   'codes.tableSearch',
   'codes.changes',
   'claim.check',
+  'preferences.get',
+  'preferences.set',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;

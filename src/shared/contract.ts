@@ -29,6 +29,7 @@ import {
 import type { ChangeSummary, CodeDetail, PcsStep, TableSearchResult, TabularNode } from './encoder';
 import { chartSortKeys, type ChartSortKey } from './chart-sort';
 import { claimSchema, type Finding } from './claim';
+import { chartLayoutSchema, type ChartLayout } from './layout';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
 export type Access = 'public' | readonly Role[];
@@ -260,6 +261,12 @@ export const contract = {
   }),
   /** Checks a claim the way a payer's editor would. Content only: no workspace needed. */
   'claim.check': method<{ findings: Finding[] }>()({ input: claimSchema, access: 'public' }),
+  /** The user's screen preferences (pane widths; not PHI): kept in their workspace, not audited. */
+  'preferences.get': method<{ chartLayout: ChartLayout }>()({ input: empty, access: ALL_ROLES }),
+  'preferences.set': method<{ chartLayout: ChartLayout }>()({
+    input: z.object({ chartLayout: chartLayoutSchema }).strict(),
+    access: ALL_ROLES,
+  }),
 } as const;
 
 export type Contract = typeof contract;

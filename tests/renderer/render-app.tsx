@@ -2,6 +2,7 @@
 import { render } from '@testing-library/react';
 import { App } from '../../src/renderer/app/App';
 import { useRoute } from '../../src/renderer/app/route-store';
+import { DEFAULT_CHART_LAYOUT } from '../../src/shared/layout';
 import { installFakeApi, type FakeApi, type Handlers } from './fake-api';
 import { chartDetail, coderProfile, docs, hits, lockedStatus, rows, unlockedStatus } from './fixtures';
 
@@ -29,6 +30,8 @@ export function baseHandlers(totalCharts = 3): Handlers {
     'coding.validate': () => [],
     'codes.search': ({ query }) => ({ query, results: hits }),
     'charts.next': () => ({ chartId: null }),
+    'preferences.get': () => ({ chartLayout: DEFAULT_CHART_LAYOUT }),
+    'preferences.set': ({ chartLayout }) => ({ chartLayout }),
     // The code detail follows the highlighted result: a plain detail unless a test says more.
     'codes.show': ({ code }) => {
       const hit = hits.find((h) => h.code === code);

@@ -1,6 +1,6 @@
 /** The header bar: app name, who is signed in, demo and unverified badges, About, help, Lock. */
 import { useMemo } from 'react';
-import { demoOnlySystems, unverifiedVersions } from '../features/codesets/versions';
+import { demoBadgeText, demoOnlySystems, unverifiedVersions } from '../features/codesets/versions';
 import { useVersions } from '../features/codesets/versions-store';
 import { useSession } from '../features/session/session-store';
 import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
@@ -10,17 +10,18 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
   const profile = useSession((s) => s.status?.profile ?? null);
   const versions = useVersions((s) => s.versions);
   const demoSystems = useMemo(() => demoOnlySystems(versions), [versions]);
+  const demoBadge = demoBadgeText(versions, SYSTEM_LABELS);
   const unverified = useMemo(() => unverifiedVersions(versions), [versions]);
 
   return (
     <header className="app-header">
       <span className="app-name">CodeDesk</span>
-      {demoSystems.length > 0 ? (
+      {demoBadge ? (
         <span
           className="badge badge-demo"
           title={`Only a demo subset is installed for ${demoSystems.map((s) => SYSTEM_LABELS[s]).join(', ')}. It is not a full code set.`}
         >
-          Demo code subset
+          {demoBadge}
         </span>
       ) : null}
       {unverified.length > 0 ? (

@@ -15,13 +15,14 @@ export const QUEUE_SHORTCUTS: readonly Shortcut[] = [
 
 export const CHART_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Alt+N', does: 'Next chart' },
-  { keys: 'Ctrl+Enter', does: 'Submit the chart' },
+  { keys: 'Ctrl+Enter', does: 'Submit the chart', hint: 'submit' },
   { keys: 'Ctrl+F', does: 'Find in chart (Enter / Shift+Enter: next / previous match)' },
   { keys: 'Ctrl+K', does: 'Search codes' },
   { keys: '↑ / ↓, Enter', does: 'Move in code results, add the code' },
-  { keys: 'Alt+↑ / Alt+↓', does: 'Move the focused code up or down' },
-  { keys: 'Alt+T', does: 'Browse the Tabular List' },
+  { keys: 'Alt+↑ / Alt+↓', does: 'Move the focused code up or down', hint: 'move code' },
+  { keys: 'Alt+T', does: 'Browse the Tabular List', hint: 'Tabular List' },
   { keys: 'Alt+P', does: 'ICD-10-PCS builder' },
-  { keys: 'Alt+D', does: 'Neoplasm and Drug tables' },
-  { keys: 'Esc', does: 'Back to the queue' },
+  { keys: 'Alt+D', does: 'Neoplasm and Drug tables', hint: 'Neoplasm/Drug tables' },
+  { keys: 'Alt+C', does: 'Hide or show the code detail', hint: 'code detail' },
+  { keys: 'Esc', does: 'Back to the queue', hint: 'queue' },
 ];

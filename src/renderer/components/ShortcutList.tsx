@@ -2,6 +2,8 @@
 export interface Shortcut {
   keys: string;
   does: string;
+  /** A shorter wording for the screen's hint line (else `does`, mid-sentence). */
+  hint?: string;
 }
 
 export function ShortcutList({ shortcuts }: { shortcuts: readonly Shortcut[] }) {

@@ -64,15 +64,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   clinic_note: 'Clinic note',
 };
 
-/** Short enough for a compact select; the full meaning is in POA_MEANINGS. */
-export const POA_LABELS: Record<PoaValue, string> = {
-  Y: 'Y – yes',
-  N: 'N – no',
-  U: 'U – unknown',
-  W: 'W – undetermined',
-  '1': '1 – exempt',
-};
-
+/** What each POA value means: the POA select's options and tooltip. */
 export const POA_MEANINGS: Record<PoaValue, string> = {
   Y: 'Present at the time of inpatient admission',
   N: 'Not present at the time of inpatient admission',

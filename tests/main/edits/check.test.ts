@@ -60,6 +60,13 @@ describe('checkClaim: MCE (inpatient only)', () => {
     expect(at(16)).toEqual(['mce.age.newborn A33']);
   });
 
+  it('names the age group with the right article: "an adult", "a newborn"', () => {
+    const messages = check(db, { patient: { age: 0, sex: 'F' }, diagnoses: [Y('I10'), Y('F03.90')] }).map((f) => f.message);
+    expect(messages).toContain('F03.90 is an adult (age 15 to 124) diagnosis; the patient is 0.');
+    const newborn = check(db, { patient: { age: 40, sex: 'F' }, diagnoses: [Y('I10'), Y('A33')] }).map((f) => f.message);
+    expect(newborn).toContain('A33 is a newborn (age 0) diagnosis; the patient is 40.');
+  });
+
   it('cites the MCE file, release and line', () => {
     const [f] = check(db, { diagnoses: [Y('I10'), Y('A33')] });
     expect(f!.source).toBe('Definitions of Medicare Code Edits_v_43_1.txt (MCE v43.1) line 29');

@@ -12,6 +12,23 @@ describe('shell', () => {
     expect(await within(banner).findByText('Demo code subset')).toBeTruthy();
   });
 
+  it('after official ICD-10 files are imported, the badge names the systems still on the demo subset', async () => {
+    const official = { ...demoVersion, isDemo: false, verified: true, label: 'FY2026', id: 9 };
+    renderApp({
+      'codes.versions': () => [
+        demoVersion,
+        official,
+        { ...demoVersion, id: 2, system: 'icd10pcs' },
+        { ...official, id: 10, system: 'icd10pcs' },
+        { ...demoVersion, id: 3, system: 'hcpcs' },
+        { ...demoVersion, id: 4, system: 'cpt' },
+      ],
+    });
+    const badge = await within(await screen.findByRole('banner')).findByText('Demo: HCPCS, CPT');
+    expect(badge.getAttribute('title')).toContain('HCPCS, CPT');
+    expect(screen.queryByText('Demo code subset')).toBeNull();
+  });
+
   it('has no demo badge with full code sets', async () => {
     renderApp({ 'codes.versions': () => [{ ...demoVersion, isDemo: false, verified: true }] });
     await screen.findByRole('grid');

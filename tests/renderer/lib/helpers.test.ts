@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addCode, move, parseModifiers } from '../../../src/renderer/features/coding/coding-edit';
-import { demoOnlySystems, unverifiedVersions, versionInForce, versionLabel } from '../../../src/renderer/features/codesets/versions';
+import { demoBadgeText, demoOnlySystems, unverifiedVersions, versionInForce, versionLabel } from '../../../src/renderer/features/codesets/versions';
 import { isChartSortKey } from '../../../src/renderer/features/queue/queue-columns';
 import { isOverdue } from '../../../src/renderer/lib/dates';
 import { debounce } from '../../../src/renderer/lib/debounce';
 import { describeError } from '../../../src/renderer/lib/errors';
+import { SYSTEM_LABELS } from '../../../src/renderer/lib/labels';
 import { throttle } from '../../../src/renderer/lib/throttle';
 import { demoVersion } from '../fixtures';
 
@@ -42,6 +43,15 @@ describe('renderer helpers', () => {
     const full = { ...demoVersion, id: 2, isDemo: false, system: 'icd10pcs' as const };
     expect(demoOnlySystems([demoVersion, full])).toEqual(['icd10cm']);
     expect(demoOnlySystems([demoVersion, { ...demoVersion, id: 3, isDemo: false }])).toEqual([]);
+  });
+
+  it('demo badge text: the whole subset, then the systems still demo, then nothing', () => {
+    const cmOfficial = { ...demoVersion, id: 3, isDemo: false };
+    const hcpcsDemo = { ...demoVersion, id: 4, system: 'hcpcs' as const };
+    expect(demoBadgeText([demoVersion, hcpcsDemo], SYSTEM_LABELS)).toBe('Demo code subset');
+    expect(demoBadgeText([demoVersion, hcpcsDemo, cmOfficial], SYSTEM_LABELS)).toBe('Demo: HCPCS');
+    expect(demoBadgeText([demoVersion, cmOfficial], SYSTEM_LABELS)).toBeNull();
+    expect(demoBadgeText([], SYSTEM_LABELS)).toBeNull();
   });
 
   it('versionLabel says demo or unverified; unverifiedVersions leaves demo and verified versions out', () => {

@@ -3,6 +3,7 @@
  * Code Edits" release in force on the date. Edits the release marks deactivated stay off.
  * Not checked: 19 (needs the length of stay), 14-16 (claim fields CodeDesk does not hold).
  */
+import { withArticle } from '../../../shared/articles';
 import type { Finding } from '../../../shared/claim';
 import type { DxLine } from './claim-lines';
 import type { EditContext } from './context';
@@ -53,7 +54,7 @@ function diagnosisEdits(m: Mce): void {
     if (years >= age.min && years <= age.max) continue;
     for (const d of lines.dx) {
       const entry = onList(m.lists, d.code, 4, age.part);
-      if (entry) add(m, age.id, 'error', [d.display], `${d.display} is a ${age.name} diagnosis; the patient is ${years}.`, entry.line);
+      if (entry) add(m, age.id, 'error', [d.display], `${d.display} is ${withArticle(age.name)} diagnosis; the patient is ${years}.`, entry.line);
     }
   }
   const manifestation = onList(m.lists, pdx.code, 6, '');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useRoute } from '../../app/route-store';
 import { CHART_SHORTCUTS } from '../../app/shortcuts';
 import { ErrorText } from '../../components/ErrorText';
+import { HintLine } from '../../components/HintLine';
 import { CODE_SEARCH_ID, CodePicker } from '../coding/CodePicker';
 import { DiagnosisList } from '../coding/DiagnosisList';
 import { FindingsPanel } from '../coding/FindingsPanel';
@@ -16,6 +17,7 @@ import { FindBar } from '../find/FindBar';
 import { useFind } from '../find/find-store';
 import { useSession } from '../session/session-store';
 import { ChartHeader } from './ChartHeader';
+import { ChartPanes } from './ChartPanes';
 import { DocumentList } from './DocumentList';
 import { DocumentViewer } from './DocumentViewer';
 import { HoldDialog } from './HoldDialog';
@@ -25,8 +27,6 @@ import { useChart } from './chart-store';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
 import './chart.css';
-
-const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function ChartScreen({ chartId }: { chartId: string }) {
   const detail = useChart((s) => (s.detail?.id === chartId ? s.detail : null));
@@ -103,40 +103,40 @@ export function ChartScreen({ chartId }: { chartId: string }) {
         </p>
       ) : null}
       <SubmitBlocked />
-      <div className="chart-body">
-        <section className="records-pane" aria-label="Records">
-          <DocumentList />
-          <div className="viewer-column">
-            <FindBar />
-            <DocumentViewer />
-          </div>
-        </section>
-        <section className="coding-pane" aria-label="Coding">
-          {readOnly ? (
-            <p className="notice">
-              {detail.status === 'submitted' ? `This chart is submitted (v${detail.version}). To correct it, reopen it for correction.` : 'Your role can review but not code.'}
-            </p>
-          ) : (
-            <CodePicker />
-          )}
-          <ErrorText message={codingError} />
-          {codingNotice ? (
-            <p className="notice warning" role="status">
-              {codingNotice}
-            </p>
-          ) : null}
-          <DiagnosisList setting={detail.setting} readOnly={readOnly} />
-          <ProcedureList setting={detail.setting} readOnly={readOnly} />
-          <SubmittedVersion detail={detail} />
-          <FindingsPanel />
-        </section>
-        <aside className="detail-pane" aria-label="Code detail">
-          <CodeDetailPanel canAdd={!readOnly} />
-        </aside>
-      </div>
-      <footer className="hint-line">
-        {CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑')).map((s) => `${s.keys} ${lowerFirst(s.does.split(' (')[0] ?? '')}`).join(' · ')} · ? all
-      </footer>
+      <ChartPanes
+        records={
+          <>
+            <DocumentList />
+            <div className="viewer-column">
+              <FindBar />
+              <DocumentViewer />
+            </div>
+          </>
+        }
+        coding={
+          <>
+            {readOnly ? (
+              <p className="notice">
+                {detail.status === 'submitted' ? `This chart is submitted (v${detail.version}). To correct it, reopen it for correction.` : 'Your role can review but not code.'}
+              </p>
+            ) : (
+              <CodePicker />
+            )}
+            <ErrorText message={codingError} />
+            {codingNotice ? (
+              <p className="notice warning" role="status">
+                {codingNotice}
+              </p>
+            ) : null}
+            <DiagnosisList setting={detail.setting} readOnly={readOnly} />
+            <ProcedureList setting={detail.setting} readOnly={readOnly} />
+              <SubmittedVersion detail={detail} />
+            <FindingsPanel />
+          </>
+        }
+        detail={<CodeDetailPanel canAdd={!readOnly} />}
+      />
+      <HintLine shortcuts={CHART_SHORTCUTS.filter((s) => !s.keys.startsWith('↑'))} />
       {holdOpen ? <HoldDialog chartId={detail.id} onClose={() => setHoldOpen(false)} /> : null}
       {readOnly ? null : <EncoderDialogs />}
     </main>

@@ -9,6 +9,17 @@ export function demoOnlySystems(versions: readonly ContentVersion[]): CodeSystem
   });
 }
 
+/**
+ * The demo badge: "Demo code subset" while nothing official is installed, then the systems still
+ * on the demo subset ("Demo: HCPCS, CPT"); null when none are.
+ */
+export function demoBadgeText(versions: readonly ContentVersion[], names: Record<CodeSystem, string>): string | null {
+  const demo = demoOnlySystems(versions);
+  if (demo.length === 0) return null;
+  const anyOfficial = versions.some((v) => !v.isDemo);
+  return anyOfficial ? `Demo: ${demo.map((s) => names[s]).join(', ')}` : 'Demo code subset';
+}
+
 /** Official versions whose files matched no known release (imported with "allow unverified"). */
 export function unverifiedVersions(versions: readonly ContentVersion[]): ContentVersion[] {
   return versions.filter((v) => !v.isDemo && !v.verified);

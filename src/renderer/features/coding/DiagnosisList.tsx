@@ -3,14 +3,15 @@
  * asked for inpatient charts only. Alt+↑/↓ moves the focused row; focus follows the row.
  */
 import { POINTER_LETTERS } from '../../../shared/claim';
-import { POA_VALUES, type ChartSetting, type PoaValue } from '../../../shared/domain';
-import { POA_LABELS, POA_MEANINGS } from '../../lib/labels';
+import type { ChartSetting } from '../../../shared/domain';
+import { PoaSelect } from './PoaSelect';
 import { useCoding } from './coding-store';
 import { normaliseForMatch, useFindingsFocus } from './findings-focus-store';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
 import { CodeButton } from '../encoder/CodeButton';
 import './coding.css';
+import './diagnosis-row.css';
 
 export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; readOnly: boolean }) {
   const diagnoses = useCoding((s) => s.coding.diagnoses);
@@ -41,22 +42,14 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
             {setting === 'professional' ? <DxLetter index={index} /> : null}
             <span className={index === 0 ? 'seq-label principal' : 'seq-label'}>{index === 0 ? firstLabel : index + 1}</span>
             <CodeButton system="icd10cm" code={dx.code} />
-            <span className="code-title">{titles[titleKey('icd10cm', dx.code)] ?? ''}</span>
+            <CodeTitle title={titles[titleKey('icd10cm', dx.code)] ?? ''} />
             {inpatient ? (
-              <select
-                className="poa-select"
-                aria-label={`POA for ${dx.code}`}
-                value={dx.poa ?? ''}
+              <PoaSelect
+                code={dx.code}
+                value={dx.poa}
                 disabled={readOnly}
-                onChange={(e) => useCoding.getState().setPoa(index, e.target.value ? (e.target.value as PoaValue) : null)}
-              >
-                <option value="">POA —</option>
-                {POA_VALUES.map((v) => (
-                  <option key={v} value={v} title={POA_MEANINGS[v]}>
-                    {POA_LABELS[v]}
-                  </option>
-                ))}
-              </select>
+                onChange={(poa) => useCoding.getState().setPoa(index, poa)}
+              />
             ) : null}
             {readOnly ? null : (
               <RowButtons
@@ -71,6 +64,15 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
         ))}
       </ol>
     </section>
+  );
+}
+
+/** One line, ellipsised by the row; the full title in the tooltip. */
+export function CodeTitle({ title }: { title: string }) {
+  return (
+    <span className="code-title" title={title || undefined}>
+      {title}
+    </span>
   );
 }
 

@@ -1,6 +1,7 @@
 /** The coder's queue: toolbar, the virtualized grid, or an empty state. */
 import { useEffect, useRef } from 'react';
 import { ErrorText } from '../../components/ErrorText';
+import { HintLine } from '../../components/HintLine';
 import { useRoute } from '../../app/route-store';
 import { QUEUE_SHORTCUTS } from '../../app/shortcuts';
 import { isModalOpen, isTypingTarget } from '../../lib/keys';
@@ -56,9 +57,7 @@ export function QueueScreen() {
       ) : null}
       <ErrorText message={error} />
       {total === 0 ? <EmptyQueue filtered={filtered} /> : <QueueTable gridRef={gridRef} />}
-      <footer className="hint-line">
-        {QUEUE_SHORTCUTS.map((s) => `${s.keys} ${s.does.toLowerCase()}`).join(' · ')} · ? all shortcuts
-      </footer>
+      <HintLine shortcuts={QUEUE_SHORTCUTS} />
     </main>
   );
 }
