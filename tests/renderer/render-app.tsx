@@ -28,7 +28,6 @@ export function baseHandlers(totalCharts = 3): Handlers {
     'coding.save': ({ revision }) => ({ revision: revision + 1 }),
     'coding.validate': () => [],
     'codes.search': ({ query }) => ({ query, results: hits }),
-    'charts.next': () => ({ chartId: null }),
     // The code detail follows the highlighted result: a plain detail unless a test says more.
     'codes.show': ({ code }) => {
       const hit = hits.find((h) => h.code === code);

@@ -5,7 +5,7 @@
 import { getChart, getDocument } from '../services/charts/detail';
 import { getCoding, saveCoding } from '../services/charts/coding';
 import { loadDemoCharts } from '../services/charts/demo';
-import { listCharts, nextChart } from '../services/charts/queue';
+import { listCharts } from '../services/charts/queue';
 import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
 import { loadDemoCodes } from '../services/codesets/demo-codes';
 import path from 'node:path';
@@ -16,7 +16,6 @@ type ChartMethods =
   | 'demo.load'
   | 'charts.list'
   | 'charts.get'
-  | 'charts.next'
   | 'documents.get'
   | 'coding.get'
   | 'coding.save'
@@ -44,7 +43,6 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
       app.audit('chart.open', input.chartId);
       return chart;
     }),
-  'charts.next': (input, app) => ({ chartId: nextChart(app.requireSession().db, input.afterChartId) }),
   'documents.get': (input, app) =>
     transaction(app.requireSession().db, () => {
       const doc = getDocument(app.requireSession().db, input.chartId, input.documentId);
