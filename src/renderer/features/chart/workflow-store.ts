@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { HoldReason, ValidationProblem } from '../../../shared/domain';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { useRoute } from '../../app/route-store';
 import { useCoding } from '../coding/coding-store';
 import { nextInQueue } from '../queue/queue-walk';
@@ -135,3 +135,5 @@ export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) =
 }));
 
 registerStoreReset(() => useWorkflow.setState(initial), { holdsPhi: true });
+// Not `busy`: the Next that opened the new chart may still be finishing.
+registerChartReset(() => useWorkflow.getState().dismiss());
