@@ -11,7 +11,7 @@ export const QUEUE_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Page Up / Page Down', does: 'Move a screenful' },
   { keys: 'Enter', does: 'Open the selected chart' },
   { keys: '/', does: 'Search the queue' },
-  { keys: 'Enter in search', does: 'Open the only match' },
+  { keys: 'Enter in search', does: 'Open the only match; with several, go to the list' },
 ];
 
 export const CHART_SHORTCUTS: readonly Shortcut[] = [

@@ -79,7 +79,7 @@ describe('ICD-10-PCS builder', () => {
       typeKey(keys, k);
       await within(dialog).findByLabelText(`Code so far: ${next}`);
     }
-    expect(within(dialog).getByRole('button', { name: 'Add 0DTJ4ZZ (Enter)' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Add 0DTJ4ZZ and close (Enter)' })).toBeTruthy();
     typeKey(keys, 'Enter');
     await waitFor(() =>
       expect(useCoding.getState().coding.procedures).toEqual([{ system: 'icd10pcs', code: '0DTJ4ZZ', modifiers: [], units: 1, date: null }]),

@@ -86,7 +86,7 @@ export function PcsBuilder({ onClose }: { onClose(): void }) {
           <div className="pcs-finished">
             <span className="code-value">{finished.code}</span> <span>{finished.title}</span>
             <button type="button" onClick={add}>
-              Add {finished.code} (Enter)
+              Add {finished.code} and close (Enter)
             </button>
           </div>
         ) : null}
