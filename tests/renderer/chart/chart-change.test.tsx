@@ -16,7 +16,8 @@ import { usePcs } from '../../../src/renderer/features/encoder/pcs-store';
 import { useIndexTable } from '../../../src/renderer/features/encoder/table-store';
 import { useTree } from '../../../src/renderer/features/encoder/tree-store';
 import { useFind } from '../../../src/renderer/features/find/find-store';
-import type { Handlers } from '../fake-api';
+import { resetChartStores } from '../../../src/renderer/lib/store-registry';
+import { installFakeApi, type Handlers } from '../fake-api';
 import { hits } from '../fixtures';
 import { renderChart } from '../render-app';
 
@@ -89,5 +90,20 @@ describe('per-chart state on chart change', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove E11.9' }));
     expect(pickerStatus()).toBe('');
     expect(useAddFlow.getState().message).toBeNull();
+  });
+
+  it('a Tabular List reply for the last chart arriving after the change is dropped', async () => {
+    let release: () => void = () => undefined;
+    installFakeApi({
+      'codes.browse': async () => {
+        await new Promise<void>((r) => (release = r));
+        return [{ code: '01', title: 'A chapter of the last chart\'s version', level: 'chapter', billable: false, hasChildren: true }];
+      },
+    });
+    const started = useTree.getState().start();
+    resetChartStores();
+    release();
+    await started;
+    expect(useTree.getState().children).toEqual({});
   });
 });
