@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartRow } from '../../../src/shared/domain';
 import { useRoute } from '../../../src/renderer/app/route-store';
 import { useQueue } from '../../../src/renderer/features/queue/queue-store';
-import type { Handlers } from '../fake-api';
+import { installFakeApi, type Handlers } from '../fake-api';
 import { chartDetail } from '../fixtures';
 import { renderApp, renderChart } from '../render-app';
 import { demoRows, fakeList } from './demo-queue';
@@ -142,5 +142,22 @@ describe('next chart follows the queue', () => {
     await pressNext();
     await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'queue' }));
     expect(await screen.findByText("Chart C-00009 is not in the queue's current list, so it has no next chart. Choose one here.")).toBeTruthy();
+  });
+
+  it('a reload overtaken by a refresh leaves the queue idle, so Next never waits on it', async () => {
+    let gate: (() => void) | null = null;
+    installFakeApi({
+      'charts.list': async (input) => {
+        if (input.search === 'slow') await new Promise<void>((r) => (gate = r));
+        return { rows: [], total: 0 };
+      },
+    });
+    useQueue.setState({ search: 'slow' });
+    const reload = useQueue.getState().reload();
+    useQueue.setState({ search: '' });
+    await useQueue.getState().refresh();
+    (gate as (() => void) | null)?.();
+    await reload;
+    expect(useQueue.getState().loading).toBe(false);
   });
 });
