@@ -14,7 +14,6 @@ export const METHOD_NAMES = [
   'demo.load',
   'charts.list',
   'charts.get',
-  'charts.next',
   'documents.get',
   'coding.get',
   'coding.save',

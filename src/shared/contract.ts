@@ -154,10 +154,6 @@ export const contract = {
   'demo.load': method<{ charts: number; codes: number }>()({ input: empty, access: ALL_ROLES }),
   'charts.list': method<{ rows: ChartRow[]; total: number }>()({ input: chartListInput, access: ALL_ROLES }),
   'charts.get': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
-  'charts.next': method<{ chartId: string | null }>()({
-    input: z.object({ afterChartId: chartId.nullable() }).strict(),
-    access: ALL_ROLES,
-  }),
   'documents.get': method<ChartDocument>()({
     input: z.object({ chartId, documentId: z.string().min(1).max(64) }).strict(),
     access: ALL_ROLES,

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { chartListInput, chartSortKeys } from '../../src/shared/contract';
 import { insertCharts, type ChartInsert } from '../../src/main/services/charts/demo';
-import { listCharts, nextChart } from '../../src/main/services/charts/queue';
+import { listCharts } from '../../src/main/services/charts/queue';
 import { closeWorkspace, openWorkspace } from '../../src/main/services/workspace/open';
 import type { BenchModule } from './bench-module';
 import { summarise } from './stats';
@@ -61,15 +61,8 @@ export const queueBench: BenchModule = {
           times.push(performance.now() - start);
         }
       }
-      const nextTimes: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const start = performance.now();
-        nextChart(db, `BQ-${String(i * 37).padStart(6, '0')}`);
-        nextTimes.push(performance.now() - start);
-      }
       return {
         queuePage: { charts: CHARTS, pageSize: 100, queries: inputs.length, runs: times.length, ...summarise(times) },
-        nextChart: { charts: CHARTS, runs: nextTimes.length, ...summarise(nextTimes) },
       };
     } finally {
       closeWorkspace(db);

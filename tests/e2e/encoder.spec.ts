@@ -174,8 +174,8 @@ test('with the official files imported: detail notes, 7th character, tree, PCS b
   }
   await screenshot(page, 'encoder-pcs');
   await page.keyboard.press('Enter');
-  await expect(builder.getByText('Added 0DTJ4ZZ.')).toBeVisible();
-  await page.keyboard.press('Escape');
+  await expect(builder).toHaveCount(0); // the builder closes once its code is in
+  await expect(page.getByText('Added 0DTJ4ZZ.')).toBeVisible();
 
   // Neoplasm table: search a site, see the columns.
   await page.keyboard.press('Alt+d');

@@ -29,7 +29,6 @@ export function baseHandlers(totalCharts = 3): Handlers {
     'coding.save': ({ revision }) => ({ revision: revision + 1 }),
     'coding.validate': () => [],
     'codes.search': ({ query }) => ({ query, results: hits }),
-    'charts.next': () => ({ chartId: null }),
     'preferences.get': () => ({ chartLayout: DEFAULT_CHART_LAYOUT }),
     'preferences.set': ({ chartLayout }) => ({ chartLayout }),
     // The code detail follows the highlighted result: a plain detail unless a test says more.

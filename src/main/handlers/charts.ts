@@ -5,7 +5,7 @@
 import { getChart, getDocument } from '../services/charts/detail';
 import { getCoding, saveCoding } from '../services/charts/coding';
 import { loadDemoCharts } from '../services/charts/demo';
-import { listCharts, nextChart } from '../services/charts/queue';
+import { listCharts } from '../services/charts/queue';
 import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
 import { listVersions, reopenChart } from '../services/charts/versions';
 import { loadDemoCodes } from '../services/codesets/demo-codes';
@@ -17,7 +17,6 @@ type ChartMethods =
   | 'demo.load'
   | 'charts.list'
   | 'charts.get'
-  | 'charts.next'
   | 'documents.get'
   | 'coding.get'
   | 'coding.save'
@@ -47,7 +46,6 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
       app.audit('chart.open', input.chartId);
       return chart;
     }),
-  'charts.next': (input, app) => ({ chartId: nextChart(app.requireSession().db, input.afterChartId) }),
   'documents.get': (input, app) =>
     transaction(app.requireSession().db, () => {
       const doc = getDocument(app.requireSession().db, input.chartId, input.documentId);

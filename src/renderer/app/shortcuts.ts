@@ -11,6 +11,7 @@ export const QUEUE_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Page Up / Page Down', does: 'Move a screenful' },
   { keys: 'Enter', does: 'Open the selected chart' },
   { keys: '/', does: 'Search the queue' },
+  { keys: 'Enter in search', does: 'Open the only match; with several, go to the list' },
 ];
 
 export const CHART_SHORTCUTS: readonly Shortcut[] = [
@@ -20,6 +21,7 @@ export const CHART_SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl+K', does: 'Search codes' },
   { keys: '↑ / ↓, Enter', does: 'Move in code results, add the code' },
   { keys: 'Alt+↑ / Alt+↓', does: 'Move the focused code up or down', hint: 'move code' },
+  { keys: 'Y / N / U / W / 1', does: 'Set POA on the focused diagnosis (inpatient)', hint: 'POA' },
   { keys: 'Alt+T', does: 'Browse the Tabular List', hint: 'Tabular List' },
   { keys: 'Alt+P', does: 'ICD-10-PCS builder' },
   { keys: 'Alt+D', does: 'Neoplasm and Drug tables', hint: 'Neoplasm/Drug tables' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartListInput } from '../../../src/shared/contract';
-import { listCharts, nextChart } from '../../../src/main/services/charts/queue';
+import { listCharts } from '../../../src/main/services/charts/queue';
 import { seedCharts, tempWorkspace } from '../helpers/temp';
 
 const list = (db: Parameters<typeof listCharts>[0], input: object) => listCharts(db, chartListInput.parse(input));
@@ -43,16 +43,5 @@ describe('chart queue', () => {
       .prepare("EXPLAIN QUERY PLAN SELECT id FROM charts ORDER BY priority ASC, due_date ASC, id ASC LIMIT 100")
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX charts_priority/);
-  });
-
-  it('opens the next workable chart after the current one and wraps round', () => {
-    const db = tempWorkspace();
-    seedCharts(db, 10);
-    const order = list(db, { limit: 10, sort: [{ key: 'priority', desc: false }, { key: 'dueDate', desc: false }] }).rows.map((r) => r.id);
-    expect(nextChart(db, null)).toBe(order[0]);
-    expect(nextChart(db, order[0]!)).toBe(order[1]);
-    expect(nextChart(db, order[9]!)).toBe(order[0]);
-    db.prepare("UPDATE charts SET status = 'submitted' WHERE id = ?").run(order[1]);
-    expect(nextChart(db, order[0]!)).toBe(order[2]);
   });
 });

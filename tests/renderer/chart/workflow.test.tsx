@@ -25,7 +25,7 @@ describe('chart workflow', () => {
     expect(alert.textContent).toContain('This chart was not submitted');
     expect(alert.textContent).toContain('Add a principal diagnosis.');
     expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00001' });
-    expect(api.inputs('charts.next')).toHaveLength(0);
+    expect(api.inputs('charts.list')).toHaveLength(0);
   });
 
   it('the blocked banner leaves once the findings no longer hold its errors', async () => {
@@ -57,7 +57,6 @@ describe('chart workflow', () => {
       'coding.validate': () => [warning],
       'charts.submit': ({ acknowledgedWarnings }) =>
         acknowledgedWarnings && acknowledgedWarnings.length > 0 ? { submitted: true, problems: [warning] } : { submitted: false, problems: [warning] },
-      'charts.next': () => ({ chartId: 'C-00002' }),
     });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
     const alert = await screen.findByRole('alert');
@@ -78,33 +77,32 @@ describe('chart workflow', () => {
   });
 
   it('Ctrl+Enter saves the draft, submits, and opens the next chart', async () => {
-    const api = await openChart({
-      'charts.submit': () => ({ submitted: true, problems: [] }),
-      'charts.next': () => ({ chartId: 'C-00002' }),
-    });
+    const api = await openChart({ 'charts.submit': () => ({ submitted: true, problems: [] }) });
     fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'diab' } });
     fireEvent.click(await screen.findByRole('option', { name: /E11\.9/ }));
     await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
     await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00002' }));
-    const order = api.calls.map((c) => c.method).filter((m) => ['coding.save', 'charts.submit', 'charts.next'].includes(m));
-    expect(order).toEqual(['coding.save', 'charts.submit', 'charts.next']);
-    expect(api.inputs('charts.next')).toEqual([{ afterChartId: 'C-00001' }]);
+    const order = api.calls.map((c) => c.method).filter((m) => ['coding.save', 'charts.submit', 'charts.list'].includes(m));
+    expect(order).toEqual(['coding.save', 'charts.submit', 'charts.list']);
     expect(await screen.findByText('Chart C-00001 submitted.')).toBeTruthy();
   });
 
   it('Alt+N goes to the next chart; with none left, back to the queue with a notice', async () => {
-    const api = await openChart({ 'charts.next': () => ({ chartId: null }) });
+    await openChart();
     await act(async () => fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true }));
-    expect(api.inputs('charts.next')).toEqual([{ afterChartId: 'C-00001' }]);
-    expect(useRoute.getState().route).toEqual({ view: 'queue' });
-    expect(await screen.findByText('No more charts to code in your queue.')).toBeTruthy();
+    await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00002' }));
+    act(() => useRoute.getState().openChart('C-00003'));
+    await screen.findByRole('main', { name: 'Chart C-00003' });
+    await act(async () => fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true }));
+    await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'queue' }));
+    expect(await screen.findByText('End of the queue: no more charts after C-00003 in its current sort and filter.')).toBeTruthy();
   });
 
   it('chart shortcuts pause while a dialog is open', async () => {
-    const api = await openChart({ 'charts.next': () => ({ chartId: 'C-00002' }) });
+    const api = await openChart();
     fireEvent.click(screen.getByRole('button', { name: 'About' }));
     await act(async () => fireEvent.keyDown(screen.getByRole('dialog'), { key: 'n', code: 'KeyN', altKey: true }));
-    expect(api.inputs('charts.next')).toHaveLength(0);
+    expect(api.inputs('charts.list')).toHaveLength(0);
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00001' });
@@ -130,7 +128,8 @@ describe('chart workflow', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Hold chart' })));
     expect(api.inputs('charts.hold')).toEqual([{ chartId: 'C-00001', reason: 'awaiting_query', note: 'Query sent about laterality' }]);
     expect(dialog.isConnected).toBe(false);
-    expect(useRoute.getState().route).toEqual({ view: 'queue' });
+    await waitFor(() => expect(useRoute.getState().route).toEqual({ view: 'chart', chartId: 'C-00002' }));
+    expect(await screen.findByText('Chart C-00001 put on hold.')).toBeTruthy();
   });
 
   it('a failed submit call shows its message and keeps the chart open', async () => {

@@ -58,8 +58,15 @@ describe('ICD-10-PCS builder', () => {
     expect(within(dialog).getByRole('listbox', { name: 'Section' })).toBeTruthy();
   });
 
-  it('a finished code is added to the procedures with Enter, and the builder starts again', async () => {
-    const { dialog, keys } = await openBuilder();
+  it('a finished code is added with Enter; the builder closes, focus goes back, and Alt+D works again', async () => {
+    renderChart({ 'codes.pcsBuild': ({ prefix }) => pcsStep(prefix) });
+    await screen.findByText('Avery Testpatient');
+    const search = screen.getByRole('combobox', { name: 'Search codes' });
+    search.focus();
+    fireEvent.keyDown(search, { key: 'p', code: 'KeyP', altKey: true });
+    const dialog = await screen.findByRole('dialog', { name: 'ICD-10-PCS builder' });
+    await within(dialog).findByRole('listbox', { name: 'Section' });
+    const keys = within(dialog).getByLabelText('PCS builder keys');
     for (const [k, next] of [
       ['0', '0'],
       ['D', '0D'],
@@ -72,13 +79,16 @@ describe('ICD-10-PCS builder', () => {
       typeKey(keys, k);
       await within(dialog).findByLabelText(`Code so far: ${next}`);
     }
-    expect(within(dialog).getByRole('button', { name: 'Add 0DTJ4ZZ (Enter)' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Add 0DTJ4ZZ and close (Enter)' })).toBeTruthy();
     typeKey(keys, 'Enter');
     await waitFor(() =>
       expect(useCoding.getState().coding.procedures).toEqual([{ system: 'icd10pcs', code: '0DTJ4ZZ', modifiers: [], units: 1, date: null }]),
     );
-    expect(await within(dialog).findByText('Added 0DTJ4ZZ.')).toBeTruthy();
-    await within(dialog).findByLabelText('Code so far: empty');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(search);
+    expect(screen.getByText('Added 0DTJ4ZZ.')).toBeTruthy();
+    fireEvent.keyDown(search, { key: 'd', code: 'KeyD', altKey: true });
+    expect(await screen.findByRole('dialog', { name: /Neoplasm/ })).toBeTruthy();
   });
 });
 

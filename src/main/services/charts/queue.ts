@@ -3,7 +3,7 @@
  * renderer), so 10,000 charts cost one indexed query per page.
  */
 import type { WorkspaceDb } from '../db/handles';
-import { row, rows, value, type SqlValue } from '../db/rows';
+import { rows, value, type SqlValue } from '../db/rows';
 import type { ChartSortKey, MethodParsedInput } from '../../../shared/contract';
 import type { ChartRow } from '../../../shared/domain';
 import { CHART_ROW_COLUMNS, toChartRow, type ChartRecord } from './rows';
@@ -23,9 +23,6 @@ const SORT_COLUMNS: Record<ChartSortKey, string> = {
   status: 'status',
   assignee: 'assignee',
 };
-
-/** Statuses a coder works on, in the order "next chart" walks them. */
-export const WORKABLE_STATUSES = ['new', 'in_progress'] as const;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -75,26 +72,4 @@ export function listCharts(db: WorkspaceDb, input: ListInput): { rows: ChartRow[
   );
   const total = value<number>(db, `SELECT count(*) FROM charts ${where}`, ...params) ?? 0;
   return { rows: page.map(toChartRow), total };
-}
-
-const QUEUE_ORDER = 'ORDER BY priority ASC, due_date ASC, id ASC';
-
-/**
- * The chart a coder should open next: the next workable chart after the current one in queue
- * order (priority, due date, id), wrapping to the top so skipped charts come round again.
- */
-export function nextChart(db: WorkspaceDb, afterChartId: string | null): string | null {
-  const workable = `status IN ('new', 'in_progress')`;
-  const current = afterChartId
-    ? row<{ priority: number; due_date: string; id: string }>(db, 'SELECT priority, due_date, id FROM charts WHERE id = ?', afterChartId)
-    : undefined;
-  if (current) {
-    const after = value<string>(
-      db,
-      `SELECT id FROM charts WHERE ${workable} AND (priority, due_date, id) > (?, ?, ?) ${QUEUE_ORDER} LIMIT 1`,
-      current.priority, current.due_date, current.id,
-    );
-    if (after) return after;
-  }
-  return value<string>(db, `SELECT id FROM charts WHERE ${workable} AND id IS NOT ? ${QUEUE_ORDER} LIMIT 1`, afterChartId) ?? null;
 }

@@ -14,7 +14,7 @@ import { useTitles } from '../coding/titles-store';
 import { CodeDetailPanel } from '../encoder/CodeDetailPanel';
 import { EncoderDialogs } from '../encoder/EncoderDialogs';
 import { FindBar } from '../find/FindBar';
-import { useFind } from '../find/find-store';
+import { resetChartStores } from '../../lib/store-registry';
 import { useSession } from '../session/session-store';
 import { ChartHeader } from './ChartHeader';
 import { ChartPanes } from './ChartPanes';
@@ -41,9 +41,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
   const readOnly = detail?.status === 'submitted' || role === 'supervisor';
 
   useEffect(() => {
-    useFind.getState().clear();
-    usePicker.getState().resetForChart();
-    useWorkflow.getState().dismiss();
+    resetChartStores();
     void useChart.getState().open(chartId);
     void useCoding.getState().load(chartId);
     return () => {

@@ -6,9 +6,10 @@ import { create } from 'zustand';
 import type { HoldReason, ValidationProblem } from '../../../shared/domain';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { useRoute } from '../../app/route-store';
 import { useCoding } from '../coding/coding-store';
+import { nextInQueue } from '../queue/queue-walk';
 import { useChart } from './chart-store';
 
 export type WorkflowAction = 'submit' | 'hold' | 'release' | 'next' | 'back';
@@ -25,7 +26,8 @@ interface WorkflowActions {
   submit(chartId: string, acknowledgedWarnings?: string[]): Promise<void>;
   hold(chartId: string, reason: HoldReason, note: string): Promise<boolean>;
   release(chartId: string): Promise<void>;
-  next(chartId: string | null, notice?: string): Promise<void>;
+  /** Opens the chart after this one in the queue as the coder sorted and filtered it. */
+  next(chartId: string, notice?: string): Promise<void>;
   /** Back to the queue; a failed save keeps the coder here unless asked twice. */
   back(): Promise<void>;
   dismiss(): void;
@@ -92,23 +94,25 @@ export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) =
   async next(chartId, notice) {
     if (get().busy && get().busy !== 'next') return;
     set({ busy: 'next', error: null });
-    if (chartId && !(await useCoding.getState().flush())) {
+    if (!(await useCoding.getState().flush())) {
       set({ busy: null, error: SAVE_FAILED });
       return;
     }
-    const result = await call('charts.next', { afterChartId: chartId });
+    const outcome = await nextInQueue(chartId);
     set({ busy: null, blocked: null });
-    if (!result.ok) {
-      set({ error: describeError(result.error) });
+    if (outcome.kind === 'error') {
+      set({ error: outcome.message });
       return;
     }
     const { route, openChart, showQueue } = useRoute.getState();
-    if (result.value.chartId === null) {
-      showQueue(notice ? `${notice} No more charts to code in your queue.` : 'No more charts to code in your queue.');
-      return;
+    const lead = notice ? `${notice} ` : '';
+    if (outcome.kind === 'end') {
+      showQueue(`${lead}End of the queue: no more charts after ${chartId} in its current sort and filter.`);
+    } else if (outcome.kind === 'missing') {
+      showQueue(`${lead}Chart ${chartId} is not in the queue's current list, so it has no next chart. Choose one here.`);
+    } else if (!(route.view === 'chart' && route.chartId === outcome.chartId)) {
+      openChart(outcome.chartId, notice);
     }
-    if (route.view === 'chart' && route.chartId === result.value.chartId) return;
-    openChart(result.value.chartId, notice);
   },
 
   async back() {
@@ -131,3 +135,5 @@ export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) =
 }));
 
 registerStoreReset(() => useWorkflow.setState(initial), { holdsPhi: true });
+// Not `busy`: the Next that opened the new chart may still be finishing.
+registerChartReset(() => useWorkflow.getState().dismiss());

@@ -1,12 +1,14 @@
 /**
  * Diagnoses in sequence: the first is principal (inpatient) or first-listed (others). POA is
  * asked for inpatient charts only. Alt+↑/↓ moves the focused row; focus follows the row.
+ * Y/N/U/W/1 on a focused row sets its POA.
  */
 import { POINTER_LETTERS } from '../../../shared/claim';
 import type { ChartSetting } from '../../../shared/domain';
 import { PoaSelect } from './PoaSelect';
 import { useCoding } from './coding-store';
 import { normaliseForMatch, useFindingsFocus } from './findings-focus-store';
+import { poaKey } from './poa-keys';
 import { reorderDelta } from './reorder-keys';
 import { titleKey, useTitles } from './titles-store';
 import { CodeButton } from '../encoder/CodeButton';
@@ -33,10 +35,13 @@ export function DiagnosisList({ setting, readOnly }: { setting: ChartSetting; re
             className={`coded-row${index === 0 ? ' first' : ''}${highlighted.includes(normaliseForMatch(dx.code)) ? ' finding-highlight' : ''}`}
             aria-label={`${index === 0 ? firstLabel : `Secondary ${index}`}: ${dx.code}`}
             onKeyDown={(e) => {
-              const delta = readOnly ? 0 : reorderDelta(e);
-              if (delta === 0) return;
+              if (readOnly) return;
+              const poa = inpatient ? poaKey(e) : null;
+              const delta = reorderDelta(e);
+              if (poa === null && delta === 0) return;
               e.preventDefault();
-              useCoding.getState().moveDiagnosis(index, delta);
+              if (poa !== null) useCoding.getState().setPoa(index, poa);
+              else useCoding.getState().moveDiagnosis(index, delta);
             }}
           >
             {setting === 'professional' ? <DxLetter index={index} /> : null}

@@ -1,6 +1,6 @@
 /** Which finding the coder clicked: its codes are highlighted in the coded lists. */
 import { create } from 'zustand';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 
 interface FindingsFocus {
   /** Key of the focused finding (rule + codes), or null. */
@@ -23,6 +23,7 @@ export const useFindingsFocus = create<FindingsFocus>()((set, get) => ({
 
 // Codes are chart content: cleared on lock with the other PHI stores.
 registerStoreReset(() => useFindingsFocus.getState().clear(), { holdsPhi: true });
+registerChartReset(() => useFindingsFocus.getState().clear());
 
 /** True when the code belongs to the focused finding. */
 export function useIsHighlighted(code: string): boolean {

@@ -15,7 +15,7 @@ import { create } from 'zustand';
 import type { CodeHit, CodeSystem } from '../../../shared/domain';
 import { beginCall, call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { dropKeystroke, markInFrame, markKeystroke, markReply, markWait } from './search-timing';
 
 /** About three screenfuls of the result list; more only slows each keystroke's paint. */
@@ -70,8 +70,6 @@ interface PickerActions {
   setMessage(message: string | null): void;
   /** Clears the query and results after a pick. */
   clear(): void;
-  /** A new chart: clear everything including the system filter. */
-  resetForChart(): void;
 }
 
 export type PickerStore = PickerData & PickerActions;
@@ -193,11 +191,6 @@ export const usePicker = create<PickerStore>()((set, get) => {
       seq++;
       set({ query: '', results: [], active: 0, searching: false, error: null, message: null, paintKey: null });
     },
-
-    resetForChart() {
-      get().clear();
-      set({ system: '' });
-    },
   };
 });
 
@@ -208,3 +201,9 @@ registerStoreReset(() => {
   seq++;
   usePicker.setState(initial);
 }, { holdsPhi: true });
+
+// A new chart: everything but the coding date (ChartScreen sets it from the chart's detail).
+registerChartReset(() => {
+  usePicker.getState().clear();
+  usePicker.setState({ system: '' });
+});

@@ -1,7 +1,8 @@
 /**
  * ICD-10-PCS table builder: section → body system → operation → body part → approach → device →
  * qualifier. Type a character (or ↑/↓ and Enter) to choose; Backspace steps back; Enter on a
- * finished code adds it to the procedures. Only the values the tables allow are offered.
+ * finished code adds it to the procedures and closes the builder. Only the values the tables
+ * allow are offered.
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
@@ -32,8 +33,10 @@ export function PcsBuilder({ onClose }: { onClose(): void }) {
   }, [active, step]);
 
   const finished = step?.code ?? null;
+  // Done once the code is in: the builder closes (focus goes back, the Alt keys work again)
+  // and "Added X." shows under the code search. A refusal keeps it open with the reason.
   const add = () => {
-    if (finished && addNow(finished)) void usePcs.getState().load('');
+    if (finished && addNow(finished)) onClose();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -83,7 +86,7 @@ export function PcsBuilder({ onClose }: { onClose(): void }) {
           <div className="pcs-finished">
             <span className="code-value">{finished.code}</span> <span>{finished.title}</span>
             <button type="button" onClick={add}>
-              Add {finished.code} (Enter)
+              Add {finished.code} and close (Enter)
             </button>
           </div>
         ) : null}

@@ -5,10 +5,10 @@
  * gives the full code, looked up before it is added so an invalid combination never goes in.
  */
 import { create } from 'zustand';
-import type { CodeHit } from '../../../shared/domain';
+import type { CodeHit, Coding } from '../../../shared/domain';
 import type { SevenChrDef } from '../../../shared/encoder';
 import { call } from '../../lib/api';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { useCoding } from '../coding/coding-store';
 import { usePicker } from '../coding/picker-store';
 import { useTitles } from '../coding/titles-store';
@@ -30,10 +30,28 @@ interface AddFlowState {
 
 export const useAddFlow = create<AddFlowState>()(() => ({ seventh: null, message: null }));
 
-function say(message: string): void {
+/** The code the standing "Added X." reports, with that notice's text. */
+let added: { hit: CodeHit; message: string } | null = null;
+
+function say(message: string, addedHit?: CodeHit): void {
+  added = addedHit ? { hit: addedHit, message } : null;
   useAddFlow.setState({ message });
   usePicker.getState().setMessage(message);
 }
+
+const isCoded = (coding: Coding, hit: CodeHit): boolean =>
+  hit.system === 'icd10cm'
+    ? coding.diagnoses.some((d) => d.code === hit.code)
+    : coding.procedures.some((p) => p.system === hit.system && p.code === hit.code);
+
+// "Added X." is true only while X is coded: removing X (or a reload without it) takes it away.
+useCoding.subscribe((state) => {
+  if (!added || isCoded(state.coding, added.hit)) return;
+  const { message } = added;
+  added = null;
+  if (useAddFlow.getState().message === message) useAddFlow.setState({ message: null });
+  if (usePicker.getState().message === message) usePicker.getState().setMessage(null);
+});
 
 /** Adds a billable hit now; returns true when it went in. */
 export function addNow(hit: CodeHit): boolean {
@@ -44,7 +62,7 @@ export function addNow(hit: CodeHit): boolean {
   }
   useTitles.getState().remember(hit);
   usePicker.getState().clear();
-  say(`Added ${hit.code}.`);
+  say(`Added ${hit.code}.`, hit);
   return true;
 }
 
@@ -99,4 +117,9 @@ export async function addByCode(code: string, system: CodeHit['system'] = 'icd10
   await requestAdd(hit);
 }
 
-registerStoreReset(() => useAddFlow.setState({ seventh: null, message: null }), { holdsPhi: true });
+const reset = () => {
+  added = null;
+  useAddFlow.setState({ seventh: null, message: null });
+};
+registerStoreReset(reset, { holdsPhi: true });
+registerChartReset(reset);

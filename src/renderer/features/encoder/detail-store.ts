@@ -8,7 +8,7 @@ import type { CodeSystem } from '../../../shared/domain';
 import type { CodeDetail } from '../../../shared/encoder';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { usePicker } from '../coding/picker-store';
 
 export interface DetailTarget {
@@ -85,3 +85,9 @@ registerStoreReset(() => {
   cache.clear();
   useDetail.setState(initial);
 }, { holdsPhi: true });
+
+// The next chart starts with an empty pane (the cache of details by code and date stays).
+registerChartReset(() => {
+  seq++;
+  useDetail.setState(initial);
+});

@@ -1,6 +1,6 @@
 /** Which encoder dialog is open over the chart (one at a time; the 7th-character chooser stacks on top). */
 import { create } from 'zustand';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 
 export type EncoderDialog = 'tree' | 'pcs' | 'tables';
 
@@ -17,3 +17,4 @@ export const useEncoderUi = create<EncoderUi>()((set) => ({
 }));
 
 registerStoreReset(() => useEncoderUi.setState({ open: null }), { holdsPhi: false });
+registerChartReset(() => useEncoderUi.setState({ open: null }));

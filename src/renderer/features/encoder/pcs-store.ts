@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { PcsStep } from '../../../shared/encoder';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { usePicker } from '../coding/picker-store';
 
 interface PcsData {
@@ -91,7 +91,9 @@ export const usePcs = create<PcsData & PcsActions>()((set, get) => ({
   },
 }));
 
-registerStoreReset(() => {
+const reset = () => {
   seq++;
   usePcs.setState(initial);
-}, { holdsPhi: true });
+};
+registerStoreReset(reset, { holdsPhi: true });
+registerChartReset(reset);

@@ -4,7 +4,7 @@ import type { IndexTable, TableSearchResult } from '../../../shared/encoder';
 import { call } from '../../lib/api';
 import { debounce } from '../../lib/debounce';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 
 export const TABLE_DEBOUNCE_MS = 80;
 
@@ -63,8 +63,10 @@ export const useIndexTable = create<TableData & TableActions>()((set, get) => {
 });
 
 // The query may hold words from the record.
-registerStoreReset(() => {
+const reset = () => {
   cancelPending();
   seq++;
   useIndexTable.setState(initial);
-}, { holdsPhi: true });
+};
+registerStoreReset(reset, { holdsPhi: true });
+registerChartReset(reset);

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { TabularNode } from '../../../shared/encoder';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { usePicker } from '../coding/picker-store';
 
 const ROOT = '';
@@ -36,13 +36,17 @@ interface TreeActions {
 }
 
 const initial: TreeData = { children: {}, expanded: {}, loading: {}, focused: null, error: null };
+/** Bumped on reset: a reply for the last chart's date is dropped. */
+let epoch = 0;
 
 export const useTree = create<TreeData & TreeActions>()((set, get) => {
   const load = async (parent: string): Promise<void> => {
     if (get().children[parent] || get().loading[parent]) return;
+    const mine = epoch;
     set({ loading: { ...get().loading, [parent]: true }, error: null });
     const date = usePicker.getState().date;
     const result = await call('codes.browse', { parent: parent === ROOT ? null : parent, ...(date ? { date } : {}) });
+    if (mine !== epoch) return;
     const { [parent]: _done, ...loading } = get().loading;
     if (!result.ok) {
       set({ loading, error: describeError(result.error) });
@@ -93,4 +97,10 @@ export function visibleNodes(children: TreeData['children'], expanded: TreeData[
   return out;
 }
 
-registerStoreReset(() => useTree.setState(initial), { holdsPhi: false });
+const reset = () => {
+  epoch++;
+  useTree.setState(initial);
+};
+registerStoreReset(reset, { holdsPhi: false });
+// Children are read for the chart's date (its code-set version): the next chart reads afresh.
+registerChartReset(reset);

@@ -1,6 +1,6 @@
 /** Find-in-chart state: the query and which match of the open document is current. */
 import { create } from 'zustand';
-import { registerStoreReset } from '../../lib/store-registry';
+import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 
 interface FindStore {
   query: string;
@@ -32,3 +32,4 @@ export const useFind = create<FindStore>()((set, get) => ({
 
 // The query may contain words from the record.
 registerStoreReset(() => useFind.setState(initial), { holdsPhi: true });
+registerChartReset(() => useFind.getState().clear());

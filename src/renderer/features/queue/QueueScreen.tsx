@@ -11,6 +11,17 @@ import { QueueToolbar } from './QueueToolbar';
 import { hasActiveFilters, useQueue } from './queue-store';
 import './queue.css';
 
+/**
+ * Enter in the search box searches now (not after the typing pause). One match opens; several
+ * hand over to the grid on the first (Enter there opens it), so Enter never opens a guess.
+ */
+async function enterFromSearch(grid: HTMLTableElement | null): Promise<void> {
+  await useQueue.getState().reload();
+  const { rows, total } = useQueue.getState();
+  if (total === 1 && rows[0]) useRoute.getState().openChart(rows[0].id);
+  else if (total !== null && total > 1) grid?.focus();
+}
+
 export function QueueScreen() {
   const total = useQueue((s) => s.total);
   const error = useQueue((s) => s.error);
@@ -31,6 +42,9 @@ export function QueueScreen() {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (event.key === 'Enter' && event.target === searchRef.current) {
+        event.preventDefault();
+        void enterFromSearch(gridRef.current);
       } else if (event.key === 'Escape' && event.target === searchRef.current) {
         gridRef.current?.focus();
       } else if (event.key === 'ArrowDown' && event.target === searchRef.current) {

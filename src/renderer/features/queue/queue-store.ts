@@ -123,14 +123,15 @@ export const useQueue = create<QueueStore>()((set, get) => {
         const result = await call('charts.list', queryInput(offset, Math.min(500, count - offset)));
         if (mine !== generation) return;
         if (!result.ok) {
-          set({ error: describeError(result.error) });
+          set({ loading: false, error: describeError(result.error) });
           return;
         }
         fresh.push(...result.value.rows);
         total = result.value.total;
         if (result.value.rows.length === 0) break;
       }
-      set({ rows: fresh, total, selected: Math.min(get().selected, Math.max(fresh.length - 1, 0)) });
+      // A page read this refresh superseded never clears `loading`: it is done now.
+      set({ loading: false, rows: fresh, total, selected: Math.min(get().selected, Math.max(fresh.length - 1, 0)) });
     },
 
     setSort(sort) {
