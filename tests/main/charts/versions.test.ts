@@ -34,7 +34,6 @@ describe('reopening a submitted chart', () => {
 
     const row = (await must(app, 'charts.list', { search: CHART })).rows[0]!;
     expect(row).toMatchObject({ id: CHART, status: 'in_progress', version: 2 });
-    expect((await must(app, 'charts.next', { afterChartId: null })).chartId).not.toBeNull();
   });
 
   it('submits version 2 beside version 1, which keeps its codes; both submits and the reopen are on the trail', async () => {
