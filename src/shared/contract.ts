@@ -91,6 +91,8 @@ export type ChartListInput = z.input<typeof chartListInput>;
 export interface ImportSummary {
   /** verified: the file is a known official release, byte for byte; false when imported with allowUnverified. */
   files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean; verified: boolean }[];
+  /** Files found in the folders given that were not imported, each with the reason. */
+  skipped: { path: string; reason: string }[];
   totalCodes: number;
   seconds: number;
 }

@@ -116,6 +116,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
           const notes = `${f.replaced ? ' (replaced)' : ''}${f.verified ? '' : ' (unverified: matches no known official release)'}`;
           printText(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${notes}\n`);
         }
+        for (const f of summary.skipped) printText(`${path.basename(f.path)}: skipped, ${f.reason}\n`);
         printText(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
       }
     },

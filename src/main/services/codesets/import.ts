@@ -7,8 +7,10 @@
  */
 import type { ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
+import { basename } from 'node:path';
+import { AppFailure } from '../../../shared/result';
 import { afterFailedImport } from './importers/failed-import';
-import { planImports, releaseAll } from './importers/plan';
+import { planWithSkips, releaseAll } from './importers/plan';
 import { recordSourceFile } from './importers/source-file-record';
 import { verifyRelease, type VerifyOptions } from './importers/verify-release';
 
@@ -29,7 +31,7 @@ export async function importCodeFiles(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const started = performance.now();
-  const planned = await planImports(paths);
+  const { planned, skipped } = await planWithSkips(paths);
   const files: ImportSummary['files'] = [];
   try {
     const checked = planned.map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
@@ -47,13 +49,24 @@ export async function importCodeFiles(
       files.push({ ...summary, verified: check.release !== null });
     }
   } catch (error) {
-    throw afterFailedImport(db, error);
+    throw withImportedBefore(afterFailedImport(db, error), files);
   } finally {
     releaseAll(planned);
   }
   return {
     files,
+    skipped,
     totalCodes: files.reduce((sum, f) => sum + f.codes, 0),
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * Each file is committed whole, so a failure midway leaves the files before it imported: the
+ * failure names them (detail.importedBefore), so the summary can say what did change.
+ */
+function withImportedBefore(error: unknown, files: ImportSummary['files']): unknown {
+  if (!(error instanceof AppFailure) || files.length === 0) return error;
+  const importedBefore = files.map((f) => basename(f.path)).join(', ');
+  return new AppFailure(error.code, error.message, { ...error.detail, importedBefore });
 }
