@@ -60,7 +60,8 @@ async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile
 /** One progress line for a terminal: file, percent, lines, and whether the index is being built. */
 export function progressLine(p: EventMap['import.progress']): string {
   const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
-  const stage = p.indexing ? ', building the search index' : '';
+  if (p.step === 'checking') return `${path.basename(p.path)}: checking against the official releases`;
+  const stage = p.step === 'indexing' ? ', building the search index' : '';
   return `${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines${stage})`;
 }
 

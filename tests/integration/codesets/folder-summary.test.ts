@@ -31,8 +31,8 @@ describe('a folder import', () => {
     const db = openContentDb(path.join(dir, 'content.db'));
     try {
       const summary = await importCodeFiles(db, [folder]);
-      expect(summary.files.map((f) => [path.basename(f.path), f.system, f.label, f.codes, f.verified])).toEqual([
-        ['icd10cm_order_2026.txt', 'icd10cm', 'FY2026', 98_186, true],
+      expect(summary.files.map((f) => [path.basename(f.path), f.system, f.label, f.codes, f.release])).toEqual([
+        ['icd10cm_order_2026.txt', 'icd10cm', 'FY2026', 98_186, 'ICD-10-CM FY2026 order file'],
       ]);
       const skipped = Object.fromEntries(summary.skipped.map((s) => [path.basename(s.path), s.reason]));
       expect(skipped).toEqual({

@@ -5,7 +5,7 @@
  * (importers/verify-release.ts); each file is then imported whole or not at all, and a bad
  * file names its line and the reason.
  */
-import type { ImportSummary } from '../../../shared/contract';
+import type { ImportProgress, ImportSummary } from '../../../shared/contract';
 import type { ContentDb } from './content-db';
 import { basename } from 'node:path';
 import { AppFailure } from '../../../shared/result';
@@ -14,13 +14,7 @@ import { planWithSkips, releaseAll } from './importers/plan';
 import { recordSourceFile } from './importers/source-file-record';
 import { verifyRelease, type VerifyOptions } from './importers/verify-release';
 
-export interface ImportProgress {
-  path: string;
-  line: number;
-  totalLines: number;
-  /** Every line is read and the file's search index is being built: no finer progress comes until it is done. */
-  indexing?: true;
-}
+export type { ImportProgress };
 
 export type ImportOptions = VerifyOptions;
 
@@ -34,19 +28,24 @@ export async function importCodeFiles(
   const { planned, skipped } = await planWithSkips(paths);
   const files: ImportSummary['files'] = [];
   try {
-    const checked = planned.map((p) => ({ ...p, check: verifyRelease(p.source, p.importer.kind, options) }));
-    for (const { source, importer, check } of checked) {
+    const count = planned.length;
+    const checked = planned.map((p, i) => {
+      onProgress?.({ path: p.source.path, file: i + 1, files: count, step: 'checking', line: 0, totalLines: 0 });
+      return { ...p, check: verifyRelease(p.source, p.importer.kind, options) };
+    });
+    for (const [i, { source, importer, check }] of checked.entries()) {
+      const at = { path: source.path, file: i + 1, files: count };
+      onProgress?.({ ...at, step: 'reading', line: 0, totalLines: 0 });
       const summary = await importer.run(
         {
           db,
-          progress: (done, total, indexing) =>
-            onProgress?.({ path: source.path, line: done, totalLines: total, ...(indexing ? { indexing: true as const } : {}) }),
+          progress: (done, total, indexing) => onProgress?.({ ...at, step: indexing ? 'indexing' : 'reading', line: done, totalLines: total }),
         },
         source,
       );
       recordSourceFile(db, importer.kind, source.name, check);
       source.release?.();
-      files.push({ ...summary, verified: check.release !== null });
+      files.push({ ...summary, verified: check.release !== null, release: check.release?.release ?? null });
     }
   } catch (error) {
     throw withImportedBefore(afterFailedImport(db, error), files);
