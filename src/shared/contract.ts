@@ -104,7 +104,7 @@ export interface ImportProgress {
   path: string;
   file: number;
   files: number;
-  step: 'checking' | 'reading' | 'indexing';
+  step: 'checking' | 'reading' | 'indexing' | 'search';
   line: number;
   totalLines: number;
 }
@@ -269,7 +269,9 @@ export interface EventMap {
   /**
    * File `file` of `files` (1-based): `checking` its bytes against the official releases (every
    * file is checked before any is written), `reading` line `line` of `totalLines` (the importer's
-   * unit: lines, rows or elements), or `indexing` (every line read, its search index being built).
+   * unit: lines, rows or elements), or `indexing` (every line read, its search index being built);
+   * then, after the last file, `search`: the search indexes built beside the current ones, which
+   * answer searches until the swap.
    */
   'import.progress': ImportProgress;
   'charts.changed': { chartId: string | null };

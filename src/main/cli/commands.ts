@@ -61,6 +61,7 @@ async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile
 export function progressLine(p: EventMap['import.progress']): string {
   const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
   if (p.step === 'checking') return `${path.basename(p.path)}: checking against the official releases`;
+  if (p.step === 'search') return 'preparing search over the new codes';
   const stage = p.step === 'indexing' ? ', building the search index' : '';
   return `${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines${stage})`;
 }

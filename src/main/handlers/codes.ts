@@ -6,6 +6,7 @@ import { listSourceFiles } from '../services/codesets/importers/source-file-reco
 import { importInWorker } from '../services/codesets/worker/import-in-worker';
 import { buildIndexesInWorker } from '../services/codesets/worker/index-in-worker';
 import { verifyAudit } from '../services/audit/trail';
+import type { ImportProgress } from '../../shared/contract';
 import type { HandlerTable } from './types';
 
 export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'codes.import' | 'codes.sourceFiles' | 'audit.verify'> = {
@@ -16,9 +17,18 @@ export const codeHandlers: HandlerTable<'codes.search' | 'codes.versions' | 'cod
   // from the current indexes; the new ones are built beside them and swapped in before the reply.
   'codes.import': async (input, app) => {
     const path = contentDbPath(app.home);
-    const swap = { date: app.now().toISOString().slice(0, 10), build: (ids: readonly number[]) => buildIndexesInWorker(path, ids) };
+    let last: ImportProgress = { path: '', file: 1, files: 1, step: 'reading', line: 0, totalLines: 0 };
+    const progress = (p: ImportProgress) => {
+      last = p;
+      app.events.emit('import.progress', p);
+    };
+    const swap = {
+      date: app.now().toISOString().slice(0, 10),
+      build: (ids: readonly number[]) => buildIndexesInWorker(path, ids),
+      onBuilding: () => app.events.emit('import.progress', { ...last, step: 'search' }),
+    };
     const { result: summary } = await withSearchServedDuring(app.content(), swap, () =>
-      importInWorker(path, input.paths, (p) => app.events.emit('import.progress', p), { allowUnverified: input.allowUnverified ?? false }),
+      importInWorker(path, input.paths, progress, { allowUnverified: input.allowUnverified ?? false }),
     );
     if (app.session) {
       app.audit('codes.import', null, { files: summary.files.length, codes: summary.totalCodes });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { versionsToSearch } from '../../../src/main/services/codesets/search';
 import { hasFreshWordIndex } from '../../../src/main/services/codesets/search/word-index-cache';
+import type { ImportProgress } from '../../../src/shared/contract';
 import { must, testApp } from '../helpers/app';
 import { manyCmRows, tempDir, writeOrderFile, type Row } from './helpers';
 
@@ -21,6 +22,10 @@ describe('search while a code set is re-imported', () => {
     // A coder has searched: the app serves searches from an index.
     expect((await must(app, 'codes.search', { query: 'variant', limit: 5 })).results.length).toBeGreaterThan(0);
 
+    const steps: string[] = [];
+    app.events.on((name, payload) => {
+      if (name === 'import.progress') steps.push((payload as ImportProgress).step);
+    });
     const seen: { variant: number; zebra: number }[] = [];
     let done = false;
     const importing = must(app, 'codes.import', { paths: [writeOrderFile(tempDir(), name, NEW)], allowUnverified: true }).finally(() => (done = true));
@@ -33,6 +38,8 @@ describe('search while a code set is re-imported', () => {
     const summary = await importing;
     expect(summary.files[0]).toMatchObject({ replaced: true, codes: NEW.length });
     expect(seen.length).toBeGreaterThan(3);
+    // The screen is told when the new index is being built beside the old one.
+    expect(steps.at(-1)).toBe('search');
     // During the import: the old code set, whole.
     expect(seen.every((s) => s.variant > 0 && s.zebra === 0)).toBe(true);
 

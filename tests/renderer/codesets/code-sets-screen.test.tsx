@@ -86,6 +86,9 @@ describe('the Code sets screen', () => {
     expect(Number(bar.getAttribute('value'))).toBeCloseTo((1 + 0.45) / 2);
     act(() => api.emit('import.progress', { path: '/dl/icd10cm_order_2026.txt', file: 2, files: 2, step: 'indexing', line: 98186, totalLines: 98186 }));
     expect(screen.getByText('Building the search index (98,186 lines read)')).toBeTruthy();
+    act(() => api.emit('import.progress', { path: '/dl/icd10cm_order_2026.txt', file: 2, files: 2, step: 'search', line: 98186, totalLines: 98186 }));
+    expect(screen.getByText('All 2 files imported')).toBeTruthy();
+    expect(screen.getByText('Search index updating (search answers from the current codes meanwhile)')).toBeTruthy();
 
     await act(async () => finish(summary));
     const result = await screen.findByRole('region', { name: 'Import summary' });

@@ -19,10 +19,15 @@ export function baseName(path: string): string {
 
 /** Reading is most of a file's time; building its search index the rest (no finer figure comes). */
 const READ_SHARE = 0.9;
+/** Where the bar stands while the search index is built beside the current one, after the last file. */
+const SEARCH_AT = 0.97;
 
 export function progressView(p: ImportProgress): ProgressView {
   const file = `File ${p.file} of ${p.files} · ${baseName(p.path)}`;
   if (p.step === 'checking') return { fraction: null, file, step: 'Checking against the official releases' };
+  if (p.step === 'search') {
+    return { fraction: SEARCH_AT, file: `All ${p.files} ${p.files === 1 ? 'file' : 'files'} imported`, step: 'Search index updating (search answers from the current codes meanwhile)' };
+  }
   const read = p.totalLines > 0 ? Math.min(1, p.line / p.totalLines) : 0;
   const within = p.step === 'indexing' ? READ_SHARE : READ_SHARE * read;
   const fraction = (p.file - 1 + within) / Math.max(1, p.files);

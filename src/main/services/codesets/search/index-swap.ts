@@ -19,6 +19,8 @@ export interface SwapOptions {
   date: string;
   /** Builds the versions' parts off this thread (the code-set worker: worker/index-in-worker.ts). */
   build(versionIds: readonly number[]): Promise<BuiltParts[]>;
+  /** Told when the build starts (the Code sets screen says "preparing search"). */
+  onBuilding?(): void;
 }
 
 /**
@@ -41,6 +43,7 @@ async function buildBesideAndSwap(db: ContentDb, options: SwapOptions, unpin: ()
   const wanted = versionsToServe(db, options.date).filter((v) => !hasFreshWordIndex(db, v));
   if (wanted.length === 0) return [];
   let parts;
+  options.onBuilding?.();
   try {
     parts = await options.build(wanted.map((v) => v.id));
   } catch (error) {
