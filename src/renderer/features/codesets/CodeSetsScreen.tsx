@@ -53,23 +53,26 @@ export function CodeSetsScreen() {
 function ImportedFiles() {
   const files = useImport((s) => s.sourceFiles);
   return (
-    <table className="codesets-table" aria-label="Imported official files">
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Release</th>
-          <th scope="col">Imported</th>
-        </tr>
-      </thead>
-      <tbody>
-        {files.map((f) => (
-          <tr key={`${f.file}|${f.importedAt}`}>
-            <td className="codesets-file">{f.file}</td>
-            <td className={f.release ? undefined : 'codesets-warn'}>{f.release ?? 'Unverified'}</td>
-            <td className="codesets-dates">{f.importedAt.slice(0, 16).replace('T', ' ')}</td>
+    <>
+      <h3>Official files imported</h3>
+      <table className="codesets-table" aria-label="Imported official files">
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Release</th>
+            <th scope="col">Imported</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={`${f.file}|${f.importedAt}`}>
+              <td className="codesets-file">{f.file}</td>
+              <td className={f.release ? undefined : 'codesets-warn'}>{f.release ?? 'Unverified'}</td>
+              <td className="codesets-dates">{f.importedAt.slice(0, 16).replace('T', ' ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

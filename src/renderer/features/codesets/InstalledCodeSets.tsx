@@ -41,8 +41,8 @@ export function InstalledCodeSets({ versions, files }: { versions: readonly Cont
               <th scope="row">{SYSTEM_LABELS[system]}</th>
               {version ? (
                 <>
-                  <td>{version.label}</td>
-                  <td className="codesets-dates">{`${version.effectiveFrom} – ${version.effectiveTo ?? 'open'}`}</td>
+                  <td className="codesets-version">{version.isDemo ? 'Demo' : version.label}</td>
+                  <td className="codesets-dates">{version.isDemo ? 'any date' : `${version.effectiveFrom} – ${version.effectiveTo ?? 'open'}`}</td>
                   <td className={version.isDemo || !version.verified ? 'codesets-warn' : undefined}>
                     {sourceText(version, files)}
                     <div className="muted codesets-file">{version.source}</div>
