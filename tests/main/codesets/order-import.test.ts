@@ -37,7 +37,7 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026);
     const summary = await importCodeFiles(db, [file]);
     expect(summary.files).toEqual([
-      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false },
+      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false, release: null },
     ]);
     expect(summary.totalCodes).toBe(CM_2026.length);
     expect(summary.seconds).toBeGreaterThanOrEqual(0);
