@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'codes.search',
   'codes.versions',
   'codes.import',
+  'codes.sourceFiles',
   'audit.verify',
   'audit.reanchor',
   'workspace.backup',

@@ -101,10 +101,33 @@ export const chartListInput = z
 export type ChartListInput = z.input<typeof chartListInput>;
 
 export interface ImportSummary {
-  /** verified: the file is a known official release, byte for byte; false when imported with allowUnverified. */
-  files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean; verified: boolean }[];
+  /**
+   * verified: the file is a known official release, byte for byte (`release` names it); false
+   * (release null) when imported with allowUnverified.
+   */
+  files: { path: string; kind: string; system: string; label: string; codes: number; replaced: boolean; verified: boolean; release: string | null }[];
+  /** Files found in the folders given that were not imported, each with the reason. */
+  skipped: { path: string; reason: string }[];
   totalCodes: number;
   seconds: number;
+}
+
+export interface ImportProgress {
+  path: string;
+  file: number;
+  files: number;
+  step: 'checking' | 'reading' | 'indexing' | 'search';
+  line: number;
+  totalLines: number;
+}
+
+/** One imported official file (code lists and edit tables alike), newest first. */
+export interface SourceFileInfo {
+  file: string;
+  kind: string;
+  /** The official release it matched byte for byte; null when imported unverified. */
+  release: string | null;
+  importedAt: string;
 }
 
 export type SubmitOutcome =
@@ -217,6 +240,8 @@ export const contract = {
       .strict(),
     access: 'public',
   }),
+  /** The official files imported (the Code sets screen lists them with their release). */
+  'codes.sourceFiles': method<SourceFileInfo[]>()({ input: empty, access: 'public' }),
   'audit.verify': method<AuditVerifyReport>()({ input: empty, access: ALL_ROLES }),
   /** When the trail no longer matches its seal and no backup will be restored: the finding goes on the record and the seal follows. */
   'audit.reanchor': method<SessionStatus>()({ input: empty, access: ALL_ROLES }),
@@ -275,8 +300,14 @@ export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output
 export interface EventMap {
   'session.locked': { reason: 'idle' | 'manual' | 'os' };
   'session.unlocked': Record<string, never>;
-  /** `indexing`: every line is read and the search index is being built. */
-  'import.progress': { path: string; line: number; totalLines: number; indexing?: true };
+  /**
+   * File `file` of `files` (1-based): `checking` its bytes against the official releases (every
+   * file is checked before any is written), `reading` line `line` of `totalLines` (the importer's
+   * unit: lines, rows or elements), or `indexing` (every line read, its search index being built);
+   * then, after the last file, `search`: the search indexes built beside the current ones, which
+   * answer searches until the swap.
+   */
+  'import.progress': ImportProgress;
   'charts.changed': { chartId: string | null };
 }
 export type EventName = keyof EventMap;

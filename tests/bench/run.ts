@@ -16,12 +16,13 @@ import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
 import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
+import { searchDuringImportBench } from './search-during-import.bench';
 import { searchPeersBench } from './search-peers.bench';
 import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

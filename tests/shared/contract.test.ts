@@ -31,6 +31,7 @@ describe('the API contract', () => {
       'codes.pcsBuild',
       'codes.search',
       'codes.show',
+      'codes.sourceFiles',
       'codes.tableSearch',
       'codes.versions',
       'profiles.create',

@@ -60,7 +60,9 @@ async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile
 /** One progress line for a terminal: file, percent, lines, and whether the index is being built. */
 export function progressLine(p: EventMap['import.progress']): string {
   const pct = p.totalLines ? Math.floor((100 * p.line) / p.totalLines) : 0;
-  const stage = p.indexing ? ', building the search index' : '';
+  if (p.step === 'checking') return `${path.basename(p.path)}: checking against the official releases`;
+  if (p.step === 'search') return 'preparing search over the new codes';
+  const stage = p.step === 'indexing' ? ', building the search index' : '';
   return `${path.basename(p.path)}: ${pct}% (${p.line} of ${p.totalLines} lines${stage})`;
 }
 
@@ -116,6 +118,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
           const notes = `${f.replaced ? ' (replaced)' : ''}${f.verified ? '' : ' (unverified: matches no known official release)'}`;
           printText(`${path.basename(f.path)}: ${f.system} ${f.label}, ${f.codes} codes${notes}\n`);
         }
+        for (const f of summary.skipped) printText(`${path.basename(f.path)}: skipped, ${f.reason}\n`);
         printText(`${summary.totalCodes} codes in ${summary.seconds.toFixed(1)} s\n`);
       }
     },

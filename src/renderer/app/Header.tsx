@@ -5,6 +5,7 @@ import { useVersions } from '../features/codesets/versions-store';
 import { useSession } from '../features/session/session-store';
 import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
 import { lockNow } from './lock-now';
+import { useRoute } from './route-store';
 
 export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHelp(): void; onSettings(): void }) {
   const profile = useSession((s) => s.status?.profile ?? null);
@@ -38,6 +39,10 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
           {profile.displayName} · {ROLE_LABELS[profile.role]}
         </span>
       ) : null}
+      {/* codes.import is open to every role (code sets are not PHI), so every role sees it. */}
+      <button type="button" className="header-button" onClick={() => useRoute.getState().showCodeSets()}>
+        Code sets
+      </button>
       <button type="button" className="header-button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

@@ -1,6 +1,7 @@
 /** The unlocked app: header bar, the current screen, and the help/about panels. */
 import { useCallback, useEffect, useState } from 'react';
 import { ChartScreen } from '../features/chart/ChartScreen';
+import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { useVersions } from '../features/codesets/versions-store';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -28,7 +29,9 @@ export function Shell() {
     <div className="shell">
       <Header onAbout={() => setPanel('about')} onHelp={toggleHelp} onSettings={() => setPanel('settings')} />
       <TrailBanner />
-      {route.view === 'queue' ? <QueueScreen /> : <ChartScreen key={route.chartId} chartId={route.chartId} />}
+      {route.view === 'queue' ? <QueueScreen /> : null}
+      {route.view === 'chart' ? <ChartScreen key={route.chartId} chartId={route.chartId} /> : null}
+      {route.view === 'codesets' ? <CodeSetsScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' };
 
 interface RouteStore {
   route: Route;
@@ -13,6 +13,7 @@ interface RouteStore {
   notice: string | null;
   openChart(chartId: string, notice?: string): void;
   showQueue(notice?: string): void;
+  showCodeSets(): void;
   clearNotice(): void;
 }
 
@@ -23,6 +24,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   notice: null,
   openChart: (chartId, notice) => set({ route: { view: 'chart', chartId }, notice: notice ?? null }),
   showQueue: (notice) => set({ route: { view: 'queue' }, notice: notice ?? null }),
+  showCodeSets: () => set({ route: { view: 'codesets' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

@@ -29,7 +29,7 @@ const imported = importedOnce({
   missing: MISSING,
   timeoutMs: 180_000,
   onProgress: (p) => {
-    if (p.path === TABULAR) progress.push([p.line, p.totalLines]);
+    if (p.path === TABULAR && p.totalLines > 0) progress.push([p.line, p.totalLines]);
   },
 });
 const db = imported.db;

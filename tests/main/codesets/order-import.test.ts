@@ -37,7 +37,7 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', CM_2026);
     const summary = await importCodeFiles(db, [file]);
     expect(summary.files).toEqual([
-      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false },
+      { path: file, kind: 'icd10cm-order', system: 'icd10cm', label: 'FY2026', codes: CM_2026.length, replaced: false, verified: false, release: null },
     ]);
     expect(summary.totalCodes).toBe(CM_2026.length);
     expect(summary.seconds).toBeGreaterThanOrEqual(0);
@@ -135,10 +135,15 @@ describe('importCodeFiles: ICD-10-CM order files', () => {
     const file = writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', rows);
     const seen: ImportProgress[] = [];
     await importCodeFiles(db, [file], (p) => seen.push(p));
-    expect(seen.map((p) => p.line)).toEqual([5000, 10000, rows.length]);
-    expect(seen.every((p) => p.path === file && p.totalLines === rows.length)).toBe(true);
-    // The last event says the rows are read and the index is being built (the rest of the import).
-    expect(seen.map((p) => p.indexing ?? false)).toEqual([false, false, true]);
+    // Checked against the releases first, then read, then (the rest of the import) its index built.
+    expect(seen.map((p) => [p.step, p.line, p.totalLines])).toEqual([
+      ['checking', 0, 0],
+      ['reading', 0, 0],
+      ['reading', 5000, rows.length],
+      ['reading', 10000, rows.length],
+      ['indexing', rows.length, rows.length],
+    ]);
+    expect(seen.every((p) => p.path === file && p.file === 1 && p.files === 1)).toBe(true);
   });
 });
 

@@ -42,3 +42,10 @@ export function versionInForce(
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return matching[0] ?? null;
 }
+
+/** The version a search without a date covers: the newest official one, else the demo subset. */
+export function currentVersion(versions: readonly ContentVersion[], system: CodeSystem): ContentVersion | null {
+  const own = versions.filter((v) => v.system === system);
+  const official = own.filter((v) => !v.isDemo).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  return official[0] ?? own[0] ?? null;
+}

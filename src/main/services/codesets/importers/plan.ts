@@ -5,12 +5,13 @@
  * opened and each member is sniffed like a file ("x.zip!member"); a zip with nothing
  * recognised is an error naming it. Zip bombs and path tricks are refused (streaming/read-zip.ts).
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { AppFailure } from '../../../../shared/result';
 import { importFailure } from '../import-failure';
 import { importerFor, IMPORTERS } from './registry';
+import { skipReason } from './skip-reasons';
 import { DEFAULT_CHUNK_BYTES, fileChunks } from './streaming/byte-chunks';
 import { extractZipMember, listZipMembers, type ZipMemberHead } from './streaming/read-zip';
 import type { FileImporter, ImportSource } from './types';
@@ -20,6 +21,12 @@ const SNIFF_BYTES = 4096;
 export interface PlannedImport {
   source: ImportSource;
   importer: FileImporter;
+}
+
+/** A file in a folder that is not imported, and why (the summary lists every one). */
+export interface SkippedFile {
+  path: string;
+  reason: string;
 }
 
 const headOf = (bytes: Uint8Array): string =>
@@ -106,24 +113,38 @@ const describeKinds = (importers: readonly FileImporter[]): string =>
 
 /** The caller releases the result (releaseAll) once imported; on a failure here nothing is left behind. */
 export async function planImports(paths: readonly string[], importers: readonly FileImporter[] = IMPORTERS): Promise<PlannedImport[]> {
+  return (await planWithSkips(paths, importers)).planned;
+}
+
+/** As planImports, with the folders' files that are not imported and why. */
+export async function planWithSkips(
+  paths: readonly string[],
+  importers: readonly FileImporter[] = IMPORTERS,
+): Promise<{ planned: PlannedImport[]; skipped: SkippedFile[] }> {
   if (paths.length === 0) throw new AppFailure('BAD_INPUT', 'No files or folders were given to import.');
   const planned = new Map<string, PlannedImport>();
+  const skipped: SkippedFile[] = [];
   try {
-    return await planEach(paths, importers, planned);
+    return { planned: await planEach(paths, importers, planned, skipped), skipped };
   } catch (error) {
     releaseAll([...planned.values()]);
     throw error;
   }
 }
 
-async function planEach(paths: readonly string[], importers: readonly FileImporter[], planned: Map<string, PlannedImport>): Promise<PlannedImport[]> {
+async function planEach(
+  paths: readonly string[],
+  importers: readonly FileImporter[],
+  planned: Map<string, PlannedImport>,
+  skipped: SkippedFile[],
+): Promise<PlannedImport[]> {
   for (const given of paths) {
     const path = resolve(given);
     const name = basename(path);
     const stat = statOrNull(path);
     if (stat === null) throw importFailure(name, 0, 'no such file or folder');
     if (stat.isDirectory()) {
-      const inFolder = await walk(path, importers, planned);
+      const inFolder = await walk(path, importers, planned, skipped);
       if (inFolder === 0) throw importFailure(name, 0, 'the folder holds no code-set file CodeDesk can import');
       continue;
     }
@@ -152,20 +173,34 @@ function add(planned: Map<string, PlannedImport>, p: PlannedImport): number {
   return 1;
 }
 
-/** Adds the folder's recognised files to `planned` (as they are found, so a failure releases them); returns how many. */
-async function walk(folder: string, importers: readonly FileImporter[], planned: Map<string, PlannedImport>): Promise<number> {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+/**
+ * Adds the folder's recognised files to `planned` (as they are found, so a failure releases
+ * them) and every other file to `skipped` with its reason; returns how many were planned.
+ * Links are followed (a folder of links to the downloads is a folder of those files).
+ */
+async function walk(folder: string, importers: readonly FileImporter[], planned: Map<string, PlannedImport>, skipped: SkippedFile[]): Promise<number> {
+  const names = readdirSync(folder).sort((a, b) => (a < b ? -1 : 1));
   let found = 0;
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found += await walk(path, importers, planned);
-    else if (entry.isFile() && isZip(path)) {
+  for (const name of names) {
+    const path = join(folder, name);
+    const stat = statOrNull(path);
+    if (stat?.isDirectory()) {
+      // A linked folder could lead back up the tree; a hidden one is a tool's (.git), not a download.
+      if (lstatSync(path).isSymbolicLink()) skipped.push({ path, reason: 'a link to a folder (links to folders are not followed)' });
+      else if (name.startsWith('.')) skipped.push({ path, reason: 'a hidden folder' });
+      else found += await walk(path, importers, planned, skipped);
+      continue;
+    }
+    const unread = stat === null ? 'a link to a file that does not exist' : stat.isFile() ? null : 'not a regular file';
+    if (unread !== null || name.startsWith('.')) {
+      skipped.push({ path, reason: unread ?? 'a hidden file' });
+    } else if (isZip(path)) {
       for (const p of await zipImports(path, importers)) found += add(planned, p);
-    } else if (entry.isFile()) {
+    } else {
       const source = fileSource(path);
       const importer = importerFor(source, importers);
       if (importer) found += add(planned, { source, importer });
+      else skipped.push({ path, reason: skipReason(name) });
     }
   }
   return found;

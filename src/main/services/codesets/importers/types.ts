@@ -26,7 +26,7 @@ export interface ImportSource {
 }
 
 /** What an importer reports; whether the file was verified is import.ts's to add. */
-export type FileSummary = Omit<ImportSummary['files'][number], 'verified'>;
+export type FileSummary = Omit<ImportSummary['files'][number], 'verified' | 'release'>;
 
 export interface ImportContext {
   db: ContentDb;

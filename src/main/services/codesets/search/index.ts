@@ -4,3 +4,5 @@
  */
 export { searchCodes, versionsToSearch, type SearchInput } from './search-codes';
 export { warmSearchIndexes } from './warm';
+export { withSearchServedDuring } from './index-swap';
+export { buildIndexParts, transferablesOf, type BuiltParts } from './index-parts';

@@ -24,6 +24,39 @@ export interface SearchScope {
 const MAX_KEPT = 32;
 
 const kept = new WeakMap<ContentDb, Map<string, SearchScope>>();
+/** Connections whose scopes are pinned (pinScopes), with how many pins each holds. */
+const pins = new WeakMap<ContentDb, number>();
+
+/**
+ * While an import writes and the new indexes are built beside the old (index-swap.ts), searches
+ * keep the scopes they last read: old versions, old indexes, consistent answers. Returns the unpin.
+ */
+export function pinScopes(db: ContentDb): () => void {
+  pins.set(db, (pins.get(db) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (pins.get(db) ?? 1) - 1;
+    if (left > 0) pins.set(db, left);
+    else pins.delete(db);
+  };
+}
+
+/** The versions the kept scopes (and a search on `date`, and one without a date) would read once unpinned. */
+export function versionsToServe(db: ContentDb, date: string): ContentVersion[] {
+  const keys = new Set([...(kept.get(db)?.keys() ?? []), `|${date}`, '|']);
+  const found = new Map<number, ContentVersion>();
+  for (const key of keys) {
+    const [system, day] = key.split('|') as [string, string];
+    try {
+      for (const v of readVersions(db, (system || undefined) as CodeSystem | undefined, day || undefined)) found.set(v.id, v);
+    } catch {
+      // No code set for that system or date: nothing to serve there.
+    }
+  }
+  return [...found.values()];
+}
 
 /**
  * The versions a search covers (the given system's, or every system that has one; NO_CODE_SET
@@ -39,7 +72,7 @@ export function scopeOf(db: ContentDb, system?: CodeSystem, date?: string): Sear
   const key = `${system ?? ''}|${date ?? ''}`;
   const current = byKey.get(key);
   // A kept scope's date was checked when it was read.
-  if (current?.changes === changes) return current;
+  if (current && (current.changes === changes || pins.has(db))) return current;
   if (date !== undefined) assertIsoDate(date);
   const versions = readVersions(db, system, date);
   const scope: SearchScope = { versions, sources: sourcesByVersion(db, versions), changes };

@@ -42,8 +42,26 @@ export function hasFreshWordIndex(db: ContentDb, version: ContentVersion): boole
   return isFresh(built.get(db)?.get(version.id), version);
 }
 
+/**
+ * Puts an index built beside the current one (index-swap.ts) in its place, in one step: a search
+ * sees the old index or the new, never neither. Ignored when the version changed again since.
+ */
+export function installWordIndex(db: ContentDb, version: ContentVersion, index: WordIndex): void {
+  let byVersion = built.get(db);
+  if (!byVersion) {
+    byVersion = new Map();
+    built.set(db, byVersion);
+  }
+  byVersion.set(version.id, { importedAt: version.importedAt, codeCount: version.codeCount, index });
+}
+
+/** True when this connection has built any word index (it serves searches, not only imports). */
+export function servesSearches(db: ContentDb): boolean {
+  return (built.get(db)?.size ?? 0) > 0;
+}
+
 /** The version's codes in id order (its static rank order), read column-wise as raw rows. */
-function columnsOf(db: ContentDb, versionId: number): IndexColumns {
+export function columnsOf(db: ContentDb, versionId: number): IndexColumns {
   const rows = db
     .prepare(
       `SELECT id, code, display_code, billable, long_title, short_title FROM codes

@@ -54,14 +54,15 @@ export class WordIndex {
   /** Where each two-character block of the sorted words starts (word-ranges.ts). */
   private readonly starts: Int32Array;
 
-  constructor(columns: IndexColumns) {
+  /** `arrays` built elsewhere (a worker: index-swap.ts) or here from the titles. */
+  constructor(columns: IndexColumns, arrays: IndexArrays = buildIndexArrays(columns.shortTitles, columns.longTitles)) {
     this.ids = columns.ids;
     this.codes = columns.codes;
     this.displayCodes = columns.displayCodes;
     this.billable = columns.billable;
     this.longTitles = columns.longTitles;
     this.codeOrder = columns.codeOrder;
-    this.a = buildIndexArrays(columns.shortTitles, columns.longTitles);
+    this.a = arrays;
     this.starts = pairStarts(this.a.words);
   }
 

@@ -1,5 +1,10 @@
-/** The import worker's entry: runs the import it is given (import-task.ts) and posts the outcome. */
+/** The code-set worker's entry: runs the task it is given (an import, or a search-index build) and posts the outcome. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runImportTask, type ImportTaskData } from './import-task';
+import { runIndexTask, type IndexTaskData } from './index-task';
 
-if (parentPort) void runImportTask(workerData as ImportTaskData, parentPort);
+const data = workerData as ImportTaskData | IndexTaskData;
+if (parentPort) {
+  if (data.task === 'index') runIndexTask(data, parentPort);
+  else void runImportTask(data, parentPort);
+}

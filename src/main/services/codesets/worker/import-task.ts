@@ -5,6 +5,7 @@ import { importCodeFiles, type ImportOptions } from '../import';
 import { toWire, type ImportMessage } from './messages';
 
 export interface ImportTaskData {
+  task?: 'import';
   contentDbPath: string;
   paths: string[];
   options: ImportOptions;
