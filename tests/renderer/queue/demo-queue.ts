@@ -32,6 +32,7 @@ export function demoRows(): ChartRow[] {
     .map((c) => c as DemoChart)
     .map((c): ChartRow => ({
       id: c.id,
+      version: 1,
       patientAge: c.patient.age,
       patientSex: c.patient.sex,
       setting: c.setting,
