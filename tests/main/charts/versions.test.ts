@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeDeskApp } from '../../../src/main/app';
 import type { Coding } from '../../../src/shared/domain';
-import { call, demoApp, must } from '../helpers/app';
+import { call, demoApp, must, PASSPHRASE, testApp } from '../helpers/app';
 
 const CHART = 'IP-260102';
 const V1: Coding = { diagnoses: [{ code: 'I21.4', poa: 'Y' }], procedures: [] };
@@ -110,10 +110,10 @@ describe('reopening a submitted chart', () => {
   });
 
   it('only those who code may reopen: a supervisor is refused', async () => {
-    const { app } = await demoApp();
-    await submitted(app);
-    const { profile } = await must(app, 'profiles.create', { displayName: 'Sam Supervisor', role: 'supervisor', passphrase: 'correct horse battery staple' });
-    await must(app, 'session.unlock', { profileId: profile.id, passphrase: 'correct horse battery staple' });
+    // A supervisor profile as the device's first (later reviewers need a supervisor's approval).
+    const app = testApp();
+    await must(app, 'profiles.create', { displayName: 'Sam Supervisor', role: 'supervisor', passphrase: PASSPHRASE });
+    await must(app, 'demo.load', {});
     const refused = await call(app, 'charts.reopen', { chartId: CHART, reason: 'audit_finding' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
