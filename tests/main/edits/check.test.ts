@@ -157,6 +157,8 @@ describe('checkClaim: without the MCE file', () => {
     const bare = tempContentDb();
     await importCodeFiles(bare, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', [['I10', 1, 'Essential (primary) hypertension']])]);
     const claim = claimSchema.parse({ setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 40, sex: 'M' }, diagnoses: [{ code: 'I10', poa: 'Y' }, { code: 'I10', poa: 'Y' }] });
-    expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10']);
+    // The MCE and POA edits that could not run are named, not passed in silence.
+    expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10', 'edits.not-run ']);
+    expect(checkClaim(bare, claim)[1]!.message).toBe('Not run, their tables are not imported: MCE, POA-exempt list edits. Import the official files to run them.');
   });
 });
