@@ -145,3 +145,10 @@ export interface ContentVersion {
 
 /** A finding's identity for acknowledgements: its rule and the codes involved. */
 export const problemKey = (p: Pick<ValidationProblem, 'rule' | 'codes'>): string => `${p.rule}|${p.codes.join(',')}`;
+
+/**
+ * The modifiers the modifier field suggests (its placeholder and its error): a CPT one and a
+ * Level II anatomic one. Each must be accepted by the edits on the demo as on official files
+ * (tests/main/edits/demo-edits.test.ts).
+ */
+export const MODIFIER_EXAMPLES = ['25', 'LT'] as const;

@@ -4,7 +4,7 @@
  * flagged, and an edit the demo cannot run is named rather than passed in silence.
  */
 import { describe, expect, it } from 'vitest';
-import type { Coding } from '../../../src/shared/domain';
+import { MODIFIER_EXAMPLES, type Coding } from '../../../src/shared/domain';
 import { demoApp, must } from '../helpers/app';
 
 async function validate(chartId: string, coding: Coding) {
@@ -41,5 +41,18 @@ describe('edits on the demo workspace', () => {
       procedures: [px('66984', ['LT']), px('66984', ['RT'])],
     });
     expect(problems.filter((p) => p.rule === 'code.modifier')).toEqual([]);
+  });
+
+  it('accepts every modifier the modifier field suggests', async () => {
+    const problems = await validate('PF-260407', {
+      diagnoses: [{ code: 'S92.354G', poa: null }],
+      procedures: MODIFIER_EXAMPLES.map((m) => px('73630', [m])),
+    });
+    expect(problems.filter((p) => p.rule === 'code.modifier')).toEqual([]);
+  });
+
+  it('still refuses a modifier that does not exist', async () => {
+    const problems = await validate('OS-260202', { diagnoses: [{ code: 'H25.13', poa: null }], procedures: [px('66984', ['ZZ'])] });
+    expect(problems.filter((p) => p.rule === 'code.modifier').map((p) => p.message)).toEqual(['Modifier ZZ on 66984 is not a valid CPT or HCPCS modifier on 2026-07-16.']);
   });
 });

@@ -1,6 +1,6 @@
 /** Procedures: system, code, up to 4 modifiers, units, and a date for ICD-10-PCS. */
 import { useState } from 'react';
-import type { CodedProcedure } from '../../../shared/domain';
+import { MODIFIER_EXAMPLES, type CodedProcedure } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
 import { parseModifiers } from './coding-edit';
 import { useCoding } from './coding-store';
@@ -98,7 +98,7 @@ function ProcedureRow({ procedure: p, index, last, readOnly }: { procedure: Code
               aria-invalid={modProblem !== null}
               value={modText}
               disabled={readOnly}
-              placeholder="e.g. 25 LT"
+              placeholder={`e.g. ${MODIFIER_EXAMPLES.join(' ')}`}
               spellCheck={false}
               onChange={(e) => setModText(e.target.value)}
               onBlur={commitModifiers}
