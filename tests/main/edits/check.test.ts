@@ -159,6 +159,6 @@ describe('checkClaim: without the MCE file', () => {
     const claim = claimSchema.parse({ setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 40, sex: 'M' }, diagnoses: [{ code: 'I10', poa: 'Y' }, { code: 'I10', poa: 'Y' }] });
     // The MCE and POA edits that could not run are named, not passed in silence.
     expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10', 'edits.not-run ']);
-    expect(checkClaim(bare, claim)[1]!.message).toBe('Not run, their tables are not imported: MCE, POA-exempt list edits. Import the official files to run them.');
+    expect(checkClaim(bare, claim)[1]!.message).toBe('Not run: MCE, POA-exempt list edits (no table imported). Import the official files to run them.');
   });
 });

@@ -92,7 +92,7 @@ describe('demo edit tables', () => {
     });
     const notRun = checkClaim(db, claim).filter((f) => f.edit.startsWith('edits.'));
     expect(notRun).toEqual([
-      { edit: 'edits.not-run', severity: 'warning', codes: [], message: 'Not run, their tables are not imported: NCCI PTP (practitioner) edits. Import the official files to run them.', source: 'no edit table imported' },
+      { edit: 'edits.not-run', severity: 'warning', codes: [], message: 'Not run: NCCI PTP (practitioner) edits (no table imported). Import the official files to run them.', source: 'no edit table imported' },
     ]);
   });
 
@@ -103,7 +103,7 @@ describe('demo edit tables', () => {
     await importCodeFiles(db, [dir]);
     const found = checkClaim(db, inpatient({ diagnoses: [{ code: 'A41.51', poa: 'Y' }, { code: 'O80', poa: 'Y' }] }));
     expect(found.filter((f) => f.edit === 'edits.demo-subset').map((f) => f.message)).toEqual([
-      'Run on the demo subset only: MCE, POA-exempt list edits. Codes outside the demo subset are not checked; import the official files.',
+      'Run on the demo subset only: MCE, POA-exempt list edits (codes outside it are not checked). Import the official files.',
     ]);
   });
 

@@ -27,13 +27,14 @@ function needs(ctx: EditContext): Need[] {
     ];
   }
   const variant = lines.setting === 'professional' ? 'practitioner' : 'hospital';
+  const setting = variant === 'practitioner' ? 'practitioner' : 'outpatient hospital';
   const px = lines.px.filter((p) => p.system !== 'icd10pcs');
   if (px.length === 0) return [];
   const systems = ['hcpcs', 'cpt'] as const;
   const out: Need[] = [];
   // PTP pairs need two distinct codes.
-  if (new Set(px.map((p) => p.code)).size >= 2) out.push({ name: `NCCI PTP (${variant})`, kind: 'ptp', variant, systems });
-  out.push({ name: `NCCI MUE (${variant})`, kind: 'mue', variant, systems });
+  if (new Set(px.map((p) => p.code)).size >= 2) out.push({ name: `NCCI PTP (${setting})`, kind: 'ptp', variant, systems });
+  out.push({ name: `NCCI MUE (${setting})`, kind: 'mue', variant, systems });
   out.push({ name: 'NCCI add-on codes', kind: 'aoc', variant: '', systems });
   return out;
 }
@@ -49,12 +50,12 @@ export function coverageEdits(ctx: EditContext): Finding[] {
   const out: Finding[] = [];
   if (missing.length > 0) {
     const what = missing.join(', ');
-    out.push(finding('edits.not-run', 'warning', [], `Not run, their tables are not imported: ${what} edits. Import the official files to run them.`, 'no edit table imported'));
+    out.push(finding('edits.not-run', 'warning', [], `Not run: ${what} edits (no table imported). Import the official files to run them.`, 'no edit table imported'));
   }
   if (demoOnly.length > 0) {
     const what = demoOnly.join(', ');
     out.push(
-      finding('edits.demo-subset', 'warning', [], `Run on the demo subset only: ${what} edits. Codes outside the demo subset are not checked; import the official files.`, 'demo edit tables (resources/demo/edits)'),
+      finding('edits.demo-subset', 'warning', [], `Run on the demo subset only: ${what} edits (codes outside it are not checked). Import the official files.`, 'demo edit tables (resources/demo/edits)'),
     );
   }
   return out;
