@@ -107,6 +107,22 @@ describe('demo edit tables', () => {
     ]);
   });
 
+  it('reloading replaces the demo tables rather than adding to them', async () => {
+    const db = await demoDb();
+    const before = db.prepare('SELECT kind, variant, row_count FROM edit_file ORDER BY 1, 2').all();
+    await loadDemoEditTables(db, DEMO_EDITS);
+    expect(db.prepare('SELECT kind, variant, row_count FROM edit_file ORDER BY 1, 2').all()).toEqual(before);
+  });
+
+  it('a bad row in a demo file names the file and its line, and keeps nothing of that file', async () => {
+    const db = tempContentDb();
+    const dir = tempDir();
+    writeFile(dir, 'POAexemptCodesFY26.demo.txt', `# Source: test\n${POA_LIST.replace('B90.0', 'not a code')}`);
+    await expect(loadDemoEditTables(db, dir)).rejects.toThrow('POAexemptCodesFY26.demo.txt line 3: the code column does not hold an ICD-10-CM code');
+    expect(db.prepare('SELECT count(*) FROM edit_file').pluck().get()).toBe(0);
+    expect(db.inTransaction).toBe(false);
+  });
+
   it('a demo edit file without its source header is refused with its name', async () => {
     const db = tempContentDb();
     const dir = tempDir();

@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { AppFailure } from '../../../shared/result';
 import type { ContentDb } from './content-db';
 import { importFailure } from './import-failure';
 import { EDIT_TABLE_IMPORTERS } from './importers/edit-tables';
@@ -72,6 +73,14 @@ function markDemo(db: ContentDb, id: number, headerLines: number, official: Read
   return true;
 }
 
+/** An import failure's line counted in the demo file (the importer counted from after the header). */
+function linesPastHeader(error: unknown, headerLines: number): unknown {
+  if (!(error instanceof AppFailure) || error.code !== 'IMPORT_FAILED') return error;
+  const { file, line, reason } = (error.detail ?? {}) as { file?: unknown; line?: unknown; reason?: unknown };
+  if (typeof file !== 'string' || typeof line !== 'number' || typeof reason !== 'string' || line <= 0) return error;
+  return importFailure(file, line + headerLines, reason);
+}
+
 /** Loads every demo edit table in `dir`; returns the rows loaded. Reloading replaces the demo tables. */
 export async function loadDemoEditTables(db: ContentDb, dir: string): Promise<number> {
   const folder = basename(dir);
@@ -105,7 +114,7 @@ export async function loadDemoEditTables(db: ContentDb, dir: string): Promise<nu
         db.exec('ROLLBACK TO demo_edit_table');
         db.exec('RELEASE demo_edit_table');
       }
-      throw error;
+      throw linesPastHeader(error, lines);
     }
   }
   return total;
