@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppFailure } from '../../../shared/result';
 import type { ContentDb } from './content-db';
+import { row, run, value, values } from '../db/rows';
 import { importFailure } from './import-failure';
 import { EDIT_TABLE_IMPORTERS } from './importers/edit-tables';
 import { importerFor } from './importers/registry';
@@ -19,7 +20,7 @@ import type { ImportSource } from './importers/types';
 /** Every edit table with a `line` column (services/codesets/schema/edits.ts). */
 const LINE_TABLES = ['poa_exempt', 'poa_change', 'mce_edit', 'mce_code', 'mue', 'aoc', 'ptp'] as const;
 const SNIFF_BYTES = 4096;
-export const DEMO_EDIT_LABEL = 'demo subset';
+const DEMO_EDIT_LABEL = 'demo subset';
 
 interface Header {
   lines: number;
@@ -51,24 +52,17 @@ function sourceOf(path: string, name: string, body: Buffer): ImportSource {
 }
 
 const officialKeys = (db: ContentDb): Set<string> =>
-  new Set(
-    db
-      .prepare("SELECT kind || '/' || variant || '/' || part || '/' || effective_from FROM edit_file WHERE is_demo = 0")
-      .pluck()
-      .all() as string[],
-  );
+  new Set(values<string>(db, "SELECT kind || '/' || variant || '/' || part || '/' || effective_from FROM edit_file WHERE is_demo = 0"));
 
 /** Marks file `id` demo and moves its cited lines past the header; false when it stands where an official file was. */
 function markDemo(db: ContentDb, id: number, headerLines: number, official: ReadonlySet<string>): boolean {
-  const file = db.prepare('SELECT kind, variant, part, effective_from FROM edit_file WHERE id = ?').get(id) as
-    | { kind: string; variant: string; part: string; effective_from: string }
-    | undefined;
+  const file = row<{ kind: string; variant: string; part: string; effective_from: string }>(db, 'SELECT kind, variant, part, effective_from FROM edit_file WHERE id = ?', id);
   if (!file || official.has(`${file.kind}/${file.variant}/${file.part}/${file.effective_from}`)) return false;
-  db.prepare("UPDATE edit_file SET is_demo = 1, label = label || ', ' || ? WHERE id = ?").run(DEMO_EDIT_LABEL, id);
+  run(db, "UPDATE edit_file SET is_demo = 1, label = label || ', ' || ? WHERE id = ?", DEMO_EDIT_LABEL, id);
   for (const table of LINE_TABLES) {
     // Through the negatives: a key holding the line (poa_change) never meets a row not moved yet.
-    db.prepare(`UPDATE ${table} SET line = -(line + ?) WHERE file_id = ?`).run(headerLines, id);
-    db.prepare(`UPDATE ${table} SET line = -line WHERE file_id = ?`).run(id);
+    run(db, `UPDATE ${table} SET line = -(line + ?) WHERE file_id = ?`, headerLines, id);
+    run(db, `UPDATE ${table} SET line = -line WHERE file_id = ?`, id);
   }
   return true;
 }
@@ -101,7 +95,7 @@ export async function loadDemoEditTables(db: ContentDb, dir: string): Promise<nu
     db.exec('SAVEPOINT demo_edit_table');
     try {
       const summary = await importer.run({ db, progress: () => undefined }, source);
-      const id = db.prepare('SELECT max(id) FROM edit_file').pluck().get() as number;
+      const id = value<number>(db, 'SELECT max(id) FROM edit_file') ?? 0;
       if (markDemo(db, id, lines, official)) {
         total += summary.codes;
         db.exec('RELEASE demo_edit_table');
