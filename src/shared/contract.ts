@@ -174,7 +174,7 @@ export const contract = {
       .strict(),
     access: ALL_ROLES,
   }),
-  'demo.load': method<{ charts: number; codes: number }>()({ input: empty, access: ALL_ROLES }),
+  'demo.load': method<{ charts: number; codes: number; editRows: number }>()({ input: empty, access: ALL_ROLES }),
   'charts.list': method<{ rows: ChartRow[]; total: number }>()({ input: chartListInput, access: ALL_ROLES }),
   'charts.get': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
   'documents.get': method<ChartDocument>()({

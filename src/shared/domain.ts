@@ -193,3 +193,10 @@ export const problemKey = (p: Pick<ValidationProblem, 'rule' | 'codes'>): string
 
 /** Automatic logoff: short enough to protect an unattended screen, never off (HIPAA 164.312(a)(2)(iii)). */
 export const IDLE_LOCK_LIMITS = { min: 1, max: 30 } as const;
+
+/**
+ * The modifiers the modifier field suggests (its placeholder and its error): a CPT one and a
+ * Level II anatomic one. Each must be accepted by the edits on the demo as on official files
+ * (tests/main/edits/demo-edits.test.ts).
+ */
+export const MODIFIER_EXAMPLES = ['25', 'LT'] as const;

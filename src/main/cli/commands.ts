@@ -201,7 +201,7 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       await unlock(app, values.user, values['passphrase-file']);
       const out = await call(app, 'demo.load', {});
       if (values.json) printJson(out);
-      else printText(`Loaded ${out.charts} demo charts and ${out.codes} demo codes.\n`);
+      else printText(`Loaded ${out.charts} demo charts, ${out.codes} demo codes and ${out.editRows} demo edit-table rows.\n`);
     },
   },
   'workspace backup': {

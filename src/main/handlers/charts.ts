@@ -9,6 +9,7 @@ import { listCharts } from '../services/charts/queue';
 import { holdChart, releaseChart, submitChart, validateChart } from '../services/charts/status';
 import { listVersions, reopenChart } from '../services/charts/versions';
 import { loadDemoCodes } from '../services/codesets/demo-codes';
+import { loadDemoEditTables } from '../services/codesets/demo-edits';
 import path from 'node:path';
 import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
@@ -28,16 +29,17 @@ type ChartMethods =
   | 'charts.versions';
 
 export const chartHandlers: HandlerTable<ChartMethods> = {
-  'demo.load': (_input, app) => {
+  'demo.load': async (_input, app) => {
     const s = app.requireSession();
     const codes = loadDemoCodes(app.content(), path.join(app.resourcesDir, 'demo', 'codes'));
+    const editRows = await loadDemoEditTables(app.content(), path.join(app.resourcesDir, 'demo', 'edits'));
     const charts = transaction(s.db, () => {
       const added = loadDemoCharts(s.db, app.resourcesDir, s.profile.displayName, app.now());
-      app.audit('demo.load', null, { charts: added, codes });
+      app.audit('demo.load', null, { charts: added, codes, editRows });
       return added;
     });
     app.events.emit('charts.changed', { chartId: null });
-    return { charts, codes };
+    return { charts, codes, editRows };
   },
   'charts.list': (input, app) => listCharts(app.requireSession().db, input),
   'charts.get': (input, app) =>

@@ -6,8 +6,8 @@ describe('warnings at submit', () => {
   it('block until acknowledged; the acknowledgement is on the audit trail', async () => {
     const { app } = await demoApp();
     const chartId = 'IP-260102';
-    // No POA indicator on an inpatient diagnosis: a warning, not an error.
-    await must(app, 'coding.save', { chartId, revision: 0, coding: { diagnoses: [{ code: 'I21.4', poa: null }], procedures: [] } });
+    // Y on a POA-exempt code (the demo POA-exempt list holds Z79.4): a warning, not an error.
+    await must(app, 'coding.save', { chartId, revision: 0, coding: { diagnoses: [{ code: 'I21.4', poa: 'Y' }, { code: 'Z79.4', poa: 'Y' }], procedures: [] } });
     const first = await must(app, 'charts.submit', { chartId });
     expect(first.submitted).toBe(false);
     expect(first.problems.length).toBeGreaterThan(0);

@@ -80,7 +80,8 @@ describe("a coder's path through the API", () => {
     ({ revision } = await must(app, 'coding.save', {
       chartId: chart.id,
       revision,
-      coding: { diagnoses: [{ code: 'E11.9', poa: 'Y' }], procedures: [] },
+      // A41.51 as principal passes every edit (E11.9 alone is a questionable admission, MCE 8A).
+      coding: { diagnoses: [{ code: 'A41.51', poa: 'Y' }], procedures: [] },
     }));
     const stale = await call(app, 'coding.save', { chartId: chart.id, revision: revision - 1, coding: { diagnoses: [], procedures: [] } });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

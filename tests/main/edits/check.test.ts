@@ -164,6 +164,11 @@ describe('checkClaim: without the MCE file', () => {
     const bare = tempContentDb();
     await importCodeFiles(bare, [writeOrderFile(tempDir(), 'icd10cm_order_2026.txt', [['I10', 1, 'Essential (primary) hypertension']])]);
     const claim = claimSchema.parse({ setting: 'inpatient', dateOfService: '2026-05-01', patient: { age: 40, sex: 'M' }, diagnoses: [{ code: 'I10', poa: 'Y' }, { code: 'I10', poa: 'Y' }] });
-    expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10']);
+    // The MCE and POA edits that could not run are named, not passed in silence.
+    expect(ids(checkClaim(bare, claim))).toEqual(['dx.duplicate I10', 'edits.not-run ']);
+    // Without the POA-exempt list, 1 cannot be refused (the code may be exempt): a warning, like a missing POA.
+    const one = claimSchema.parse({ ...claim, diagnoses: [{ code: 'I10', poa: '1' }] });
+    expect(checkClaim(bare, one).filter((f) => f.edit === 'poa.invalid').map((f) => f.severity)).toEqual(['warning']);
+    expect(checkClaim(bare, claim)[1]!.message).toBe('Not run: MCE, POA-exempt list edits (no table imported). Import the official files to run them.');
   });
 });

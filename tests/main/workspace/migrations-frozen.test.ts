@@ -26,6 +26,7 @@ const CONTENT_FROZEN: Record<number, string> = {
   8: 'fa5c0e9a6a83d0da8154b7c9d8bb21f1d1dfa9b26b4c76717544be8415dbc7f9',
   9: 'fb71ef2660bd69923b5557dfba5f191478db4e254ea9e9c38422834e94ece332',
   10: '71dbfccd82283115087a5e1a4da331eb98c51b3364a99e83222cb6429b4618bf',
+  11: 'bea98eb5ff171156a9e4d3457d973f173abe615e8f7d3ed6fc3de0e15f092deb',
 };
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');

@@ -115,7 +115,7 @@ describe('queue', () => {
       'charts.list': () => (loaded ? { rows: [chartRow(1)], total: 1 } : { rows: [], total: 0 }),
       'demo.load': () => {
         loaded = true;
-        return { charts: 1, codes: 10 };
+        return { charts: 1, codes: 10, editRows: 0 };
       },
     });
     const button = await screen.findByRole('button', { name: 'Load demo workspace' });

@@ -3,6 +3,7 @@
  * Never edit a shipped migration: add the next one. Each runs in its own transaction and
  * bumps user_version.
  */
+import { DEMO_EDITS_SCHEMA_SQL } from './schema/demo-edits';
 import { EDITS_SCHEMA_SQL } from './schema/edits';
 import { ENTRY_POINTS_SCHEMA_SQL } from './schema/entry-points';
 import { INDEXES_SCHEMA_SQL } from './schema/indexes';
@@ -78,6 +79,7 @@ export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
   { version: 8, name: 'search: synonyms and typo tolerance', sql: SEARCH_SCHEMA_SQL },
   { version: 9, name: 'NCCI PTP partner lists', sql: PTP_PARTNERS_SCHEMA_SQL },
   { version: 10, name: 'imported source files: verified against official releases or not', sql: SOURCE_FILES_SCHEMA_SQL },
+  { version: 11, name: 'edit tables: the demo subset marked', sql: DEMO_EDITS_SCHEMA_SQL },
 ];
 
 export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

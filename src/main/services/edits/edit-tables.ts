@@ -16,6 +16,7 @@ export interface EditFile {
   effective_from: string;
   effective_to: string | null;
   source: string;
+  is_demo: number;
 }
 
 export interface EditTable {
@@ -23,6 +24,8 @@ export interface EditTable {
   /** True when no release is in force on the date and the newest imported one is used. */
   fallback: boolean;
   date: string;
+  /** The demo subset (resources/demo/edits): rows for the demo code subset only. */
+  demo: boolean;
 }
 
 export type TableLookup = (kind: string, variant: string, date: string) => EditTable | null;
@@ -60,16 +63,21 @@ export function editTables(db: ContentDb): TableLookup {
   };
 }
 
+/** The official table (in force, else the newest); only without one, the demo subset the same way. */
 export function editTable(db: ContentDb, kind: string, variant: string, date: string): EditTable | null {
-  let first = row<EditFile>(db, EDIT_SQL.fileInForce, kind, variant, date, date);
+  return tableOf(db, kind, variant, date, 0) ?? tableOf(db, kind, variant, date, 1);
+}
+
+function tableOf(db: ContentDb, kind: string, variant: string, date: string, isDemo: 0 | 1): EditTable | null {
+  let first = row<EditFile>(db, EDIT_SQL.fileInForce, kind, variant, date, date, isDemo);
   let fallback = false;
   if (!first) {
-    first = row<EditFile>(db, EDIT_SQL.newestFile, kind, variant);
+    first = row<EditFile>(db, EDIT_SQL.newestFile, kind, variant, isDemo);
     fallback = true;
   }
   if (!first) return null;
-  const files = rows<EditFile>(db, EDIT_SQL.releaseParts, kind, variant, first.effective_from);
-  return { files, fallback, date };
+  const files = rows<EditFile>(db, EDIT_SQL.releaseParts, kind, variant, first.effective_from, isDemo);
+  return { files, fallback, date, demo: isDemo === 1 };
 }
 
 /** "MCR_MUE_….csv (MUE practitioner 2026-04-01) line 42", plus a note when it is a fallback. */

@@ -38,7 +38,9 @@ export function poaEdits(ctx: EditContext): Finding[] {
       out.push(finding('poa.missing', severity, [d.display], `Choose a present-on-admission indicator (Y, N, U or W) for ${d.display}.`, source));
     } else if (!REPORTED.has(value)) {
       const why = value === '1' ? '1 is only for codes on the POA-exempt list' : `${value} is not a POA value (use Y, N, U or W)`;
-      out.push(finding('poa.invalid', 'error', [d.display], `POA for ${d.display}: ${why}.`, source));
+      // 1 on a code that may be exempt cannot be refused without the list: a warning, as above.
+      const severity = file || value !== '1' ? 'error' : 'warning';
+      out.push(finding('poa.invalid', severity, [d.display], `POA for ${d.display}: ${why}.`, source));
     }
   }
   return out;

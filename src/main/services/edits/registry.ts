@@ -1,6 +1,7 @@
 /** Every edit family the claim checker runs, in the order findings are listed. */
 import { aocEdits } from './aoc';
 import type { EditFamily } from './context';
+import { coverageEdits } from './coverage';
 import { mceEdits } from './mce';
 import { mueEdits } from './mue';
 import { pointerEdits } from './pointers';
@@ -18,4 +19,5 @@ export const EDIT_FAMILIES: readonly { name: string; run: EditFamily }[] = [
   { name: 'ncci-ptp', run: ptpEdits },
   { name: 'ncci-mue', run: mueEdits },
   { name: 'ncci-aoc', run: aocEdits },
+  { name: 'coverage', run: coverageEdits },
 ];

@@ -14,10 +14,11 @@ export const EDIT_SQL = {
   /** Every column of every code-set version: any import or replacement changes it. */
   contentVersionFingerprint: `SELECT group_concat(id || '|' || system || '|' || is_demo || '|' || effective_from || '|' || coalesce(effective_to, '') || '|' ||
        label || '|' || source || '|' || sha256 || '|' || code_count || '|' || imported_at, char(10)) FROM content_version`,
-  fileInForce: `SELECT * FROM edit_file WHERE kind = ? AND variant = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)
+  // The last ? of each is is_demo: official files first, the demo subset only where none is imported.
+  fileInForce: `SELECT * FROM edit_file WHERE kind = ? AND variant = ? AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?) AND is_demo = ?
      ORDER BY effective_from DESC LIMIT 1`,
-  newestFile: 'SELECT * FROM edit_file WHERE kind = ? AND variant = ? ORDER BY effective_from DESC LIMIT 1',
-  releaseParts: 'SELECT * FROM edit_file WHERE kind = ? AND variant = ? AND effective_from = ? ORDER BY part',
+  newestFile: 'SELECT * FROM edit_file WHERE kind = ? AND variant = ? AND is_demo = ? ORDER BY effective_from DESC LIMIT 1',
+  releaseParts: 'SELECT * FROM edit_file WHERE kind = ? AND variant = ? AND effective_from = ? AND is_demo = ? ORDER BY part',
   poaExempt: `SELECT code, line FROM poa_exempt WHERE file_id = ? AND code ${CODES}`,
   mceEdits: 'SELECT edit, part, title, active, line FROM mce_edit WHERE file_id = ?',
   mceCodes: 'SELECT edit, part, grp, code, line FROM mce_code WHERE file_id = ?',

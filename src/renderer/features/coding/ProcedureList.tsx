@@ -4,7 +4,7 @@
  * and its title (two lines at most, whole in the tooltip), then the system and the fields.
  */
 import { useState } from 'react';
-import type { ChartSetting, CodedProcedure } from '../../../shared/domain';
+import { MODIFIER_EXAMPLES, type ChartSetting, type CodedProcedure } from '../../../shared/domain';
 import { SYSTEM_LABELS } from '../../lib/labels';
 import { parseModifiers, togglePointer } from './coding-edit';
 import { useCoding } from './coding-store';
@@ -127,7 +127,7 @@ function ProcedureRow(props: { procedure: CodedProcedure; index: number; last: b
                 aria-invalid={modProblem !== null}
                 value={modText}
                 disabled={readOnly}
-                placeholder="e.g. 25 LT"
+                placeholder={`e.g. ${MODIFIER_EXAMPLES.join(' ')}`}
                 spellCheck={false}
                 onChange={(e) => setModText(e.target.value)}
                 onBlur={commitModifiers}

@@ -1,6 +1,6 @@
 /** Pure edits of a Coding value; the store applies them and schedules the save. */
 import { MAX_POINTERS } from '../../../shared/claim';
-import type { CodedProcedure, CodeHit, Coding, PoaValue } from '../../../shared/domain';
+import { MODIFIER_EXAMPLES, type CodedProcedure, type CodeHit, type Coding, type PoaValue } from '../../../shared/domain';
 
 export type AddOutcome = { coding: Coding; added: true } | { coding: Coding; added: false; message: string };
 
@@ -49,7 +49,7 @@ export function parseModifiers(text: string): { modifiers: string[]; problem: st
     .split(/[\s,;]+/)
     .filter(Boolean);
   const bad = parts.find((p) => !/^[A-Z0-9]{2}$/.test(p));
-  if (bad !== undefined) return { modifiers: [], problem: 'A modifier has 2 letters or digits, e.g. 25 or LT.' };
+  if (bad !== undefined) return { modifiers: [], problem: `A modifier has 2 letters or digits, e.g. ${MODIFIER_EXAMPLES.join(' or ')}.` };
   if (parts.length > MAX_MODIFIERS) return { modifiers: [], problem: `At most ${MAX_MODIFIERS} modifiers.` };
   return { modifiers: parts, problem: null };
 }

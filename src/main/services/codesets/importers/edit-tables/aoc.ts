@@ -4,7 +4,7 @@
  */
 import { importFailure } from '../../import-failure';
 import type { FileImporter, FileSummary } from '../types';
-import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, digestOf } from './edit-file-store';
+import { endAfterMonths, HCPCS_SHAPE, replaceEditFile, setRowCount, digestOf, splitLines } from './edit-file-store';
 import { readFirstSheet } from '../streaming/xlsx-sheet';
 
 const HEADER = ['AOC_Edit_Type', 'Add-On_Code', 'AOC_DelDT', 'Primary_Code', 'Primary_Code_DelDT', 'AOC_Edit_EffDT', 'AOC_Edit_DelDT'];
@@ -23,6 +23,13 @@ export function julianToIso(text: string): string {
 export function aocEffectiveDate(name: string): string | null {
   const m = /V(\d{4})Q([1-4])/i.exec(name);
   return m ? `${m[1]}-${String((Number(m[2]) - 1) * 3 + 1).padStart(2, '0')}-01` : null;
+}
+
+const isTabbedSheet = (head: string): boolean => head.split(/\r?\n/).some((line) => line.startsWith(HEADER.join('\t')));
+
+/** Tab-separated text as sheet rows: row = line number, empty cells as null (as in the workbook). */
+function tabbedRows(bytes: Buffer): { row: number; cells: (string | null)[] }[] {
+  return splitLines(bytes.toString('latin1')).map((line, i) => ({ row: i + 1, cells: line.split('\t').map((c) => (c === '' ? null : c)) }));
 }
 
 export interface AocRow {
@@ -53,8 +60,9 @@ export function parseAocRow(cells: readonly (string | null)[]): AocRow {
 export const aocImporter: FileImporter = {
   kind: 'ncci-aoc',
   description: 'NCCI add-on code edits (xlsx)',
-  // The header is inside the workbook: the name is the only thing to sniff on a zip.
-  detect: (source) => /^AOC_V\d{4}Q[1-4]/i.test(source.name) && /\.xlsx$/i.test(source.name),
+  // The header is inside the workbook: the name is the only thing to sniff on a zip. The same
+  // sheet saved as tab-separated text (the demo subset) is read the same way.
+  detect: (source) => /^AOC_V\d{4}Q[1-4]/i.test(source.name) && (/\.xlsx$/i.test(source.name) || isTabbedSheet(source.head)),
   check(source) {
     if (aocEffectiveDate(source.name) === null) throw importFailure(source.name, 0, 'the quarter is not in the name (AOC_V2026Q2…)');
   },
@@ -62,7 +70,7 @@ export const aocImporter: FileImporter = {
     const from = aocEffectiveDate(source.name);
     if (from === null) throw importFailure(source.name, 0, 'the quarter is not in the name (AOC_V2026Q2…)');
     const bytes = source.read();
-    const sheet = await readFirstSheet(source.name, bytes);
+    const sheet = /\.xlsx$/i.test(source.name) ? await readFirstSheet(source.name, bytes) : tabbedRows(bytes);
     const headerAt = sheet.findIndex((r) => HEADER.every((h, i) => (r.cells[i] ?? '').trim() === h));
     if (headerAt < 0) throw importFailure(source.name, 0, 'the header row (AOC_Edit_Type, Add-On_Code …) is missing');
     const rows: (AocRow & { line: number })[] = [];
