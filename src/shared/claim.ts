@@ -52,10 +52,13 @@ export const POINTER_LETTERS = 'ABCDEFGHIJKL';
 export const MAX_POINTERS = 4;
 export const pointerLetter = (dxIndex: number): string | null => POINTER_LETTERS[dxIndex] ?? null;
 
+export type FindingSeverity = 'error' | 'warning' | 'note';
+
 export interface Finding {
   /** Stable edit id, e.g. "mce.age.newborn", "ncci.ptp", "tabular.excludes1". */
   edit: string;
-  severity: 'error' | 'warning';
+  /** error blocks, warning needs an acknowledgement, note says what could not be checked. */
+  severity: FindingSeverity;
   codes: string[];
   message: string;
   /** File, version and row or note the finding comes from. */

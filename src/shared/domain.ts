@@ -167,7 +167,8 @@ export interface CodeHit {
 export interface ValidationProblem {
   /** Stable id, e.g. "code.unknown", "code.header", "dx.principal-missing". */
   rule: string;
-  severity: 'error' | 'warning';
+  /** error blocks submit, warning needs an acknowledgement, note (an edit that could not run) neither. */
+  severity: 'error' | 'warning' | 'note';
   message: string;
   codes: string[];
   /** Where the rule comes from (file, version, row or note), when it comes from a file. */

@@ -57,7 +57,7 @@ describe('codedesk claim check', () => {
       { edit: 'code.not-billable', severity: 'error', codes: ['E11'], message: expect.stringContaining('header'), source: 'ICD-10-CM order file icd10cm_order_2026.txt (FY2026)' },
       { edit: 'poa.missing', severity: 'error', codes: ['I50.9'], message: expect.any(String), source: 'POAexemptCodesFY26.txt (POA exempt FY2026)' },
       { edit: 'poa.missing', severity: 'error', codes: ['E11'], message: expect.any(String), source: 'POAexemptCodesFY26.txt (POA exempt FY2026)' },
-      { edit: 'edits.not-run', severity: 'warning', codes: [], message: expect.stringContaining('Not run: MCE edits (no table imported)'), source: 'no edit table imported' },
+      { edit: 'edits.not-run', severity: 'note', codes: [], message: expect.stringContaining('Not run: MCE edits (no table imported)'), source: 'no edit table imported' },
     ]);
     const text = codedesk(['--home', home, 'claim', 'check', claimFile]);
     expect(text.stdout).toContain('error   code.not-billable  E11');

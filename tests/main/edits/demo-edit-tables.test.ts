@@ -92,7 +92,7 @@ describe('demo edit tables', () => {
     });
     const notRun = checkClaim(db, claim).filter((f) => f.edit.startsWith('edits.'));
     expect(notRun).toEqual([
-      { edit: 'edits.not-run', severity: 'warning', codes: [], message: 'Not run: NCCI PTP (practitioner) edits (no table imported). Import the official files to run them.', source: 'no edit table imported' },
+      { edit: 'edits.not-run', severity: 'note', codes: [], message: 'Not run: NCCI PTP (practitioner) edits (no table imported). Import the official files to run them.', source: 'no edit table imported' },
     ]);
   });
 

@@ -56,3 +56,24 @@ describe('edits on the demo workspace', () => {
     expect(problems.filter((p) => p.rule === 'code.modifier').map((p) => p.message)).toEqual(['Modifier ZZ on 66984 is not a valid CPT or HCPCS modifier on 2026-07-16.']);
   });
 });
+
+describe('an edit that cannot run', () => {
+  it('is a note that names it, and submit needs no acknowledgement for it', async () => {
+    const { app } = await demoApp();
+    const chartId = 'PF-260407';
+    const { revision } = await must(app, 'coding.get', { chartId });
+    const coding: Coding = {
+      diagnoses: [{ code: 'S92.354G', poa: null }],
+      procedures: [
+        { ...px('99213'), pointers: ['S92.354G'] },
+        { ...px('73630'), pointers: ['S92.354G'] },
+      ],
+    };
+    await must(app, 'coding.save', { chartId, coding, revision });
+    const problems = await must(app, 'coding.validate', { chartId });
+    const notRun = problems.find((p) => p.rule === 'edits.not-run');
+    expect(notRun).toMatchObject({ severity: 'note', message: expect.stringContaining('NCCI PTP (practitioner)') });
+    expect(problems.filter((p) => p.severity !== 'note')).toEqual([]);
+    expect(await must(app, 'charts.submit', { chartId })).toMatchObject({ submitted: true });
+  });
+});

@@ -41,4 +41,22 @@ describe('findings panel', () => {
     await act(async () => fireEvent.click(within(errors).getByRole('button', { pressed: true })));
     expect(row(/: E10\.9/).className).not.toContain('finding-highlight');
   });
+
+  it('lists edits that could not run apart, as notes outside the error and warning counts', async () => {
+    const notRun: ValidationProblem = {
+      rule: 'edits.not-run',
+      severity: 'note',
+      message: 'Not run: NCCI PTP (practitioner) edits (no table imported). Import the official files to run them.',
+      codes: [],
+      source: 'no edit table imported',
+    };
+    renderChart({
+      'coding.get': () => ({ coding: { diagnoses: [{ code: 'I10', poa: null }], procedures: [] }, revision: 1 }),
+      'coding.validate': () => [notRun, unspecified],
+    });
+    const notes = await screen.findByRole('group', { name: 'Not checked' });
+    expect(notes.textContent).toContain('Not run: NCCI PTP (practitioner)');
+    expect(within(screen.getByRole('group', { name: 'Warnings' })).queryByText(/NCCI PTP/)).toBeNull();
+    expect(screen.getByRole('heading', { name: /Edits/ }).textContent).toContain('0 errors, 1 warning');
+  });
 });

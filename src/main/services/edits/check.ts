@@ -19,6 +19,6 @@ export function checkClaim(db: ContentDb, claim: MethodParsedInput<'claim.check'
 export function checkLines(db: ContentDb, lines: ClaimLines): Finding[] {
   const ctx = editContext(db, lines);
   const findings = EDIT_FAMILIES.flatMap((family) => family.run(ctx));
-  // Stable: errors first, then the family order.
-  return [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
+  // Stable: errors, warnings, then notes, each in the family order.
+  return (['error', 'warning', 'note'] as const).flatMap((severity) => findings.filter((f) => f.severity === severity));
 }

@@ -3,6 +3,8 @@
  * an edit table that is not imported (no NCCI PTP file is among those CodeDesk ships or has),
  * and a table that is only the demo subset while the claim's codes come from an official code
  * set (the subset holds rows for the demo codes only, so other codes would go unchecked).
+ * Notes, not warnings: they need no acknowledgement, since a warning on every chart would teach
+ * coders to acknowledge without reading.
  */
 import type { Finding } from '../../../shared/claim';
 import type { CodeSystem } from '../../../shared/domain';
@@ -50,12 +52,12 @@ export function coverageEdits(ctx: EditContext): Finding[] {
   const out: Finding[] = [];
   if (missing.length > 0) {
     const what = missing.join(', ');
-    out.push(finding('edits.not-run', 'warning', [], `Not run: ${what} edits (no table imported). Import the official files to run them.`, 'no edit table imported'));
+    out.push(finding('edits.not-run', 'note', [], `Not run: ${what} edits (no table imported). Import the official files to run them.`, 'no edit table imported'));
   }
   if (demoOnly.length > 0) {
     const what = demoOnly.join(', ');
     out.push(
-      finding('edits.demo-subset', 'warning', [], `Run on the demo subset only: ${what} edits (codes outside it are not checked). Import the official files.`, 'demo edit tables (resources/demo/edits)'),
+      finding('edits.demo-subset', 'note', [], `Run on the demo subset only: ${what} edits (codes outside it are not checked). Import the official files.`, 'demo edit tables (resources/demo/edits)'),
     );
   }
   return out;

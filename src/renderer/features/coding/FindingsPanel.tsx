@@ -1,6 +1,7 @@
 /**
  * coding.validate findings, live after each save: grouped by severity (errors block submit,
- * warnings advise), each with its source; clicking one highlights the codes it involves.
+ * warnings need an acknowledgement, notes say which edits could not run), each with its source;
+ * clicking one highlights the codes it involves.
  */
 import type { ValidationProblem } from '../../../shared/domain';
 import { useCoding } from './coding-store';
@@ -8,8 +9,11 @@ import { useFindingsFocus } from './findings-focus-store';
 import './coding.css';
 
 export function sortProblems(problems: readonly ValidationProblem[]): ValidationProblem[] {
-  return [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const rank = { error: 0, warning: 1, note: 2 } as const;
+  return [...problems].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
+
+const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', note: 'Not run' } as const;
 
 const keyOf = (p: ValidationProblem): string => `${p.rule}|${p.codes.join(',')}`;
 
@@ -21,7 +25,7 @@ export function ProblemList({ problems, interactive = false }: { problems: reado
         const key = keyOf(p);
         const body = (
           <>
-            <span className="problem-severity">{p.severity === 'error' ? 'Error' : 'Warning'}</span>
+            <span className="problem-severity">{SEVERITY_LABELS[p.severity]}</span>
             <span className="problem-message">
               {p.message}
               {p.source ? <span className="problem-source">Source: {p.source}</span> : null}
@@ -55,13 +59,15 @@ export function FindingsPanel() {
   const problems = useCoding((s) => s.problems);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
+  const notes = problems.filter((p) => p.severity === 'note');
+  const counted = errors.length + warnings.length;
 
   return (
     <section className="coded-section findings" aria-labelledby="findings-title">
       <h2 id="findings-title" className="pane-title">
         Edits{' '}
         <span className="count">
-          {problems.length === 0
+          {counted === 0
             ? 'none'
             : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`}
         </span>
@@ -76,6 +82,12 @@ export function FindingsPanel() {
         <div role="group" aria-label="Warnings">
           <h3 className="findings-group">Warnings — review</h3>
           <ProblemList problems={warnings} interactive />
+        </div>
+      ) : null}
+      {notes.length > 0 ? (
+        <div role="group" aria-label="Not checked">
+          <h3 className="findings-group muted">Not checked — no acknowledgement needed</h3>
+          <ProblemList problems={notes} interactive={false} />
         </div>
       ) : null}
     </section>
