@@ -89,7 +89,8 @@ test('demo edits: POA 1 on an exempt code and LT accepted, maternity on a 67-yea
   await addCode(page, '99213');
   await expect(findings.getByText(/Modifier LT/)).toHaveCount(0);
   await expect(findings.getByText('Not run: NCCI PTP (outpatient hospital) edits (no table imported). Import the official files to run them.')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Edits 0 errors, 1 warning' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Edits none · 1 not run' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Not checked' })).toBeVisible();
   await shots(page, 'outpatient-findings');
   expect(pageErrors).toEqual([]);
 });

@@ -57,6 +57,6 @@ describe('findings panel', () => {
     const notes = await screen.findByRole('group', { name: 'Not checked' });
     expect(notes.textContent).toContain('Not run: NCCI PTP (practitioner)');
     expect(within(screen.getByRole('group', { name: 'Warnings' })).queryByText(/NCCI PTP/)).toBeNull();
-    expect(screen.getByRole('heading', { name: /Edits/ }).textContent).toContain('0 errors, 1 warning');
+    expect(screen.getByRole('heading', { name: /Edits/ }).textContent).toContain('0 errors, 1 warning · 1 not run');
   });
 });

@@ -70,6 +70,7 @@ export function FindingsPanel() {
           {counted === 0
             ? 'none'
             : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`}
+          {notes.length > 0 ? ` · ${notes.length} not run` : ''}
         </span>
       </h2>
       {errors.length > 0 ? (
