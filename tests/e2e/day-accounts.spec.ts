@@ -8,13 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
+import { PASSPHRASE, createProfileWithDemo, screenshotsAtSizes } from './steps';
 
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
 const LEE_PASSPHRASE = 'violet canyon ledger moss';
 const LEE_NEW_PASSPHRASE = 'amber tunnel falcon quarry';
 
@@ -30,14 +25,7 @@ test.afterAll(async () => {
   fs.rmSync(backupDir, { recursive: true, force: true });
 });
 
-/** The screen at the three sizes, then back to the laptop size the walk runs at. */
-async function shots(page: Page, what: string): Promise<void> {
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `day-accounts-${what}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shots = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `day-accounts-${what}`);
 
 const lockedHeading = (page: Page) => page.getByRole('heading', { name: 'CodeDesk is locked' });
 

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { createProfileWithDemo, screenshot } from './steps';
+import { createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -14,12 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host.stop();
 });
-
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
 
 async function addCode(page: Page, query: string, code: string): Promise<void> {
   await page.keyboard.press('Control+k');
@@ -31,16 +25,13 @@ async function addCode(page: Page, query: string, code: string): Promise<void> {
 /** Every procedure row's height at each size, with a screenshot of the chart at each. */
 async function rowHeights(page: Page, what: string): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
-  for (const [w, h] of SIZES) {
-    await page.setViewportSize({ width: w, height: h });
-    const rows = page.locator('li.coded-row.procedure');
+  const rows = page.locator('li.coded-row.procedure');
+  await screenshotsAtSizes(page, `day-claims-${what}`, async ({ width, height }) => {
     await rows.last().scrollIntoViewIfNeeded();
-    await screenshot(page, `day-claims-${what}-${w}x${h}`);
     const heights: number[] = [];
     for (const row of await rows.all()) heights.push(Math.round((await row.boundingBox())?.height ?? 0));
-    out[`${w}x${h}`] = heights;
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
+    out[`${width}x${height}`] = heights;
+  });
   return out;
 }
 

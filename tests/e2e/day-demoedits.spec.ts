@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { createProfileWithDemo, screenshot } from './steps';
+import { createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 let host: RunningHost;
 
@@ -17,21 +17,9 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
-
-async function shots(page: Page, what: string): Promise<void> {
-  for (const [w, h] of SIZES) {
-    await page.setViewportSize({ width: w, height: h });
-    // The findings are what these screens are about: bring them into view.
-    await page.getByRole('region', { name: /^Edits/ }).scrollIntoViewIfNeeded();
-    await screenshot(page, `day-demoedits-${what}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+// The findings are what these screens are about: bring them into view at each size.
+const shots = (page: Page, what: string): Promise<void> =>
+  screenshotsAtSizes(page, `day-demoedits-${what}`, () => page.getByRole('region', { name: /^Edits/ }).scrollIntoViewIfNeeded());
 
 async function openChart(page: Page, id: string): Promise<void> {
   await page.keyboard.press('Escape');

@@ -9,15 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
+import { PASSPHRASE, createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
-
 let host: RunningHost;
 
 test.beforeAll(async () => {
@@ -27,14 +21,7 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-/** The screen as it is, at each size; back to 1366×768 after. */
-async function screens(page: Page, what: string): Promise<void> {
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `day-flow-${what}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const screens = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `day-flow-${what}`);
 
 const queueGrid = (page: Page) => page.getByRole('grid', { name: 'Chart queue' });
 const chartMain = (page: Page, id: string) => page.getByRole('main', { name: `Chart ${id}` });

@@ -8,15 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { createProfileWithDemo, screenshot } from './steps';
+import { createProfileWithDemo, screenshot, screenshotsAtSizes } from './steps';
 
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
-
 let host: RunningHost;
 let folder: string;
 
@@ -32,13 +26,7 @@ test.afterAll(async () => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-async function shootAllSizes(page: Page, what: string): Promise<void> {
-  for (const [width, height] of SIZES) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `day-importscreen-${what}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shootAllSizes = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `day-importscreen-${what}`);
 
 test('import a folder from the Code sets screen, see progress and the summary, then search the new codes', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -8,13 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { PASSPHRASE, screenshot } from './steps';
-
-const SIZES = [
-  { width: 1366, height: 768 },
-  { width: 1600, height: 1000 },
-  { width: 1920, height: 1080 },
-] as const;
+import { PASSPHRASE, SCREEN_SIZES, screenshot, screenshotsAtSizes, type ScreenSize } from './steps';
 
 // 15 billable codes of the demo subset; I10 beside I13.0 gives the findings something to say.
 const DIAGNOSES = ['I21.4', 'I13.0', 'N18.30', 'E11.22', 'I48.0', 'J44.9', 'F03.B0', 'N17.9', 'E78.5', 'K21.9', 'E66.9', 'Z79.4', 'Z87.891', 'Z92.82', 'I10'];
@@ -27,14 +21,8 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-async function atEachSize(page: Page, what: string, check?: (size: (typeof SIZES)[number]) => Promise<void>): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await check?.(size);
-    await screenshot(page, `day-layout-${what}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(SIZES[0]);
-}
+const atEachSize = (page: Page, what: string, check?: (size: ScreenSize) => Promise<void>): Promise<void> =>
+  screenshotsAtSizes(page, `day-layout-${what}`, check);
 
 /** The footer of shortcuts sits on the window's bottom edge and shows every item whole. */
 async function expectHintLineWhole(page: Page, height: number): Promise<void> {
@@ -74,7 +62,7 @@ async function bottomOf(locator: Locator): Promise<number> {
 test('layout and text: empty queue, queue, a chart with 15 diagnoses, resizable panes', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.setViewportSize(SIZES[0]);
+  await page.setViewportSize(SCREEN_SIZES[0]);
   await page.goto(host.url);
   await page.getByLabel('Display name').fill('Dana Coder');
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);

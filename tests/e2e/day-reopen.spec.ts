@@ -8,15 +8,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { expect, test, type Page } from '@playwright/test';
 import { unlockProfile } from '../../src/main/services/users/profiles';
 import { startHost, type RunningHost } from './host';
-import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
+import { PASSPHRASE, createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 const CHART = 'IP-260102';
-const SIZES = [
-  [1366, 768],
-  [1600, 1000],
-  [1920, 1080],
-] as const;
-
 let host: RunningHost;
 
 test.beforeAll(async () => {
@@ -26,14 +20,7 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-/** The same screen at the three laptop/desktop sizes, then back to 1366×768. */
-async function screens(page: Page, what: string): Promise<void> {
-  for (const [w, h] of SIZES) {
-    await page.setViewportSize({ width: w, height: h });
-    await screenshot(page, `day-reopen-${what}-${w}x${h}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const screens = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `day-reopen-${what}`);
 
 async function openFromQueue(page: Page): Promise<void> {
   await page.keyboard.press('Escape');

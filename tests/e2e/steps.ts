@@ -23,3 +23,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: file });
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
+
+/** The sizes every screen is looked at: a laptop, a larger laptop, a desktop. The first is the walk's. */
+export const SCREEN_SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1600, height: 1000 },
+  { width: 1920, height: 1080 },
+] as const;
+export type ScreenSize = (typeof SCREEN_SIZES)[number];
+
+/**
+ * The screen as it is at each size, saved as `${name}-${width}x${height}`; `atSize` runs first at
+ * each size (bring something into view, measure it). Back to 1366×768 after.
+ */
+export async function screenshotsAtSizes(page: Page, name: string, atSize?: (size: ScreenSize) => Promise<void>): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await atSize?.(size);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize(SCREEN_SIZES[0]);
+}
