@@ -131,7 +131,7 @@ export interface SourceFileInfo {
 }
 
 export type SubmitOutcome =
-  | { submitted: true; problems: ValidationProblem[] }
+  | { submitted: true; problems: ValidationProblem[]; /** The version this submit stored (2 or more after a reopen). */ version: number }
   | { submitted: false; problems: ValidationProblem[] };
 
 export interface AuditVerifyReport {

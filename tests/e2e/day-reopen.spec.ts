@@ -113,7 +113,7 @@ test('reopen a submitted chart for correction, code v2 beside v1, submit v2', as
 
   // Submit v2; the queue shows the version.
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByText(`Chart ${CHART} submitted.`)).toBeVisible();
+  await expect(page.getByText(`Chart ${CHART} submitted as v2.`)).toBeVisible();
   await page.keyboard.press('Escape');
   await page.getByRole('searchbox').first().fill(CHART);
   const row = page.getByRole('row', { name: new RegExp(CHART) });

@@ -93,7 +93,7 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
       return result;
     });
     app.events.emit('charts.changed', { chartId: input.chartId });
-    return outcome.submitted ? { submitted: true, problems: outcome.problems } : { submitted: false, problems: outcome.problems };
+    return outcome.submitted ? { submitted: true, problems: outcome.problems, version: outcome.version } : { submitted: false, problems: outcome.problems };
   },
   'charts.hold': (input, app) => {
     const s = app.requireSession();

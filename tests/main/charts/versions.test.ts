@@ -8,10 +8,10 @@ const CHART = 'IP-260102';
 const V1: Coding = { diagnoses: [{ code: 'I21.4', poa: 'Y' }], procedures: [] };
 const V2: Coding = { diagnoses: [{ code: 'I21.4', poa: 'Y' }, { code: 'E11.9', poa: 'Y' }], procedures: [] };
 
-async function submitted(app: CodeDeskApp, coding: Coding = V1): Promise<void> {
+async function submitted(app: CodeDeskApp, coding: Coding = V1, version = 1): Promise<void> {
   const { revision } = await must(app, 'coding.get', { chartId: CHART });
   await must(app, 'coding.save', { chartId: CHART, revision, coding });
-  expect(await must(app, 'charts.submit', { chartId: CHART })).toMatchObject({ submitted: true });
+  expect(await must(app, 'charts.submit', { chartId: CHART })).toMatchObject({ submitted: true, version });
 }
 
 const db = (app: CodeDeskApp) => app.session!.db;
@@ -40,7 +40,7 @@ describe('reopening a submitted chart', () => {
     const { app } = await demoApp();
     await submitted(app);
     await must(app, 'charts.reopen', { chartId: CHART, reason: 'audit_finding', note: '' });
-    await submitted(app, V2);
+    await submitted(app, V2, 2);
 
     const versions = await must(app, 'charts.versions', { chartId: CHART });
     expect(versions.current).toBe(2);

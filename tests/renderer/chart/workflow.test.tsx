@@ -56,7 +56,7 @@ describe('chart workflow', () => {
     const api = await openChart({
       'coding.validate': () => [warning],
       'charts.submit': ({ acknowledgedWarnings }) =>
-        acknowledgedWarnings && acknowledgedWarnings.length > 0 ? { submitted: true, problems: [warning] } : { submitted: false, problems: [warning] },
+        acknowledgedWarnings && acknowledgedWarnings.length > 0 ? { submitted: true, problems: [warning], version: 1 } : { submitted: false, problems: [warning] },
     });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Submit' })));
     const alert = await screen.findByRole('alert');
@@ -77,7 +77,7 @@ describe('chart workflow', () => {
   });
 
   it('Ctrl+Enter saves the draft, submits, and opens the next chart', async () => {
-    const api = await openChart({ 'charts.submit': () => ({ submitted: true, problems: [] }) });
+    const api = await openChart({ 'charts.submit': () => ({ submitted: true, problems: [], version: 1 }) });
     fireEvent.change(screen.getByRole('combobox', { name: 'Search codes' }), { target: { value: 'diab' } });
     fireEvent.click(await screen.findByRole('option', { name: /E11\.9/ }));
     await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
@@ -85,6 +85,12 @@ describe('chart workflow', () => {
     const order = api.calls.map((c) => c.method).filter((m) => ['coding.save', 'charts.submit', 'charts.list'].includes(m));
     expect(order).toEqual(['coding.save', 'charts.submit', 'charts.list']);
     expect(await screen.findByText('Chart C-00001 submitted.')).toBeTruthy();
+  });
+
+  it('a submit after a reopen says which version it stored', async () => {
+    await openChart({ 'charts.submit': () => ({ submitted: true, problems: [], version: 2 }) });
+    await act(async () => fireEvent.keyDown(window, { key: 'Enter', ctrlKey: true }));
+    expect(await screen.findByText('Chart C-00001 submitted as v2.')).toBeTruthy();
   });
 
   it('Alt+N goes to the next chart; with none left, back to the queue with a notice', async () => {

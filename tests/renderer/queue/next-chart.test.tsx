@@ -63,7 +63,7 @@ describe('next chart follows the queue', () => {
     demoQueue(charts, {
       'charts.submit': ({ chartId }) => {
         charts.find((c) => c.id === chartId)!.status = 'submitted';
-        return { submitted: true, problems: [] };
+        return { submitted: true, problems: [], version: 1 };
       },
     });
     await screen.findByRole('grid', { name: 'Chart queue' });

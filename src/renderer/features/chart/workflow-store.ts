@@ -58,7 +58,8 @@ export const useWorkflow = create<WorkflowData & WorkflowActions>()((set, get) =
       return;
     }
     set({ busy: null });
-    await get().next(chartId, `Chart ${chartId} submitted.`);
+    const as = result.value.version > 1 ? ` as v${result.value.version}` : '';
+    await get().next(chartId, `Chart ${chartId} submitted${as}.`);
   },
 
   async hold(chartId, reason, note) {
