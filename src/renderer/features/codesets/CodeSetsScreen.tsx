@@ -24,7 +24,7 @@ export function CodeSetsScreen() {
 
   return (
     <main className="codesets-screen" aria-label="Code sets">
-      <div className="codesets-toolbar">
+      <div className="screen-toolbar">
         <h1>Code sets</h1>
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => useRoute.getState().showQueue()} disabled={running}>

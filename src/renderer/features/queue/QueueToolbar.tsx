@@ -14,7 +14,7 @@ export function QueueToolbar({ searchRef }: { searchRef: RefObject<HTMLInputElem
   const loading = useQueue((s) => s.loading);
 
   return (
-    <div className="queue-toolbar" role="search">
+    <div className="screen-toolbar" role="search">
       <label className="toolbar-field">
         <span className="visually-hidden">Search the queue</span>
         <input
