@@ -133,4 +133,46 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'reopen records are immutable'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'imported charts: where each came from, document content types, hints',
+    sql: `
+      -- Where an imported chart came from: a second import of the same export finds it here.
+      CREATE TABLE chart_sources (
+        chart_id TEXT PRIMARY KEY REFERENCES charts(id) ON DELETE CASCADE,
+        -- 'fhir:Encounter/<id>' or 'hl7:<sending facility>|<visit or account number>'
+        source_key TEXT NOT NULL UNIQUE,
+        format TEXT NOT NULL CHECK (format IN ('fhir','hl7v2')),
+        -- What a coded result names the encounter by: 'Encounter/<id>' or the HL7 visit number.
+        source_ref TEXT NOT NULL,
+        patient_ref TEXT,
+        facility TEXT,
+        attending TEXT,
+        location TEXT,
+        -- SHA-256 of the chart's imported fields (documents carry their own).
+        content_hash TEXT NOT NULL,
+        first_imported_at TEXT NOT NULL,
+        last_imported_at TEXT NOT NULL,
+        -- A change that arrived after the chart was submitted: kept here, never applied silently.
+        changed_after_submit_at TEXT,
+        pending_json TEXT
+      ) STRICT;
+
+      -- Documents keep their type; bytes (PDF and types the viewer cannot show) live in data.
+      ALTER TABLE documents ADD COLUMN content_type TEXT NOT NULL DEFAULT 'text/plain';
+      ALTER TABLE documents ADD COLUMN data BLOB;
+      ALTER TABLE documents ADD COLUMN source_hash TEXT;
+
+      -- Existing Conditions/Procedures from the source system: shown beside the chart, never codes.
+      CREATE TABLE chart_hints (
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('condition','procedure','reason')),
+        system TEXT NOT NULL,
+        code TEXT NOT NULL,
+        display TEXT NOT NULL,
+        PRIMARY KEY (chart_id, seq)
+      ) STRICT;
+    `,
+  },
 ];

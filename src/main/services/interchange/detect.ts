@@ -1,0 +1,42 @@
+/**
+ * What kind of export a path holds, judged from its content (not its name): a FHIR JSON file
+ * (Bundle or single resource), a FHIR Bulk Data export (folder or zip of NDJSON), or HL7 v2 files.
+ * Anything else is refused with the file named, before a single chart is touched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../../shared/result';
+
+export type SourceKind = 'fhir-json' | 'fhir-bulk-folder' | 'fhir-bulk-zip' | 'hl7v2';
+
+const HEAD_BYTES = 512;
+
+function head(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const notAnExport = (file: string, why: string) =>
+  new AppFailure('IMPORT_FAILED', `${path.basename(file)} is not a FHIR or HL7 v2 export: ${why}.`, { file });
+
+export function detectSource(file: string): SourceKind {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new AppFailure('NOT_FOUND', `${path.basename(file)} does not exist.`, { file });
+  if (stat.isDirectory()) {
+    if (fs.readdirSync(file).some((f) => f.toLowerCase().endsWith('.ndjson'))) return 'fhir-bulk-folder';
+    throw notAnExport(file, 'the folder holds no .ndjson files');
+  }
+  const bytes = head(file);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'fhir-bulk-zip';
+  // A byte-order mark, whitespace, or an MLLP start block (0x0B) may come first.
+  const text = bytes.toString('utf8').replace(/^[\uFEFF\s\x0b]+/, '');
+  if (text.startsWith('MSH|') || text.startsWith('FHS|') || text.startsWith('BHS|')) return 'hl7v2';
+  if (text.startsWith('{')) return 'fhir-json';
+  throw notAnExport(file, 'it is neither JSON nor HL7 v2 (no MSH segment)');
+}
