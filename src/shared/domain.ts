@@ -36,6 +36,8 @@ export const DOCUMENT_KINDS = [
   'lab',
   'consult',
   'clinic_note',
+  // An imported document whose type names none of the above (its own title is shown).
+  'other',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -62,6 +62,7 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   lab: 'Lab',
   consult: 'Consult',
   clinic_note: 'Clinic note',
+  other: 'Document',
 };
 
 /** What each POA value means: the POA select's options and tooltip. */
