@@ -1,21 +1,24 @@
 /**
  * What kind of export a path holds, judged from its content (not its name): a FHIR JSON file
- * (Bundle or single resource), a FHIR Bulk Data export (folder or zip of NDJSON), or HL7 v2 files.
+ * (Bundle or single resource), a FHIR Bulk Data export (folder or zip of NDJSON, or one NDJSON
+ * file chosen alone), or HL7 v2 files.
  * Anything else is refused with the file named, before a single chart is touched.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
 
-export type SourceKind = 'fhir-json' | 'fhir-bulk-folder' | 'fhir-bulk-zip' | 'hl7v2';
+export type SourceKind = 'fhir-json' | 'fhir-ndjson' | 'fhir-bulk-folder' | 'fhir-bulk-zip' | 'hl7v2';
 
 const HEAD_BYTES = 512;
+/** Enough to hold the first line of most NDJSON files (a line with a base64 note may be longer). */
+const FIRST_LINE_BYTES = 64 * 1024;
 
-function head(file: string): Buffer {
+function head(file: string, bytes = HEAD_BYTES): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+    const buf = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n);
   } finally {
     fs.closeSync(fd);
@@ -37,6 +40,25 @@ export function detectSource(file: string): SourceKind {
   // A byte-order mark, whitespace, or an MLLP start block (0x0B) may come first.
   const text = bytes.toString('utf8').replace(/^[\uFEFF\s\x0b]+/, '');
   if (text.startsWith('MSH|') || text.startsWith('FHS|') || text.startsWith('BHS|')) return 'hl7v2';
-  if (text.startsWith('{')) return 'fhir-json';
+  if (text.startsWith('{')) return isNdjson(file) ? 'fhir-ndjson' : 'fhir-json';
   throw notAnExport(file, 'it is neither JSON nor HL7 v2 (no MSH segment)');
+}
+
+/**
+ * NDJSON rather than one JSON value: its first line is a whole JSON object and more follows.
+ * (A pretty-printed bundle's first line is a lone '{'.) A first line too long to sniff is
+ * judged by the .ndjson name.
+ */
+function isNdjson(file: string): boolean {
+  const bytes = head(file, FIRST_LINE_BYTES);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const end = text.indexOf('\n');
+  if (end === -1) return bytes.length === FIRST_LINE_BYTES && file.toLowerCase().endsWith('.ndjson');
+  if (text.slice(end).trim() === '') return false;
+  try {
+    JSON.parse(text.slice(0, end));
+    return true;
+  } catch {
+    return false;
+  }
 }
