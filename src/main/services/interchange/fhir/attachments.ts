@@ -22,9 +22,13 @@ export interface AttachmentLookup {
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
 const tooLarge = (bytes: number | null, max: number) =>
-  `the attachment${bytes === null ? '' : ` (${megabytes(bytes)})`} is over the ${megabytes(max)} limit`;
+  `the attachment${bytes === null ? '' : ` (${sizeText(bytes)})`} is over the ${sizeText(max)} limit`;
 
 function decodedLength(base64: string): number {
   const clean = base64.length - (base64.match(/\s/g)?.length ?? 0);
@@ -74,8 +78,8 @@ async function bytesOf(attachment: Json, from: string, max: number, lookup: Atta
     const decoded = fromBase64(binaryData, max);
     return typeof decoded === 'string' ? decoded : { bytes: decoded, binaryType: str(binary.contentType) };
   }
-  if (/^(?:urn:|.*Binary\/)/.test(url)) return 'the attachment points at a Binary that is not in this export';
-  if (SCHEME.test(url) || url.startsWith('/') || url.startsWith('//')) return 'the attachment url points outside this export (only attachments inside it are read)';
+  if (url.startsWith('urn:') || url.startsWith('Binary/')) return 'the attachment points at a Binary that is not in this export';
+  if (SCHEME.test(url) || url.startsWith('/')) return 'the attachment url points outside this export (only attachments inside it are read)';
   const file = await lookup.file(url, from, max);
   if (file === 'too-large') return tooLarge(null, max);
   if (!file) return 'the attachment url names a file that is not in this export';
