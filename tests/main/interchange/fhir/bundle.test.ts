@@ -85,6 +85,7 @@ describe('a Bundle file', () => {
           }),
         },
         { resource: { resourceType: 'Condition', id: 'c1', code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }] }, encounter: { reference: 'Encounter/e1' } } },
+        { resource: { resourceType: 'Condition', id: 'c1-again', code: { coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }] }, encounter: { reference: 'Encounter/e1' } } },
         { resource: { resourceType: 'Procedure', id: 'pr1', status: 'completed', code: { coding: [{ system: 'http://snomed.info/sct', code: '80146002', display: 'Appendectomy' }] }, encounter: { reference: 'Encounter?identifier=urn:test:visit|V2026-0042' } } },
         { resource: { resourceType: 'Procedure', id: 'pr2', status: 'entered-in-error', code: { coding: [{ code: 'x' }] }, encounter: { reference: 'Encounter/e1' } } },
       ]),

@@ -36,6 +36,17 @@ function reasonHints(encounter: Json): IncomingHint[] {
   });
 }
 
+/** One line per kind and code: a condition recorded twice for the same visit is one hint. */
+function distinct(hints: IncomingHint[]): IncomingHint[] {
+  const seen = new Set<string>();
+  return hints.filter((h) => {
+    const key = `${h.kind}|${h.system}|${h.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function encounterChart(held: HeldEncounter, index: ExportIndex, options: ReadOptions): ChartOutcome {
   const encounter = held.resource;
   const name = label(encounter);
@@ -82,7 +93,7 @@ export function encounterChart(held: HeldEncounter, index: ExportIndex, options:
       facility: referenceName(encounter.serviceProvider, index.resources),
       attending: referenceName(attendingOf(encounter), index.resources),
       location: referenceName(obj(arr(encounter.location)[0])?.location, index.resources),
-      hints: [...reasonHints(encounter), ...index.hintsFor(held)],
+      hints: distinct([...reasonHints(encounter), ...index.hintsFor(held)]),
       documents: [],
     },
   };

@@ -65,7 +65,9 @@ function bulkLookup(files: ExportFiles, binaries: Map<string, { name: string; li
       const at = binaries.get(literalKey(url) ?? url);
       if (!at) return null;
       for await (const line of ndjsonLines(await files.open(at.name))) {
-        if (line.number === at.line) return obj(JSON.parse(line.text));
+        if (line.number !== at.line) continue;
+        const parsed = parseLine(line.text);
+        return parsed && 'resource' in parsed ? parsed.resource : null;
       }
       return null;
     },
