@@ -41,6 +41,7 @@ export function detectSource(file: string): SourceKind {
   const text = bytes.toString('utf8').replace(/^[\uFEFF\s\x0b]+/, '');
   if (text.startsWith('MSH|') || text.startsWith('FHS|') || text.startsWith('BHS|')) return 'hl7v2';
   if (text.startsWith('{')) return isNdjson(file) ? 'fhir-ndjson' : 'fhir-json';
+  if (text.startsWith('[')) throw notAnExport(file, 'it is a JSON array, not a FHIR resource or Bundle');
   throw notAnExport(file, 'it is neither JSON nor HL7 v2 (no MSH segment)');
 }
 

@@ -163,4 +163,25 @@ describe('a Bundle file', () => {
     const { items } = await collect(file);
     expect(items).toEqual([expect.objectContaining({ type: 'document', chartSourceKey: 'fhir:Encounter/e-elsewhere', file, line: null })]);
   });
+
+  it('refuses an entry that is not a FHIR resource, a note that names no encounter, and keeps an unknown charset as bytes', async () => {
+    const orphan = note('n-orphan', 'urn:uuid:not-in-bundle');
+    const cp1252 = note('n-1252', 'Encounter/e1', { content: [{ attachment: { contentType: 'text/plain; charset=windows-1252', data: Buffer.from([0x93, 0x71, 0x94]).toString('base64') } }] });
+    const unknown = note('n-x', 'Encounter/e1', { content: [{ attachment: { contentType: 'text/plain; charset=x-martian', data: base64('zork') } }] });
+    const file = writeJson(
+      'b.json',
+      bundle('batch', [{ resource: patient() }, { resource: { id: 'no-type' } }, { resource: encounter() }, { resource: orphan }, { resource: cp1252 }, { resource: unknown }]),
+    );
+    const { charts, documents, refusals } = await collect(file);
+    expect(charts).toHaveLength(1);
+    expect(refusals).toEqual([
+      { file, line: null, reason: 'entry 2: not a FHIR resource (no resourceType)' },
+      { file, line: null, reason: 'entry 4: DocumentReference/n-orphan names no encounter that a chart could be found by' },
+    ]);
+    expect(documents.map((d) => [d.document.contentType, d.document.text])).toEqual([
+      ['text/plain', '\u201cq\u201d'],
+      ['text/plain', null],
+    ]);
+    expect(Buffer.from(documents[1]!.document.data!).toString()).toBe('zork');
+  });
 });

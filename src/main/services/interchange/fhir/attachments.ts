@@ -54,8 +54,21 @@ export function parseContentType(value: string | null): { type: string; charset:
   };
 }
 
+/** Labels that WHATWG (and every EHR that writes them) means as windows-1252. */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
+/** windows-1252 bytes 0x80–0x9F (curly quotes, dashes, €…); undefined bytes stay as their C1 code. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Node's TextDecoder reads windows-1252 as plain latin-1 (curly quotes become control codes), so it is decoded here. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 /** Text in its charset (UTF-8 unless named); null when the charset is one no decoder knows. */
 export function decodeText(bytes: Uint8Array, charset: string | null): string | null {
+  if (charset && WINDOWS_1252_LABELS.has(charset)) return decodeWindows1252(bytes);
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(bytes);
   } catch {
