@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeHl7Folder } from '../../../../src/main/services/interchange/hl7/hl7-files';
+import { DEFAULT_READ_OPTIONS, type IncomingItem } from '../../../../src/main/services/interchange/incoming';
+import { readSources } from '../../../../src/main/services/interchange/read-sources';
 import { AppFailure } from '../../../../src/shared/result';
 import { tempDir } from '../../helpers/temp';
 import { charts, fixture, readAll, refusals } from './hl7-test-helpers';
@@ -137,5 +139,16 @@ describe('HL7 bad input: refused per message, the rest goes on', () => {
     expect(failure).toBeInstanceOf(AppFailure);
     expect(failure).toMatchObject({ code: 'IMPORT_FAILED', message: 'discharges.hl7 holds no HL7 v2 message (no MSH segment).' });
     expect(await readAll(tempDir()).catch((e: unknown) => e)).toMatchObject({ code: 'IMPORT_FAILED' });
+    expect(await readAll(path.join(dir, 'gone.hl7')).catch((e: unknown) => e)).toMatchObject({ code: 'NOT_FOUND', message: 'gone.hl7 does not exist.' });
+  });
+});
+
+describe('HL7 through the import dispatch', () => {
+  it('is what readSources reads for a file whose content starts with MSH, whatever its name', async () => {
+    const file = path.join(tempDir(), 'export.txt');
+    fs.copyFileSync(fixture('mllp-framed.hl7'), file);
+    const items: IncomingItem[] = [];
+    for await (const item of readSources([file], DEFAULT_READ_OPTIONS)) items.push(item);
+    expect(charts(items).map((c) => c.sourceKey)).toEqual(['hl7:NORTHCLINIC|V2001', 'hl7:NORTHCLINIC|V2002']);
   });
 });

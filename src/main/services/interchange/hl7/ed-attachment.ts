@@ -31,7 +31,8 @@ function contentType(type: string, subtype: string): string {
   return `${media}/${sub}`;
 }
 
-const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
+const MB = 1024 * 1024;
+const size = (bytes: number): string => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 export function edAttachment(obxs: readonly Hl7Segment[], maxBytes: number): Attachment {
   const first = obxs[0]!;
@@ -40,9 +41,9 @@ export function edAttachment(obxs: readonly Hl7Segment[], maxBytes: number): Att
   let bytes: Buffer;
   if (encoding === 'BASE64') {
     const b64 = data.replace(/\s+/g, '');
+    const decodedSize = Math.floor((b64.length * 3) / 4);
+    if (decodedSize > maxBytes) return { ok: false, reason: tooLarge(decodedSize, maxBytes) };
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return { ok: false, reason: 'The attachment (OBX-5) is not valid base64' };
-    const size = Math.floor((b64.length * 3) / 4);
-    if (size > maxBytes) return { ok: false, reason: tooLarge(size, maxBytes) };
     bytes = Buffer.from(b64, 'base64');
   } else if (encoding === 'HEX') {
     if (!/^(?:[0-9A-Fa-f]{2})*$/.test(data)) return { ok: false, reason: 'The attachment (OBX-5) is not valid hex' };
@@ -58,6 +59,6 @@ export function edAttachment(obxs: readonly Hl7Segment[], maxBytes: number): Att
   return { ok: true, contentType: contentType(value(first, 5, 2), value(first, 5, 3)), data: new Uint8Array(bytes) };
 }
 
-function tooLarge(size: number, maxBytes: number): string {
-  return `The attachment is ${megabytes(size)} MB, over the ${megabytes(maxBytes)} MB limit; its chart imports without it`;
+function tooLarge(bytes: number, maxBytes: number): string {
+  return `The attachment is ${size(bytes)}, over the ${size(maxBytes)} limit; its chart imports without it`;
 }

@@ -5,6 +5,7 @@
  * detect.ts (owned by the FHIR reader) calls a folder 'fhir-bulk-folder' when it holds .ndjson
  * files and refuses every other folder; `looksLikeHl7Folder` is here for it to answer 'hl7v2'.
  */
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -38,10 +39,6 @@ export function looksLikeHl7Folder(folder: string): boolean {
 }
 
 /** HL7 v2 files are UTF-8 or (older interfaces, MSH-18 8859/1) Latin-1: UTF-8 when it decodes. */
-export function decodeHl7Text(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
+export function decodeHl7Text(bytes: Buffer): string {
+  return bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1');
 }

@@ -51,7 +51,9 @@ async function* readFile(file: string, options: ReadOptions): IncomingReader {
 }
 
 export async function* readHl7(source: string, options: ReadOptions): IncomingReader {
-  const files = fs.statSync(source).isDirectory() ? hl7FolderFiles(source) : [source];
+  const stat = fs.statSync(source, { throwIfNoEntry: false });
+  if (!stat) throw new AppFailure('NOT_FOUND', `${path.basename(source)} does not exist.`, { file: source });
+  const files = stat.isDirectory() ? hl7FolderFiles(source) : [source];
   if (files.length === 0) {
     throw new AppFailure('IMPORT_FAILED', `${path.basename(source)} holds no HL7 v2 files.`, { file: source });
   }
