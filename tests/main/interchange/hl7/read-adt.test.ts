@@ -47,6 +47,10 @@ describe('HL7 ADT: one chart per visit', () => {
     fs.writeFileSync(file, admitOnly, 'latin1');
     const [chart] = charts(await readAll(file));
     expect(chart).toMatchObject({ admitDate: '2026-08-01', dischargeDate: '2026-08-01', attending: 'Okafor, Chidi', location: '4W 412-A', hints: [] });
+    // The A03 arriving in a later import names the same chart and carries the real discharge date.
+    const discharge = path.join(tempDir(), 'a03.hl7');
+    fs.writeFileSync(discharge, text.slice(text.lastIndexOf('MSH|')), 'latin1');
+    expect(charts(await readAll(discharge))[0]).toMatchObject({ sourceKey: chart!.sourceKey, admitDate: '2026-08-01', dischargeDate: '2026-08-04' });
   });
 
   it('reads A04 outpatient (class O → the configured ambulatory setting) and emergency (E) visits', async () => {
@@ -111,6 +115,44 @@ describe('HL7 ADT: one chart per visit', () => {
   it('takes the discharge date of an A03 without PV1-45 from its EVN event time', async () => {
     const file = writeHl7([MSH('ADT^A01^ADT_A01', 'E1'), PID, PV1('I', 'V12', '20260801'), MSH('ADT^A03^ADT_A03', 'E2'), 'EVN|A03|202608061130', PID, PV1('I', 'V12')]);
     expect(charts(await readAll(file))[0]).toMatchObject({ admitDate: '2026-08-01', dischargeDate: '2026-08-06' });
+  });
+
+  it('takes an A01/A04 admit date from EVN-6, else EVN-2, else MSH-7 when PV1-44 is empty', async () => {
+    const file = writeHl7([
+      MSH('ADT^A01^ADT_A01', 'V1'),
+      'EVN|A01|202608071200||||202608070930',
+      PID,
+      PV1('I', 'V21'),
+      MSH('ADT^A04^ADT_A01', 'V2'),
+      'EVN|A04|202608081200',
+      PID,
+      PV1('O', 'V22'),
+      MSH('ADT^A04^ADT_A01', 'V3'),
+      PID,
+      PV1('E', 'V23'),
+    ]);
+    expect(charts(await readAll(file)).map((c) => c.admitDate)).toEqual(['2026-08-07', '2026-08-08', '2026-08-02']);
+  });
+
+  it('picks the legal name (PID-5.7 L) and the MR identifier (PID-3.5) over aliases, and maps other sexes to U', async () => {
+    const pid = segment('PID', { 1: '1', 3: '123456789^^^SSA^SS~MRN77^^^H^MR', 5: 'Smith^Jo^^^^^A~Smythe^Joanna^Q^^^^L', 7: '19800229', 8: 'X' });
+    const file = writeHl7([MSH('ADT^A04^ADT_A01', 'N1'), pid, PV1('O', 'V24', '20260228')]);
+    expect(charts(await readAll(file))[0]!.patient).toEqual({ name: 'Smythe, Joanna Q', ref: 'MRN77', ageAtEncounter: 45, sex: 'U' });
+  });
+
+  it('refuses a message with a date that is not a date, and a visit whose birth date is after its admission', async () => {
+    const file = writeHl7([
+      MSH('ADT^A01^ADT_A01', 'B1'),
+      PID,
+      PV1('I', 'V25', '2026-08-01'),
+      MSH('ADT^A01^ADT_A01', 'B2'),
+      PID.replace('19580314', '20261231'),
+      PV1('I', 'V26', '20260801'),
+    ]);
+    expect(refusals(await readAll(file))).toEqual([
+      { file, line: 4, reason: 'The birth date (PID-7) is after the admit date (PV1-44) in its ADT message' },
+      { file, line: 1, reason: 'ADT^A01: Admit date (PV1-44) is not a date (YYYYMMDD…)' },
+    ]);
   });
 
   it('refuses a visit whose dates contradict each other, naming the line of its first message', async () => {
