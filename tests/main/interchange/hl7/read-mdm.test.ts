@@ -54,6 +54,16 @@ describe('HL7 MDM^T02: documents', () => {
     expect(Buffer.from(doc.data!).equals(pdf)).toBe(true);
   });
 
+  it('keeps text OBX sent beside a PDF as a second, text document', async () => {
+    const pdf = await makePdf('Operative report.');
+    const caption = 'OBX|2|TX|||Signed copy attached.~See PDF for images.||||||F';
+    const file = writeHl7([MSH('P7'), PID, PV1, TXA('OP', 'DOC-77003'), edObx(pdf.toString('base64')), caption]);
+    expect(documents(await readAll(file)).map((d) => [d.document.sourceId, d.document.contentType, d.document.text])).toEqual([
+      ['DOC-77003', 'application/pdf', null],
+      ['DOC-77003#text', 'text/plain', 'Signed copy attached.\nSee PDF for images.'],
+    ]);
+  });
+
   it('joins a PDF split over several ED OBX segments before decoding it', async () => {
     const pdf = await makePdf('Radiology: chest x-ray, two views.');
     const b64 = pdf.toString('base64');
@@ -158,6 +168,14 @@ describe('HL7 MDM^T02: documents', () => {
       { file, line: 5, reason: 'MDM^T02: No unique document number (TXA-12)' },
       { file, line: 10, reason: 'MDM^T02: No OBX segment: the document has no content' },
     ]);
+  });
+
+  it('dates a document by TXA-4, else TXA-6, else MSH-7, skipping a value that is not a date', async () => {
+    const txa = (activity: string, origination: string) => segment('TXA', { 1: '1', 2: 'PR', 4: activity, 6: origination, 12: `D-${activity}${origination}` });
+    const file = writeHl7([
+      ...[txa('', '202608021500'), txa('pending', '202608021500'), txa('', '')].flatMap((t, i) => [MSH(`T${i}`), PID, PV1, t, 'OBX|1|TX|||Note.']),
+    ]);
+    expect(documents(await readAll(file)).map((d) => d.document.date)).toEqual(['2026-08-02', '2026-08-02', '2026-08-04']);
   });
 
   it('reads a Latin-1 file (older interfaces) as well as UTF-8', async () => {

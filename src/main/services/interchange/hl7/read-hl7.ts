@@ -40,8 +40,8 @@ async function* readFile(file: string, options: ReadOptions): IncomingReader {
       else refuse(raw.line, `${parsed.type}: ${adt.reason}`);
     } else if (parsed.type === 'MDM^T02') {
       const mdm = readMdm(parsed.message, options);
-      if (mdm.ok) after.push({ type: 'document', chartSourceKey: mdm.chartSourceKey, document: mdm.document, file, line: raw.line });
-      else refuse(raw.line, `${parsed.type}: ${mdm.reason}`);
+      if (!mdm.ok) refuse(raw.line, `${parsed.type}: ${mdm.reason}`);
+      else for (const document of mdm.documents) after.push({ type: 'document', chartSourceKey: mdm.chartSourceKey, document, file, line: raw.line });
     } else {
       refuse(raw.line, `${parsed.type} is not read (ADT A01, A03, A04, A08 and MDM^T02 are)`);
     }

@@ -2,7 +2,8 @@
  * One MDM^T02 (original document notification with content) → a document for its visit. The TXA
  * header says what it is; the OBX segments carry it: text lines (each OBX-5 one line, each `~`
  * repetition a line break, escape sequences decoded) or, when an OBX is of type ED, an
- * encapsulated file (a base64 PDF). Text OBX beside an ED one are captions and not kept.
+ * encapsulated file (a base64 PDF). Text OBX sent beside an ED one are kept as a second, text
+ * document ('<TXA-12>#text'), so nothing the sender wrote is dropped.
  */
 import type { Hl7Message, Hl7Segment } from '@medplum/core';
 import type { IncomingDocument, ReadOptions } from '../incoming';
@@ -11,7 +12,7 @@ import { edAttachment } from './ed-attachment';
 import { NO_VISIT_NUMBER, visitId } from './visit-key';
 import { hl7Date, providerName, repetitionCount, repetitionText, value } from './values';
 
-export type MdmResult = { ok: true; chartSourceKey: string; document: IncomingDocument } | { ok: false; reason: string };
+export type MdmResult = { ok: true; chartSourceKey: string; documents: IncomingDocument[] } | { ok: false; reason: string };
 
 function documentText(obxs: readonly Hl7Segment[]): string {
   const lines: string[] = [];
@@ -26,7 +27,8 @@ function documentText(obxs: readonly Hl7Segment[]): string {
 /** TXA-4 activity date (what the note is about), else TXA-6 origination, else the message time. */
 function documentDate(txa: Hl7Segment, message: Hl7Message): string | null {
   for (const text of [value(txa, 4), value(txa, 6), value(message.header, 7)]) {
-    if (text) return hl7Date(text);
+    const iso = hl7Date(text);
+    if (iso) return iso;
   }
   return null;
 }
@@ -49,10 +51,12 @@ export function readMdm(message: Hl7Message, options: ReadOptions): MdmResult {
   if (obxs.length === 0) return { ok: false, reason: 'No OBX segment: the document has no content' };
   const { kind, title } = documentKind(value(txa, 2), value(txa, 2, 2));
   const base = { sourceId, kind, title, author: author(txa), date };
-  const encapsulated = obxs.filter((s) => value(s, 2).toUpperCase() === 'ED');
-  if (encapsulated.length === 0) {
-    return { ok: true, chartSourceKey: visit.key, document: { ...base, contentType: 'text/plain', text: documentText(obxs), data: null } };
-  }
+  const isEd = (s: Hl7Segment) => value(s, 2).toUpperCase() === 'ED';
+  const encapsulated = obxs.filter(isEd);
+  const textObxs = obxs.filter((s) => !isEd(s));
+  const text = textObxs.length > 0 ? documentText(textObxs) : '';
+  const asText = (sourceId: string): IncomingDocument => ({ ...base, sourceId, contentType: 'text/plain', text, data: null });
+  if (encapsulated.length === 0) return { ok: true, chartSourceKey: visit.key, documents: [asText(sourceId)] };
   const attachment = edAttachment(encapsulated, options.maxAttachmentBytes);
   if (!attachment.ok) return attachment;
   const isText = attachment.contentType.startsWith('text/');
@@ -62,5 +66,6 @@ export function readMdm(message: Hl7Message, options: ReadOptions): MdmResult {
     text: isText ? Buffer.from(attachment.data).toString('utf8') : null,
     data: isText ? null : attachment.data,
   };
-  return { ok: true, chartSourceKey: visit.key, document };
+  const caption = text.trim() ? [asText(`${sourceId}#text`)] : [];
+  return { ok: true, chartSourceKey: visit.key, documents: [document, ...caption] };
 }
