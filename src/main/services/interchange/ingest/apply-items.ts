@@ -1,0 +1,185 @@
+/**
+ * Applies what the readers yield to the workspace, in batches: each batch is one transaction
+ * with its `charts.import` audit entry inside it, so a batch and its entry land together or not
+ * at all. Idempotent: a chart whose source hash is unchanged, and a document whose hash is
+ * unchanged, are not written (nor audited) again.
+ */
+import type { WorkspaceDb } from '../../db/handles';
+import { transaction } from '../../db/transaction';
+import type { ChartImportProgress, ChartImportSummary } from '../../../../shared/chart-import';
+import type { IncomingChart, IncomingDocument, IncomingItem } from '../incoming';
+import { chartContentHash, documentHash } from './hashes';
+import { mergePending, pendingHas, readPending } from './pending';
+import { chartIdCandidates, chartProblem } from './policy';
+import { chartStatus, findSource, insertChart, sourceOfChart, storedDocumentHash, updateChart, upsertDocument } from './store';
+import { Tally, type ChartImportBatchAudit, type ChartOutcome, type DocumentOutcome } from './tally';
+
+export interface ApplyOptions {
+  now: () => Date;
+  /** Who imported charts are assigned to (the importing profile's display name, as for the demo). */
+  assignee: string;
+  onProgress?: (p: ChartImportProgress) => void;
+  /** Called inside each batch's transaction that wrote something; a throw rolls the batch back. */
+  audit: (batch: ChartImportBatchAudit) => void;
+  batchItems?: number;
+  batchBytes?: number;
+}
+
+export const BATCH_ITEMS = 500;
+/** Attachments can be large: a batch also ends once its documents hold this many bytes. */
+export const BATCH_BYTES = 64 * 1024 * 1024;
+
+const docBytes = (d: IncomingDocument): number => (d.text?.length ?? 0) + (d.data?.byteLength ?? 0);
+const itemBytes = (item: IncomingItem): number =>
+  item.type === 'chart' ? item.chart.documents.reduce((n, d) => n + docBytes(d), 0) : item.type === 'document' ? docBytes(item.document) : 0;
+
+/** 'fhir:Encounter/x' → 'Encounter/x': how the refusal names the encounter. */
+const encounterOf = (sourceKey: string): string => sourceKey.replace(/^(fhir|hl7):/, '');
+
+class BatchApplier {
+  readonly tally = new Tally();
+  /** Charts this batch flagged; with those of earlier batches, each counts once per import. */
+  readonly flagged = new Set<string>();
+
+  constructor(
+    private readonly db: WorkspaceDb,
+    private readonly at: string,
+    private readonly assignee: string,
+    private readonly flaggedBefore: ReadonlySet<string>,
+  ) {}
+
+  apply(item: IncomingItem): void {
+    if (item.type === 'refused') this.tally.refused.push(item.refusal);
+    else if (item.type === 'chart') this.chart(item.chart, item);
+    else this.documentItem(item);
+  }
+
+  /** A chart that is submitted, or already waits on a source change, takes no change: it is kept pending. */
+  private held(chartId: string): boolean {
+    return chartStatus(this.db, chartId) === 'submitted' || sourceOfChart(this.db, chartId)?.changed_after_submit_at != null;
+  }
+
+  private chart(c: IncomingChart, where: { file?: string; line?: number | null }): void {
+    const refuse = (reason: string): void => {
+      this.tally.refused.push({ file: where.file ?? c.sourceRef, line: where.line ?? null, reason: `${c.sourceRef}: ${reason}` });
+    };
+    const problem = chartProblem(c);
+    if (problem) return refuse(problem);
+    const hash = chartContentHash(c);
+    const source = findSource(this.db, c.sourceKey);
+    if (!source) {
+      const candidates = chartIdCandidates(c);
+      const id = candidates.find((candidate) => chartStatus(this.db, candidate) === undefined);
+      if (!id) return refuse(`chart id ${candidates.at(-1)} is already used by a chart from another source; not imported`);
+      insertChart(this.db, id, c, hash, this.assignee, this.at);
+      this.tally.chart('created', id);
+      for (const d of c.documents) this.tally.document(this.document(id, d, false), id);
+      return;
+    }
+    const id = source.chart_id;
+    const held = this.held(id);
+    let outcome: ChartOutcome = 'unchanged';
+    if (!held) {
+      if (hash !== source.content_hash) {
+        updateChart(this.db, id, c, hash, this.at);
+        outcome = 'updated';
+      }
+    } else {
+      const pending = readPending(source.pending_json);
+      const known = pendingHas(pending, { chartHash: hash }) || (hash === source.content_hash && !pending.chart);
+      if (!known) {
+        mergePending(this.db, id, source.pending_json, { chart: hash === source.content_hash ? null : c, chartHash: hash }, this.at);
+        outcome = 'flagged';
+      }
+    }
+    for (const d of c.documents) {
+      const result = this.document(id, d, held);
+      this.tally.document(result, id);
+      if (result === 'flagged') outcome = 'flagged';
+    }
+    this.countChart(outcome, id);
+  }
+
+  private countChart(outcome: ChartOutcome, id: string): void {
+    if (outcome !== 'flagged') return this.tally.chart(outcome, id);
+    if (this.flaggedBefore.has(id) || this.flagged.has(id)) return void this.tally.touched.add(id);
+    this.flagged.add(id);
+    this.tally.chart('flagged', id);
+  }
+
+  private documentItem(item: Extract<IncomingItem, { type: 'document' }>): void {
+    const source = findSource(this.db, item.chartSourceKey);
+    if (!source) {
+      this.tally.refused.push({ file: item.file, line: item.line, reason: `document for an encounter not imported: ${encounterOf(item.chartSourceKey)}` });
+      return;
+    }
+    const result = this.document(source.chart_id, item.document, this.held(source.chart_id));
+    this.tally.document(result, source.chart_id);
+    if (result === 'flagged') this.countChart('flagged', source.chart_id);
+  }
+
+  private document(chartId: string, d: IncomingDocument, held: boolean): DocumentOutcome {
+    const hash = documentHash(d);
+    const stored = storedDocumentHash(this.db, chartId, d.sourceId);
+    if (stored === hash) return 'unchanged';
+    if (!held) {
+      upsertDocument(this.db, chartId, d, hash, stored !== undefined);
+      return stored === undefined ? 'created' : 'updated';
+    }
+    const current = sourceOfChart(this.db, chartId)?.pending_json ?? null;
+    if (pendingHas(readPending(current), { documentHash: hash })) return 'unchanged';
+    mergePending(this.db, chartId, current, { document: d, hash }, this.at);
+    return 'flagged';
+  }
+}
+
+/** Reads every item, applying them batch by batch; resolves with the counts and every refusal. */
+export async function applyItems(db: WorkspaceDb, items: AsyncIterable<IncomingItem>, options: ApplyOptions): Promise<ChartImportSummary> {
+  const maxItems = options.batchItems ?? BATCH_ITEMS;
+  const maxBytes = options.batchBytes ?? BATCH_BYTES;
+  const total = new Tally();
+  const flaggedInRun = new Set<string>();
+  let batch: IncomingItem[] = [];
+  let bytes = 0;
+  let itemsRead = 0;
+  let batches = 0;
+
+  const progress = () =>
+    options.onProgress?.({
+      itemsRead,
+      chartsWritten: total.charts.created + total.charts.updated + total.charts.flagged,
+      documentsWritten: total.documents.created + total.documents.updated + total.documents.flagged,
+      refused: total.refused.length,
+    });
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    bytes = 0;
+    const applied = transaction(db, () => {
+      const applier = new BatchApplier(db, options.now().toISOString(), options.assignee, flaggedInRun);
+      for (const item of items) applier.apply(item);
+      if (applier.tally.wrote) options.audit(applier.tally.audit(batches + 1, items.length));
+      return applier;
+    });
+    // Counted only once committed: a batch rolled back counts nothing.
+    batches += 1;
+    total.add(applied.tally);
+    for (const id of applied.flagged) flaggedInRun.add(id);
+    progress();
+  };
+
+  try {
+    for await (const item of items) {
+      itemsRead += 1;
+      batch.push(item);
+      bytes += itemBytes(item);
+      if (batch.length >= maxItems || bytes >= maxBytes) flush();
+    }
+  } finally {
+    // What was read before a reader failed is applied too: those resources were whole.
+    flush();
+  }
+  return total.summary();
+}
