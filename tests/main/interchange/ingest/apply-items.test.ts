@@ -57,7 +57,7 @@ describe('applying incoming items', () => {
     });
     // One batch, one audit entry: counts and chart ids, nothing about the patient.
     expect(audits).toEqual([
-      { batch: 1, items: 2, created: 2, updated: 0, flagged: 0, documents: { created: 2, updated: 0, flagged: 0 }, refused: 0, chartIds: ['ACC-1001', e2] },
+      { batch: 1, items: 2, created: 2, updated: 0, flagged: 0, documentsCreated: 2, documentsUpdated: 0, documentsFlagged: 0, refused: 0, chartIds: ['ACC-1001', e2] },
     ]);
     expect(JSON.stringify(audits)).not.toContain('Test, Pat');
   });
@@ -200,5 +200,33 @@ describe('applying incoming items', () => {
       { itemsRead: 2, chartsWritten: 2, documentsWritten: 2, refused: 0 },
       { itemsRead: 3, chartsWritten: 2, documentsWritten: 2, refused: 1 },
     ]);
+  });
+});
+
+describe('batches and their audit entries', () => {
+  it('ends a batch at 100 charts written, so each entry lists every chart id it wrote', async () => {
+    const db = tempWorkspace();
+    const { run, audits } = harness(db);
+    const items = Array.from({ length: 250 }, (_, i) => chartItem(encounter(`e${i}`, { documents: [] })));
+    expect((await run(items)).created).toBe(250);
+    expect(audits.map((a) => [a.items, a.chartIds.length])).toEqual([
+      [100, 100],
+      [100, 100],
+      [50, 50],
+    ]);
+  });
+});
+
+describe('a reader that fails part-way', () => {
+  it('keeps the whole resources read before the failure and passes the failure on', async () => {
+    const db = tempWorkspace();
+    const { audits } = harness(db);
+    async function* failing(): AsyncIterable<IncomingItem> {
+      yield chartItem(encounter('a'));
+      throw new Error('bundle.json is not valid JSON');
+    }
+    await expect(applyItems(db, failing(), { now: () => new Date(), assignee: 'Dana', audit: (b) => void audits.push(b) })).rejects.toThrow('not valid JSON');
+    expect(db.prepare('SELECT source_key FROM chart_sources').pluck().all()).toEqual(['fhir:Encounter/a']);
+    expect(audits).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { WorkspaceDb } from '../../db/handles';
 import { transaction } from '../../db/transaction';
+import { MAX_DETAIL_ARRAY } from '../../audit/trail';
 import type { ChartImportProgress, ChartImportSummary } from '../../../../shared/chart-import';
 import type { IncomingChart, IncomingDocument, IncomingItem } from '../incoming';
 import { chartContentHash, documentHash } from './hashes';
@@ -28,6 +29,8 @@ export interface ApplyOptions {
 export const BATCH_ITEMS = 500;
 /** Attachments can be large: a batch also ends once its documents hold this many bytes. */
 export const BATCH_BYTES = 64 * 1024 * 1024;
+/** Every chart id a batch wrote goes in its one audit entry, and the trail takes arrays of up to this many. */
+export const MAX_CHARTS_PER_BATCH = MAX_DETAIL_ARRAY;
 
 const docBytes = (d: IncomingDocument): number => (d.text?.length ?? 0) + (d.data?.byteLength ?? 0);
 const itemBytes = (item: IncomingItem): number =>
@@ -152,22 +155,26 @@ export async function applyItems(db: WorkspaceDb, items: AsyncIterable<IncomingI
       refused: total.refused.length,
     });
 
+  /** Applies what was read, one transaction per batch; a batch also ends at MAX_CHARTS_PER_BATCH charts written. */
   const flush = () => {
-    if (batch.length === 0) return;
-    const items = batch;
-    batch = [];
+    while (batch.length > 0) {
+      const items = batch;
+      batch = []; // a batch that fails is not tried again
+      const applied = transaction(db, () => {
+        const applier = new BatchApplier(db, options.now().toISOString(), options.assignee, flaggedInRun);
+        let used = 0;
+        while (used < items.length && applier.tally.touched.size < MAX_CHARTS_PER_BATCH) applier.apply(items[used++]!);
+        if (applier.tally.wrote) options.audit(applier.tally.audit(batches + 1, used));
+        return { applier, used };
+      });
+      // Counted only once committed: a batch rolled back counts nothing.
+      batch = items.slice(applied.used);
+      batches += 1;
+      total.add(applied.applier.tally);
+      for (const id of applied.applier.flagged) flaggedInRun.add(id);
+      progress();
+    }
     bytes = 0;
-    const applied = transaction(db, () => {
-      const applier = new BatchApplier(db, options.now().toISOString(), options.assignee, flaggedInRun);
-      for (const item of items) applier.apply(item);
-      if (applier.tally.wrote) options.audit(applier.tally.audit(batches + 1, items.length));
-      return applier;
-    });
-    // Counted only once committed: a batch rolled back counts nothing.
-    batches += 1;
-    total.add(applied.tally);
-    for (const id of applied.flagged) flaggedInRun.add(id);
-    progress();
   };
 
   try {

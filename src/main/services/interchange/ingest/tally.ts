@@ -5,14 +5,16 @@ import type { Refusal } from '../incoming';
 export type ChartOutcome = 'created' | 'updated' | 'unchanged' | 'flagged';
 export type DocumentOutcome = 'created' | 'updated' | 'unchanged' | 'flagged';
 
-/** One `charts.import` audit entry per committed batch: counts and chart ids, nothing about patients. */
+/** One `charts.import` audit entry per committed batch: counts and chart ids, nothing about patients (flat, as the trail takes it). */
 export interface ChartImportBatchAudit {
   batch: number;
   items: number;
   created: number;
   updated: number;
   flagged: number;
-  documents: { created: number; updated: number; flagged: number };
+  documentsCreated: number;
+  documentsUpdated: number;
+  documentsFlagged: number;
   refused: number;
   chartIds: string[];
 }
@@ -49,7 +51,9 @@ export class Tally {
       created,
       updated,
       flagged,
-      documents: { created: d.created, updated: d.updated, flagged: d.flagged },
+      documentsCreated: d.created,
+      documentsUpdated: d.updated,
+      documentsFlagged: d.flagged,
       refused: this.refused.length,
       chartIds: [...this.touched],
     };
