@@ -1,0 +1,98 @@
+/**
+ * An imported chart's origin in the header (facility, attending, location), and the
+ * "Source changed after submit" flag: what the source changed, and, once the chart is
+ * reopened, the button that applies it.
+ */
+import type { PendingSourceChange } from '../../../shared/chart-import';
+import type { ChartDetail, ChartSource } from '../../../shared/domain';
+import { ErrorText } from '../../components/ErrorText';
+import { useSession } from '../session/session-store';
+import { useSourceChanges } from './source-changes';
+import './source.css';
+
+const FIELD_LABELS: Record<string, string> = {
+  patientName: 'patient name',
+  patientAge: 'age',
+  patientSex: 'sex',
+  setting: 'setting',
+  admitDate: 'admit date',
+  dischargeDate: 'discharge date',
+  payer: 'payer',
+  sourceRef: 'encounter reference',
+  patientRef: 'patient reference',
+  facility: 'facility',
+  attending: 'attending',
+  location: 'location',
+};
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** "discharge date, payer changed · hints changed · 1 document added" */
+export function pendingText(p: PendingSourceChange): string {
+  const parts: string[] = [];
+  if (p.fields.length > 0) parts.push(`${p.fields.map((f) => FIELD_LABELS[f] ?? f).join(', ')} changed`);
+  if (p.hintsChanged) parts.push('source conditions/procedures changed');
+  if (p.documentsAdded > 0) parts.push(`${plural(p.documentsAdded, 'document')} added`);
+  if (p.documentsChanged > 0) parts.push(`${plural(p.documentsChanged, 'document')} changed`);
+  return parts.join(' · ') || 'the source sent the chart again';
+}
+
+export function SourceFacts({ source }: { source: ChartSource }) {
+  const facts: [string, string | null][] = [
+    ['Facility', source.facility],
+    ['Attending', source.attending],
+    ['Location', source.location],
+  ];
+  return (
+    <>
+      {facts.map(([label, value]) =>
+        value ? (
+          <div className="fact" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** The flag in the header row; nothing for a chart whose source has not changed after submit. */
+export function SourceChangedFlag({ detail }: { detail: ChartDetail }) {
+  const role = useSession((s) => s.status?.profile?.role ?? null);
+  const busy = useSourceChanges((s) => s.busy);
+  const error = useSourceChanges((s) => s.error);
+  const source = detail.source;
+  if (!source?.changedAfterSubmitAt) return null;
+  const what = source.pending ? pendingText(source.pending) : '';
+  const canApply = detail.status !== 'submitted' && (role === 'coder' || role === 'auditor');
+  return (
+    <>
+      <span
+        className="badge badge-source-changed"
+        title={`${source.changedAfterSubmitAt.slice(0, 10)}: ${what}. Nothing was applied.${canApply ? '' : ' Reopen the chart for correction to apply it.'}`}
+      >
+        Source changed after submit
+      </span>
+      {canApply ? (
+        <button type="button" onClick={() => void useSourceChanges.getState().apply(detail.id)} disabled={busy}>
+          {busy ? 'Applying…' : 'Apply source changes'}
+        </button>
+      ) : null}
+      <ErrorText message={error} />
+    </>
+  );
+}
+
+/** The change itself, spelled out under the header facts. */
+export function SourceChangeFact({ source }: { source: ChartSource }) {
+  if (!source.changedAfterSubmitAt || !source.pending) return null;
+  return (
+    <div className="fact fact-source-changed">
+      <dt>Source changed after submit</dt>
+      <dd>
+        {source.changedAfterSubmitAt.slice(0, 10)}: {pendingText(source.pending)}
+      </dd>
+    </div>
+  );
+}
