@@ -49,7 +49,7 @@ describe('an imported chart', () => {
   it('a submitted chart whose source changed: flagged with what changed, nothing to apply until reopened', async () => {
     renderChart({ 'charts.get': () => chartDetail({ status: 'submitted', source: flaggedSource, hints }) });
     expect(await screen.findByText('Source changed after submit', { selector: '.badge' })).toBeTruthy();
-    expect(screen.getByText('2026-04-02: discharge date, payer changed · 1 document added')).toBeTruthy();
+    expect(screen.getByText('2026-04-02: discharge date, payer changed · 1 document added — reopen for correction to apply')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Apply source changes' })).toBeNull();
   });
 

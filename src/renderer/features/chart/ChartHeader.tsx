@@ -87,7 +87,7 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
         {detail.holdReason ? (
           <Fact label="On hold" value={`${HOLD_REASON_LABELS[detail.holdReason]}${detail.holdNote ? `: ${detail.holdNote}` : ''}`} />
         ) : null}
-        {detail.source ? <SourceChangeFact source={detail.source} /> : null}
+        {detail.source ? <SourceChangeFact source={detail.source} submitted={detail.status === 'submitted'} /> : null}
       </dl>
     </header>
   );

@@ -85,13 +85,14 @@ export function SourceChangedFlag({ detail }: { detail: ChartDetail }) {
 }
 
 /** The change itself, spelled out under the header facts. */
-export function SourceChangeFact({ source }: { source: ChartSource }) {
+export function SourceChangeFact({ source, submitted }: { source: ChartSource; submitted: boolean }) {
   if (!source.changedAfterSubmitAt || !source.pending) return null;
   return (
     <div className="fact fact-source-changed">
       <dt>Source changed after submit</dt>
       <dd>
         {source.changedAfterSubmitAt.slice(0, 10)}: {pendingText(source.pending)}
+        {submitted ? ' — reopen for correction to apply' : ''}
       </dd>
     </div>
   );

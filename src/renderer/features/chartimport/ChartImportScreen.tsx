@@ -30,7 +30,7 @@ export function ChartImportScreen() {
             <section className="import-result import-failed" aria-label="Import failed" role="alert">
               <p className="import-result-head">Import failed.</p>
               <p>{failure}</p>
-              <p className="muted">Batches committed before the failure stay imported; importing again picks up the rest and changes nothing twice.</p>
+              <p className="muted">Every path is checked before any chart is read. Importing again once it is fixed changes nothing already imported.</p>
             </section>
           ) : null}
         </section>
@@ -39,7 +39,7 @@ export function ChartImportScreen() {
           {summary ? (
             <ChartImportSummaryView summary={summary} />
           ) : (
-            <p className="muted">
+            <p className="muted chartimport-explain">
               Each encounter becomes a chart (priority 3, due three days after discharge). A chart already imported is updated when the source
               changed, unless it is submitted: then it is flagged “Source changed after submit” and nothing is applied. Resources that cannot be
               imported are listed here by file, line and reason; the rest of each file still imports.
