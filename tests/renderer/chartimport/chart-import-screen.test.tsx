@@ -72,3 +72,11 @@ describe('the Import charts screen', () => {
     expect(within(banner).queryByRole('button', { name: 'Import charts' })).toBeNull();
   });
 });
+
+describe('an empty queue', () => {
+  it('offers Import charts beside the demo', async () => {
+    renderApp({}, 0);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import charts…' }));
+    expect(await screen.findByRole('main', { name: 'Import charts' })).toBeTruthy();
+  });
+});
