@@ -230,3 +230,29 @@ describe('a reader that fails part-way', () => {
     expect(audits).toHaveLength(1);
   });
 });
+
+describe('counting and refusing within one import', () => {
+  it('counts a chart created and then updated in the same import (an A01, then its A03) as created only', async () => {
+    const db = tempWorkspace();
+    const { run } = harness(db, { batchItems: 1 });
+    const admitted = encounter('v1', { dischargeDate: '2026-03-01', admitDate: '2026-03-01' });
+    const discharged = encounter('v1', { admitDate: '2026-03-01', dischargeDate: '2026-03-04' });
+    const summary = await run([chartItem(admitted), chartItem(discharged), chartItem(discharged)]);
+    expect(summary).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+    expect(one(db, 'SELECT discharge_date FROM charts')).toEqual({ discharge_date: '2026-03-04' });
+  });
+
+  it('refuses a document the viewer could not place (unknown kind, bad date) and keeps its chart and the other documents', async () => {
+    const db = tempWorkspace();
+    const { run } = harness(db);
+    const summary = await run([
+      chartItem(encounter('e1', { documents: [doc({ sourceId: 'DocumentReference/bad', kind: 'memo' as never }), doc({ sourceId: 'DocumentReference/good' })] })),
+      documentItem('fhir:Encounter/e1', doc({ sourceId: 'DocumentReference/late', date: '2026-13-45' }), 9),
+    ]);
+    expect(summary).toMatchObject({ created: 1, documents: { created: 1 } });
+    expect(summary.refused).toEqual([
+      { file: 'Encounter/e1', line: null, reason: 'DocumentReference/bad: the document kind is not one CodeDesk knows' },
+      { file: 'DocumentReference.000.ndjson', line: 9, reason: 'DocumentReference/late: the document date is not a valid date' },
+    ]);
+  });
+});

@@ -11,7 +11,7 @@ import type { ChartImportProgress, ChartImportSummary } from '../../../../shared
 import type { IncomingChart, IncomingDocument, IncomingItem } from '../incoming';
 import { chartContentHash, documentHash } from './hashes';
 import { mergePending, pendingHas, readPending } from './pending';
-import { chartIdCandidates, chartProblem } from './policy';
+import { chartIdCandidates, chartProblem, documentProblem } from './policy';
 import { chartStatus, findSource, insertChart, sourceOfChart, storedDocumentHash, updateChart, upsertDocument } from './store';
 import { Tally, type ChartImportBatchAudit, type ChartOutcome, type DocumentOutcome } from './tally';
 
@@ -39,16 +39,21 @@ const itemBytes = (item: IncomingItem): number =>
 /** 'fhir:Encounter/x' → 'Encounter/x': how the refusal names the encounter. */
 const encounterOf = (sourceKey: string): string => sourceKey.replace(/^(fhir|hl7):/, '');
 
+interface RunMemory {
+  created: Set<string>;
+  flagged: Set<string>;
+}
+
 class BatchApplier {
   readonly tally = new Tally();
-  /** Charts this batch flagged; with those of earlier batches, each counts once per import. */
-  readonly flagged = new Set<string>();
+  /** Charts this batch created or flagged: with earlier batches' (`seen`), each chart counts once per import. */
+  readonly seen: RunMemory = { created: new Set(), flagged: new Set() };
 
   constructor(
     private readonly db: WorkspaceDb,
     private readonly at: string,
     private readonly assignee: string,
-    private readonly flaggedBefore: ReadonlySet<string>,
+    private readonly before: RunMemory,
   ) {}
 
   apply(item: IncomingItem): void {
@@ -76,7 +81,8 @@ class BatchApplier {
       if (!id) return refuse(`chart id ${candidates.at(-1)} is already used by a chart from another source; not imported`);
       insertChart(this.db, id, c, hash, this.assignee, this.at);
       this.tally.chart('created', id);
-      for (const d of c.documents) this.tally.document(this.document(id, d, false), id);
+      this.seen.created.add(id);
+      for (const d of c.documents) if (this.acceptable(d, where, c.sourceRef)) this.tally.document(this.document(id, d, false), id);
       return;
     }
     const id = source.chart_id;
@@ -96,6 +102,7 @@ class BatchApplier {
       }
     }
     for (const d of c.documents) {
+      if (!this.acceptable(d, where, c.sourceRef)) continue;
       const result = this.document(id, d, held);
       this.tally.document(result, id);
       if (result === 'flagged') outcome = 'flagged';
@@ -103,10 +110,14 @@ class BatchApplier {
     this.countChart(outcome, id);
   }
 
+  /** A chart created earlier in this import and updated again (an HL7 A01, then its A03) counts as created only. */
   private countChart(outcome: ChartOutcome, id: string): void {
+    const once = (kind: 'created' | 'flagged') => this.before[kind].has(id) || this.seen[kind].has(id);
+    if (outcome === 'updated' && once('created')) return void this.tally.touched.add(id);
+    if (outcome === 'unchanged' && once('created')) return;
     if (outcome !== 'flagged') return this.tally.chart(outcome, id);
-    if (this.flaggedBefore.has(id) || this.flagged.has(id)) return void this.tally.touched.add(id);
-    this.flagged.add(id);
+    if (once('flagged')) return void this.tally.touched.add(id);
+    this.seen.flagged.add(id);
     this.tally.chart('flagged', id);
   }
 
@@ -116,9 +127,17 @@ class BatchApplier {
       this.tally.refused.push({ file: item.file, line: item.line, reason: `document for an encounter not imported: ${encounterOf(item.chartSourceKey)}` });
       return;
     }
+    if (!this.acceptable(item.document, item, item.document.sourceId)) return;
     const result = this.document(source.chart_id, item.document, this.held(source.chart_id));
     this.tally.document(result, source.chart_id);
     if (result === 'flagged') this.countChart('flagged', source.chart_id);
+  }
+
+  /** A document the workspace cannot hold is refused on its own; its chart and the rest still import. */
+  private acceptable(d: IncomingDocument, where: { file?: string; line?: number | null }, fallbackFile: string): boolean {
+    const problem = documentProblem(d);
+    if (problem) this.tally.refused.push({ file: where.file ?? fallbackFile, line: where.line ?? null, reason: `${d.sourceId}: ${problem}` });
+    return problem === null;
   }
 
   private document(chartId: string, d: IncomingDocument, held: boolean): DocumentOutcome {
@@ -141,7 +160,7 @@ export async function applyItems(db: WorkspaceDb, items: AsyncIterable<IncomingI
   const maxItems = options.batchItems ?? BATCH_ITEMS;
   const maxBytes = options.batchBytes ?? BATCH_BYTES;
   const total = new Tally();
-  const flaggedInRun = new Set<string>();
+  const run: RunMemory = { created: new Set(), flagged: new Set() };
   let batch: IncomingItem[] = [];
   let bytes = 0;
   let itemsRead = 0;
@@ -161,7 +180,7 @@ export async function applyItems(db: WorkspaceDb, items: AsyncIterable<IncomingI
       const items = batch;
       batch = []; // a batch that fails is not tried again
       const applied = transaction(db, () => {
-        const applier = new BatchApplier(db, options.now().toISOString(), options.assignee, flaggedInRun);
+        const applier = new BatchApplier(db, options.now().toISOString(), options.assignee, run);
         let used = 0;
         while (used < items.length && applier.tally.touched.size < MAX_CHARTS_PER_BATCH) applier.apply(items[used++]!);
         if (applier.tally.wrote) options.audit(applier.tally.audit(batches + 1, used));
@@ -171,7 +190,8 @@ export async function applyItems(db: WorkspaceDb, items: AsyncIterable<IncomingI
       batch = items.slice(applied.used);
       batches += 1;
       total.add(applied.applier.tally);
-      for (const id of applied.applier.flagged) flaggedInRun.add(id);
+      for (const id of applied.applier.seen.created) run.created.add(id);
+      for (const id of applied.applier.seen.flagged) run.flagged.add(id);
       progress();
     }
     bytes = 0;

@@ -1,6 +1,6 @@
 /** How an imported encounter becomes a chart: its id, its place in the queue, and what is refused. */
-import { SETTINGS } from '../../../../shared/domain';
-import type { IncomingChart } from '../incoming';
+import { DOCUMENT_KINDS, SETTINGS } from '../../../../shared/domain';
+import type { IncomingChart, IncomingDocument } from '../incoming';
 import { shortHash } from './hashes';
 
 /**
@@ -47,5 +47,13 @@ export function chartProblem(c: IncomingChart): string | null {
   if (!(SETTINGS as readonly string[]).includes(c.setting)) return 'the setting is not one CodeDesk codes';
   if (!isDay(c.admitDate) || !isDay(c.dischargeDate)) return 'the encounter dates are not valid dates';
   if (c.dischargeDate < c.admitDate) return 'the encounter ends before it starts';
+  return null;
+}
+
+/** Why a document cannot be stored as the viewer needs it, or null. The reason quotes no text of it. */
+export function documentProblem(d: IncomingDocument): string | null {
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(d.kind)) return 'the document kind is not one CodeDesk knows';
+  if (!isDay(d.date)) return 'the document date is not a valid date';
+  if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(d.contentType)) return 'the document has no valid content type';
   return null;
 }
