@@ -217,6 +217,18 @@ describe('batches and their audit entries', () => {
   });
 });
 
+describe('large attachments', () => {
+  it('end a batch once its documents hold the byte limit, so a batch never holds many large files at once', async () => {
+    const db = tempWorkspace();
+    const { run, audits } = harness(db, { batchBytes: 1000 });
+    const pdf = (id: string) => doc({ sourceId: id, contentType: 'application/pdf', text: null, data: new Uint8Array(600).fill(0x25) });
+    const summary = await run([chartItem(encounter('a', { documents: [pdf('p1')] })), chartItem(encounter('b', { documents: [pdf('p2')] })), chartItem(encounter('c', { documents: [] }))]);
+    expect(summary).toMatchObject({ created: 3, documents: { created: 2 } });
+    expect(audits.map((a) => a.items)).toEqual([2, 1]);
+    expect(one(db, "SELECT content_type, length(data) AS bytes, body FROM documents WHERE id = 'p1'")).toEqual({ content_type: 'application/pdf', bytes: 600, body: '' });
+  });
+});
+
 describe('a reader that fails part-way', () => {
   it('keeps the whole resources read before the failure and passes the failure on', async () => {
     const db = tempWorkspace();
