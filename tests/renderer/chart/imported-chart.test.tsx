@@ -63,6 +63,7 @@ describe('an imported chart', () => {
     await waitFor(() => expect(screen.queryByText('Source changed after submit', { selector: '.badge' })).toBeNull());
     expect(api.inputs('charts.applySourceChanges')).toEqual([{ chartId: 'C-00001' }]);
     expect(screen.getByText('Aetna')).toBeTruthy();
+    expect(screen.getByText('Source changes applied: discharge date, payer changed · 1 document added.')).toBeTruthy();
   });
 
   it('the queue marks a chart whose source changed after submit', async () => {

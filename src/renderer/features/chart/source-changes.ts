@@ -3,7 +3,9 @@ import { create } from 'zustand';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { registerStoreReset } from '../../lib/store-registry';
+import { useRoute } from '../../app/route-store';
 import { useChart } from './chart-store';
+import { pendingText } from './source-text';
 
 interface SourceChangesStore {
   busy: boolean;
@@ -16,6 +18,7 @@ const initial = { busy: false, error: null };
 export const useSourceChanges = create<SourceChangesStore>()((set) => ({
   ...initial,
   async apply(chartId) {
+    const pending = useChart.getState().detail?.source?.pending ?? null;
     set({ busy: true, error: null });
     const result = await call('charts.applySourceChanges', { chartId });
     set({ busy: false, error: result.ok ? null : describeError(result.error) });
@@ -24,6 +27,7 @@ export const useSourceChanges = create<SourceChangesStore>()((set) => ({
     const open = useChart.getState().openDocumentId;
     useChart.setState({ documents: {} });
     useChart.getState().setDetail(result.value);
+    useRoute.setState({ notice: `Source changes applied: ${pending ? pendingText(pending) : 'the chart now has what the source sent'}.` });
     if (open && result.value.documents.some((d) => d.id === open)) await useChart.getState().openDocument(open);
   },
 }));
