@@ -7,6 +7,7 @@ import { contract, type MethodName, type MethodOutput } from '../shared/contract
 import { AppFailure, err, ErrorCode, ok, type Result } from '../shared/result';
 import type { CodeDeskApp } from './app';
 import { chartHandlers } from './handlers/charts';
+import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { preferenceHandlers } from './handlers/preferences';
@@ -19,6 +20,7 @@ import { describeSqliteError } from './services/db/errors';
 const handlers: { [M in MethodName]: Handler<M> } = {
   ...sessionHandlers,
   ...chartHandlers,
+  ...chartImportHandlers,
   ...codeHandlers,
   ...encoderHandlers,
   ...workspaceHandlers,
@@ -67,7 +69,7 @@ export async function callApi(app: CodeDeskApp, method: string, rawInput: unknow
     return err(ErrorCode.Internal, 'Something went wrong. Your saved work is safe; try again.');
   } finally {
     const ms = Math.round(performance.now() - started);
-    // Imports are long by nature and run off the main thread; anything else this slow is a defect.
-    if (ms > 250 && method !== 'codes.import') log.warn('api.slow', { method, ms });
+    // Imports are long by nature (code sets in a worker, charts in batches between reads); anything else this slow is a defect.
+    if (ms > 250 && method !== 'codes.import' && method !== 'charts.import') log.warn('api.slow', { method, ms });
   }
 }

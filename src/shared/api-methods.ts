@@ -23,6 +23,8 @@ export const METHOD_NAMES = [
   'charts.release',
   'charts.reopen',
   'charts.versions',
+  'charts.import',
+  'charts.applySourceChanges',
   'codes.search',
   'codes.versions',
   'codes.import',
@@ -40,4 +42,4 @@ export const METHOD_NAMES = [
   'preferences.get',
   'preferences.set',
 ] as const;
-export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;
+export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed', 'charts.import.progress'] as const;

@@ -30,6 +30,7 @@ import type { ChangeSummary, CodeDetail, PcsStep, TableSearchResult, TabularNode
 import { chartSortKeys, type ChartSortKey } from './chart-sort';
 import { claimSchema, type Finding } from './claim';
 import { chartLayoutSchema, type ChartLayout } from './layout';
+import type { ChartImportProgress, ChartImportSummary } from './chart-import';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
 export type Access = 'public' | readonly Role[];
@@ -214,6 +215,23 @@ export const contract = {
       .strict(),
     access: ['coder', 'auditor'],
   }),
+  /**
+   * Charts from hospital exports (FHIR R4 bundle or bulk folder/zip, HL7 v2 files; the kind is
+   * detected from the content). Coders import what they are sent, supervisors for their team;
+   * auditors review only. Progress: 'charts.import.progress'.
+   */
+  'charts.import': method<ChartImportSummary>()({
+    input: z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1, 'name at least one file or folder').max(100),
+        /** What an ambulatory encounter (FHIR class AMB, HL7 PV1-2 'O') becomes; outpatient facility by default. */
+        ambulatorySetting: z.enum(['outpatient_surgery', 'professional']).optional(),
+      })
+      .strict(),
+    access: ['coder', 'supervisor'],
+  }),
+  /** Applies a source change that arrived after submit to the chart, once it is reopened (audited). */
+  'charts.applySourceChanges': method<ChartDetail>()({ input: z.object({ chartId }).strict(), access: ['coder', 'auditor'] }),
   /** A chart's submitted versions with their codes, and the reopens between them. */
   'charts.versions': method<ChartVersions>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
   /** The installed versions are `codes.versions`' business: each keystroke's reply carries the hits only. */
@@ -309,5 +327,7 @@ export interface EventMap {
    */
   'import.progress': ImportProgress;
   'charts.changed': { chartId: string | null };
+  /** A chart import: after each committed batch, items read so far and what was written. */
+  'charts.import.progress': ChartImportProgress;
 }
 export type EventName = keyof EventMap;

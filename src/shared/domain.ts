@@ -1,4 +1,5 @@
 /** Domain types shared by every layer. Pure TypeScript: no node:, no DOM, no electron. */
+import type { PendingSourceChange } from './chart-import';
 
 export const ROLES = ['coder', 'auditor', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -74,6 +75,8 @@ export interface ChartRow {
   assignee: string;
   /** 1 until the chart is reopened after a submit; each reopen starts the next version. */
   version: number;
+  /** Imported charts: the source sent a change after submit that is not applied (see ChartSource). */
+  sourceChanged?: boolean;
 }
 
 export interface DocumentMeta {
@@ -93,6 +96,32 @@ export interface ChartDetail extends ChartRow {
   holdNote: string | null;
   /** Why the current version was reopened (null for version 1). */
   reopened: ReopenRecord | null;
+  /** Where an imported chart came from (absent or null for demo charts). */
+  source?: ChartSource | null;
+  /** The source system's own conditions, procedures and reasons: for reference, never codes. */
+  hints?: SourceHint[];
+}
+
+/** An imported chart's origin, as the header shows it. */
+export interface ChartSource {
+  format: 'fhir' | 'hl7v2';
+  /** What coded results name the encounter by: 'Encounter/<id>' or the HL7 visit number. */
+  sourceRef: string;
+  facility: string | null;
+  attending: string | null;
+  location: string | null;
+  lastImportedAt: string;
+  /** Set when the source changed after the chart was submitted; the change waits in `pending`. */
+  changedAfterSubmitAt: string | null;
+  pending: PendingSourceChange | null;
+}
+
+export interface SourceHint {
+  kind: 'condition' | 'procedure' | 'reason';
+  /** The coding system as the source named it (a URI or an HL7 table), e.g. http://snomed.info/sct. */
+  system: string;
+  code: string;
+  display: string;
 }
 
 export interface ChartDocument extends DocumentMeta {

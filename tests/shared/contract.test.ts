@@ -14,6 +14,7 @@ describe('the API contract', () => {
       'session.unlocked': true,
       'import.progress': true,
       'charts.changed': true,
+      'charts.import.progress': true,
     };
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
   });

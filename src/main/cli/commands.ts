@@ -12,6 +12,7 @@ import { callApi } from '../api';
 import type { CodeDeskApp } from '../app';
 import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
 import { printText, terminalSafe } from './terminal-text';
+import { chartCommands } from './chart-commands';
 
 export interface CommandContext {
   app: CodeDeskApp;
@@ -71,7 +72,19 @@ const showProgress: AnyEventListener = (name, payload) => {
   process.stderr.write(`\r${terminalSafe(progressLine(payload as EventMap['import.progress']))}`);
 };
 
-export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {
+export interface Command {
+  usage: string;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+/** What command files beside this one build on. */
+export interface CommandKit {
+  parse: typeof parse;
+  call: typeof call;
+  unlock: typeof unlock;
+}
+
+export const COMMANDS: Record<string, Command> = {
   'workspace create': {
     usage: 'workspace create --user NAME --role coder|auditor|supervisor',
     async run({ app, args }) {
@@ -254,4 +267,5 @@ export const COMMANDS: Record<string, { usage: string; run(ctx: CommandContext):
       if (!report.ok) throw new CliExit(EXIT.failed, `The audit trail has ${report.problems.length} problem(s).`);
     },
   },
+  ...chartCommands({ parse, call, unlock }),
 };

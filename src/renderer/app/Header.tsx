@@ -39,6 +39,12 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
           {profile.displayName} · {ROLE_LABELS[profile.role]}
         </span>
       ) : null}
+      {/* charts.import: coders and supervisors (auditors review only). */}
+      {profile && profile.role !== 'auditor' ? (
+        <button type="button" className="header-button" onClick={() => useRoute.getState().showChartImport()}>
+          Import charts
+        </button>
+      ) : null}
       {/* codes.import is open to every role (code sets are not PHI), so every role sees it. */}
       <button type="button" className="header-button" onClick={() => useRoute.getState().showCodeSets()}>
         Code sets

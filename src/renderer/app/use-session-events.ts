@@ -24,6 +24,7 @@ export function useSessionEvents(): void {
           }
           break;
         case 'import.progress':
+        case 'charts.import.progress':
           break;
       }
     });

@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   'audit.reanchor',
   // A submitted chart reopened for correction as its next version (reason kind and versions; the note stays off the trail).
   'chart.reopen',
+  // One entry per committed batch of a chart import: counts and chart ids, no patient data.
+  'charts.import',
+  // A source change that arrived after submit, applied by a coder to the reopened chart (field names and counts).
+  'chart.source_apply',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import type { ChartDetail, ChartDocument, DocumentMeta, HoldReason } from '../..
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { toChartRow, type ChartRecord } from './rows';
 import { reopenOf } from './reopen-records';
+import { chartSourceOf, hintsOf } from './source-info';
 
 interface DocumentRecord {
   id: string;
@@ -48,6 +49,8 @@ export function getChart(db: WorkspaceDb, chartId: string): ChartDetail {
     holdReason: chart.hold_reason as HoldReason | null,
     holdNote: chart.hold_note,
     reopened: reopenOf(db, chartId, chart.version),
+    source: chartSourceOf(db, chartId),
+    hints: hintsOf(db, chartId),
   };
 }
 

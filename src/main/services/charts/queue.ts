@@ -24,6 +24,9 @@ const SORT_COLUMNS: Record<ChartSortKey, string> = {
   assignee: 'assignee',
 };
 
+/** One primary-key probe per row of the page (chart_sources is keyed by chart id). */
+const SOURCE_CHANGED = 'EXISTS (SELECT 1 FROM chart_sources s WHERE s.chart_id = charts.id AND s.changed_after_submit_at IS NOT NULL)';
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -63,13 +66,14 @@ export function listCharts(db: WorkspaceDb, input: ListInput): { rows: ChartRow[
   const orderBy = order.join(', ');
   // Deferred join: page through the (covering) sort index first, then read only the page's
   // rows — deep offsets then skip index entries instead of decrypting whole table pages.
-  const page = rows<ChartRecord>(
+  const page = rows<ChartRecord & { source_changed: number }>(
     db,
-    `SELECT ${CHART_ROW_COLUMNS} FROM charts
+    `SELECT ${CHART_ROW_COLUMNS}, ${SOURCE_CHANGED} AS source_changed FROM charts
      WHERE rowid IN (SELECT rowid FROM charts ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?)
      ORDER BY ${orderBy}`,
     ...params, input.limit, input.offset,
   );
   const total = value<number>(db, `SELECT count(*) FROM charts ${where}`, ...params) ?? 0;
-  return { rows: page.map(toChartRow), total };
+  // The flag only on the rows that have it: the queue marks imported charts whose source changed after submit.
+  return { rows: page.map((r) => (r.source_changed ? { ...toChartRow(r), sourceChanged: true } : toChartRow(r))), total };
 }

@@ -72,7 +72,8 @@ export interface Refusal {
 }
 
 export type IncomingItem =
-  | { type: 'chart'; chart: IncomingChart }
+  /** `file`/`line`, when the reader gives them, name where a chart the ingest refuses came from. */
+  | { type: 'chart'; chart: IncomingChart; file?: string; line?: number | null }
   /** A document for an encounter given by its sourceKey (an MDM^T02, or a bulk file read after the encounters). */
   | { type: 'document'; chartSourceKey: string; document: IncomingDocument; file: string; line: number | null }
   | { type: 'refused'; refusal: Refusal };

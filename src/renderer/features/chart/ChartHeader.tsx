@@ -7,6 +7,7 @@ import { SaveIndicator } from '../coding/SaveIndicator';
 import { versionInForce, versionLabel } from '../codesets/versions';
 import { useVersions } from '../codesets/versions-store';
 import { ReopenAction, VersionTag } from './ReopenAction';
+import { SourceChangedFlag, SourceChangeFact, SourceFacts } from './ChartSource';
 import { useWorkflow } from './workflow-store';
 
 /** Diagnoses always; procedures by setting (PCS inpatient, CPT/HCPCS elsewhere). */
@@ -48,6 +49,7 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
         </h1>
         <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
         <VersionTag detail={detail} />
+        <SourceChangedFlag detail={detail} />
         <span className="header-spacer" />
         <SaveIndicator />
         <ReopenAction detail={detail} />
@@ -79,11 +81,13 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
         <Fact label={inpatient ? 'Admitted' : 'Service'} value={detail.admitDate} />
         {inpatient ? <Fact label="Discharged" value={detail.dischargeDate} /> : null}
         <Fact label="Payer" value={detail.payer} />
+        {detail.source ? <SourceFacts source={detail.source} /> : null}
         <Fact label="Coding date" value={detail.codingDate} />
         <Fact label="Code set" value={versionLine || 'No code set installed for this date'} />
         {detail.holdReason ? (
           <Fact label="On hold" value={`${HOLD_REASON_LABELS[detail.holdReason]}${detail.holdNote ? `: ${detail.holdNote}` : ''}`} />
         ) : null}
+        {detail.source ? <SourceChangeFact source={detail.source} submitted={detail.status === 'submitted'} /> : null}
       </dl>
     </header>
   );

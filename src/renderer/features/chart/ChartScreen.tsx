@@ -19,6 +19,7 @@ import { useSession } from '../session/session-store';
 import { ChartHeader } from './ChartHeader';
 import { ChartPanes } from './ChartPanes';
 import { DocumentList } from './DocumentList';
+import { SourceHints } from './SourceHints';
 import { DocumentViewer } from './DocumentViewer';
 import { HoldDialog } from './HoldDialog';
 import { SubmitBlocked } from './SubmitBlocked';
@@ -104,7 +105,10 @@ export function ChartScreen({ chartId }: { chartId: string }) {
       <ChartPanes
         records={
           <>
-            <DocumentList />
+            <div className="records-side">
+              <DocumentList />
+              <SourceHints />
+            </div>
             <div className="viewer-column">
               <FindBar />
               <DocumentViewer />

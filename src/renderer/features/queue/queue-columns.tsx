@@ -39,6 +39,11 @@ export const queueColumns = helper.columns([
       <>
         <span className={`status status-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>
         {info.row.original.version > 1 ? <span className="version-tag">v{info.row.original.version}</span> : null}
+        {info.row.original.sourceChanged ? (
+          <span className="source-changed-tag" title="Source changed after submit: the hospital system sent a change; nothing was applied.">
+            Source changed
+          </span>
+        ) : null}
       </>
     ),
   }),
