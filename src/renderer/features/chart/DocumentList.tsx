@@ -1,4 +1,5 @@
-/** The chart's documents: kind, title, date, author. The open one is marked current. */
+/** The chart's documents: kind, title, date, author; type and size when not plain text. The open one is marked current. */
+import { contentTypeLabel, documentView, formatBytes } from '../../../shared/document-types';
 import { DOCUMENT_KIND_LABELS } from '../../lib/labels';
 import { useFind } from '../find/find-store';
 import { useChart } from './chart-store';
@@ -28,6 +29,12 @@ export function DocumentList() {
               <span className="doc-meta">
                 {d.date} · {d.author}
               </span>
+              {documentView(d.contentType) === 'text' ? null : (
+                <span className="doc-meta">
+                  {contentTypeLabel(d.contentType)} · {formatBytes(d.size)}
+                  {documentView(d.contentType) === 'none' ? ' · cannot display' : ''}
+                </span>
+              )}
             </button>
           </li>
         ))}
