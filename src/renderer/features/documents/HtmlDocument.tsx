@@ -5,8 +5,20 @@ import { sanitizeHtml } from './sanitize-html';
 import './documents.css';
 
 export function HtmlDocument({ body }: { body: string }) {
-  const ref = useRef<HTMLDivElement>(null);
   const fragment = useMemo(() => sanitizeHtml(body), [body]);
+  if (!fragment) {
+    return (
+      <div className="doc-notice" role="status">
+        <p className="doc-notice-title">This HTML document could not be shown safely</p>
+        <p>It is kept with the chart. Find in chart does not search it.</p>
+      </div>
+    );
+  }
+  return <SafeHtml fragment={fragment} />;
+}
+
+function SafeHtml({ fragment }: { fragment: DocumentFragment }) {
+  const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     ref.current?.replaceChildren(fragment.cloneNode(true));
   }, [fragment]);

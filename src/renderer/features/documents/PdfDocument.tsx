@@ -23,6 +23,22 @@ type Load =
 
 /** Grey margin around the pages, each side (CSS px; matches .pdf-pages padding). */
 const GUTTER = 12;
+/** White kept either side of the text when fitting (CSS px at 100 %). */
+const TEXT_MARGIN = 18;
+
+/**
+ * What "fit width" fits: the widest run of text over the pages plus a small margin, not the
+ * paper. A letter page's inch margins would otherwise shrink 11 pt text to 8 px in a records
+ * pane; trimmed, the same pane shows it a third larger. A page without text (a scan) fits whole.
+ */
+function fitSpan(pages: readonly PdfPageText[]): { left: number; width: number } {
+  const spans = pages.map((p) => p.textSpan).filter((s) => s !== null);
+  const widest = Math.max(0, ...pages.map((p) => p.width));
+  if (spans.length === 0 || spans.length < pages.length) return { left: 0, width: widest };
+  const left = Math.max(0, Math.min(...spans.map((s) => s.left)) - TEXT_MARGIN);
+  const right = Math.min(widest, Math.max(...spans.map((s) => s.right)) + TEXT_MARGIN);
+  return { left, width: right - left };
+}
 
 function usePdf(doc: ChartDocument): Load {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -130,8 +146,13 @@ export function PdfDocument({ doc }: { doc: ChartDocument }) {
   }, []);
 
   const pages = load.status === 'ready' ? load.pages : null;
-  const widest = useMemo(() => Math.max(0, ...(pages ?? []).map((p) => p.width)), [pages]);
-  const scale = zoom === 'fit' ? fitWidthScale(paneWidth - 2 * GUTTER, widest) : zoom;
+  const span = useMemo(() => fitSpan(pages ?? []), [pages]);
+  const scale = zoom === 'fit' ? fitWidthScale(paneWidth - 2 * GUTTER, span.width) : zoom;
+
+  // Fitted to the text, the page is wider than the pane: scroll its empty left margin away.
+  useLayoutEffect(() => {
+    if (scroller && zoom === 'fit') scroller.scrollLeft = span.left * scale;
+  }, [scroller, zoom, span, scale]);
   const byPage = useMemo(() => (pages ? splitByPage(pages, matches) : []), [pages, matches]);
 
   // The current match: scrolled to where it is marked, or its page brought into view first.

@@ -40,7 +40,10 @@ export function searchableText(doc: ChartDocument, pdfPages: DocumentTexts['pdfP
       return doc.body;
     case 'html': {
       let text = htmlTexts.get(doc);
-      if (text === undefined) htmlTexts.set(doc, (text = textOf(sanitizeHtml(doc.body))));
+      if (text === undefined) {
+        const safe = sanitizeHtml(doc.body);
+        htmlTexts.set(doc, (text = safe ? textOf(safe) : ''));
+      }
       return text;
     }
     case 'pdf': {

@@ -72,8 +72,22 @@ export interface PdfPageText {
   /** Size in CSS pixels at 100 %. */
   width: number;
   height: number;
+  /** Where the page's text runs start and end across, CSS pixels at 100 % (null: no text, e.g. a scan). */
+  textSpan: { left: number; right: number } | null;
   content: TextContent;
   text: string;
+}
+
+function textSpanOf(content: TextContent, viewportLeft: number): PdfPageText['textSpan'] {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const item of content.items) {
+    if (!isTextItem(item) || !item.str.trim()) continue;
+    const x = item.transform[4] as number;
+    left = Math.min(left, x);
+    right = Math.max(right, x + item.width);
+  }
+  return left < right ? { left: (left - viewportLeft) * CSS_UNITS, right: (right - viewportLeft) * CSS_UNITS } : null;
 }
 
 /** Size and text of page `n` (1-based). */
@@ -81,7 +95,8 @@ export async function readPage(pdf: PDFDocumentProxy, n: number): Promise<PdfPag
   const page = await pdf.getPage(n);
   const viewport = page.getViewport({ scale: CSS_UNITS });
   const content = await page.getTextContent();
-  return { width: viewport.width, height: viewport.height, content, text: pageTextOf(content) };
+  const textSpan = page.rotate % 180 === 0 ? textSpanOf(content, page.view[0] ?? 0) : null;
+  return { width: viewport.width, height: viewport.height, textSpan, content, text: pageTextOf(content) };
 }
 
 /** A PDF point is 1/72 in, a CSS pixel 1/96 in: 100 % shows the page at its printed size. */

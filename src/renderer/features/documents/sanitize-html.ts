@@ -60,9 +60,33 @@ function collapseWhitespace(node: Node): void {
   }
 }
 
-/** The document's HTML as a safe fragment of this page's document. */
-export function sanitizeHtml(html: string): DocumentFragment {
+const ALLOWED_TAGS = new Set(TAGS.map((t) => t.toUpperCase()));
+const ALLOWED_ATTRIBUTES = new Set(ATTRIBUTES);
+
+/**
+ * The sanitiser's result checked again against the allowlist, by a plain walk that depends on
+ * nothing DOMPurify does: a DOM or sanitiser that let anything else through (a test DOM does)
+ * fails closed. True when every element and attribute is allowed and every src an inline image.
+ */
+export function isClean(root: Node): boolean {
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) continue;
+    if (node.nodeType !== 1) return false;
+    const element = node as Element;
+    if (!ALLOWED_TAGS.has(element.tagName.toUpperCase())) return false;
+    for (const attribute of Array.from(element.attributes)) {
+      if (!ALLOWED_ATTRIBUTES.has(attribute.name.toLowerCase())) return false;
+      if (attribute.name.toLowerCase() === 'src' && (element.tagName.toUpperCase() !== 'IMG' || !DATA_IMAGE.test(attribute.value))) return false;
+    }
+    if (!isClean(element)) return false;
+  }
+  return true;
+}
+
+/** The document's HTML as a safe fragment of this page's document; null when it cannot be made safe. */
+export function sanitizeHtml(html: string): DocumentFragment | null {
   const fragment = instance().sanitize(html, CONFIG);
+  if (!isClean(fragment)) return null;
   collapseWhitespace(fragment);
   return fragment;
 }
