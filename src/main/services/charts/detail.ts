@@ -61,10 +61,11 @@ export function getChart(db: WorkspaceDb, chartId: string): ChartDetail {
 }
 
 /**
- * A document's text, or a PDF's bytes as base64 in the same reply: measured on the call route
- * (tests/bench/document-bytes.bench.ts) a 5 MB PDF costs tens of milliseconds once per open,
- * which does not earn a second, binary road into main. Types the viewer cannot show keep their
- * bytes in the workspace and send none.
+ * A document's text, or a PDF's bytes as base64 in the same reply. Measured on the call route
+ * (tests/bench/document-bytes.bench.ts): a 5 MB PDF is ~60 ms in main (read, base64, audit
+ * entry, JSON) and ~140 ms round trip through the browser host, once per open (the renderer
+ * keeps it for the chart). That does not earn a second, binary road into main with its own
+ * token and role checks. Types the viewer cannot show keep their bytes and send none.
  */
 export function getDocument(db: WorkspaceDb, chartId: string, documentId: string): ChartDocument {
   const doc = row<DocumentRecord>(
