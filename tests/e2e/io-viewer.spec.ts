@@ -74,6 +74,7 @@ test.afterAll(async () => {
 async function addDocuments(home: string): Promise<void> {
   const consult = await makePdf(CONSULT_PAGES);
   const locked = await makePdf(['Outside records'], { userPassword: 'never-given' });
+  const long = await makePdf(Array.from({ length: 60 }, (_, i) => `Nursing flowsheet, page ${i + 1} of 60\n\nEntry marker-${i + 1}: vital signs stable.`));
   const damaged = Buffer.concat([consult.subarray(0, 400), Buffer.from('garbage'.repeat(50))]);
   const id = fs.readdirSync(path.join(home, 'profiles')).find((f) => !f.startsWith('.'))!;
   const { key } = await unlockProfile(home, id, PASSPHRASE);
@@ -90,6 +91,7 @@ async function addDocuments(home: string): Promise<void> {
   insert.run('io-locked', CHART, 'other', 'Outside records', '', 103, 'application/pdf', locked);
   insert.run('io-damaged', CHART, 'other', 'Scanned referral', '', 104, 'application/pdf', damaged);
   insert.run('io-tiff', CHART, 'other', 'Faxed order', '', 105, 'image/tiff', TIFF);
+  insert.run('io-long', CHART, 'progress_note', 'Nursing flowsheet', '', 106, 'application/pdf', long);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   key.fill(0);
@@ -161,8 +163,29 @@ test('PDF, HTML and types the viewer cannot show, as a coder sees them', async (
   await find.press('Enter');
   await expect(page.locator('.find-position')).toHaveText('2 of 2');
   await expect(viewer.getByRole('group', { name: 'Page 3' }).locator('mark.current')).toBeInViewport();
+  // Zoom: + leaves fit width, Fit width comes back to it.
+  const zoomed = viewer.getByRole('toolbar', { name: 'PDF' });
+  const fitPercent = await zoomed.getByLabel('Zoom', { exact: true }).textContent();
+  await zoomed.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(zoomed.getByRole('button', { name: 'Fit width' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(zoomed.getByLabel('Zoom', { exact: true })).not.toHaveText(fitPercent!);
+  await zoomed.getByRole('button', { name: 'Fit width' }).click();
+  await expect(zoomed.getByLabel('Zoom', { exact: true })).toHaveText(fitPercent!);
+
   await find.fill('troponin');
   await screenshotsAtSizes(page, 'io-viewer-pdf');
+
+  // A long PDF: only the pages in or near view are drawn; find still reaches page 45.
+  await find.fill('');
+  await openDocument(page, 'Nursing flowsheet');
+  await expect(viewer.getByRole('toolbar', { name: 'PDF' })).toContainText(/^60 pages/);
+  await expect(viewer.getByRole('group', { name: 'Page 1' }).locator('canvas')).toHaveCount(1);
+  expect(await viewer.locator('.pdf-page canvas').count()).toBeLessThanOrEqual(4);
+  await find.fill('marker-45');
+  await expect(page.locator('.find-position')).toHaveText('1 of 1');
+  await expect(viewer.getByRole('group', { name: 'Page 45' }).locator('mark.current')).toBeInViewport();
+  expect(await viewer.locator('.pdf-page canvas').count()).toBeLessThanOrEqual(4);
+  await expect(viewer.getByRole('group', { name: 'Page 1' }).locator('canvas')).toHaveCount(0);
 
   // HTML: shown sanitised; the planted script, handlers, link and frames never act.
   await find.fill('');
