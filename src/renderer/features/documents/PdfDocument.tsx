@@ -56,7 +56,8 @@ function usePdf(doc: ChartDocument): Load {
         pdf = await openPdf(doc.dataBase64);
         const pages: PdfPageText[] = [];
         for (let n = 1; n <= pdf.numPages && !stopped; n++) {
-          pages.push(await readPage(pdf, n));
+          // A page that cannot be read stays a blank page of its neighbour's size; the rest show.
+          pages.push(await readPage(pdf, n).catch(() => blankPage(pages[pages.length - 1])));
           // The first page shows at once; the rest arrive in batches, not one render each.
           if (!stopped && (n === 1 || n % 8 === 0 || n === pdf.numPages)) {
             setLoad({ status: 'ready', pdf, pages: [...pages], total: pdf.numPages });
@@ -75,6 +76,13 @@ function usePdf(doc: ChartDocument): Load {
     };
   }, [doc]);
   return load;
+}
+
+const LETTER = { width: 816, height: 1056 };
+
+function blankPage(like: PdfPageText | undefined): PdfPageText {
+  const { width, height } = like ?? LETTER;
+  return { width, height, textSpan: null, content: { items: [], styles: {}, lang: null }, text: '' };
 }
 
 /** Each page's matches and where its text starts in the document's text. */
