@@ -136,6 +136,7 @@ test('PDF, HTML and types the viewer cannot show, as a coder sees them', async (
   await openDocument(page, 'Cardiology consult');
   const viewer = page.getByRole('article', { name: 'Document' });
   await expect(viewer.getByRole('toolbar', { name: 'PDF' })).toContainText('3 pages');
+  await expect(list.getByRole('button', { name: /Cardiology consult/ })).toContainText(/PDF · 3 pages · \d\.\d KB/);
   await expect(viewer.getByRole('button', { name: 'Fit width' })).toHaveAttribute('aria-pressed', 'true');
   const first = viewer.getByRole('group', { name: 'Page 1' });
   await expect(first.locator('canvas')).toHaveCount(1);
@@ -208,6 +209,7 @@ test('PDF, HTML and types the viewer cannot show, as a coder sees them', async (
   await openDocument(page, 'Scanned referral');
   await expect(viewer.getByRole('status')).toContainText('This PDF could not be displayed');
   await expect(viewer.getByRole('status')).toContainText('damaged');
+  await expect(list.getByRole('button', { name: /Scanned referral/ })).toContainText('PDF · 750 B · could not be displayed');
   await openDocument(page, 'Outside records');
   await expect(viewer.getByRole('status')).toContainText('This PDF could not be displayed');
   await expect(viewer.getByRole('status')).toContainText('password-protected');

@@ -75,6 +75,9 @@ describe('documents by content type', () => {
     await waitFor(() => expect(notice().textContent).toContain('This PDF could not be displayed'));
     expect(notice().textContent).toContain('damaged');
     expect(notice().textContent).toContain('1.5 MB');
+    await waitFor(() =>
+      expect(within(list()).getByRole('button', { name: /Scanned referral/ }).textContent).toContain('PDF · 1.5 MB · could not be displayed'),
+    );
     open('Outside records');
     await waitFor(() => expect(notice().textContent).toContain('password-protected'));
     open('Admission H&P');
