@@ -2,7 +2,9 @@
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  // The browser host's call worker (src/renderer/lib/call-worker.ts) is a same-origin script.
+  // The call worker (src/renderer/lib/call-worker.ts) and pdf.js's worker
+  // (features/documents/pdf-worker.ts) are same-origin scripts. pdf.js runs without eval and
+  // without WebAssembly (pdf-engine.ts), so neither 'unsafe-eval' nor 'wasm-unsafe-eval' is here.
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",

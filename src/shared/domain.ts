@@ -85,6 +85,10 @@ export interface DocumentMeta {
   title: string;
   author: string;
   date: string;
+  /** As received, e.g. 'text/plain', 'text/html', 'application/pdf', 'image/tiff' (see document-types.ts). */
+  contentType: string;
+  /** Bytes: of the text (UTF-8) for text types, of the stored data for binary ones. */
+  size: number;
 }
 
 export interface ChartDetail extends ChartRow {
@@ -126,7 +130,10 @@ export interface SourceHint {
 
 export interface ChartDocument extends DocumentMeta {
   chartId: string;
+  /** The text of text/plain and text/html documents (HTML raw, sanitised by the viewer); '' for binary ones. */
   body: string;
+  /** A PDF's bytes as base64; null for every other type (the viewer cannot show them, so they are not sent). */
+  dataBase64: string | null;
 }
 
 export interface CodedDiagnosis {

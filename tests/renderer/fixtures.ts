@@ -49,7 +49,10 @@ export const docs: ChartDocument[] = [
     title: 'Admission H&P',
     author: 'Dr. Synthetic',
     date: '2026-03-01',
+    contentType: 'text/plain',
+    size: 98,
     body: 'Patient with pneumonia and type 2 diabetes.\nPneumonia confirmed on chest film.\nPlan: treat pneumonia.',
+    dataBase64: null,
   },
   {
     id: 'd-2',
@@ -58,7 +61,10 @@ export const docs: ChartDocument[] = [
     title: 'Discharge summary',
     author: 'Dr. Synthetic',
     date: '2026-03-04',
+    contentType: 'text/plain',
+    size: 36,
     body: 'Discharged home. Pneumonia resolved.',
+    dataBase64: null,
   },
 ];
 
@@ -67,7 +73,7 @@ export function chartDetail(overrides: Partial<ChartDetail> = {}): ChartDetail {
     ...chartRow(1),
     patientName: 'Avery Testpatient',
     codingDate: '2026-03-04',
-    documents: docs.map(({ body: _body, chartId: _chartId, ...meta }) => meta),
+    documents: docs.map(({ body: _body, chartId: _chartId, dataBase64: _data, ...meta }) => meta),
     holdReason: null,
     holdNote: null,
     reopened: null,

@@ -1,12 +1,25 @@
-/** The chart's documents: kind, title, date, author. The open one is marked current. */
+/** The chart's documents: kind, title, date, author; type and size when not plain text. The open one is marked current. */
+import { contentTypeLabel, documentView, formatBytes } from '../../../shared/document-types';
 import { DOCUMENT_KIND_LABELS } from '../../lib/labels';
+import type { DocumentMeta } from '../../../shared/domain';
+import { pdfKey, useDocumentTexts } from '../documents/document-texts';
 import { useFind } from '../find/find-store';
 import { useChart } from './chart-store';
 
+/** "PDF · 3 pages · 1.2 MB" once the PDF has been read, "TIFF image · 4.2 KB · cannot display". */
+function typeLine(d: DocumentMeta, pages: readonly string[] | 'failed' | undefined): string {
+  const view = documentView(d.contentType);
+  const count = Array.isArray(pages) ? ` · ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}` : '';
+  const tail = view === 'none' ? ' · cannot display' : pages === 'failed' ? ' · could not be displayed' : '';
+  return `${contentTypeLabel(d.contentType)}${count} · ${formatBytes(d.size)}${tail}`;
+}
+
 export function DocumentList() {
   const documents = useChart((s) => s.detail?.documents ?? null);
+  const chartId = useChart((s) => s.chartId);
   const openId = useChart((s) => s.openDocumentId);
-  if (!documents) return null;
+  const pdfPages = useDocumentTexts((s) => s.pdfPages);
+  if (!documents || !chartId) return null;
 
   return (
     <nav className="doc-list" aria-label="Documents">
@@ -28,6 +41,9 @@ export function DocumentList() {
               <span className="doc-meta">
                 {d.date} · {d.author}
               </span>
+              {documentView(d.contentType) === 'text' ? null : (
+                <span className="doc-meta">{typeLine(d, pdfPages[pdfKey({ chartId, id: d.id })])}</span>
+              )}
             </button>
           </li>
         ))}

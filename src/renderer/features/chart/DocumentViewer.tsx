@@ -1,53 +1,41 @@
-/** The open document as pre-wrapped text, find matches marked; the current match is scrolled into view. */
-import { useEffect, useMemo, useRef } from 'react';
+/** The open document, shown by its content type; find marks matches in each kind the same way. */
 import { ErrorText } from '../../components/ErrorText';
+import { contentTypeLabel, documentView, formatBytes } from '../../../shared/document-types';
 import { DOCUMENT_KIND_LABELS } from '../../lib/labels';
-import { splitByMatches } from '../find/find';
-import { useFind } from '../find/find-store';
-import { useOpenDocumentMatches } from '../find/use-find-matches';
+import { DocumentNotice } from '../documents/DocumentNotice';
+import { HtmlDocument } from '../documents/HtmlDocument';
+import { PdfDocument } from '../documents/PdfDocument';
+import { TextDocument } from '../documents/TextDocument';
 import { useChart } from './chart-store';
 
 export function DocumentViewer() {
   const doc = useChart((s) => (s.openDocumentId ? s.documents[s.openDocumentId] : undefined));
   const openId = useChart((s) => s.openDocumentId);
   const error = useChart((s) => s.documentError);
-  const current = useFind((s) => s.current);
-  const matches = useOpenDocumentMatches();
-  const segments = useMemo(() => (doc ? splitByMatches(doc.body, matches) : []), [doc, matches]);
-  const currentRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    currentRef.current?.scrollIntoView?.({ block: 'center' });
-  }, [current, matches]);
 
   if (error) return <ErrorText message={error} />;
   if (!openId) return <p className="muted viewer-empty">Choose a document.</p>;
   if (!doc) return <p className="muted viewer-empty">Opening document…</p>;
 
+  const view = documentView(doc.contentType);
   return (
     <article className="doc-viewer" aria-label="Document">
       <header className="doc-header">
         <h2>{doc.title}</h2>
         <span className="doc-meta">
           {DOCUMENT_KIND_LABELS[doc.kind]} · {doc.date} · {doc.author}
+          {view === 'text' ? '' : ` · ${contentTypeLabel(doc.contentType)}, ${formatBytes(doc.size)}`}
         </span>
       </header>
-      <pre className="doc-body" tabIndex={0}>
-        {segments.map((segment, i) =>
-          segment.match === null ? (
-            segment.text
-          ) : (
-            <mark
-              key={i}
-              ref={segment.match === current ? currentRef : undefined}
-              className={segment.match === current ? 'current' : undefined}
-              aria-current={segment.match === current ? 'true' : undefined}
-            >
-              {segment.text}
-            </mark>
-          ),
-        )}
-      </pre>
+      {view === 'text' ? (
+        <TextDocument key={doc.id} body={doc.body} />
+      ) : view === 'html' ? (
+        <HtmlDocument key={doc.id} body={doc.body} />
+      ) : view === 'pdf' ? (
+        <PdfDocument key={doc.id} doc={doc} />
+      ) : (
+        <DocumentNotice meta={doc} />
+      )}
     </article>
   );
 }

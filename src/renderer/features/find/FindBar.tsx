@@ -2,6 +2,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { DOCUMENT_KIND_LABELS } from '../../lib/labels';
 import { useChart } from '../chart/chart-store';
+import { readPdfTexts } from '../documents/read-pdf-texts';
 import { MAX_MATCHES } from './find';
 import { useFind } from './find-store';
 import { useOpenDocumentMatches, useOtherDocumentMatches } from './use-find-matches';
@@ -24,9 +25,13 @@ export function FindBar() {
     inputRef.current?.select();
   }, [focusRequest]);
 
-  // Other documents are fetched only once the coder actually searches.
+  // Other documents are fetched (and their PDFs read) only once the coder actually searches.
   useEffect(() => {
-    if (active) void useChart.getState().loadAllDocuments();
+    if (!active) return;
+    void useChart
+      .getState()
+      .loadAllDocuments()
+      .then(() => readPdfTexts(Object.values(useChart.getState().documents)));
   }, [active]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
