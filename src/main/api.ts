@@ -10,6 +10,7 @@ import { chartHandlers } from './handlers/charts';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { preferenceHandlers } from './handlers/preferences';
+import { resultHandlers } from './handlers/results';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace';
@@ -23,7 +24,11 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...encoderHandlers,
   ...workspaceHandlers,
   ...preferenceHandlers,
+  ...resultHandlers,
 };
+
+/** Long by nature: imports, and exports (a key derivation, then up to thousands of claims). */
+const SLOW_BY_NATURE: ReadonlySet<string> = new Set(['codes.import', 'results.export', 'results.decrypt']);
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 
@@ -68,6 +73,6 @@ export async function callApi(app: CodeDeskApp, method: string, rawInput: unknow
   } finally {
     const ms = Math.round(performance.now() - started);
     // Imports are long by nature and run off the main thread; anything else this slow is a defect.
-    if (ms > 250 && method !== 'codes.import') log.warn('api.slow', { method, ms });
+    if (ms > 250 && !SLOW_BY_NATURE.has(method)) log.warn('api.slow', { method, ms });
   }
 }

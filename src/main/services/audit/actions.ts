@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'audit.reanchor',
   // A submitted chart reopened for correction as its next version (reason kind and versions; the note stays off the trail).
   'chart.reopen',
+  // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).
+  'results.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
