@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
+import { ExportScreen } from '../features/export/ExportScreen';
 import { useVersions } from '../features/codesets/versions-store';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -32,6 +33,7 @@ export function Shell() {
       {route.view === 'queue' ? <QueueScreen /> : null}
       {route.view === 'chart' ? <ChartScreen key={route.chartId} chartId={route.chartId} /> : null}
       {route.view === 'codesets' ? <CodeSetsScreen /> : null}
+      {route.view === 'export' ? <ExportScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}
