@@ -17,7 +17,7 @@ export function ChartPicker() {
   const total = list?.total ?? 0;
   const summary = chosen.size
     ? `${chosen.size} of ${total} chosen`
-    : `All ${total} ${total === 1 ? 'chart' : 'charts'}${since || until ? ' in these dates' : ''}`;
+    : `${total === 1 ? 'The 1 chart' : `All ${total} charts`}${since || until ? ' in these dates' : ''}`;
 
   return (
     <section className="export-panel" aria-labelledby={titleId}>
@@ -56,7 +56,9 @@ export function ChartPicker() {
                   <span className="visually-hidden">Export</span>
                 </th>
                 <th scope="col">Chart</th>
-                <th scope="col">Version</th>
+                <th scope="col" className="num">
+                  Version
+                </th>
                 <th scope="col">Submitted (UTC)</th>
                 <th scope="col">Setting</th>
                 <th scope="col" className="num" title="Diagnoses">

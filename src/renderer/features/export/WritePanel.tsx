@@ -95,7 +95,7 @@ export function WritePanel() {
           </div>
         )}
         <div className="export-actions">
-          <span className="muted">{writing ? '' : blocked}</span>
+          <span className="muted">{writing || done ? '' : blocked}</span>
           <button type="submit" className="primary" disabled={writing || blocked !== null}>
             {writing ? 'Writing…' : `Write ${format === 'fhir' ? 'FHIR' : format.toUpperCase()} file`}
           </button>
