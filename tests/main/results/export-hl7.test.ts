@@ -60,7 +60,7 @@ describe('HL7 v2 BAR^P12 export', () => {
     const file = path.join(tempDir(), 'bar.hl7');
     await must(app, 'results.export', { format: 'hl7', path: file, plain: true });
     const [m] = messagesIn(file);
-    expect(field(m!.getSegment('PID')!, 3)).toBe('MRN\\T\\42^^^^MR');
+    expect(field(m!.getSegment('PID')!, 3)).toBe('MRN\\T\\42^^^^PI');
     expect(field(m!.getSegment('PV1')!, 19)).toBe('V\\F\\100\\S\\7');
     expect(field(m!.getSegment('MSH')!, 4)).toBe('North\\R\\Clinic');
     expect(m!.getAllSegments('PR1')).toHaveLength(1);

@@ -44,6 +44,9 @@ const field = (values: Record<number, string>): string[] => {
   return Array.from({ length: max }, (_, i) => values[i + 1] ?? '');
 };
 
+/** PID-3's identifier type: the MRN an HL7 source sent, a FHIR Patient id (patient internal), else our account number. */
+const patientIdType = (record: ExportRecord): string => (!record.source?.patientRef ? 'AN' : record.source.format === 'hl7v2' ? 'MR' : 'PI');
+
 export function barP12(record: ExportRecord, controlId: string, at: Date): string {
   const e = hl7Escape;
   const lines = codeLines(record);
@@ -54,7 +57,7 @@ export function barP12(record: ExportRecord, controlId: string, at: Date): strin
   const segments = [
     `MSH|^~\\&|CODEDESK|${e(record.source?.facility ?? '')}|||${hl7Time(at.toISOString())}||BAR^P12^BAR_P12|${e(controlId)}|P|2.6`,
     segment('EVN', field({ 1: 'P12', 2: hl7Time(record.submittedAt), 5: e(record.coderId) })),
-    segment('PID', field({ 1: '1', 3: `${patientId}^^^^${record.source?.patientRef ? 'MR' : 'AN'}`, 18: account })),
+    segment('PID', field({ 1: '1', 3: `${patientId}^^^^${patientIdType(record)}`, 18: account })),
     segment('PV1', field({ 1: '1', 2: CLASS[record.setting], 19: visit, 44: hl7Time(record.admitDate), 45: hl7Time(record.dischargeDate) })),
     ...lines.diagnoses.map((d) =>
       segment('DG1', field({ 1: String(d.sequence), 3: `${e(d.code)}^^I10`, 6: 'F', 15: String(d.sequence), 26: d.poa ? e(d.poa) : '' })),
