@@ -65,6 +65,17 @@ describe('encrypted export files', () => {
   });
 });
 
+describe('opening an export', () => {
+  it('never replaces an existing file, and needs full paths', async () => {
+    const { app, dir, sealed } = await twoExports();
+    const existing = path.join(dir, 'keep.csv');
+    fs.writeFileSync(existing, 'keep me');
+    expect(await call(app, 'results.decrypt', { path: sealed, out: existing, passphrase: EXPORT_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(fs.readFileSync(existing, 'utf8')).toBe('keep me');
+    expect(await call(app, 'results.decrypt', { path: 'codes.csv.cdx', out: path.join(dir, 'y'), passphrase: EXPORT_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+});
+
 describe('writing an export', () => {
   it('needs an explicit choice: a strong passphrase, or plain', async () => {
     const { app } = await demoApp();

@@ -1,6 +1,7 @@
 /** The Export screen: choose submitted charts, see what will be written, write it encrypted or (confirmed) plain. */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { useExport } from '../../../src/renderer/features/export/export-store';
 import type { ExportPreview } from '../../../src/shared/results';
 import { fail, type Handlers } from '../fake-api';
 import { renderApp } from '../render-app';
@@ -112,5 +113,16 @@ describe('the Export screen', () => {
     expect(screen.getByRole('alert').textContent).toMatch(/Claim 2 of 3 is not valid FHIR R4/);
     type('Submitted from (UTC)', '2030-01-01');
     await screen.findByText(/No submitted chart in these dates/);
+  });
+
+  it('forgets the export passphrase and the chosen charts when CodeDesk locks', async () => {
+    const api = await openExport();
+    await act(async () => fireEvent.click(screen.getByRole('checkbox', { name: 'Export IP-2' })));
+    type('Export passphrase', 'vellum otter quarry lantern');
+    expect(useExport.getState().passphrase).toBe('vellum otter quarry lantern');
+    act(() => api.emit('session.locked', { reason: 'idle' }));
+    expect(useExport.getState()).toMatchObject({ passphrase: '', confirmPassphrase: '', list: null, preview: null });
+    expect(useExport.getState().chosen.size).toBe(0);
+    expect(screen.queryByRole('table', { name: 'Submitted charts to export' })).toBeNull();
   });
 });
