@@ -11,6 +11,7 @@ import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { preferenceHandlers } from './handlers/preferences';
+import { resultHandlers } from './handlers/results';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
 import { workspaceHandlers } from './handlers/workspace';
@@ -25,7 +26,11 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...encoderHandlers,
   ...workspaceHandlers,
   ...preferenceHandlers,
+  ...resultHandlers,
 };
+
+/** Long by nature: imports, and exports (a key derivation, then up to thousands of claims). */
+const SLOW_BY_NATURE: ReadonlySet<string> = new Set(['codes.import', 'charts.import', 'results.export', 'results.decrypt']);
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 
@@ -69,7 +74,7 @@ export async function callApi(app: CodeDeskApp, method: string, rawInput: unknow
     return err(ErrorCode.Internal, 'Something went wrong. Your saved work is safe; try again.');
   } finally {
     const ms = Math.round(performance.now() - started);
-    // Imports are long by nature (code sets in a worker, charts in batches between reads); anything else this slow is a defect.
-    if (ms > 250 && method !== 'codes.import' && method !== 'charts.import') log.warn('api.slow', { method, ms });
+    // Imports and exports are long by nature; anything else this slow is a defect.
+    if (ms > 250 && !SLOW_BY_NATURE.has(method)) log.warn('api.slow', { method, ms });
   }
 }

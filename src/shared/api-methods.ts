@@ -41,5 +41,8 @@ export const METHOD_NAMES = [
   'claim.check',
   'preferences.get',
   'preferences.set',
+  'results.preview',
+  'results.export',
+  'results.decrypt',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed', 'charts.import.progress'] as const;

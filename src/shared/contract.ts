@@ -31,6 +31,7 @@ import { chartSortKeys, type ChartSortKey } from './chart-sort';
 import { claimSchema, type Finding } from './claim';
 import { chartLayoutSchema, type ChartLayout } from './layout';
 import type { ChartImportProgress, ChartImportSummary } from './chart-import';
+import { exportInputSchema, exportSelectionSchema, type ExportPreview, type ExportResult } from './results';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
 export type Access = 'public' | readonly Role[];
@@ -305,6 +306,20 @@ export const contract = {
   'preferences.set': method<{ chartLayout: ChartLayout }>()({
     input: z.object({ chartLayout: chartLayoutSchema }).strict(),
     access: ALL_ROLES,
+  }),
+  /** What an export of these submitted charts would write: the charts, counts per format, the first chart in each format. */
+  'results.preview': method<ExportPreview>()({
+    input: z.object({ selection: exportSelectionSchema.default({}), rowLimit: z.number().int().min(1).max(1000).default(500) }).strict(),
+    access: ALL_ROLES,
+  }),
+  /** Writes the selected charts' latest submissions to a new file, encrypted unless plain; on the audit trail. */
+  'results.export': method<ExportResult>()({ input: exportInputSchema, access: ALL_ROLES }),
+  /** Opens an encrypted export into a new plain file (for the receiving side; no workspace involved). */
+  'results.decrypt': method<{ path: string; bytes: number }>()({
+    input: z
+      .object({ path: z.string().min(1).max(4096), out: z.string().min(1).max(4096), passphrase: z.string().min(1).max(1024) })
+      .strict(),
+    access: 'public',
   }),
 } as const;
 

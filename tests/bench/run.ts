@@ -11,6 +11,7 @@ import { auditedWriteBench } from './audited-write.bench';
 import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
 import { documentBytesBench } from './document-bytes.bench';
+import { exportBench } from './export.bench';
 import { faultKillBench } from './fault-kill.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
@@ -23,7 +24,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -11,6 +11,7 @@ import type { AnyEventListener } from '../events';
 import { callApi } from '../api';
 import type { CodeDeskApp } from '../app';
 import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
+import { resultCommands } from './results';
 import { printText, terminalSafe } from './terminal-text';
 import { chartCommands } from './chart-commands';
 
@@ -28,7 +29,7 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-function parse<O extends Options>(args: string[], options: O) {
+export function parse<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
@@ -36,7 +37,7 @@ function parse<O extends Options>(args: string[], options: O) {
   }
 }
 
-async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await callApi(app, method, input);
   if (!result.ok) throw exitFor(result.error);
   return result.value;
@@ -52,7 +53,7 @@ async function chooseProfile(app: CodeDeskApp, user: string | undefined): Promis
 }
 
 /** Unlocks the chosen profile with the CLI's passphrase source. */
-async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
+export async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
   const profile = await chooseProfile(app, user);
   // A trail that fails its seal still unlocks (so `audit verify` can say what it found); changes are refused.
   await call(app, 'session.unlock', { profileId: profile.id, passphrase: readPassphrase(passphraseFile) });
@@ -255,6 +256,7 @@ export const COMMANDS: Record<string, Command> = {
       printText('The finding is on the audit trail and the seal now follows the trail as it is.\n');
     },
   },
+  ...resultCommands,
   'audit verify': {
     usage: 'audit verify [--user NAME] [--json]',
     async run({ app, args }) {

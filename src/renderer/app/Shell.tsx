@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { ChartImportScreen } from '../features/chartimport/ChartImportScreen';
+import { ExportScreen } from '../features/export/ExportScreen';
 import { useVersions } from '../features/codesets/versions-store';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
@@ -34,6 +35,7 @@ export function Shell() {
       {route.view === 'chart' ? <ChartScreen key={route.chartId} chartId={route.chartId} /> : null}
       {route.view === 'codesets' ? <CodeSetsScreen /> : null}
       {route.view === 'chartimport' ? <ChartImportScreen /> : null}
+      {route.view === 'export' ? <ExportScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

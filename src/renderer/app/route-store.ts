@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' };
 
 interface RouteStore {
   route: Route;
@@ -15,6 +15,7 @@ interface RouteStore {
   showQueue(notice?: string): void;
   showCodeSets(): void;
   showChartImport(): void;
+  showExport(): void;
   clearNotice(): void;
 }
 
@@ -27,6 +28,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   showQueue: (notice) => set({ route: { view: 'queue' }, notice: notice ?? null }),
   showCodeSets: () => set({ route: { view: 'codesets' }, notice: null }),
   showChartImport: () => set({ route: { view: 'chartimport' }, notice: null }),
+  showExport: () => set({ route: { view: 'export' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

@@ -35,7 +35,7 @@ describe('appendAudit', () => {
       'profile.create', 'session.unlock', 'session.unlock_failed', 'session.lock', 'session.recover', 'chart.open',
       'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
       'export', 'demo.load', 'codes.import', 'settings.change', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
-      'chart.reopen', 'charts.import', 'chart.source_apply',
+      'chart.reopen', 'charts.import', 'chart.source_apply', 'results.export',
     ]);
   });
 

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'charts.import',
   // A source change that arrived after submit, applied by a coder to the reopened chart (field names and counts).
   'chart.source_apply',
+  // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).
+  'results.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
