@@ -11,6 +11,7 @@ import { auditedWriteBench } from './audited-write.bench';
 import { claimCheckBench } from './claim-check.bench';
 import { codeSearchBench } from './code-search.bench';
 import { faultKillBench } from './fault-kill.bench';
+import { fhirImportBench } from './fhir-import.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
@@ -22,7 +23,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, fhirImportBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
