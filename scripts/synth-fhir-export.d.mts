@@ -4,3 +4,5 @@ export declare const NAME_SYLLABLES: { start: readonly string[]; middle: readonl
 export declare function isSyllableName(word: string): boolean;
 /** Writes `<out>/<Type>.000.ndjson` per resource type; returns each file's line count. */
 export declare function generateExport(options: { encounters?: number; out: string; seed?: string }): Promise<Record<string, number>>;
+/** One real PDF made with pdfkit (fixed dates: the same text gives the same bytes). */
+export declare function makePdf(title: string, paragraphs: readonly string[]): Promise<Buffer>;

@@ -14,6 +14,7 @@ import { generateExport } from './synth-fhir/generate.mjs';
 
 export { generateExport, RESOURCE_TYPES } from './synth-fhir/generate.mjs';
 export { NAME_SYLLABLES, isSyllableName } from './synth-fhir/names.mjs';
+export { makePdf } from './synth-fhir/pdf-templates.mjs';
 
 async function main() {
   const { values } = parseArgs({

@@ -14,7 +14,8 @@ const TEMPLATES = [
   ['Physical Therapy Evaluation', ['Gait: antalgic, ambulates 150 feet with a front-wheeled walker and contact guard.', 'Strength 4 of 5 in the affected lower extremity. Fall risk: high.', 'Plan: therapy three times weekly for four weeks; home exercise program given.']],
 ];
 
-function render(title, paragraphs) {
+/** One real PDF (fixed dates, so the same text gives the same bytes): a title and paragraphs. */
+export function makePdf(title, paragraphs) {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'LETTER', margin: 56, info: { Title: title, CreationDate: FIXED_DATE, ModDate: FIXED_DATE } });
     const chunks = [];
@@ -30,5 +31,5 @@ function render(title, paragraphs) {
 
 /** [{title, bytes}] — each a complete PDF beginning with %PDF-. */
 export async function makePdfTemplates() {
-  return Promise.all(TEMPLATES.map(async ([title, paragraphs]) => ({ title, bytes: await render(title, paragraphs) })));
+  return Promise.all(TEMPLATES.map(async ([title, paragraphs]) => ({ title, bytes: await makePdf(title, paragraphs) })));
 }
