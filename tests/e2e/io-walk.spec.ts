@@ -33,6 +33,8 @@ const UI = {
     summary: 'Import summary',
     /** 1,215 Synthea encounters + the walk's one; the issue asks for zero errors. */
     finished: /^Import finished: 1,216 charts created, 0 updated, 0 unchanged, 0 refused/,
+    /** 44 demo charts + 1,216 imported (HH and VR encounters mapped, not refused). */
+    queueTotal: '1,260 charts',
     back: 'Back to queue',
   },
   chart: {
@@ -129,7 +131,7 @@ test('import the Synthea export, read a text note and a PDF, code, submit, expor
   await importCharts(page, [SYNTHEA, path.join(work, 'walk-export')]);
   await shots(page, 'import-summary');
   await page.getByRole('button', { name: UI.importScreen.back }).click();
-  await expect(page.getByText('1,260 charts')).toBeVisible(); // 44 demo + 1,216 imported
+  await expect(page.getByText(UI.importScreen.queueTotal)).toBeVisible();
   await shots(page, 'queue');
 
   // The walk's chart, found by its payer; Enter opens the only match.
