@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/main/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

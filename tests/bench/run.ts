@@ -13,6 +13,7 @@ import { codeSearchBench } from './code-search.bench';
 import { documentBytesBench } from './document-bytes.bench';
 import { exportBench } from './export.bench';
 import { faultKillBench } from './fault-kill.bench';
+import { fhirImportBench } from './fhir-import.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
@@ -24,7 +25,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
