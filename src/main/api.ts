@@ -9,6 +9,7 @@ import type { CodeDeskApp } from './app';
 import { chartHandlers } from './handlers/charts';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
+import { packageHandlers } from './handlers/packages';
 import { preferenceHandlers } from './handlers/preferences';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
@@ -23,6 +24,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...encoderHandlers,
   ...workspaceHandlers,
   ...preferenceHandlers,
+  ...packageHandlers,
 };
 
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);

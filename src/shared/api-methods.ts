@@ -39,5 +39,15 @@ export const METHOD_NAMES = [
   'claim.check',
   'preferences.get',
   'preferences.set',
+  'profiles.exportCard',
+  'profiles.importCard',
+  'packages.recipients',
+  'packages.create',
+  'packages.open',
+  'packages.result',
+  'packages.apply',
+  'packages.log',
+  'packages.conflicts',
+  'packages.resolve',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed'] as const;
