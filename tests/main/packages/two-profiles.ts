@@ -14,9 +14,10 @@ export interface TwoProfiles {
   coderId: string;
 }
 
-export async function twoProfiles(home = tempDir('codedesk-pkg-')): Promise<TwoProfiles> {
+/** `leadRole` auditor: a lead who also codes, so a chart can change at home while it is out. */
+export async function twoProfiles(home = tempDir('codedesk-pkg-'), leadRole: 'supervisor' | 'auditor' = 'supervisor'): Promise<TwoProfiles> {
   const lead = testApp(home);
-  const leadId = (await must(lead, 'profiles.create', { displayName: 'Lee Lead', role: 'supervisor', passphrase: PASSPHRASE })).profile.id;
+  const leadId = (await must(lead, 'profiles.create', { displayName: 'Lee Lead', role: leadRole, passphrase: PASSPHRASE })).profile.id;
   await must(lead, 'demo.load', {});
   const coder = testApp(home);
   const coderId = (await must(coder, 'profiles.create', { displayName: 'Dana Coder', role: 'coder', passphrase: PASSPHRASE })).profile.id;
