@@ -37,6 +37,8 @@ export interface PackageOpened {
   packageId: string;
   sender: { profileId: string; displayName: string; fingerprint: string };
   charts: number;
+  /** The charts it brought (empty when opened before). */
+  chartIds: string[];
   expiresAt: string;
   /** The same package opened before: nothing changed. */
   alreadyOpened: boolean;

@@ -106,13 +106,9 @@ export const packageHandlers: HandlerTable<PackageMethods> = {
       const chartIds = input.chartIds ?? values<string>(s.db, 'SELECT id FROM charts WHERE status = ? ORDER BY id LIMIT 2001', input.status!);
       const made = makeWorkPackage(s.db, app.content(), { self, recipient, chartIds, expiresDays: input.expiresDays, now: app.now() });
       writePackageFile(out, made.bytes);
-      app.audit('package.create', null, {
-        packageId: made.header.packageId,
-        recipientId: recipient.profileId,
-        seq: made.header.seq,
-        expiresAt: made.header.expiresAt,
-        chartIds: made.body.charts.map((c) => c.id),
-      });
+      app.audit('package.create', null, { packageId: made.header.packageId, recipientId: recipient.profileId, seq: made.header.seq, expiresAt: made.header.expiresAt, charts: made.body.charts.length });
+      // Each chart's own history says where it went.
+      for (const c of made.body.charts) app.audit('package.create', c.id, { packageId: made.header.packageId, recipientId: recipient.profileId });
       return {
         packageId: made.header.packageId,
         path: out,
@@ -134,6 +130,7 @@ export const packageHandlers: HandlerTable<PackageMethods> = {
       const outcome = openWorkPackage(s.db, app.content(), { home: app.home, self: ownKeys(app), file, now: app.now() });
       if (!outcome.alreadyOpened) {
         app.audit('package.open', null, { packageId: outcome.packageId, senderId: outcome.sender.profileId, charts: outcome.charts, missingCodeSets: outcome.missingCodeSets.length });
+        for (const chartId of outcome.chartIds) app.audit('package.open', chartId, { packageId: outcome.packageId });
       }
       return outcome;
     });
@@ -158,7 +155,9 @@ export const packageHandlers: HandlerTable<PackageMethods> = {
     const applied = transaction(s.db, () => {
       const outcome = applyResultPackage(s.db, { home: app.home, self: ownKeys(app), file, now: app.now() });
       if (!outcome.alreadyApplied) {
-        app.audit('package.apply', null, { packageId: outcome.packageId, seq: outcome.seq, applied: outcome.applied, conflicts: outcome.conflicts, unchanged: outcome.unchanged, activity: outcome.activity });
+        app.audit('package.apply', null, { packageId: outcome.packageId, seq: outcome.seq, applied: outcome.applied.length, conflicts: outcome.conflicts.length, unchanged: outcome.unchanged, activity: outcome.activity });
+        for (const chartId of outcome.applied) app.audit('package.apply', chartId, { packageId: outcome.packageId, outcome: 'applied' });
+        for (const chartId of outcome.conflicts) app.audit('package.apply', chartId, { packageId: outcome.packageId, outcome: 'conflict' });
       }
       return outcome;
     });

@@ -27,7 +27,10 @@ describe('a work package and its result', () => {
     expect((await must(t.coder, 'documents.get', { chartId: 'IP-260102', documentId: doc.id })).body).toBe(
       (await must(t.lead, 'documents.get', { chartId: 'IP-260102', documentId: doc.id })).body,
     );
-    expect(actions(t.coder, 'package.open')).toEqual([{ packageId: made.packageId, senderId: t.leadId, charts: 3, missingCodeSets: 0 }]);
+    expect(actions(t.coder, 'package.open')).toEqual([
+      { packageId: made.packageId, senderId: t.leadId, charts: 3, missingCodeSets: 0 },
+      ...CHARTS.map(() => ({ packageId: made.packageId })),
+    ]);
 
     await codeAndSubmit(t.coder, 'IP-260102', IP_CODING);
     await must(t.coder, 'charts.hold', { chartId: 'ED-260301', reason: 'awaiting_query', note: 'Query sent' });
@@ -40,7 +43,11 @@ describe('a work package and its result', () => {
     const home = await must(t.lead, 'charts.versions', { chartId: 'IP-260102' });
     expect(home.submissions.map((s) => [s.version, s.coding])).toEqual([[1, IP_CODING]]);
     expect(await must(t.lead, 'charts.get', { chartId: 'ED-260301' })).toMatchObject({ status: 'on_hold', holdReason: 'awaiting_query' });
-    expect(actions(t.lead, 'package.apply')).toMatchObject([{ packageId: result.packageId, seq: 1, applied: ['ED-260301', 'IP-260102'] }]);
+    expect(actions(t.lead, 'package.apply')).toEqual([
+      { packageId: result.packageId, seq: 1, applied: 2, conflicts: 0, unchanged: 1, activity: applied.activity },
+      { packageId: result.packageId, outcome: 'applied' },
+      { packageId: result.packageId, outcome: 'applied' },
+    ]);
     const activity = t.lead.session!.db.prepare('SELECT action FROM package_activity WHERE sender_id = ?').pluck().all(t.coderId) as string[];
     expect(activity).toEqual(expect.arrayContaining(['chart.open', 'coding.change', 'chart.submit', 'chart.hold']));
     expect((await must(t.lead, 'audit.verify', {})).ok).toBe(true);
