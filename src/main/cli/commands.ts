@@ -27,7 +27,7 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-function parse<O extends Options>(args: string[], options: O) {
+export function parse<O extends Options>(args: string[], options: O) {
   try {
     return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (e) {
@@ -35,7 +35,7 @@ function parse<O extends Options>(args: string[], options: O) {
   }
 }
 
-async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+export async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await callApi(app, method, input);
   if (!result.ok) throw exitFor(result.error);
   return result.value;
@@ -51,7 +51,7 @@ async function chooseProfile(app: CodeDeskApp, user: string | undefined): Promis
 }
 
 /** Unlocks the chosen profile with the CLI's passphrase source. */
-async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
+export async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
   const profile = await chooseProfile(app, user);
   // A trail that fails its seal still unlocks (so `audit verify` can say what it found); changes are refused.
   await call(app, 'session.unlock', { profileId: profile.id, passphrase: readPassphrase(passphraseFile) });
