@@ -184,4 +184,16 @@ describe('a result package is refused, and nothing is applied, when', () => {
       lead.close();
     }
   });
+
+  it('the coder’s audit trail ends before the one an earlier result carried (a rolled-back coder workspace)', async () => {
+    const t = await twoProfiles();
+    await must(t.coder, 'packages.open', { path: await sendWork(t) });
+    await saveCoding(t.coder, 'IP-260102', IP_CODING);
+    await must(t.coder, 'packages.result', { recipientId: t.leadId, expiresDays: 14, path: file(t, 'r1.cdpkg') });
+    await must(t.lead, 'packages.apply', { path: file(t, 'r1.cdpkg') });
+    // As if the first result had carried a trail 10,000 entries long.
+    t.lead.session!.db.prepare("UPDATE package_log SET summary_json = json_set(summary_json, '$.headSeq', 10000) WHERE direction = 'applied'").run();
+    await must(t.coder, 'packages.result', { recipientId: t.leadId, expiresDays: 14, path: file(t, 'r2.cdpkg') });
+    await refused(t.lead, 'packages.apply', file(t, 'r2.cdpkg'), /may have been rolled back/);
+  });
 });
