@@ -14,6 +14,7 @@ import { faultKillBench } from './fault-kill.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
+import { packagesBench } from './packages.bench';
 import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
 import { searchDuringImportBench } from './search-during-import.bench';
@@ -22,7 +23,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, packagesBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');
