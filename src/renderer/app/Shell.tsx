@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { useVersions } from '../features/codesets/versions-store';
+import { PackagesScreen } from '../features/packages/PackagesScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { AboutDialog } from './AboutDialog';
@@ -32,6 +33,7 @@ export function Shell() {
       {route.view === 'queue' ? <QueueScreen /> : null}
       {route.view === 'chart' ? <ChartScreen key={route.chartId} chartId={route.chartId} /> : null}
       {route.view === 'codesets' ? <CodeSetsScreen /> : null}
+      {route.view === 'packages' ? <PackagesScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

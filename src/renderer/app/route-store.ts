@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'packages' };
 
 interface RouteStore {
   route: Route;
@@ -14,6 +14,7 @@ interface RouteStore {
   openChart(chartId: string, notice?: string): void;
   showQueue(notice?: string): void;
   showCodeSets(): void;
+  showPackages(): void;
   clearNotice(): void;
 }
 
@@ -25,6 +26,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   openChart: (chartId, notice) => set({ route: { view: 'chart', chartId }, notice: notice ?? null }),
   showQueue: (notice) => set({ route: { view: 'queue' }, notice: notice ?? null }),
   showCodeSets: () => set({ route: { view: 'codesets' }, notice: null }),
+  showPackages: () => set({ route: { view: 'packages' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

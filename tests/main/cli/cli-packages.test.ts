@@ -37,7 +37,7 @@ describe('codedesk package and profile card commands', () => {
 
     const flipped = path.join(files, 'flipped.cdpkg');
     const bytes = fs.readFileSync(work);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     fs.writeFileSync(flipped, bytes);
     const bad = codedesk(home, ['package', 'open', '--user', 'Dana Coder', flipped]);
     expect(bad.status).toBe(2);
