@@ -10,6 +10,7 @@ import { chartHandlers } from './handlers/charts';
 import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
+import { packageHandlers } from './handlers/packages';
 import { preferenceHandlers } from './handlers/preferences';
 import { resultHandlers } from './handlers/results';
 import { sessionHandlers } from './handlers/session';
@@ -27,6 +28,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...workspaceHandlers,
   ...preferenceHandlers,
   ...resultHandlers,
+  ...packageHandlers,
 };
 
 /** Long by nature: imports, and exports (a key derivation, then up to thousands of claims). */

@@ -44,5 +44,15 @@ export const METHOD_NAMES = [
   'results.preview',
   'results.export',
   'results.decrypt',
+  'profiles.exportCard',
+  'profiles.importCard',
+  'packages.recipients',
+  'packages.create',
+  'packages.open',
+  'packages.result',
+  'packages.apply',
+  'packages.log',
+  'packages.conflicts',
+  'packages.resolve',
 ] as const;
 export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed', 'charts.import.progress'] as const;

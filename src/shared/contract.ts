@@ -32,6 +32,16 @@ import { claimSchema, type Finding } from './claim';
 import { chartLayoutSchema, type ChartLayout } from './layout';
 import type { ChartImportProgress, ChartImportSummary } from './chart-import';
 import { exportInputSchema, exportSelectionSchema, type ExportPreview, type ExportResult } from './results';
+import {
+  PACKAGE_EXPIRY_DAYS,
+  type PackageConflict,
+  type PackageCreated,
+  type PackageLogEntry,
+  type PackageOpened,
+  type ProfileCardInfo,
+  type ResultApplied,
+  type ResultCreated,
+} from './packages';
 
 /** 'public': no unlocked workspace needed (login screen, code-set content which is not PHI). */
 export type Access = 'public' | readonly Role[];
@@ -49,6 +59,16 @@ const ALL_ROLES = ROLES;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const chartId = z.string().min(1).max(64);
 const empty = z.object({}).strict();
+const filePath = z.string().min(1).max(4096);
+const packageDays = z
+  .number()
+  .int()
+  .min(PACKAGE_EXPIRY_DAYS.min, `a package expires in ${PACKAGE_EXPIRY_DAYS.min} to ${PACKAGE_EXPIRY_DAYS.max} days`)
+  .max(PACKAGE_EXPIRY_DAYS.max, `a package expires in ${PACKAGE_EXPIRY_DAYS.min} to ${PACKAGE_EXPIRY_DAYS.max} days`)
+  .default(PACKAGE_EXPIRY_DAYS.default);
+/** Leads hand out work and take results back; those who code open packages and return results. */
+const PACKAGE_ISSUERS = ['supervisor', 'auditor'] as const;
+const PACKAGE_CODERS = ['coder', 'auditor'] as const;
 
 const IDLE_LOCK_TEXT = `the idle lock is ${IDLE_LOCK_LIMITS.min} to ${IDLE_LOCK_LIMITS.max} minutes`;
 
@@ -320,6 +340,39 @@ export const contract = {
       .object({ path: z.string().min(1).max(4096), out: z.string().min(1).max(4096), passphrase: z.string().min(1).max(1024) })
       .strict(),
     access: 'public',
+  }),
+  /** This profile's card (public keys and fingerprint), written to `path` to hand to a lead on another computer. */
+  'profiles.exportCard': method<ProfileCardInfo & { path: string }>()({ input: z.object({ path: filePath }).strict(), access: ALL_ROLES }),
+  /** Pins another profile's card by its fingerprint (compare it with its owner out of band). */
+  'profiles.importCard': method<{ card: ProfileCardInfo; newlyPinned: boolean }>()({ input: z.object({ path: filePath }).strict(), access: ALL_ROLES }),
+  /** The profiles packages can go to: those on this computer with keys, and imported cards. */
+  'packages.recipients': method<{ self: ProfileCardInfo; recipients: ProfileCardInfo[] }>()({ input: empty, access: ALL_ROLES }),
+  /** Charts (by id, or every chart with a status) for one coder, encrypted to them and signed, written to `path`. */
+  'packages.create': method<PackageCreated>()({
+    input: z
+      .object({
+        chartIds: z.array(chartId).min(1, 'choose at least one chart').max(2000).optional(),
+        status: z.enum(CHART_STATUSES).optional(),
+        recipientId: z.string().min(1).max(64),
+        expiresDays: packageDays,
+        path: filePath,
+      })
+      .strict()
+      .refine((i) => (i.chartIds === undefined) !== (i.status === undefined), 'name the charts or a status, not both'),
+    access: PACKAGE_ISSUERS,
+  }),
+  'packages.open': method<PackageOpened>()({ input: z.object({ path: filePath }).strict(), access: PACKAGE_CODERS }),
+  /** The work done on every chart received from `recipientId`, back to them. */
+  'packages.result': method<ResultCreated>()({
+    input: z.object({ recipientId: z.string().min(1).max(64), expiresDays: packageDays, path: filePath }).strict(),
+    access: PACKAGE_CODERS,
+  }),
+  'packages.apply': method<ResultApplied>()({ input: z.object({ path: filePath }).strict(), access: PACKAGE_ISSUERS }),
+  'packages.log': method<PackageLogEntry[]>()({ input: empty, access: ALL_ROLES }),
+  'packages.conflicts': method<PackageConflict[]>()({ input: empty, access: PACKAGE_ISSUERS }),
+  'packages.resolve': method<{ chartId: string }>()({
+    input: z.object({ conflictId: z.number().int().min(1), keep: z.enum(['home', 'package']) }).strict(),
+    access: PACKAGE_ISSUERS,
   }),
 } as const;
 

@@ -19,6 +19,8 @@ export const ErrorCode = {
   WorkspaceDamaged: 'WORKSPACE_DAMAGED',
   /** The audit trail does not match its seal (cut short, rolled back or rewritten). */
   AuditBroken: 'AUDIT_BROKEN',
+  /** A work or result package that is damaged, not for this profile, expired, replayed or from an unknown sender: nothing applied. */
+  PackageRefused: 'PACKAGE_REFUSED',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

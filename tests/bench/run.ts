@@ -17,6 +17,7 @@ import { fhirImportBench } from './fhir-import.bench';
 import { importAllBench } from './import-all.bench';
 import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
+import { packagesBench } from './packages.bench';
 import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
 import { searchDuringImportBench } from './search-during-import.bench';
@@ -25,7 +26,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench, packagesBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -6,9 +6,12 @@
 import { CodeDeskApp } from '../app';
 import { muteLog } from '../log';
 import { resolveHome, resourcesDir } from '../paths';
-import { COMMANDS } from './commands';
+import { COMMANDS as CORE_COMMANDS } from './commands';
+import { PACKAGE_COMMANDS } from './package-commands';
 import { CliExit, EXIT } from './io';
 import { terminalSafe } from './terminal-text';
+
+const COMMANDS = { ...CORE_COMMANDS, ...PACKAGE_COMMANDS };
 
 const UNEXPECTED = 'unexpected failure; nothing was changed that was not already saved.';
 

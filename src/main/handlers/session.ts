@@ -3,6 +3,7 @@ import { createProfile, listProfiles, recoverProfile, unlockProfile } from '../s
 import { approveNewProfile } from '../services/users/profile-approval';
 import { writeIdleMinutes } from '../services/workspace/settings';
 import { transaction } from '../services/db/transaction';
+import { ownKeys } from './packages';
 import type { HandlerTable } from './types';
 
 type SessionMethods =
@@ -28,7 +29,11 @@ export const sessionHandlers: HandlerTable<SessionMethods> = {
     const { profile, key } = await unlockProfile(app.home, input.profileId, input.passphrase, app.now().getTime());
     const status = app.startSession(profile, key);
     // A trail that no longer matches its seal takes no entries until it is restored or re-anchored.
-    if (!status.trailProblem) app.audit('session.unlock');
+    if (!status.trailProblem) {
+      app.audit('session.unlock');
+      // Profiles from before packages get their key pairs here, so others can package for them.
+      transaction(app.requireSession().db, () => ownKeys(app));
+    }
     return status;
   },
   'session.recover': async (input, app) => {

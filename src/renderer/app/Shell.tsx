@@ -5,6 +5,7 @@ import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { ChartImportScreen } from '../features/chartimport/ChartImportScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { useVersions } from '../features/codesets/versions-store';
+import { PackagesScreen } from '../features/packages/PackagesScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { AboutDialog } from './AboutDialog';
@@ -36,6 +37,7 @@ export function Shell() {
       {route.view === 'codesets' ? <CodeSetsScreen /> : null}
       {route.view === 'chartimport' ? <ChartImportScreen /> : null}
       {route.view === 'export' ? <ExportScreen /> : null}
+      {route.view === 'packages' ? <PackagesScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' };
 
 interface RouteStore {
   route: Route;
@@ -16,6 +16,7 @@ interface RouteStore {
   showCodeSets(): void;
   showChartImport(): void;
   showExport(): void;
+  showPackages(): void;
   clearNotice(): void;
 }
 
@@ -29,6 +30,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   showCodeSets: () => set({ route: { view: 'codesets' }, notice: null }),
   showChartImport: () => set({ route: { view: 'chartimport' }, notice: null }),
   showExport: () => set({ route: { view: 'export' }, notice: null }),
+  showPackages: () => set({ route: { view: 'packages' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

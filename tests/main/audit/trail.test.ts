@@ -36,6 +36,8 @@ describe('appendAudit', () => {
       'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
       'export', 'demo.load', 'codes.import', 'settings.change', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
       'chart.reopen', 'charts.import', 'chart.source_apply', 'results.export',
+      'package.create', 'package.open', 'package.result', 'package.apply', 'package.resolve',
+      'profile.keys_create', 'profile.card_export', 'profile.card_import',
     ]);
   });
 

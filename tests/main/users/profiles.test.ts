@@ -42,7 +42,7 @@ describe('createProfile', () => {
     expect(recoveryKey).toMatch(/^[A-Z2-7]{5}(-[A-Z2-7]{5}){5}$/);
     expect(key).toHaveLength(32);
     expect(fs.readdirSync(path.join(home, 'profiles'))).toEqual([profile.id]);
-    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['audit-head.seal', 'keys.backup.json', 'keys.json', 'workspace.db']);
+    expect(fs.readdirSync(dirOf(profile.id)).sort()).toEqual(['audit-head.seal', 'card.json', 'keys.backup.json', 'keys.json', 'workspace.db']);
     expect(fs.readFileSync(path.join(dirOf(profile.id), 'keys.backup.json'))).toEqual(fs.readFileSync(path.join(dirOf(profile.id), 'keys.json')));
     expect(stored(profile.id).throttle).toMatchObject({ failures: 0, lastFailureMs: null });
     const db = openWorkspace(path.join(dirOf(profile.id), 'workspace.db'), key);
@@ -111,7 +111,7 @@ describe('unlockProfile', () => {
     expect(stored(profile.id).wraps).toEqual(wraps);
     expect(after.get('workspace.db')).toEqual(before.get('workspace.db'));
     expect(after.get('keys.backup.json')).toEqual(after.get('keys.json'));
-    expect([...after.keys()].sort()).toEqual(['audit-head.seal', 'keys.backup.json', 'keys.json', 'workspace.db']);
+    expect([...after.keys()].sort()).toEqual(['audit-head.seal', 'card.json', 'keys.backup.json', 'keys.json', 'workspace.db']);
     expect(stored(profile.id).throttle).toMatchObject({ failures: 1, lastFailureMs: T0 });
   });
 

@@ -30,6 +30,18 @@ export const AUDIT_ACTIONS = [
   'chart.source_apply',
   // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).
   'results.export',
+  // Work and result packages (ids, counts and the other profile's id; never chart content).
+  'package.create',
+  'package.open',
+  'package.result',
+  'package.apply',
+  // A conflict between home and a result package, resolved by a person: keep home or take package.
+  'package.resolve',
+  // This profile's package key pairs made (profiles from before packages get them at first need).
+  'profile.keys_create',
+  'profile.card_export',
+  // Another profile's card pinned by its fingerprint.
+  'profile.card_import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

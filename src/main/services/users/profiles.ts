@@ -23,6 +23,8 @@ import { bindAuditChain, unbindAuditChain } from '../audit/binding';
 import { appendAudit } from '../audit/trail';
 import { NO_FAILURES, assertMayAttempt, throttleAt } from '../vault/throttle';
 import { closeWorkspace, openWorkspace } from '../workspace/open';
+import { ensureProfileKeys } from '../packages/keys';
+import { ownCard, publishOwnCard } from '../packages/own-card';
 import { isProfileId, newProfileId, pathsInDir, profilePaths, profilesDir, type ProfilePaths } from './layout';
 
 export { deviceId } from './device';
@@ -109,6 +111,9 @@ export async function createProfile(
       // The trail starts with the profile's creation, sealed before the profile exists.
       bindAuditChain(db, key, staging.seal);
       appendAudit(db, { userId: profileId, deviceId: input.deviceId, action: 'profile.create', detail: { role: input.role, ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}) } }, Date.parse(identity.createdAt));
+      // The package key pairs, private halves inside the workspace; the public card beside it.
+      const { keys } = ensureProfileKeys(db, profileId, new Date(identity.createdAt));
+      publishOwnCard(staging.dir, ownCard({ id: profileId, displayName, role: input.role, createdAt: identity.createdAt }, keys));
     } finally {
       unbindAuditChain(db);
       closeWorkspace(db);

@@ -175,4 +175,90 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'work and result packages: profile keys, pinned cards, package log, conflicts',
+    sql: `
+      -- This profile's key pairs (X25519: packages encrypted to it; Ed25519: its signatures).
+      -- The private halves live only here, inside the encrypted workspace.
+      CREATE TABLE profile_keys (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        x25519_private BLOB NOT NULL,
+        x25519_public BLOB NOT NULL,
+        ed25519_private BLOB NOT NULL,
+        ed25519_public BLOB NOT NULL,
+        fingerprint TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Other profiles' public keys, pinned by fingerprint at first use or card import.
+      CREATE TABLE pinned_cards (
+        profile_id TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        x25519_public BLOB NOT NULL,
+        ed25519_public BLOB NOT NULL,
+        fingerprint TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('local','card')),
+        pinned_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Every package made, opened or applied; seq is per (kind, sender, recipient).
+      CREATE TABLE package_log (
+        package_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('work','result')),
+        direction TEXT NOT NULL CHECK (direction IN ('sent','opened','applied')),
+        sender_id TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        charts INTEGER NOT NULL,
+        summary_json TEXT NOT NULL,
+        PRIMARY KEY (package_id, direction)
+      ) STRICT;
+      CREATE UNIQUE INDEX package_log_seq ON package_log(kind, direction, sender_id, recipient_id, seq);
+
+      -- Charts a work package carried, with the state they had then (or at the last apply):
+      -- the base against which "changed at home" and "changed in the result" are told apart.
+      CREATE TABLE package_charts (
+        package_id TEXT NOT NULL,
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        counterpart_id TEXT NOT NULL,
+        base_hash TEXT NOT NULL,
+        PRIMARY KEY (package_id, chart_id)
+      ) STRICT;
+      CREATE INDEX package_charts_chart ON package_charts(chart_id, counterpart_id);
+
+      -- A chart changed at home and in a result package: both versions kept until a person chooses.
+      CREATE TABLE package_conflicts (
+        id INTEGER PRIMARY KEY,
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        package_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL,
+        home_json TEXT NOT NULL,
+        package_json TEXT NOT NULL,
+        package_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution TEXT CHECK (resolution IN ('home','package')),
+        resolved_by TEXT
+      ) STRICT;
+      CREATE UNIQUE INDEX package_conflicts_open ON package_conflicts(chart_id) WHERE resolved_at IS NULL;
+
+      -- The chart-level audit entries a coder's result package carried: their activity record.
+      CREATE TABLE package_activity (
+        sender_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        package_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        chart_id TEXT,
+        detail_json TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (sender_id, seq)
+      ) STRICT;
+    `,
+  },
 ];
