@@ -26,6 +26,10 @@ describe('detectSource', () => {
     expect(detectSource(SYNTHEA)).toBe('fhir-bulk-folder');
     expect(detectSource(await zipFolder(SYNTHEA))).toBe('fhir-bulk-zip');
     expect(detectSource(write('adt.hl7', 'MSH|^~\\&|A|B|C|D|202603010000||ADT^A01|1|P|2.5\r'))).toBe('hl7v2');
+    const hl7Folder = tempDir();
+    fs.writeFileSync(path.join(hl7Folder, 'a01.hl7'), 'MSH|^~\\&|A|B|C|D|202603010000||ADT^A01|1|P|2.5\r');
+    expect(detectSource(hl7Folder)).toBe('hl7v2');
+    expect(() => detectSource(tempDir())).toThrow(/holds neither \.ndjson files nor HL7 v2 files/);
     expect(() => detectSource(write('notes.txt', 'Just some text'))).toThrow(/notes\.txt is not a FHIR or HL7 v2 export/);
     expect(() => detectSource(write('list.json', '[{"resourceType":"Patient"}]'))).toThrow('list.json is not a FHIR or HL7 v2 export: it is a JSON array, not a FHIR resource or Bundle.');
   });

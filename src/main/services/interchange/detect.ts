@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../../shared/result';
+import { looksLikeHl7Folder } from './hl7/hl7-files';
 
 export type SourceKind = 'fhir-json' | 'fhir-ndjson' | 'fhir-bulk-folder' | 'fhir-bulk-zip' | 'hl7v2';
 
@@ -33,7 +34,8 @@ export function detectSource(file: string): SourceKind {
   if (!stat) throw new AppFailure('NOT_FOUND', `${path.basename(file)} does not exist.`, { file });
   if (stat.isDirectory()) {
     if (fs.readdirSync(file).some((f) => f.toLowerCase().endsWith('.ndjson'))) return 'fhir-bulk-folder';
-    throw notAnExport(file, 'the folder holds no .ndjson files');
+    if (looksLikeHl7Folder(file)) return 'hl7v2';
+    throw notAnExport(file, 'the folder holds neither .ndjson files nor HL7 v2 files');
   }
   const bytes = head(file);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'fhir-bulk-zip';
