@@ -14,6 +14,7 @@ import { PACKAGE_EXPIRY_DAYS, type PackageConflict, type ProfileCardInfo } from 
 import type { AppError } from '../../../shared/result';
 import { ConflictList } from './ConflictList';
 import { PathAction } from './PathAction';
+import { appliedText, openedText, packagedText, resultText } from './outcome-text';
 import './packages.css';
 
 function RecipientSelect({ recipients, value, onChange, label }: { recipients: ProfileCardInfo[]; value: string; onChange(id: string): void; label: string }) {
@@ -94,7 +95,7 @@ export function PackagesScreen() {
               run={(path) =>
                 call('packages.create', { ...(chartIds.length ? { chartIds } : { status: status as ChartStatus }), recipientId: to, expiresDays, path })
               }
-              describe={(v) => `Package for ${v.recipient.displayName}: ${v.charts} charts, expires ${v.expiresAt.slice(0, 10)}.`}
+              describe={packagedText}
             >
               <RecipientSelect label="For" recipients={recipients} value={to} onChange={setTo} />
               <label className="field packages-grow">
@@ -125,11 +126,7 @@ export function PackagesScreen() {
               label="Package file (full path)"
               button="Open package"
               run={(path) => call('packages.open', { path })}
-              describe={(v) =>
-                v.alreadyOpened
-                  ? 'This package was opened before: nothing changed.'
-                  : `Opened ${v.charts} charts from ${v.sender.displayName}.${v.missingCodeSets.length ? ` Import first: ${v.missingCodeSets.map((m) => `${m.system} ${m.label}`).join(', ')}.` : ''}`
-              }
+              describe={openedText}
             />
           </section>
         ) : null}
@@ -141,7 +138,7 @@ export function PackagesScreen() {
               button="Make result package"
               disabled={returnTo === ''}
               run={(path) => call('packages.result', { recipientId: returnTo, expiresDays: PACKAGE_EXPIRY_DAYS.default, path })}
-              describe={(v) => `Result package number ${v.seq}: ${v.charts} charts, ${v.activity} activity entries.`}
+              describe={resultText}
             >
               <RecipientSelect label="Back to" recipients={recipients} value={returnTo} onChange={setReturnTo} />
             </PathAction>
@@ -158,11 +155,7 @@ export function PackagesScreen() {
                 await reload();
                 return r;
               }}
-              describe={(v) =>
-                v.alreadyApplied
-                  ? 'This result was applied before: nothing changed.'
-                  : `Applied result number ${v.seq}: ${v.applied.length} charts updated, ${v.unchanged} unchanged, ${v.conflicts.length} conflicts.`
-              }
+              describe={appliedText}
             />
           </section>
         ) : null}
