@@ -7,9 +7,8 @@
  *     profile, codes offline, makes a result package → the supervisor applies it (and again:
  *     nothing changes).
  *
- * Written before the import, viewer, export and packages screens were merged: every label and
- * message it expects of them is in UI below, in one place, to be adjusted at merge. The labels
- * of screens that existed already (profile, lock, queue, chart, code picker) are the real ones.
+ * Every label and message it expects of the import, viewer, export and packages screens is in UI
+ * below, in one place. Screenshots at 1366×768 and 1600×1000 at each key step.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,18 +20,21 @@ import { PASSPHRASE, createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 const SYNTHEA = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'fhir', 'synthea-bulk-10-patients');
 const LEE_PASSPHRASE = 'violet canyon ledger moss';
+/** A demo inpatient chart the demo's code subset codes without edits (I21.4 + E11.9, POA Y). */
+const LEE_CHART = 'IP-260102';
 
-// ─── ASSUMED UI of the screens merged later (adjust here) ────────────────────────────────────
+// ─── The labels of the import, viewer, export and packages screens (as merged) ─────────────────
 const UI = {
   header: { importCharts: 'Import charts', exportResults: 'Export', packages: 'Packages' },
   importScreen: {
     main: 'Import charts',
     /** One path per line, as the Code sets screen's field. */
-    paths: 'Folders or files to import',
+    paths: 'Exports to import',
     start: 'Import',
     summary: 'Import summary',
     /** 1,215 Synthea encounters + the walk's one; the issue asks for zero errors. */
-    finished: /^Import finished: 1,216 charts created, 0 updated, 0 unchanged, 0 refused/,
+    finished: /^Import finished: 1,216 charts created, 0 updated, 0 unchanged; 0 refused\.$/,
+    finishedSynthea: /^Import finished: 1,215 charts created, 0 updated, 0 unchanged; 0 refused\.$/,
     /** 44 demo charts + 1,216 imported (HH and VR encounters mapped, not refused). */
     queueTotal: '1,260 charts',
     back: 'Back to queue',
@@ -41,41 +43,46 @@ const UI = {
     /** The header names the facility and the attending of an imported chart. */
     facility: WALK_CHART.facility,
     attending: WALK_CHART.attending,
-    /** Find-in-chart matches in a PDF's text layer (pdf.js), inside the Document article. */
+    find: 'Find in chart',
+    /** Find-in-chart marks matches in a PDF's text layer (pdf.js), inside the Document article. */
     pdfPage: '.pdf-page canvas',
-    pdfMatch: 'mark',
+    pdfMatch: '.textLayer mark.current',
     submitted: /^Chart \S+ submitted\./,
   },
   exportScreen: {
-    main: 'Export',
-    format: 'Format',
-    formats: { fhir: 'FHIR R4 Claim', csv: 'CSV' },
-    since: 'Submitted since',
-    out: 'Export file (full path)',
-    plain: 'Write a plain (unencrypted) file',
+    main: 'Export coded results',
+    formats: { fhir: /FHIR/, csv: /CSV/ },
+    since: 'Submitted from (UTC)',
+    out: 'New file (full path)',
+    plain: 'Write a plain file instead…',
     /** The plain choice is explained and confirmed in a dialog. */
-    confirmPlain: 'Write plain file',
-    write: 'Export',
-    result: 'Export result',
-    written: /^Wrote 1 chart to /,
+    confirmDialog: 'Write a plain file?',
+    confirmPlain: 'Write plain files',
+    write: { fhir: 'Write FHIR file', csv: 'Write CSV file' },
+    written: /^Wrote 1 chart \(2 codes, .*\) to .*, plain: anyone who has the file can read it\./,
   },
   packagesScreen: {
     main: 'Packages',
-    chartsTable: 'Charts to package',
-    recipient: 'Recipient',
-    packageOut: 'Work package file (full path)',
-    makePackage: 'Make work package',
-    packaged: /^Packaged 3 charts for Lee Coder/,
-    openPath: 'Work package to open (full path)',
+    make: 'Make a work package',
+    recipient: 'For',
+    chartIds: 'Chart ids (comma separated; empty: by status)',
+    packageOut: 'Package file to write (full path)',
+    makePackage: 'Make package',
+    packaged: /^Package for Lee Coder: 3 charts, expires \d{4}-\d\d-\d\d\.$/,
+    openSection: 'Open a work package',
+    openPath: 'Package file (full path)',
     open: 'Open package',
-    opened: /^Opened 3 charts from Sam Supervisor/,
-    resultOut: 'Result package file (full path)',
+    opened: 'Opened 3 charts from Sam Supervisor.',
+    returnSection: 'Return results',
+    returnTo: 'Back to',
+    resultOut: 'Result file to write (full path)',
     makeResult: 'Make result package',
-    resultMade: /^Result package written/,
-    applyPath: 'Result package to apply (full path)',
-    apply: 'Apply result package',
-    applied: /^Applied: 1 chart updated, 0 conflicts/,
-    appliedAgain: /already applied/,
+    resultMade: /^Result package number 1: 3 charts, \d+ activity entries\.$/,
+    applySection: 'Apply a result package',
+    applyPath: 'Result file (full path)',
+    apply: 'Apply result',
+    applied: /^Applied result number 1: 1 chart updated, \d+ unchanged, 0 conflicts\.$/,
+    appliedAgain: 'This result was applied before: nothing changed.',
     back: 'Back to queue',
   },
 } as const;
@@ -101,13 +108,13 @@ const shots = (page: Page, what: string): Promise<void> => screenshotsAtSizes(pa
 const queueGrid = (page: Page) => page.getByRole('grid', { name: 'Chart queue' });
 const banner = (page: Page) => page.getByRole('banner');
 
-async function importCharts(page: Page, paths: string[]): Promise<void> {
+async function importCharts(page: Page, paths: string[], finished: RegExp): Promise<void> {
   await banner(page).getByRole('button', { name: UI.header.importCharts }).click();
   const screen = page.getByRole('main', { name: UI.importScreen.main });
   await screen.getByLabel(UI.importScreen.paths).fill(paths.join('\n'));
   await screen.getByRole('button', { name: UI.importScreen.start, exact: true }).click();
   const summary = screen.getByRole('region', { name: UI.importScreen.summary });
-  await expect(summary.getByRole('status')).toHaveText(UI.importScreen.finished, { timeout: 120_000 });
+  await expect(summary.getByRole('status')).toHaveText(finished, { timeout: 120_000 });
 }
 
 async function unlockAs(page: Page, profile: string, passphrase: string): Promise<void> {
@@ -128,7 +135,7 @@ test('import the Synthea export, read a text note and a PDF, code, submit, expor
   await createProfileWithDemo(page); // the demo code subset codes the chart below
   await expect(page.getByText('44 charts')).toBeVisible();
 
-  await importCharts(page, [SYNTHEA, path.join(work, 'walk-export')]);
+  await importCharts(page, [SYNTHEA, path.join(work, 'walk-export')], UI.importScreen.finished);
   await shots(page, 'import-summary');
   await page.getByRole('button', { name: UI.importScreen.back }).click();
   await expect(page.getByText(UI.importScreen.queueTotal)).toBeVisible();
@@ -149,20 +156,23 @@ test('import the Synthea export, read a text note and a PDF, code, submit, expor
   const viewer = page.getByRole('article', { name: 'Document' });
   await documents.getByRole('button', { name: new RegExp(WALK_CHART.noteTitle) }).click();
   await expect(viewer).toContainText('non-ST elevation myocardial infarction');
+  const find = page.getByRole('searchbox', { name: UI.chart.find });
   await page.keyboard.press('Control+f');
+  await expect(find).toBeFocused();
   await page.keyboard.type(WALK_CHART.noteWord);
-  await expect(viewer.locator('mark').first()).toBeVisible();
-  await page.keyboard.press('Escape');
+  await expect(viewer.locator('mark.current')).toHaveText(new RegExp(WALK_CHART.noteWord, 'i'));
   await shots(page, 'text-note');
+  await find.fill('');
 
   // The PDF, rendered, with find-in-chart on its text layer.
   await documents.getByRole('button', { name: new RegExp(WALK_CHART.pdfTitle) }).click();
   await expect(viewer.locator(UI.chart.pdfPage).first()).toBeVisible();
   await page.keyboard.press('Control+f');
   await page.keyboard.type(WALK_CHART.pdfWord);
-  await expect(viewer.locator(UI.chart.pdfMatch).first()).toBeVisible();
-  await page.keyboard.press('Escape');
+  await expect(viewer.locator(UI.chart.pdfMatch)).toHaveText(new RegExp(WALK_CHART.pdfWord, 'i'));
+  await expect(viewer.locator(UI.chart.pdfMatch)).toBeInViewport();
   await shots(page, 'pdf');
+  await find.fill('');
 
   // Code and submit, as on any chart.
   await page.keyboard.press('Control+k');
@@ -180,16 +190,16 @@ test('import the Synthea export, read a text note and a PDF, code, submit, expor
   await expect(page.getByText(UI.chart.submitted)).toBeVisible();
 
   // Export the submitted chart: a FHIR Claim, then a CSV, both plain so the test can read them.
+  await banner(page).getByRole('button', { name: UI.header.exportResults, exact: true }).click();
+  const exportScreen = page.getByRole('main', { name: UI.exportScreen.main });
+  await exportScreen.getByLabel(UI.exportScreen.since).fill('2026-01-01');
+  await exportScreen.getByRole('button', { name: UI.exportScreen.plain }).click();
+  await page.getByRole('dialog', { name: UI.exportScreen.confirmDialog }).getByRole('button', { name: UI.exportScreen.confirmPlain }).click();
   for (const [format, file] of [['fhir', 'claims.json'], ['csv', 'codes.csv']] as const) {
-    await banner(page).getByRole('button', { name: UI.header.exportResults }).click();
-    const screen = page.getByRole('main', { name: UI.exportScreen.main });
-    await screen.getByLabel(UI.exportScreen.format).selectOption({ label: UI.exportScreen.formats[format] });
-    await screen.getByLabel(UI.exportScreen.since).fill('2026-01-01');
-    await screen.getByLabel(UI.exportScreen.out).fill(path.join(work, file));
-    await screen.getByLabel(UI.exportScreen.plain).check();
-    await page.getByRole('dialog').getByRole('button', { name: UI.exportScreen.confirmPlain }).click();
-    await screen.getByRole('button', { name: UI.exportScreen.write, exact: true }).click();
-    await expect(screen.getByLabel(UI.exportScreen.result)).toHaveText(UI.exportScreen.written);
+    await exportScreen.getByRole('radio', { name: UI.exportScreen.formats[format] }).check();
+    await exportScreen.getByLabel(UI.exportScreen.out).fill(path.join(work, file));
+    await exportScreen.getByRole('button', { name: UI.exportScreen.write[format] }).click();
+    await expect(exportScreen.getByRole('status').filter({ hasText: /^Wrote/ })).toHaveText(UI.exportScreen.written);
     await shots(page, `export-${format}`);
   }
   const claims = fs.readFileSync(path.join(work, 'claims.json'), 'utf8');
@@ -218,7 +228,7 @@ test('package charts for another profile, code them offline there, return and ap
     await page.getByRole('button', { name: 'I have saved it' }).click();
     await page.getByRole('button', { name: 'Load demo workspace' }).click();
     await expect(queueGrid(page)).toBeVisible();
-    await importCharts(page, [SYNTHEA]);
+    await importCharts(page, [SYNTHEA], UI.importScreen.finishedSynthea);
 
     // The coder's profile on this computer (a coder needs nobody's approval).
     await page.keyboard.press('Control+Shift+L');
@@ -230,58 +240,70 @@ test('package charts for another profile, code them offline there, return and ap
     await page.getByRole('button', { name: 'I have saved it' }).click();
     await expect(page.getByText('Lee Coder · Coder')).toBeVisible();
 
-    // Sam packages three charts for Lee.
+    // Sam packages three charts for Lee: a demo chart and the first two imported charts by admit date.
     await unlockAs(page, 'Sam Supervisor (Supervisor)', PASSPHRASE);
+    await queueGrid(page).getByRole('button', { name: /Admit/ }).click();
+    const rows = queueGrid(page).locator('tbody tr');
+    const imported = [(await rows.nth(0).getAttribute('id')) ?? '', (await rows.nth(1).getAttribute('id')) ?? ''].map((id) => id.replace(/^queue-row-/, ''));
+    expect(imported.every((id) => id !== '' && id !== LEE_CHART)).toBe(true);
+    const chartIds = [LEE_CHART, ...imported];
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
     const packages = page.getByRole('main', { name: UI.packagesScreen.main });
-    const choose = packages.getByRole('table', { name: UI.packagesScreen.chartsTable });
-    for (let i = 1; i <= 3; i++) await choose.getByRole('row').nth(i).getByRole('checkbox').check();
-    await packages.getByLabel(UI.packagesScreen.recipient).selectOption({ label: 'Lee Coder (Coder)' });
-    await packages.getByLabel(UI.packagesScreen.packageOut).fill(workPackage);
-    await packages.getByRole('button', { name: UI.packagesScreen.makePackage }).click();
-    await expect(packages.getByRole('status')).toHaveText(UI.packagesScreen.packaged);
+    const make = packages.getByRole('region', { name: UI.packagesScreen.make });
+    await make.getByLabel(UI.packagesScreen.recipient).selectOption({ label: 'Lee Coder (coder)' });
+    await make.getByLabel(UI.packagesScreen.chartIds).fill(chartIds.join(', '));
+    await make.getByLabel(UI.packagesScreen.packageOut).fill(workPackage);
+    await make.getByRole('button', { name: UI.packagesScreen.makePackage }).click();
+    await expect(make.getByRole('status')).toHaveText(UI.packagesScreen.packaged);
     await shots(page, 'package-made');
     expect(fs.statSync(workPackage).size).toBeGreaterThan(0);
 
     // Lee opens it (the other profile), codes a chart offline and makes the result package.
     await unlockAs(page, 'Lee Coder (Coder)', LEE_PASSPHRASE);
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
-    await packages.getByLabel(UI.packagesScreen.openPath).fill(workPackage);
-    await packages.getByRole('button', { name: UI.packagesScreen.open }).click();
-    await expect(packages.getByRole('status')).toHaveText(UI.packagesScreen.opened);
+    const open = packages.getByRole('region', { name: UI.packagesScreen.openSection });
+    await open.getByLabel(UI.packagesScreen.openPath).fill(workPackage);
+    await open.getByRole('button', { name: UI.packagesScreen.open }).click();
+    await expect(open.getByRole('status')).toHaveText(UI.packagesScreen.opened);
     await shots(page, 'package-opened');
-    await page.getByRole('button', { name: UI.packagesScreen.back }).click();
-    await expect(page.getByText('3 charts')).toBeVisible();
-    await queueGrid(page).getByRole('row').nth(1).dblclick();
-    const chart = page.getByRole('main', { name: /^Chart / });
-    await expect(chart).toBeVisible();
-    const chartLabel = (await chart.getAttribute('aria-label')) ?? '';
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('e11.9');
-    await expect(page.getByRole('listbox', { name: 'Code results' }).getByRole('option').first()).toContainText('E11.9');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await packages.getByRole('button', { name: UI.packagesScreen.back }).click();
+    await expect(page.getByText('3 charts', { exact: true })).toBeVisible();
+    await shots(page, 'coder-queue');
+    await queueGrid(page).getByRole('row', { name: new RegExp(LEE_CHART) }).dblclick();
+    await expect(page.getByRole('main', { name: new RegExp(`^Chart ${LEE_CHART}`) })).toBeVisible();
+    const search = page.getByRole('combobox', { name: 'Search codes' });
+    const results = page.getByRole('listbox', { name: 'Code results' });
+    for (const code of ['I21.4', 'E11.9']) {
+      await search.fill(code.toLowerCase());
+      await expect(results.getByRole('option').first()).toContainText(code);
+      await page.keyboard.press('Enter');
+      await page.getByLabel(`POA for ${code}`).selectOption('Y');
+    }
+    await expect(page.getByRole('heading', { name: 'Edits none' })).toBeVisible();
     await page.keyboard.press('Control+Enter');
-    await expect(page.getByText(UI.chart.submitted)).toBeVisible();
+    await expect(page.getByText(`Chart ${LEE_CHART} submitted.`)).toBeVisible();
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
-    await packages.getByLabel(UI.packagesScreen.resultOut).fill(resultPackage);
-    await packages.getByRole('button', { name: UI.packagesScreen.makeResult }).click();
-    await expect(packages.getByRole('status')).toHaveText(UI.packagesScreen.resultMade);
+    const back = packages.getByRole('region', { name: UI.packagesScreen.returnSection });
+    await back.getByLabel(UI.packagesScreen.returnTo).selectOption({ label: 'Sam Supervisor (supervisor)' });
+    await back.getByLabel(UI.packagesScreen.resultOut).fill(resultPackage);
+    await back.getByRole('button', { name: UI.packagesScreen.makeResult }).click();
+    await expect(back.getByRole('status')).toHaveText(UI.packagesScreen.resultMade);
+    await shots(page, 'result-made');
 
     // Sam applies it: Lee's chart is submitted at home; applying again changes nothing.
     await unlockAs(page, 'Sam Supervisor (Supervisor)', PASSPHRASE);
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
-    await packages.getByLabel(UI.packagesScreen.applyPath).fill(resultPackage);
-    await packages.getByRole('button', { name: UI.packagesScreen.apply }).click();
-    await expect(packages.getByRole('status')).toHaveText(UI.packagesScreen.applied);
+    const apply = packages.getByRole('region', { name: UI.packagesScreen.applySection });
+    await apply.getByLabel(UI.packagesScreen.applyPath).fill(resultPackage);
+    await apply.getByRole('button', { name: UI.packagesScreen.apply }).click();
+    await expect(apply.getByRole('status')).toHaveText(UI.packagesScreen.applied);
     await shots(page, 'result-applied');
-    await packages.getByRole('button', { name: UI.packagesScreen.apply }).click();
-    await expect(packages.getByRole('status')).toHaveText(UI.packagesScreen.appliedAgain);
-    await page.getByRole('button', { name: UI.packagesScreen.back }).click();
+    await apply.getByRole('button', { name: UI.packagesScreen.apply }).click();
+    await expect(apply.getByRole('status')).toHaveText(UI.packagesScreen.appliedAgain);
+    await packages.getByRole('button', { name: UI.packagesScreen.back }).click();
     await page.keyboard.press('/');
-    const chartId = chartLabel.replace(/^Chart /, '');
-    await page.keyboard.type(chartId);
-    await expect(queueGrid(page).getByRole('row', { name: new RegExp(chartId) })).toContainText('Submitted');
+    await page.keyboard.type(LEE_CHART);
+    await expect(queueGrid(page).getByRole('row', { name: new RegExp(LEE_CHART) })).toContainText('Submitted');
   } finally {
     await own.stop();
   }
