@@ -64,7 +64,7 @@ test('package → open as the other profile → result → apply', async ({ page
   const result = path.join(host.home, 'result.cdpkg');
   await unlockAs(page, 'Lee Lead (Supervisor)');
   const make = page.getByRole('region', { name: 'Make a work package' });
-  await make.getByLabel('For').selectOption({ label: 'Dana Coder (coder)' });
+  await make.getByLabel('For').selectOption({ label: 'Dana Coder (Coder)' });
   await make.getByLabel('Chart ids (comma separated; empty: by status)').fill('IP-260102, ED-260301');
   await make.getByLabel('Package file to write (full path)').fill(work);
   await make.getByRole('button', { name: 'Make package' }).click();
@@ -84,7 +84,7 @@ test('package → open as the other profile → result → apply', async ({ page
 
   await page.getByRole('button', { name: 'Packages' }).click();
   const back = page.getByRole('region', { name: 'Return results' });
-  await back.getByLabel('Back to').selectOption({ label: 'Lee Lead (supervisor)' });
+  await back.getByLabel('Back to').selectOption({ label: 'Lee Lead (Supervisor)' });
   await back.getByLabel('Result file to write (full path)').fill(result);
   await back.getByRole('button', { name: 'Make result package' }).click();
   await expect(back.getByRole('status')).toContainText('Result package number 1: 2 charts');

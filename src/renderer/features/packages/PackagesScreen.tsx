@@ -9,6 +9,7 @@ import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { ErrorText } from '../../components/ErrorText';
 import { useSession } from '../session/session-store';
+import { ROLE_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { CHART_STATUSES, type ChartStatus } from '../../../shared/domain';
 import { PACKAGE_EXPIRY_DAYS, type PackageConflict, type ProfileCardInfo } from '../../../shared/packages';
 import type { AppError } from '../../../shared/result';
@@ -26,7 +27,7 @@ function RecipientSelect({ recipients, value, onChange, label }: { recipients: P
         <option value="">Choose…</option>
         {recipients.map((r) => (
           <option key={r.profileId} value={r.profileId}>
-            {r.displayName} ({r.role}{r.source === 'card' ? ', imported card' : ''})
+            {r.displayName} ({ROLE_LABELS[r.role]}{r.source === 'card' ? ', imported card' : ''})
           </option>
         ))}
       </select>
@@ -107,7 +108,7 @@ export function PackagesScreen() {
                 <select value={status} onChange={(e) => setStatus(e.target.value as ChartStatus | '')} disabled={chartIds.length > 0}>
                   {CHART_STATUSES.map((s) => (
                     <option key={s} value={s}>
-                      {s.replace('_', ' ')}
+                      {STATUS_LABELS[s]}
                     </option>
                   ))}
                 </select>
