@@ -250,7 +250,7 @@ test('package charts for another profile, code them offline there, return and ap
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
     const packages = page.getByRole('main', { name: UI.packagesScreen.main });
     const make = packages.getByRole('region', { name: UI.packagesScreen.make });
-    await make.getByLabel(UI.packagesScreen.recipient).selectOption({ label: 'Lee Coder (coder)' });
+    await make.getByLabel(UI.packagesScreen.recipient).selectOption({ label: 'Lee Coder (Coder)' });
     await make.getByLabel(UI.packagesScreen.chartIds).fill(chartIds.join(', '));
     await make.getByLabel(UI.packagesScreen.packageOut).fill(workPackage);
     await make.getByRole('button', { name: UI.packagesScreen.makePackage }).click();
@@ -284,7 +284,7 @@ test('package charts for another profile, code them offline there, return and ap
     await expect(page.getByText(`Chart ${LEE_CHART} submitted.`)).toBeVisible();
     await banner(page).getByRole('button', { name: UI.header.packages }).click();
     const back = packages.getByRole('region', { name: UI.packagesScreen.returnSection });
-    await back.getByLabel(UI.packagesScreen.returnTo).selectOption({ label: 'Sam Supervisor (supervisor)' });
+    await back.getByLabel(UI.packagesScreen.returnTo).selectOption({ label: 'Sam Supervisor (Supervisor)' });
     await back.getByLabel(UI.packagesScreen.resultOut).fill(resultPackage);
     await back.getByRole('button', { name: UI.packagesScreen.makeResult }).click();
     await expect(back.getByRole('status')).toHaveText(UI.packagesScreen.resultMade);
