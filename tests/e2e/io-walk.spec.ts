@@ -171,7 +171,8 @@ test('import the Synthea export, read a text note and a PDF, code, submit, expor
   await page.keyboard.type(WALK_CHART.pdfWord);
   await expect(viewer.locator(UI.chart.pdfMatch)).toHaveText(new RegExp(WALK_CHART.pdfWord, 'i'));
   await expect(viewer.locator(UI.chart.pdfMatch)).toBeInViewport();
-  await shots(page, 'pdf');
+  // Each size re-renders the page at its fit-width zoom: the match is marked again on the new text layer.
+  await screenshotsAtSizes(page, 'io-walk-pdf', () => expect(viewer.locator(UI.chart.pdfMatch)).toBeVisible());
   await find.fill('');
 
   // Code and submit, as on any chart.
