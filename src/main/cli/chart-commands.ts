@@ -7,7 +7,7 @@ import { CHART_STATUSES, type ChartRow, type ChartStatus } from '../../shared/do
 import type { ChartImportSummary } from '../../shared/chart-import';
 import type { EventMap } from '../../shared/contract';
 import type { AnyEventListener } from '../events';
-import type { Command, CommandKit } from './commands';
+import { call, parse, unlock, type Command } from './command-kit';
 import { CliExit, EXIT, printJson } from './io';
 import { printText, terminalSafe } from './terminal-text';
 
@@ -47,49 +47,47 @@ export function listText(rows: readonly ChartRow[], total: number): string {
   return `${[head, ...body].join('\n')}\n${total} chart${total === 1 ? '' : 's'}\n`;
 }
 
-export function chartCommands({ parse, call, unlock }: CommandKit): Record<string, Command> {
-  return {
-    'charts import': {
-      usage: 'charts import PATH... [--ambulatory outpatient|professional] [--user NAME] [--json]',
-      async run({ app, args }) {
-        const { values, positionals } = parse(args, { user: { type: 'string' }, ambulatory: { type: 'string' } });
-        if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
-        const ambulatory = values.ambulatory;
-        if (ambulatory !== undefined && !Object.hasOwn(AMBULATORY, ambulatory)) {
-          throw new CliExit(EXIT.badInput, '--ambulatory must be outpatient or professional.');
-        }
-        await unlock(app, values.user, values['passphrase-file']);
-        const off = process.stderr.isTTY && !values.json ? app.events.on(showProgress) : null;
-        const summary = await call(app, 'charts.import', {
-          paths: positionals.map((p) => path.resolve(p)),
-          ...(ambulatory ? { ambulatorySetting: AMBULATORY[ambulatory as keyof typeof AMBULATORY] } : {}),
-        }).finally(() => {
-          off?.();
-          if (off) process.stderr.write('\n');
-        });
-        if (values.json) printJson(importJson(summary));
-        else printText(importText(summary));
-      },
+export const CHART_COMMANDS: Record<string, Command> = {
+  'charts import': {
+    usage: 'charts import PATH... [--ambulatory outpatient|professional] [--user NAME] [--json]',
+    async run({ app, args }) {
+      const { values, positionals } = parse(args, { user: { type: 'string' }, ambulatory: { type: 'string' } });
+      if (positionals.length === 0) throw new CliExit(EXIT.badInput, 'Name at least one file or folder to import.');
+      const ambulatory = values.ambulatory;
+      if (ambulatory !== undefined && !Object.hasOwn(AMBULATORY, ambulatory)) {
+        throw new CliExit(EXIT.badInput, '--ambulatory must be outpatient or professional.');
+      }
+      await unlock(app, values.user, values['passphrase-file']);
+      const off = process.stderr.isTTY && !values.json ? app.events.on(showProgress) : null;
+      const summary = await call(app, 'charts.import', {
+        paths: positionals.map((p) => path.resolve(p)),
+        ...(ambulatory ? { ambulatorySetting: AMBULATORY[ambulatory as keyof typeof AMBULATORY] } : {}),
+      }).finally(() => {
+        off?.();
+        if (off) process.stderr.write('\n');
+      });
+      if (values.json) printJson(importJson(summary));
+      else printText(importText(summary));
     },
-    'charts list': {
-      usage: `charts list [--status ${CHART_STATUSES.join('|')}[,…]] [--user NAME] [--json]`,
-      async run({ app, args }) {
-        const { values } = parse(args, { user: { type: 'string' }, status: { type: 'string' } });
-        const status = (values.status ?? '').split(',').filter(Boolean);
-        const unknown = status.find((s) => !(CHART_STATUSES as readonly string[]).includes(s));
-        if (unknown !== undefined) throw new CliExit(EXIT.badInput, `--status must be one of ${CHART_STATUSES.join(', ')}.`);
-        await unlock(app, values.user, values['passphrase-file']);
-        const rows: ChartRow[] = [];
-        let total = 0;
-        do {
-          const page = await call(app, 'charts.list', { status: status as ChartStatus[], offset: rows.length, limit: PAGE });
-          rows.push(...page.rows);
-          total = page.total;
-          if (page.rows.length === 0) break;
-        } while (rows.length < total);
-        if (values.json) printJson({ total, rows });
-        else printText(listText(rows, total));
-      },
+  },
+  'charts list': {
+    usage: `charts list [--status ${CHART_STATUSES.join('|')}[,…]] [--user NAME] [--json]`,
+    async run({ app, args }) {
+      const { values } = parse(args, { user: { type: 'string' }, status: { type: 'string' } });
+      const status = (values.status ?? '').split(',').filter(Boolean);
+      const unknown = status.find((s) => !(CHART_STATUSES as readonly string[]).includes(s));
+      if (unknown !== undefined) throw new CliExit(EXIT.badInput, `--status must be one of ${CHART_STATUSES.join(', ')}.`);
+      await unlock(app, values.user, values['passphrase-file']);
+      const rows: ChartRow[] = [];
+      let total = 0;
+      do {
+        const page = await call(app, 'charts.list', { status: status as ChartStatus[], offset: rows.length, limit: PAGE });
+        rows.push(...page.rows);
+        total = page.total;
+        if (page.rows.length === 0) break;
+      } while (rows.length < total);
+      if (values.json) printJson({ total, rows });
+      else printText(listText(rows, total));
     },
-  };
-}
+  },
+};

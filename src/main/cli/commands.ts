@@ -4,60 +4,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ROLES, CODE_SYSTEMS, type ProfileSummary } from '../../shared/domain';
-import type { EventMap, MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { ROLES, CODE_SYSTEMS } from '../../shared/domain';
+import type { EventMap, MethodInput } from '../../shared/contract';
 import type { AnyEventListener } from '../events';
-import { callApi } from '../api';
-import type { CodeDeskApp } from '../app';
-import { CliExit, EXIT, exitFor, printJson, readPassphrase } from './io';
-import { resultCommands } from './results';
+import { call, chooseProfile, parse, unlock, type Command } from './command-kit';
+import { CliExit, EXIT, printJson, readPassphrase } from './io';
 import { printText, terminalSafe } from './terminal-text';
-import { chartCommands } from './chart-commands';
-
-export interface CommandContext {
-  app: CodeDeskApp;
-  args: string[];
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-export const GLOBAL_OPTIONS = {
-  home: { type: 'string' },
-  'passphrase-file': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies Options;
-
-export function parse<O extends Options>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliExit(EXIT.badInput, e instanceof Error ? e.message.split('\n')[0] ?? 'Bad arguments.' : 'Bad arguments.');
-  }
-}
-
-export async function call<M extends MethodName>(app: CodeDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await callApi(app, method, input);
-  if (!result.ok) throw exitFor(result.error);
-  return result.value;
-}
-
-/** The single profile, or the one named by --user. */
-async function chooseProfile(app: CodeDeskApp, user: string | undefined): Promise<ProfileSummary> {
-  const profiles = await call(app, 'profiles.list', {});
-  const chosen = user ? profiles.filter((p) => p.displayName === user || p.id === user) : profiles;
-  if (chosen.length === 0) throw new CliExit(EXIT.badInput, user ? 'No profile with that name.' : 'No profile yet: run codedesk workspace create.');
-  if (chosen.length > 1) throw new CliExit(EXIT.badInput, 'Several profiles exist: name one with --user NAME.');
-  return chosen[0]!;
-}
-
-/** Unlocks the chosen profile with the CLI's passphrase source. */
-export async function unlock(app: CodeDeskApp, user: string | undefined, passphraseFile: string | undefined): Promise<void> {
-  const profile = await chooseProfile(app, user);
-  // A trail that fails its seal still unlocks (so `audit verify` can say what it found); changes are refused.
-  await call(app, 'session.unlock', { profileId: profile.id, passphrase: readPassphrase(passphraseFile) });
-}
 
 /** One progress line for a terminal: file, percent, lines, and whether the index is being built. */
 export function progressLine(p: EventMap['import.progress']): string {
@@ -72,18 +24,6 @@ const showProgress: AnyEventListener = (name, payload) => {
   if (name !== 'import.progress') return;
   process.stderr.write(`\r${terminalSafe(progressLine(payload as EventMap['import.progress']))}`);
 };
-
-export interface Command {
-  usage: string;
-  run(ctx: CommandContext): Promise<void>;
-}
-
-/** What command files beside this one build on. */
-export interface CommandKit {
-  parse: typeof parse;
-  call: typeof call;
-  unlock: typeof unlock;
-}
 
 export const COMMANDS: Record<string, Command> = {
   'workspace create': {
@@ -256,7 +196,6 @@ export const COMMANDS: Record<string, Command> = {
       printText('The finding is on the audit trail and the seal now follows the trail as it is.\n');
     },
   },
-  ...resultCommands,
   'audit verify': {
     usage: 'audit verify [--user NAME] [--json]',
     async run({ app, args }) {
@@ -269,5 +208,4 @@ export const COMMANDS: Record<string, Command> = {
       if (!report.ok) throw new CliExit(EXIT.failed, `The audit trail has ${report.problems.length} problem(s).`);
     },
   },
-  ...chartCommands({ parse, call, unlock }),
 };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CHART_STATUSES, type ChartStatus } from '../../shared/domain';
 import { PACKAGE_EXPIRY_DAYS, type ProfileCardInfo } from '../../shared/packages';
 import type { CodeDeskApp } from '../app';
-import { call, parse, unlock, type CommandContext } from './commands';
+import { call, parse, unlock, type CommandContext } from './command-kit';
 import { CliExit, EXIT, printJson } from './io';
 import { printText } from './terminal-text';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/results';
-import { call, parse, unlock, type CommandContext } from './commands';
+import { call, parse, unlock, type Command } from './command-kit';
 import { CliExit, EXIT, printJson } from './io';
 import { printText } from './terminal-text';
 
@@ -28,7 +28,7 @@ function exportPassphrase(file: string | undefined): string | undefined {
 const NO_PASSPHRASE =
   'No export passphrase: set CODEDESK_EXPORT_PASSPHRASE or pass --export-passphrase-file FILE (or --plain to write a file anyone can read).';
 
-export const resultCommands: Record<string, { usage: string; run(ctx: CommandContext): Promise<void> }> = {
+export const RESULT_COMMANDS: Record<string, Command> = {
   'results export': {
     usage:
       'results export --format fhir|hl7|csv --out PATH [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--plain | --export-passphrase-file FILE] [--user NAME] [--json]',
