@@ -28,7 +28,17 @@ const count = (db: WorkspaceDb, sql: string, ...params: string[]): number => db.
 const setStatus = (db: WorkspaceDb, id: string, status: string) => db.prepare('UPDATE charts SET status = ? WHERE id = ?').run(status, id);
 
 describe('applying incoming items', () => {
-  it('creates charts with their source, hints and documents; priority 3, due three days after discharge', async () => {
+  it('makes a chart discharged after it arrived due three days after discharge, and keeps the first arrival when it is updated', async () => {
+    const db = tempWorkspace();
+    const { run } = harness(db);
+    await run([chartItem(encounter('e1', { admitDate: '2026-03-30', dischargeDate: '2026-04-10' }))]);
+    const id = chartIdCandidates(encounter('e1'))[0]!;
+    expect(one(db, 'SELECT due_date FROM charts WHERE id = ?', id)).toEqual({ due_date: '2026-04-13' });
+    await run([chartItem(encounter('e1', { admitDate: '2026-03-30', dischargeDate: '2026-03-31' }))]);
+    expect(one(db, 'SELECT due_date FROM charts WHERE id = ?', id)).toEqual({ due_date: '2026-04-04' });
+  });
+
+  it('creates charts with their source, hints and documents; priority 3, due three days after they arrived when discharged before', async () => {
     const db = tempWorkspace();
     const { run, audits } = harness(db);
     const summary = await run([chartItem(encounter('e1', { accountNumber: 'ACC-1001' })), chartItem(encounter('e2'))]);
@@ -38,7 +48,7 @@ describe('applying incoming items', () => {
     expect(e2).toMatch(/^F-[0-9A-F]{10}$/);
     expect(one(db, 'SELECT priority, due_date, status, assignee FROM charts WHERE id = ?', 'ACC-1001')).toEqual({
       priority: 3,
-      due_date: '2026-03-07',
+      due_date: '2026-04-04',
       status: 'new',
       assignee: 'Dana Coder',
     });
@@ -94,7 +104,7 @@ describe('applying incoming items', () => {
     expect(one(db, 'SELECT discharge_date, payer, due_date, status FROM charts WHERE id = ?', id)).toEqual({
       discharge_date: '2026-03-06',
       payer: 'Aetna',
-      due_date: '2026-03-09',
+      due_date: '2026-04-04',
       status: 'in_progress',
     });
     expect(count(db, 'SELECT count(*) FROM codings WHERE chart_id = ?', id)).toBe(1);

@@ -12,11 +12,15 @@ export const IMPORTED_PRIORITY = 3;
 /**
  * Due three days after discharge: the common HIM target for final coding so an account leaves
  * "discharged, not final billed" (DNFB) within the facility's bill hold, usually 3–4 days.
+ * An encounter that reaches CodeDesk after its discharge (a back-load of old accounts) is due
+ * three days after it first arrived instead, so a whole import does not land already overdue.
  */
 export const DUE_DAYS_AFTER_DISCHARGE = 3;
 
-export const dueDateFor = (dischargeDate: string): string => {
-  const d = new Date(`${dischargeDate}T00:00:00Z`);
+/** `firstImportedAt`: the ISO time the chart first arrived (kept across later imports). */
+export const dueDateFor = (dischargeDate: string, firstImportedAt: string): string => {
+  const arrived = firstImportedAt.slice(0, 10);
+  const d = new Date(`${dischargeDate > arrived ? dischargeDate : arrived}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + DUE_DAYS_AFTER_DISCHARGE);
   return d.toISOString().slice(0, 10);
 };

@@ -36,7 +36,7 @@ export function insertChart(db: WorkspaceDb, id: string, c: IncomingChart, conte
     `INSERT INTO charts(id, patient_name, patient_age, patient_sex, setting, admit_date, discharge_date, payer,
        priority, due_date, status, assignee, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
     id, c.patient.name, c.patient.ageAtEncounter, c.patient.sex, c.setting, c.admitDate, c.dischargeDate, c.payer,
-    IMPORTED_PRIORITY, dueDateFor(c.dischargeDate), assignee, at,
+    IMPORTED_PRIORITY, dueDateFor(c.dischargeDate, at), assignee, at,
   );
   run(
     db,
@@ -49,12 +49,13 @@ export function insertChart(db: WorkspaceDb, id: string, c: IncomingChart, conte
 
 /** The chart's imported fields and hints as the source now has them; status, assignee and coding stay. */
 export function updateChart(db: WorkspaceDb, id: string, c: IncomingChart, contentHash: string, at: string): void {
+  const firstImportedAt = value<string>(db, 'SELECT first_imported_at FROM chart_sources WHERE chart_id = ?', id) ?? at;
   run(
     db,
     `UPDATE charts SET patient_name = ?, patient_age = ?, patient_sex = ?, setting = ?, admit_date = ?, discharge_date = ?,
        payer = ?, due_date = ?, updated_at = ? WHERE id = ?`,
     c.patient.name, c.patient.ageAtEncounter, c.patient.sex, c.setting, c.admitDate, c.dischargeDate, c.payer,
-    dueDateFor(c.dischargeDate), at, id,
+    dueDateFor(c.dischargeDate, firstImportedAt), at, id,
   );
   run(
     db,
