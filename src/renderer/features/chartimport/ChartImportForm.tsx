@@ -1,5 +1,5 @@
 /** Which exports to import (typed or pasted, one per line, as on the Code sets screen) and what AMB encounters become. */
-import { useId } from 'react';
+import { PathsField } from '../../components/PathsField';
 import { pathsOf } from '../codesets/import-store';
 import { useChartImport, type AmbulatorySetting } from './chart-import-store';
 
@@ -12,8 +12,6 @@ export function ChartImportForm() {
   const paths = useChartImport((s) => s.paths);
   const ambulatory = useChartImport((s) => s.ambulatory);
   const running = useChartImport((s) => s.running);
-  const pathsId = useId();
-  const hintId = useId();
   const canStart = !running && pathsOf(paths).length > 0;
   const start = () => void useChartImport.getState().start();
 
@@ -25,27 +23,21 @@ export function ChartImportForm() {
         start();
       }}
     >
-      <label htmlFor={pathsId}>Exports to import</label>
-      <textarea
-        id={pathsId}
-        aria-describedby={hintId}
-        rows={3}
-        spellCheck={false}
+      <PathsField
+        label="Exports to import"
+        placeholder="/home/you/exports/encounters-2026-03.json"
         value={paths}
         disabled={running}
-        placeholder="/home/you/exports/encounters-2026-03.json"
-        onChange={(event) => useChartImport.getState().setPaths(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canStart) {
-            event.preventDefault();
-            start();
-          }
-        }}
+        canStart={canStart}
+        onChange={(value) => useChartImport.getState().setPaths(value)}
+        onStart={start}
+        hint={
+          <>
+            One path per line: a FHIR R4 bundle (.json), a FHIR Bulk Data export (a folder or .zip of .ndjson files), or HL7 v2 files (ADT, MDM).
+            The kind is read from the content. Importing the same export again changes nothing.
+          </>
+        }
       />
-      <p id={hintId} className="field-hint">
-        One path per line: a FHIR R4 bundle (.json), a FHIR Bulk Data export (a folder or .zip of .ndjson files), or HL7 v2 files (ADT, MDM).
-        The kind is read from the content. Importing the same export again changes nothing.
-      </p>
       <fieldset className="ambulatory-choice" disabled={running}>
         <legend>Ambulatory encounters (FHIR class AMB, HL7 patient class O) become</legend>
         {AMBULATORY.map((a) => (

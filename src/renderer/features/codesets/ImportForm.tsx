@@ -1,16 +1,11 @@
-/**
- * Where to import from: folders or files typed or pasted, one per line. The browser host has
- * no native file dialog, and the same field serves Electron, so there is one way to do it.
- */
-import { useId } from 'react';
+/** Where to import code sets from (folders or files, one per line), and whether unverified files may come too. */
+import { PathsField } from '../../components/PathsField';
 import { pathsOf, useImport } from './import-store';
 
 export function ImportForm() {
   const paths = useImport((s) => s.paths);
   const allowUnverified = useImport((s) => s.allowUnverified);
   const running = useImport((s) => s.running);
-  const pathsId = useId();
-  const hintId = useId();
   const canStart = !running && pathsOf(paths).length > 0;
 
   return (
@@ -21,27 +16,21 @@ export function ImportForm() {
         void useImport.getState().start();
       }}
     >
-      <label htmlFor={pathsId}>Folders or files to import</label>
-      <textarea
-        id={pathsId}
-        aria-describedby={hintId}
-        rows={3}
-        spellCheck={false}
+      <PathsField
+        label="Folders or files to import"
+        placeholder="/home/you/Downloads/icd10cm-2026"
         value={paths}
         disabled={running}
-        placeholder="/home/you/Downloads/icd10cm-2026"
-        onChange={(event) => useImport.getState().setPaths(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canStart) {
-            event.preventDefault();
-            void useImport.getState().start();
-          }
-        }}
+        canStart={canStart}
+        onChange={(value) => useImport.getState().setPaths(value)}
+        onStart={() => void useImport.getState().start()}
+        hint={
+          <>
+            One path per line: a folder of CMS/CDC downloads, a .zip, or single files. Every file is checked against the official
+            releases before any is written; each is imported whole or not at all.
+          </>
+        }
       />
-      <p id={hintId} className="field-hint">
-        One path per line: a folder of CMS/CDC downloads, a .zip, or single files. Every file is checked against the official
-        releases before any is written; each is imported whole or not at all.
-      </p>
       <div className="import-actions">
         <label className="option-row">
           <input
