@@ -198,8 +198,11 @@ export interface CodeHit {
   code: string;
   title: string;
   billable: boolean;
-  /** Why this code matched when it was not its title: an index path, an inclusion term, a synonym. */
-  matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo'; text: string };
+  /**
+   * Why this code matched when it was not its title: an index path, an inclusion term, a synonym,
+   * a typo correction; or 'partial': some typed words matched nothing here ("ignored: rvr").
+   */
+  matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo' | 'partial'; text: string };
 }
 
 export interface ValidationProblem {

@@ -70,6 +70,16 @@ export class EntryIndex {
     return index.firstMatches(clauses, limit).map((k) => this.partialEntries[k] as EntryRow);
   }
 
+  /** Every joined entry with its target's ordinal (the concept index reads them all once). */
+  joinedList(): { entries: readonly EntryRow[]; targets: Int32Array } {
+    return { entries: this.joinedEntries, targets: this.joinedTargets };
+  }
+
+  /** Every entry whose code is a partial code (PCS tables and partial codes). */
+  partialList(): readonly EntryRow[] {
+    return this.partialEntries;
+  }
+
   get joinedCount(): number {
     return this.joinedEntries.length;
   }

@@ -9,7 +9,10 @@ import type { ContentDb } from '../content-db';
 import { normaliseCode } from '../code-format';
 import { CandidateSet } from './candidates';
 import { bundledSynonyms, expandSynonyms, type SynonymTable } from './synonyms';
-import { strongPasses, TOO_FEW, weakPasses } from './word-passes';
+import { weakPasses } from './word-passes';
+import { rankConcepts } from './concept/rank-concepts';
+import { synonymPhrases } from './vocabulary/synonym-phrases';
+import type { PhraseSource } from './vocabulary/phrases';
 import { queryWords, wordsOf } from './title-words';
 import type { CodeRowDb } from '../statements';
 import { scopeOf } from './search-scope';
@@ -25,6 +28,19 @@ export interface SearchInput {
 }
 
 const MAX_QUERY = 200;
+/** An abbreviation typed alone is this short or shorter: "mi" means the synonym, not "Miosis". */
+const ABBREVIATION_LENGTH = 5;
+
+const vocabularies = new WeakMap<SynonymTable, PhraseSource>();
+/** The coder's vocabulary the concept search reads: the synonym list given (tests pass their own). */
+function vocabularyOf(synonyms: SynonymTable): PhraseSource {
+  let source = vocabularies.get(synonyms);
+  if (!source) {
+    source = synonymPhrases(synonyms);
+    vocabularies.set(synonyms, source);
+  }
+  return source;
+}
 const MAX_LIMIT = 200;
 /** Longest code of any system (PCS, and CM with its 7th character). */
 const CODE_LIKE = /^[0-9A-Z]{1,7}$/;
@@ -59,24 +75,25 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
   for (const { system, row } of byCode.exact) add(system, row);
   const exactCount = hits.length;
   const words = queryWords(query);
-  const candidates = new CandidateSet();
-  let abbreviation = false;
   const sequence = wordsOf(query);
-  // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
-  const needWords = hits.length + byCode.prefix.length < limit || expandSynonyms(synonyms, sequence).length > 0;
-  if (words.length > 0 && needWords) {
-    abbreviation = strongPasses(db, scope, { words, sequence }, synonyms, limit, candidates);
-  }
   // A short abbreviation ("dm2", "pe") means its synonym before the codes that happen to start with it.
+  const abbreviation = sequence.join('').length <= ABBREVIATION_LENGTH && expandSynonyms(synonyms, sequence).some((e) => e.synonym.typed.length === sequence.length);
+  // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
+  const needWords = hits.length + byCode.prefix.length < limit || abbreviation;
+  const concepts = words.length > 0 && needWords ? rankConcepts(db, scope, query, vocabularyOf(synonyms), limit) : [];
   if (!abbreviation) for (const { system, row } of byCode.prefix) add(system, row);
-  // Typed codes are not misspelt words: the weak passes are for words only.
-  if (words.length > 0 && hits.length === 0 && byCode.prefix.length === 0 && candidates.strongCount < TOO_FEW) {
+  // Typo corrections and partial matches for words, when nothing else matched at all.
+  if (words.length > 0 && concepts.length === 0 && hits.length === 0 && byCode.prefix.length === 0) {
+    const candidates = new CandidateSet();
     weakPasses(db, versions, { words, sequence }, synonyms, limit, candidates);
+    for (const c of candidates.ranked()) add(c.system, c.row, c.matchedBy);
   }
-  for (const c of candidates.ranked()) add(c.system, c.row, c.matchedBy);
+  for (const c of concepts) add(c.system, c.row, c.matchedBy);
   if (abbreviation) for (const { system, row } of byCode.prefix) add(system, row);
-  // The exact code typed stays first; its siblings below it are ordered like the rest.
-  return orderSeventhCharacterSiblings(hits, exactCount);
+  // The exact code typed stays first; its siblings below it are ordered like the rest. Concept
+  // hits already put siblings in order (the encounter typed first, else Tabular order).
+  const ranked = new Set(concepts.map((c) => `${c.system}|${c.row.display_code}`));
+  return orderSeventhCharacterSiblings(hits, exactCount, (hit) => !ranked.has(`${hit.system}|${hit.code}`));
 }
 
 interface Tagged<R> {

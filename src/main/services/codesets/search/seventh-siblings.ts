@@ -13,10 +13,14 @@ function stemOf(hit: CodeHit): string | null {
   return hit.code.slice(0, 7);
 }
 
-/** Reorders, in place, siblings among hits[from…]; returns the same array. */
-export function orderSeventhCharacterSiblings(hits: CodeHit[], from = 0): CodeHit[] {
+/**
+ * Reorders, in place, siblings among hits[from…] that `movable` allows (word hits ranked by
+ * concept already order siblings by what was typed); returns the same array.
+ */
+export function orderSeventhCharacterSiblings(hits: CodeHit[], from = 0, movable: (hit: CodeHit) => boolean = () => true): CodeHit[] {
   const groups = new Map<string, number[]>();
   for (let i = from; i < hits.length; i += 1) {
+    if (!movable(hits[i]!)) continue;
     const stem = stemOf(hits[i]!);
     if (stem === null) continue;
     const at = groups.get(stem);

@@ -81,6 +81,15 @@ export class WordIndex {
     };
   }
 
+  longTitleAt(ordinal: number): string {
+    return this.longTitles[ordinal] as string;
+  }
+
+  /** Ordinals sorted by code: a header comes before the codes that start with it. */
+  ordinalsInCodeOrder(): Int32Array {
+    return this.codeOrder;
+  }
+
   codeAt(ordinal: number): string {
     return this.codes[ordinal] as string;
   }

@@ -1,0 +1,245 @@
+/**
+ * The concept index of one version: for every code, the stems of every text that names it, each
+ * with a weight for how directly it names the code.
+ * - its own titles (long and short): 100;
+ * - entry points aimed at it (Tabular inclusion terms, Index paths): 90;
+ * - what its headers say, inherited down the hierarchy (ICD-10-CM convention: a category's
+ *   inclusion terms and title apply to every code below it): entries 85, titles 60;
+ * - Index entries aimed at a partial code (PCS "Cholecystectomy → 0FT4"): 85 on every code
+ *   starting with it.
+ * A query is scored against these postings (rank-concepts.ts): a code named by the words typed,
+ * wherever they come from, is found even when its title says it differently.
+ */
+import type { EntryIndex, EntryRow } from '../entry-index';
+import type { WordIndex } from '../word-index';
+import { unmatchedWeight } from '../title-words';
+import { eachTerm, splitEncounter } from './terms';
+
+export const Weight = { title: 100, entry: 90, inheritedEntry: 85, partialEntry: 85, inheritedTitle: 60 } as const;
+
+/** Partial-code entries naming more codes than this are too broad to say anything about one. */
+const MAX_PARTIAL_SPAN = 4000;
+
+export class ConceptIndex {
+  /** Term → id. */
+  private readonly ids: Map<string, number>;
+  /** Terms sorted, for prefix lookups of a word still being typed. */
+  private readonly sorted: string[];
+  private readonly sortedIds: Int32Array;
+  private readonly start: Int32Array;
+  private readonly ordinals: Int32Array;
+  private readonly weights: Uint8Array;
+  readonly count: number;
+  /** Per code, the weight of its title's words that would count against a match (titleLength). */
+  readonly titleLength: Uint8Array;
+  readonly sources: EntrySources;
+  /** ICD-10-CM: words in parentheses are nonessential modifiers; elsewhere they are words like any other. */
+  parenthesesAreModifiers = false;
+
+  constructor(count: number, postings: Map<string, { ords: number[]; ws: number[] }>, titleLength: Uint8Array, sources: EntrySources) {
+    this.count = count;
+    this.titleLength = titleLength;
+    this.sources = sources;
+    this.ids = new Map();
+    const terms = [...postings.keys()];
+    let total = 0;
+    for (const t of terms) total += (postings.get(t) as { ords: number[] }).ords.length;
+    this.start = new Int32Array(terms.length + 1);
+    this.ordinals = new Int32Array(total);
+    this.weights = new Uint8Array(total);
+    let at = 0;
+    terms.forEach((term, id) => {
+      this.ids.set(term, id);
+      const p = postings.get(term) as { ords: number[]; ws: number[] };
+      this.start[id] = at;
+      // Postings are written in ordinal order (one document at a time), so they are sorted.
+      for (let k = 0; k < p.ords.length; k++) {
+        this.ordinals[at] = p.ords[k] as number;
+        this.weights[at] = p.ws[k] as number;
+        at++;
+      }
+    });
+    this.start[terms.length] = at;
+    const order = terms.map((t, i) => [t, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.sorted = order.map((o) => o[0]);
+    this.sortedIds = Int32Array.from(order, (o) => o[1]);
+  }
+
+  termId(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
+  /** Ids of terms starting with `prefix` (at most `limit`, shortest words first is not promised). */
+  prefixIds(prefix: string, limit: number): number[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let k = lo; k < this.sorted.length && found.length < limit; k++) {
+      if (!(this.sorted[k] as string).startsWith(prefix)) break;
+      found.push(this.sortedIds[k] as number);
+    }
+    return found;
+  }
+
+  /** How many codes a term names. */
+  df(id: number): number {
+    return (this.start[id + 1] as number) - (this.start[id] as number);
+  }
+
+  /** Inverse document frequency: rare terms say more. */
+  idf(id: number): number {
+    return Math.log(1 + this.count / Math.max(1, this.df(id)));
+  }
+
+  /** Where the term's postings are in `postingOrdinals` / `postingWeights`: [from, to). */
+  postingsOf(id: number): [number, number] {
+    return [this.start[id] as number, this.start[id + 1] as number];
+  }
+
+  get postingOrdinals(): Int32Array {
+    return this.ordinals;
+  }
+
+  get postingWeights(): Uint8Array {
+    return this.weights;
+  }
+
+  /** The weight with which a term names one code (0 when it does not). */
+  weightOf(id: number, ordinal: number): number {
+    let lo = this.start[id] as number;
+    let hi = this.start[id + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const o = this.ordinals[mid] as number;
+      if (o === ordinal) return this.weights[mid] as number;
+      if (o < ordinal) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+
+  bytes(): number {
+    let b = this.start.byteLength + this.ordinals.byteLength + this.weights.byteLength + this.sortedIds.byteLength;
+    for (const t of this.sorted) b += 4 * t.length;
+    return b;
+  }
+}
+
+/** The entries behind the index, to say which one made a code match (explain-match.ts). */
+export interface EntrySources {
+  /** Per ordinal, the entries aimed at it. */
+  entriesOf: readonly (EntryRow[] | undefined)[];
+  /** Per ordinal, the ordinal of its nearest header (-1: none). */
+  parentOf: Int32Array;
+  /** Partial-code entries by their code. */
+  partial: ReadonlyMap<string, EntryRow[]>;
+}
+
+type Bag = Map<string, number>;
+
+function addText(bag: Bag, text: string, weight: number): void {
+  eachTerm(text, (term) => {
+    if ((bag.get(term) ?? 0) < weight) bag.set(term, weight);
+  });
+}
+
+/** Builds the concept index of a version from its word index (codes, titles) and entry index. */
+export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenthesesAreModifiers: boolean): ConceptIndex {
+  const n = codes.count;
+  const { entries: joined, targets } = entries.joinedList();
+  const entriesOf: (EntryRow[] | undefined)[] = new Array(n);
+  joined.forEach((entry, k) => {
+    const target = targets[k] as number;
+    (entriesOf[target] ??= []).push(entry);
+  });
+  const partial = new Map<string, EntryRow[]>();
+  for (const entry of entries.partialList()) {
+    const list = partial.get(entry.code);
+    if (list) list.push(entry);
+    else partial.set(entry.code, [entry]);
+  }
+  const partialSpan = new Map<string, number>();
+  for (const prefix of partial.keys()) partialSpan.set(prefix, codes.codesBetween(prefix, `${prefix}~`, MAX_PARTIAL_SPAN + 1).length);
+
+  // Headers first (code order), so that each passes down what it and its own headers say.
+  const ordinalOf = new Map<string, number>();
+  const inherited = new Map<number, Bag>();
+  const order = codes.ordinalsInCodeOrder();
+  for (let k = 0; k < order.length; k++) {
+    const ordinal = order[k] as number;
+    const code = codes.codeAt(ordinal);
+    ordinalOf.set(code, ordinal);
+    const next = k + 1 < order.length ? codes.codeAt(order[k + 1] as number) : '';
+    if (!next.startsWith(code) || next === code) continue;
+    const bag: Bag = new Map(parentBag(code, ordinalOf, inherited) ?? []);
+    addText(bag, codes.longTitleAt(ordinal), Weight.inheritedTitle);
+    for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.inheritedEntry);
+    inherited.set(ordinal, bag);
+  }
+
+  const postings = new Map<string, { ords: number[]; ws: number[] }>();
+  const bag: Bag = new Map();
+  const parentOf = new Int32Array(n).fill(-1);
+  const titleLength = new Uint8Array(n);
+  for (let ordinal = 0; ordinal < n; ordinal++) {
+    bag.clear();
+    const code = codes.codeAt(ordinal);
+    parentOf[ordinal] = parentOrdinal(code, ordinalOf);
+    titleLength[ordinal] = Math.min(255, lengthOf(codes.longTitleAt(ordinal), parenthesesAreModifiers));
+    const parent = parentBag(code, ordinalOf, inherited);
+    if (parent) for (const [term, w] of parent) bag.set(term, w);
+    // A 3-character PCS prefix names a root operation in a body system ("Excision, Mouth and
+    // Throat"), not the body part: what an Index term says of it is too broad for one code.
+    for (let len = 4; len < code.length; len++) {
+      const prefix = code.slice(0, len);
+      const list = partial.get(prefix);
+      if (!list || (partialSpan.get(prefix) ?? 0) > MAX_PARTIAL_SPAN) continue;
+      for (const entry of list) addText(bag, entry.term, Weight.partialEntry);
+    }
+    for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.entry);
+    addText(bag, codes.longTitleAt(ordinal), Weight.title);
+    for (const [term, w] of bag) {
+      let p = postings.get(term);
+      if (!p) {
+        p = { ords: [], ws: [] };
+        postings.set(term, p);
+      }
+      p.ords.push(ordinal);
+      p.ws.push(w);
+    }
+  }
+  const index = new ConceptIndex(n, postings, titleLength, { entriesOf, parentOf, partial });
+  index.parenthesesAreModifiers = parenthesesAreModifiers;
+  return index;
+}
+
+/** What the title's words weigh against a match when none is typed (title-fit.ts). */
+function lengthOf(title: string, parenthesesAreModifiers: boolean): number {
+  let total = 0;
+  eachTerm(parenthesesAreModifiers ? splitEncounter(title)[0] : title, (_term, word, inParentheses, negated) => {
+    if (!negated && !(inParentheses && parenthesesAreModifiers)) total += unmatchedWeight(word);
+  });
+  return total;
+}
+
+function parentOrdinal(code: string, ordinalOf: Map<string, number>): number {
+  for (let len = code.length - 1; len >= 3; len--) {
+    const ordinal = ordinalOf.get(code.slice(0, len));
+    if (ordinal !== undefined) return ordinal;
+  }
+  return -1;
+}
+
+/** What the nearest header above `code` passes down (its longest proper prefix that is a code). */
+function parentBag(code: string, ordinalOf: Map<string, number>, inherited: Map<number, Bag>): Bag | undefined {
+  for (let len = code.length - 1; len >= 3; len--) {
+    const ordinal = ordinalOf.get(code.slice(0, len));
+    if (ordinal !== undefined) return inherited.get(ordinal);
+  }
+  return undefined;
+}

@@ -1,0 +1,260 @@
+/**
+ * Word search by concepts: every code any typed word (or its meaning) names is scored by how much
+ * of the query it covers — rare words count more, a word matched through an inclusion term or a
+ * header counts nearly as much as one in the title — and then by how little of its title is left
+ * unexplained. A code that covers every concept (a combination code) therefore comes first; when
+ * none does, the best code for a concept the first one leaves out comes second (the pair the
+ * classification needs). Words no code knows are ignored, and each hit says which.
+ */
+import type { CodeHit, CodeSystem } from '../../../../../shared/domain';
+import type { ContentDb } from '../../content-db';
+import type { CodeRowDb } from '../../statements';
+import { entryIndexOf } from '../entry-index-cache';
+import { searchPcsPaths, type PcsPathHit } from '../pcs-paths';
+import { queryWords, unmatchedWeight } from '../title-words';
+import type { SearchScope } from '../search-scope';
+import type { PhraseSource } from '../vocabulary/phrases';
+import type { WordIndex } from '../word-index';
+import { wordIndexOf } from '../word-index-cache';
+import type { ConceptIndex } from './concept-index';
+import { conceptIndexOf } from './concept-index-cache';
+import { entryThatNamed, slotMatch } from './explain-match';
+import { parseQuery, type ParsedQuery } from './parse-query';
+import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slots';
+import { correctWord, vocabularyOf } from '../typos';
+import { scoreVersion, topByValue, type VersionScores } from './score-version';
+import { eachTerm, NOT, splitEncounter } from './terms';
+
+export interface ConceptHit {
+  system: CodeSystem;
+  row: CodeRowDb;
+  score: number;
+  matchedBy?: NonNullable<CodeHit['matchedBy']>;
+}
+
+/** How much title fit adds to query cover. */
+const TITLE_FIT = 0.35;
+/** A header ranks below the billable codes that inherit what it says. */
+const HEADER_PENALTY = 0.25;
+const UNSPECIFIED_BONUS = 0.04;
+/** An index path that leaves typed words unaccounted for counts for this share of what it covers. */
+const PARTIAL_PATH = 0.8;
+const PATH_BONUS = 0.1;
+/** Codes per version ranked in full (title fit read) after the cover pass. */
+const CANDIDATES = 200;
+const COMPLEMENT_CANDIDATES = 60;
+/** A concept is covered by a code matching this share of it. */
+const COVERED = 0.75;
+/** A slot matched below this share counts as not matched by that code (it is listed as ignored). */
+const MATCHED = 0.5;
+
+interface Versioned {
+  system: CodeSystem;
+  codes: WordIndex;
+  index: ConceptIndex;
+  paths: PcsPathHit[];
+  slots: ResolvedSlot[];
+  scores: VersionScores;
+}
+
+interface Ranked {
+  v: Versioned;
+  ordinal: number;
+  cover: number;
+  score: number;
+  /** Set when the code was reached through a PCS index path (its path is shown). */
+  path?: string;
+}
+
+export function rankConcepts(db: ContentDb, scope: SearchScope, query: string, vocabulary: PhraseSource, limit: number): ConceptHit[] {
+  const parsed = parseQuery(query, vocabulary);
+  if (parsed.slots.length === 0) return [];
+  const conceptOf = parsed.slots.map((s) => s.concept);
+  const typedWords = queryWords(query);
+  const resolved = scope.versions.map((version) => {
+    const codes = wordIndexOf(db, version);
+    const entries = entryIndexOf(db, version, scope.sources.get(version.id) ?? [], scope.changes);
+    const index = conceptIndexOf(codes, entries, version.system);
+    const correct = (word: string) => correctWord(vocabularyOf(db, version), word);
+    // PCS index paths ("Cholecystectomy > see Resection, Gallbladder" narrowed by "laparoscopic") reach codes the words alone do not.
+    const paths = searchPcsPaths(db, version, typedWords, scope.sources.get(version.id) ?? []);
+    return { system: version.system, codes, index, paths, slots: parsed.slots.map((s) => resolveSlot(s, index, correct)) };
+  });
+  // A slot no version can match is ignored everywhere (and said so); the rest count in every version.
+  const counted = parsed.slots.map((_, k) => resolved.some((r) => r.slots[k]?.matchable === true));
+  // How much a slot matters is one figure for every version: a word one code set lacks must not
+  // make the other words of the query count for everything there.
+  parsed.slots.forEach((_, k) => {
+    const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0));
+    for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance;
+  });
+  const versions: Versioned[] = resolved.map((r) => ({ ...r, scores: scoreVersion(r.index, r.slots, conceptOf, counted) }));
+  try {
+    const ranked = dedupe(versions.flatMap((v) => [...rankVersion(v, parsed, counted), ...pathsOf(v, counted)]));
+    // Ties in Tabular order: 7th-character siblings put the initial encounter first.
+    ranked.sort((a, b) => b.score - a.score || compareCodes(a, b));
+    const ordered = withComplements(ranked, parsed, counted);
+    return ordered.slice(0, limit).map((r) => hitOf(r, parsed, counted));
+  } finally {
+    for (const v of versions) v.scores.release();
+  }
+}
+
+function rankVersion(v: Versioned, parsed: ParsedQuery, counted: readonly boolean[]): Ranked[] {
+  const { scores, index, codes } = v;
+  if (scores.total === 0 || scores.touchedCount === 0) return [];
+  const total = scores.total;
+  const pre = (d: number) =>
+    (scores.cover[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
+  const picked = topByValue(scores.touched, scores.touchedCount, CANDIDATES, pre, -HEADER_PENALTY, 1.1);
+  const fit = titleFitter(v.slots, counted, () => true, index.parenthesesAreModifiers);
+  return picked.map((ordinal) => {
+    const cover = (scores.cover[ordinal] as number) / total;
+    const title = codes.longTitleAt(ordinal);
+    const score = cover + TITLE_FIT * fit(title) + defaultBonus(title) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+    return { v, ordinal, cover, score };
+  });
+}
+
+function compareCodes(a: Ranked, b: Ranked): number {
+  const x = a.v.codes.codeAt(a.ordinal);
+  const y = b.v.codes.codeAt(b.ordinal);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Coding convention: what the record does not specify is coded to the unspecified code, so among
+ * codes that fit the words equally, the one whose title says "unspecified" comes first.
+ */
+function defaultBonus(title: string): number {
+  return /\bunspecified\b/i.test(splitEncounter(title)[0]) ? UNSPECIFIED_BONUS : 0;
+}
+
+/** PCS index-path hits as ranked codes: a complete path covers the query as typed. */
+function pathsOf(v: Versioned, counted: readonly boolean[]): Ranked[] {
+  if (v.paths.length === 0) return [];
+  const fit = titleFitter(v.slots, counted, () => true, false);
+  return v.paths.flatMap((hit, order) => {
+    const ordinal = v.codes.codesBetween(hit.code, `${hit.code}\u0000`, 1)[0];
+    if (ordinal === undefined) return [];
+    const cover = hit.complete ? 1 : hit.coverage * PARTIAL_PATH;
+    // The Index's own narrowing (body part from the operation name, implied approach) beats a bare word match; its order breaks ties.
+    const score = cover + PATH_BONUS + TITLE_FIT * fit(hit.long_title) - order * 1e-4;
+    return [{ v, ordinal, cover, score, path: hit.path }];
+  });
+}
+
+/** One entry per code: the better of its word score and its index-path score. */
+function dedupe(ranked: Ranked[]): Ranked[] {
+  const best = new Map<string, Ranked>();
+  for (const r of ranked) {
+    const key = `${r.v.system}|${r.ordinal}`;
+    const current = best.get(key);
+    if (!current || r.score > current.score) best.set(key, r);
+  }
+  return [...best.values()];
+}
+
+/**
+ * When the first code leaves a concept uncovered ("AKI on CKD stage 3b" → N18.32 leaves AKI), the
+ * best code for that concept follows it: ICD-10-CM then needs both.
+ */
+function withComplements(ranked: Ranked[], parsed: ParsedQuery, counted: readonly boolean[]): Ranked[] {
+  const top = ranked[0];
+  if (!top || parsed.concepts < 2) return ranked;
+  const { scores, index, codes } = top.v;
+  const extra: Ranked[] = [];
+  for (let c = 0; c < Math.min(parsed.concepts, scores.concept.length); c++) {
+    const total = scores.conceptTotals[c] as number;
+    if (total === 0) continue;
+    const of = scores.concept[c] as Float32Array;
+    const topCover = (of[top.ordinal] as number) / total;
+    if (topCover >= COVERED) continue;
+    const pre = (d: number) => (of[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
+    const fit = titleFitter(top.v.slots, counted, (k) => parsed.slots[k]?.concept === c, index.parenthesesAreModifiers);
+    let best: Ranked | null = null;
+    for (const ordinal of topByValue(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, pre, -HEADER_PENALTY, 1.1)) {
+      const cover = (of[ordinal] as number) / total;
+      if (cover < topCover + 0.25) continue;
+      const title = codes.longTitleAt(ordinal);
+      const score = cover + TITLE_FIT * fit(title) + defaultBonus(title) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+      if (!best || score > best.score) best = { v: top.v, ordinal, cover, score };
+    }
+    if (best && best.ordinal !== top.ordinal && !extra.some((e) => e.ordinal === best.ordinal)) extra.push(best);
+  }
+  if (extra.length === 0) return ranked;
+  const rest = ranked.slice(1).filter((r) => !extra.some((e) => e.v === r.v && e.ordinal === r.ordinal));
+  return [top, ...extra, ...rest];
+}
+
+/**
+ * Title fit: the share of a title's words the query's terms (of the slots `include` keeps)
+ * explain. Filler words are free, context words (newborn, pregnancy …) count double against it,
+ * and so do nothing what a "without …" clause or (in ICD-10-CM) parentheses say.
+ */
+function titleFitter(slots: readonly ResolvedSlot[], counted: readonly boolean[], include: (k: number) => boolean, parenthesesAreModifiers: boolean): (title: string) => number {
+  const terms = new Set<string>();
+  const prefixes: string[] = [];
+  slots.forEach((slot, k) => {
+    if (!counted[k] || !include(k)) return;
+    for (const alt of slot.alternatives) {
+      for (const t of alt.terms) terms.add(t);
+      if (alt.openPrefix) prefixes.push(alt.openPrefix);
+    }
+  });
+  const matches = (term: string, word: string, negated: boolean) => terms.has(term) || prefixes.some((p) => (negated ? NOT + word : word).startsWith(p));
+  return (title) => {
+    let matched = 0;
+    let total = 0;
+    // The encounter part (7th character) counts only when typed: siblings then tie, and the
+    // Tabular order (initial encounter first) decides.
+    const [head, tail] = parenthesesAreModifiers ? splitEncounter(title) : [title, ''];
+    eachTerm(head, (term, word, inParentheses, negated) => {
+      if (matches(term, word, negated)) {
+        matched++;
+        total++;
+      } else if (!negated && !(inParentheses && parenthesesAreModifiers)) total += unmatchedWeight(word);
+    });
+    eachTerm(tail, (term, word, _inParentheses, negated) => {
+      if (matches(term, word, negated)) {
+        matched++;
+        total++;
+      }
+    });
+    return total === 0 ? 0 : matched / total;
+  };
+}
+
+function hitOf(r: Ranked, parsed: ParsedQuery, counted: readonly boolean[]): ConceptHit {
+  const { v, ordinal } = r;
+  const row = v.codes.row(ordinal);
+  const hit: ConceptHit = { system: v.system, row, score: r.score };
+  const ignored: string[] = [];
+  const via: { alt: Alternative | null } = { alt: null };
+  const matchedTerms: string[] = [];
+  const matchedPrefixes: string[] = [];
+  parsed.slots.forEach((slot, k) => {
+    const resolvedSlot = v.slots[k] as ResolvedSlot;
+    if (!counted[k]) {
+      ignored.push(slot.typed.join(' '));
+      return;
+    }
+    const m = slotMatch(v.index, resolvedSlot, ordinal);
+    if (m.value < MATCHED) ignored.push(slot.typed.join(' '));
+    else {
+      via.alt ??= m.label;
+      for (const alt of resolvedSlot.alternatives) {
+        matchedTerms.push(...alt.terms);
+        if (alt.openPrefix !== null) matchedPrefixes.push(alt.openPrefix);
+      }
+    }
+  });
+  if (r.path !== undefined && (ignored.length === 0 || r.cover >= 1)) hit.matchedBy = { kind: 'index', text: r.path };
+  else if (ignored.length > 0) hit.matchedBy = { kind: 'partial', text: `ignored: ${ignored.join(', ')}` };
+  else {
+    const entry = entryThatNamed(v.index, ordinal, row.code, row.long_title, matchedTerms, matchedPrefixes);
+    if (via.alt !== null) hit.matchedBy = { kind: via.alt.labelKind, text: via.alt.label ?? '' };
+    else if (entry) hit.matchedBy = entry;
+  }
+  return hit;
+}

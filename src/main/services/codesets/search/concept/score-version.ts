@@ -1,0 +1,186 @@
+/**
+ * Scores every code of one version against the resolved slots of a query, in one pass over the
+ * postings of the query's terms (no code is visited that no typed word names):
+ *   match(slot, code)  = best alternative: factor × Σ idf·weight of its words found / Σ idf of its words
+ *   cover(code)        = Σ importance·match / Σ importance, over the slots some version can match
+ * and, per concept, the same sums over that concept's slots. The best few hundred by cover (ties:
+ * shorter titles) are then ranked by cover plus title fit in rank-concepts.ts.
+ */
+import type { ConceptIndex } from './concept-index';
+import type { ResolvedSlot } from './resolve-slots';
+
+/** Scratch arrays of one version, reused by every search (searches run one at a time). */
+class Scratch {
+  readonly group: Float32Array;
+  readonly alt: Float32Array;
+  readonly slot: Float32Array;
+  readonly cover: Float32Array;
+  readonly concept: Float32Array[];
+  readonly groupTouched: Int32Array;
+  readonly altTouched: Int32Array;
+  readonly slotTouched: Int32Array;
+  readonly touched: Int32Array;
+  readonly inGroup: Uint8Array;
+  readonly inAlt: Uint8Array;
+  readonly inSlot: Uint8Array;
+  readonly inCover: Uint8Array;
+
+  constructor(n: number, concepts: number) {
+    this.group = new Float32Array(n);
+    this.alt = new Float32Array(n);
+    this.slot = new Float32Array(n);
+    this.cover = new Float32Array(n);
+    this.concept = Array.from({ length: concepts }, () => new Float32Array(n));
+    this.groupTouched = new Int32Array(n);
+    this.altTouched = new Int32Array(n);
+    this.slotTouched = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.inGroup = new Uint8Array(n);
+    this.inAlt = new Uint8Array(n);
+    this.inSlot = new Uint8Array(n);
+    this.inCover = new Uint8Array(n);
+  }
+}
+
+const MAX_CONCEPTS = 4;
+const scratches = new WeakMap<ConceptIndex, Scratch>();
+
+export interface VersionScores {
+  index: ConceptIndex;
+  /** Codes some slot named, and how many. */
+  touched: Int32Array;
+  touchedCount: number;
+  /** Σ importance·match per code (divide by `total`). */
+  cover: Float32Array;
+  /** The same per concept (divide by `conceptTotals[c]`). */
+  concept: Float32Array[];
+  total: number;
+  conceptTotals: number[];
+  /** Clears the scratch arrays for the next search. */
+  release(): void;
+}
+
+export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[], conceptOf: readonly number[], counted: readonly boolean[]): VersionScores {
+  let s = scratches.get(index);
+  if (!s) {
+    s = new Scratch(index.count, MAX_CONCEPTS);
+    scratches.set(index, s);
+  }
+  const scratch = s;
+  const ordinals = index.postingOrdinals;
+  const weights = index.postingWeights;
+  let touchedCount = 0;
+  let total = 0;
+  const conceptTotals = new Array<number>(MAX_CONCEPTS).fill(0);
+  slots.forEach((slot, k) => {
+    if (!counted[k]) return;
+    const concept = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
+    total += slot.importance;
+    conceptTotals[concept] = (conceptTotals[concept] as number) + slot.importance;
+    let slotCount = 0;
+    for (const alt of slot.alternatives) {
+      let den = 0;
+      for (const g of alt.groups) den += g.idf;
+      if (den === 0) continue;
+      let altCount = 0;
+      for (const g of alt.groups) {
+        let groupCount = 0;
+        for (let j = 0; j < g.ids.length; j++) {
+          const scale = (g.idf * (g.factors[j] as number)) / 100;
+          const [from, to] = index.postingsOf(g.ids[j] as number);
+          for (let p = from; p < to; p++) {
+            const d = ordinals[p] as number;
+            const v = scale * (weights[p] as number);
+            if (scratch.inGroup[d] === 0) {
+              scratch.inGroup[d] = 1;
+              scratch.groupTouched[groupCount++] = d;
+              scratch.group[d] = v;
+            } else if (v > (scratch.group[d] as number)) scratch.group[d] = v;
+          }
+        }
+        for (let q = 0; q < groupCount; q++) {
+          const d = scratch.groupTouched[q] as number;
+          if (scratch.inAlt[d] === 0) {
+            scratch.inAlt[d] = 1;
+            scratch.altTouched[altCount++] = d;
+          }
+          scratch.alt[d] = (scratch.alt[d] as number) + (scratch.group[d] as number);
+          scratch.group[d] = 0;
+          scratch.inGroup[d] = 0;
+        }
+      }
+      const factor = alt.factor / den;
+      for (let q = 0; q < altCount; q++) {
+        const d = scratch.altTouched[q] as number;
+        const v = factor * (scratch.alt[d] as number);
+        if (scratch.inSlot[d] === 0) {
+          scratch.inSlot[d] = 1;
+          scratch.slotTouched[slotCount++] = d;
+          scratch.slot[d] = v;
+        } else if (v > (scratch.slot[d] as number)) scratch.slot[d] = v;
+        scratch.alt[d] = 0;
+        scratch.inAlt[d] = 0;
+      }
+    }
+    const conceptScores = scratch.concept[concept] as Float32Array;
+    for (let q = 0; q < slotCount; q++) {
+      const d = scratch.slotTouched[q] as number;
+      const v = slot.importance * (scratch.slot[d] as number);
+      if (scratch.inCover[d] === 0) {
+        scratch.inCover[d] = 1;
+        scratch.touched[touchedCount++] = d;
+      }
+      scratch.cover[d] = (scratch.cover[d] as number) + v;
+      conceptScores[d] = (conceptScores[d] as number) + v;
+      scratch.slot[d] = 0;
+      scratch.inSlot[d] = 0;
+    }
+  });
+  return {
+    index,
+    touched: scratch.touched,
+    touchedCount,
+    cover: scratch.cover,
+    concept: scratch.concept,
+    total,
+    conceptTotals,
+    release() {
+      for (let q = 0; q < touchedCount; q++) {
+        const d = scratch.touched[q] as number;
+        scratch.cover[d] = 0;
+        scratch.inCover[d] = 0;
+        for (const c of scratch.concept) c[d] = 0;
+      }
+    },
+  };
+}
+
+/**
+ * The ordinals of the best `m` codes by `value(d)` among the first `count` of `touched`, in no
+ * particular order: a histogram finds the cut-off without sorting every touched code.
+ */
+export function topByValue(touched: Int32Array, count: number, m: number, value: (d: number) => number, lo: number, hi: number): number[] {
+  if (count <= m) return Array.from(touched.subarray(0, count));
+  const BINS = 1024;
+  const bins = new Int32Array(BINS);
+  const span = hi - lo || 1;
+  const binOf = (v: number) => Math.max(0, Math.min(BINS - 1, Math.floor(((v - lo) / span) * BINS)));
+  for (let q = 0; q < count; q++) {
+    const b = binOf(value(touched[q] as number));
+    bins[b] = (bins[b] as number) + 1;
+  }
+  let cut = BINS - 1;
+  let kept = bins[cut] as number;
+  while (cut > 0 && kept < m) {
+    cut--;
+    kept += bins[cut] as number;
+  }
+  const picked: { d: number; v: number }[] = [];
+  for (let q = 0; q < count; q++) {
+    const d = touched[q] as number;
+    const v = value(d);
+    if (binOf(v) >= cut) picked.push({ d, v });
+  }
+  picked.sort((a, b) => b.v - a.v || a.d - b.d);
+  return picked.slice(0, m).map((p) => p.d);
+}

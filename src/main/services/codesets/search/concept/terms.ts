@@ -1,0 +1,70 @@
+/**
+ * Words as the concept search compares them: the title tokenizer's words (title-words.ts), with
+ * the possessive "s" of eponyms dropped ("Bell's" and "bells" are one word) and each word reduced
+ * to its Porter stem, so "fractured", "fractures" and "fracture" meet, and "hypertensive" meets
+ * "hypertension".
+ */
+import { stemmer } from 'stemmer';
+import { eachTitleWord, wordsOf } from '../title-words';
+
+const stems = new Map<string, string>();
+const MAX_CACHED = 200_000;
+
+/** The stem of one lower-case word (numbers and codes-like tokens stay as typed). */
+export function termOf(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
+  const term = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
+  if (stems.size >= MAX_CACHED) stems.clear();
+  stems.set(word, term);
+  return term;
+}
+
+/** Words of a text, the possessive "'s" dropped ("Alzheimer's" → ["alzheimer"]). */
+export function conceptWords(text: string): string[] {
+  return wordsOf(text.replace(/(\w)['’]s\b/g, '$1'));
+}
+
+/** Stems of a text's words, distinct, in order. */
+export function termsOf(text: string): string[] {
+  return [...new Set(conceptWords(text).map(termOf))];
+}
+
+/** Words that open a clause saying what a code is NOT ("without abscess", "not intractable", "unspecified whether with …"). */
+const NEGATING: ReadonlySet<string> = new Set(['without', 'not', 'whether']);
+/** Marks the term of a word inside such a clause: "without perforation" is not "perforation". */
+export const NOT = '¬';
+
+/**
+ * Each word of a text with its term, in order: the possessive dropped, and words inside a negating
+ * clause (up to a comma, semicolon or "with") carrying the term NOT + stem. The negating word itself
+ * is not visited.
+ */
+export function eachTerm(text: string, visit: (term: string, word: string, inParentheses: boolean, negated: boolean) => void): void {
+  let negated = false;
+  let last = 0;
+  eachTitleWord(text.replace(/(\w)['’]s\b/g, '$1'), (t, start, end, inParentheses) => {
+    const word = t.slice(start, end);
+    if (negated && (start > last && /[,;:]/.test(t.slice(last, start)))) negated = false;
+    last = end;
+    if (NEGATING.has(word)) {
+      negated = true;
+      return;
+    }
+    if (word === 'with') {
+      negated = false;
+      return;
+    }
+    const term = termOf(word);
+    visit(negated ? NOT + term : term, word, inParentheses, negated);
+  });
+}
+
+/** The 7th-character part of an ICD-10-CM title: ", initial encounter for closed fracture", ", sequela". */
+const ENCOUNTER_TAIL = /,\s*(?:initial encounter|subsequent encounter|sequela)\b.*$/i;
+
+/** A title split into what the code is and its encounter part (empty when it has none). */
+export function splitEncounter(title: string): [string, string] {
+  const m = ENCOUNTER_TAIL.exec(title);
+  return m ? [title.slice(0, m.index), title.slice(m.index)] : [title, ''];
+}
