@@ -9,13 +9,15 @@
  * in force from the date it was added (ADD DT); the action effective date is the date of its
  * latest action, which for a terminated code is the day after its termination.
  *
- * Searches run per keystroke, so the answer is a per-version mask by rank ordinal (the id's
- * offset in its version's span), kept per (version, date) and rebuilt when the version is
- * re-imported (same freshness test as the word index).
+ * Searches run per keystroke, so the answer is a mask by rank ordinal (the id's offset in its
+ * version's span) of the version's word index, kept per index and date: a re-import brings a
+ * new index (index-swap.ts), and the mask always matches the index the search reads.
  */
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import { ROWID_SPAN } from '../version-store';
+import type { WordIndex } from './word-index';
+import { wordIndexOf } from './word-index-cache';
 
 export interface OutOfForce {
   /** 1 at the ordinal (id - base) of a code not in force on the date. */
@@ -23,44 +25,44 @@ export interface OutOfForce {
   base: number;
 }
 
-interface Kept {
-  importedAt: string;
-  codeCount: number;
-  found: OutOfForce | null;
-}
+/** Dates kept per index; a coder works on a handful of dates. */
+const MAX_KEPT = 32;
+const kept = new WeakMap<WordIndex, Map<string, OutOfForce | null>>();
 
-/** Dates kept per connection; a coder works on a handful of dates. */
-const MAX_KEPT = 64;
-const kept = new WeakMap<ContentDb, Map<string, Kept>>();
-
-const OUT_OF_FORCE = `SELECT c.id FROM hcpcs_item h JOIN codes c ON c.version_id = h.version_id AND c.code = h.code
-  WHERE h.version_id = ? AND ((h.terminated_on IS NOT NULL AND h.terminated_on < ?) OR coalesce(h.added_on, h.effective_from) > ?)`;
+const OUT_OF_FORCE = `SELECT code FROM hcpcs_item
+  WHERE version_id = ? AND ((terminated_on IS NOT NULL AND terminated_on < ?) OR coalesce(added_on, effective_from) > ?)`;
 
 /** The version's codes not in force on `date` (YYYY-MM-DD); null when every code is. */
 export function outOfForceOf(db: ContentDb, version: ContentVersion, date: string): OutOfForce | null {
   // Only HCPCS quarters carry per-code dates: a CM or PCS version's codes are in force all its year.
   if (version.system !== 'hcpcs') return null;
-  let byKey = kept.get(db);
-  if (!byKey) {
-    byKey = new Map();
-    kept.set(db, byKey);
+  const index = wordIndexOf(db, version);
+  let byDate = kept.get(index);
+  if (!byDate) {
+    byDate = new Map();
+    kept.set(index, byDate);
   }
-  const key = `${version.id}|${date}`;
-  const current = byKey.get(key);
-  if (current && current.importedAt === version.importedAt && current.codeCount === version.codeCount) return current.found;
-  const found = read(db, version.id, date);
-  if (byKey.size >= MAX_KEPT) byKey.clear();
-  byKey.set(key, { importedAt: version.importedAt, codeCount: version.codeCount, found });
+  const current = byDate.get(date);
+  if (current !== undefined) return current;
+  const found = read(db, version.id, index, date);
+  if (byDate.size >= MAX_KEPT) byDate.clear();
+  byDate.set(date, found);
   return found;
 }
 
-function read(db: ContentDb, versionId: number, date: string): OutOfForce | null {
-  const ids = db.prepare(OUT_OF_FORCE).pluck().all(versionId, date, date) as number[];
-  if (ids.length === 0) return null;
-  const base = versionId * ROWID_SPAN;
-  const mask = new Uint8Array(Math.max(...ids) - base + 1);
-  for (const id of ids) mask[id - base] = 1;
-  return { mask, base };
+function read(db: ContentDb, versionId: number, index: WordIndex, date: string): OutOfForce | null {
+  const codes = db.prepare(OUT_OF_FORCE).pluck().all(versionId, date, date) as string[];
+  const mask = new Uint8Array(index.count);
+  let marked = 0;
+  for (const code of codes) {
+    // [code, code + NUL) holds the code alone.
+    const [ordinal] = index.codesBetween(code, `${code}\u0000`, 1);
+    if (ordinal !== undefined && index.codeAt(ordinal) === code) {
+      mask[ordinal] = 1;
+      marked++;
+    }
+  }
+  return marked === 0 ? null : { mask, base: versionId * ROWID_SPAN };
 }
 
 export function isOutOfForce(found: OutOfForce | null, id: number): boolean {
