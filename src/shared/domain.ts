@@ -199,10 +199,18 @@ export interface CodeHit {
   title: string;
   billable: boolean;
   /**
-   * Why this code matched when it was not its title: an index path, an inclusion term, a synonym,
-   * a typo correction; or 'partial': some typed words matched nothing here ("ignored: rvr").
+   * Why this code matched when it was not its title: an index path, an inclusion term, a
+   * synonym, a corrected spelling; 'partial' when some typed words were ignored (`text` lists them).
    */
   matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo' | 'partial'; text: string };
+  /**
+   * Set on a code terminated before the search date (then billable is false): its last day in
+   * force and the codes the code set names as its replacement (may be empty). Only a code typed
+   * exactly comes back terminated; a word search never returns one.
+   */
+  terminated?: { on: string; replacedBy: string[] };
+  /** Set on a code in force only from this later date (then billable is false); typed exactly only. */
+  startsOn?: string;
 }
 
 export interface ValidationProblem {

@@ -29,6 +29,7 @@ const CONTENT_FROZEN: Record<number, string> = {
   9: 'fb71ef2660bd69923b5557dfba5f191478db4e254ea9e9c38422834e94ece332',
   10: '71dbfccd82283115087a5e1a4da331eb98c51b3364a99e83222cb6429b4618bf',
   11: 'bea98eb5ff171156a9e4d3457d973f173abe615e8f7d3ed6fc3de0e15f092deb',
+  12: 'b3d001d8b8350bd5b8942d14774fb679efd90d33bc4c4250782f1469de52ff4e',
 };
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');

@@ -5,6 +5,7 @@
  */
 import { DEMO_EDITS_SCHEMA_SQL } from './schema/demo-edits';
 import { EDITS_SCHEMA_SQL } from './schema/edits';
+import { HCPCS_XREF_SCHEMA_SQL } from './schema/hcpcs-xref';
 import { ENTRY_POINTS_SCHEMA_SQL } from './schema/entry-points';
 import { INDEXES_SCHEMA_SQL } from './schema/indexes';
 import { LISTS_SCHEMA_SQL } from './schema/lists';
@@ -80,6 +81,7 @@ export const CONTENT_MIGRATIONS: readonly ContentMigration[] = [
   { version: 9, name: 'NCCI PTP partner lists', sql: PTP_PARTNERS_SCHEMA_SQL },
   { version: 10, name: 'imported source files: verified against official releases or not', sql: SOURCE_FILES_SCHEMA_SQL },
   { version: 11, name: 'edit tables: the demo subset marked', sql: DEMO_EDITS_SCHEMA_SQL },
+  { version: 12, name: 'HCPCS cross-reference codes (replacements of terminated codes)', sql: HCPCS_XREF_SCHEMA_SQL },
 ];
 
 export const LATEST_CONTENT_VERSION = CONTENT_MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -11,6 +11,7 @@ import { SYSTEM_LABELS } from '../../lib/labels';
 import { requestAdd } from '../encoder/add-flow';
 import { usePicker } from './picker-store';
 import { markPainted } from './search-timing';
+import { replacementText } from './hit-status';
 
 export const RESULTS_ID = 'code-results';
 /** Rows rendered in a new result set's first frame: about what the list shows on a laptop screen (titles mostly wrap). */
@@ -22,6 +23,8 @@ const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], strin
   inclusion: 'inclusion term',
   synonym: 'synonym',
   typo: 'spelling',
+  // The typed words the match left out.
+  partial: 'Ignored',
 };
 
 /** Two hits that would render the same row. */
@@ -32,8 +35,26 @@ export function sameHit(a: CodeHit, b: CodeHit): boolean {
     a.title === b.title &&
     a.billable === b.billable &&
     a.matchedBy?.kind === b.matchedBy?.kind &&
-    a.matchedBy?.text === b.matchedBy?.text
+    a.matchedBy?.text === b.matchedBy?.text &&
+    a.terminated?.on === b.terminated?.on &&
+    a.terminated?.replacedBy.join() === b.terminated?.replacedBy.join() &&
+    a.startsOn === b.startsOn
   );
+}
+
+/** The flag at the end of a row: not in force (with its date), billable, or header. */
+function HitFlag({ hit }: { hit: CodeHit }) {
+  if (hit.terminated) {
+    const replaced = replacementText(hit);
+    return (
+      <span className="code-flag terminated">
+        Terminated {hit.terminated.on}
+        {replaced ? <span className="replaced-by"> — {replaced}</span> : null}
+      </span>
+    );
+  }
+  if (hit.startsOn) return <span className="code-flag terminated">In force from {hit.startsOn}</span>;
+  return hit.billable ? <span className="code-flag billable">billable</span> : <span className="code-flag header">header — not billable</span>;
 }
 
 interface RowProps {
@@ -54,7 +75,7 @@ const ResultRow = memo(
         id={optionId(index)}
         role="option"
         aria-selected={active}
-        className={active ? 'option-row active' : 'option-row'}
+        className={`option-row${active ? ' active' : ''}${hit.terminated || hit.startsOn ? ' not-in-force' : ''}`}
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => pick(index, hit)}
       >
@@ -68,7 +89,7 @@ const ResultRow = memo(
             </span>
           ) : null}
         </span>
-        {hit.billable ? <span className="code-flag billable">billable</span> : <span className="code-flag header">header — not billable</span>}
+        <HitFlag hit={hit} />
       </li>
     );
   },

@@ -3,6 +3,7 @@
  * straight in. An ICD-10-CM code that is not billable may only lack its 7th character: its
  * category's definitions open the chooser, and the chosen character (after placeholder X)
  * gives the full code, looked up before it is added so an invalid combination never goes in.
+ * A code not in force on the date (terminated, or starting later) never goes in.
  */
 import { create } from 'zustand';
 import type { CodeHit, Coding } from '../../../shared/domain';
@@ -12,6 +13,7 @@ import { registerChartReset, registerStoreReset } from '../../lib/store-registry
 import { useCoding } from '../coding/coding-store';
 import { usePicker } from '../coding/picker-store';
 import { useTitles } from '../coding/titles-store';
+import { notInForceReason } from '../coding/hit-status';
 import { useDetail } from './detail-store';
 import { needsSeventh, withSeventh } from './seventh-char';
 
@@ -55,7 +57,7 @@ useCoding.subscribe((state) => {
 
 /** Adds a billable hit now; returns true when it went in. */
 export function addNow(hit: CodeHit): boolean {
-  const problem = useCoding.getState().addCode(hit);
+  const problem = notInForceReason(hit) ?? useCoding.getState().addCode(hit);
   if (problem) {
     say(problem);
     return false;
@@ -68,7 +70,7 @@ export function addNow(hit: CodeHit): boolean {
 
 /** Adds `hit`, asking for a 7th character first when its category defines them. */
 export async function requestAdd(hit: CodeHit): Promise<void> {
-  if (hit.billable || hit.system !== 'icd10cm') {
+  if (hit.billable || hit.system !== 'icd10cm' || notInForceReason(hit)) {
     addNow(hit);
     return;
   }

@@ -18,11 +18,15 @@ function dateOf(file: string, line: number, column: string, value: string): stri
 }
 
 const REQUIRED = ['HCPC', 'SEQNUM', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPTION', 'ADD DT', 'ACT EFF DT', 'TERM DT', 'ACTION CD'] as const;
+/** Optional: read when the sheet has them. */
+const XREFS = ['XREF1', 'XREF2', 'XREF3', 'XREF4', 'XREF5'] as const;
 
 /** Takes the sheet's rows one at a time as they are read (the first is the header) and keeps only the records. */
 export class HcpcsSheet {
   readonly records: Numbered[] = [];
   private at: Record<(typeof REQUIRED)[number], number> | null = null;
+  /** Column of each XREF (index = XREF number - 1), -1 when the sheet lacks it. */
+  private xrefAt: number[] = [];
 
   constructor(private readonly file: string) {}
 
@@ -34,6 +38,7 @@ export class HcpcsSheet {
       const missing = REQUIRED.filter((name) => at[name] < 0);
       if (missing.length > 0) throw importFailure(file, 1, `not an HCPCS ANWEB sheet: the header lacks ${missing.join(', ')}`);
       this.at = at;
+      this.xrefAt = XREFS.map((name) => header.indexOf(name));
       return;
     }
     const at = this.at;
@@ -66,6 +71,7 @@ export class HcpcsSheet {
         effectiveFrom: dateOf(file, line, 'ACT EFF DT', cell('ACT EFF DT')),
         terminatedOn: dateOf(file, line, 'TERM DT', cell('TERM DT')),
         actionCode: cell('ACTION CD').trim() || null,
+        xrefs: this.xrefAt.map((column) => (column < 0 ? '' : (row[column] ?? '').trim())),
       },
     });
   }
@@ -97,6 +103,7 @@ export function hcpcsFromTxt(file: string, text: string): Numbered[] {
         effectiveFrom: dateOf(file, line, 'columns 277-284', parsed.effective),
         terminatedOn: dateOf(file, line, 'columns 285-292', parsed.terminated),
         actionCode: parsed.action || null,
+        xrefs: [],
       },
     });
   });

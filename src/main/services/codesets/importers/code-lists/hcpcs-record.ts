@@ -15,6 +15,8 @@ export interface HcpcsRecord {
   effectiveFrom: string | null;
   terminatedOn: string | null;
   actionCode: string | null;
+  /** XREF1..XREF5 by position ('' when blank): a terminated code's replacements. The xlsx only (none from the txt). */
+  xrefs: string[];
 }
 
 export const HCPCS_CODE = /^[A-Z][0-9]{4}$/;

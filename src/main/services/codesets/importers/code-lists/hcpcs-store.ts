@@ -2,6 +2,7 @@
  * Writes an HCPCS quarter as a content version: codes and modifiers in `codes` (modifiers
  * as non-billable rows, so search ranks codes first) and their dates in `hcpcs_item`.
  * D codes (CDT, ADA copyright) and numeric codes (CPT, AMA copyright) are never stored.
+ * The XREF columns go to `hcpcs_xref`, HCPCS Level II codes only (the same rule).
  */
 import type { ContentDb } from '../../content-db';
 import { importFailure } from '../../import-failure';
@@ -94,7 +95,20 @@ export function storeHcpcs(
       insert.run(versionId, r.code, r.kind, r.addedOn, r.effectiveFrom, r.terminatedOn, r.actionCode);
       if ((i + 1) % 2000 === 0) progress(kept.length + i + 1, kept.length * 2);
     });
+    storeXrefs(db, versionId, kept);
     progress(kept.length * 2, kept.length * 2);
     return { path: source.path, kind: source.kind, system: 'hcpcs', label: quarter.label, codes: kept.length, replaced };
   })();
+}
+
+/** A code's cross-references that name a stored kind of code (a Level II code, not D). */
+function storeXrefs(db: ContentDb, versionId: number, kept: readonly HcpcsRecord[]): void {
+  db.prepare('DELETE FROM hcpcs_xref WHERE version_id = ?').run(versionId);
+  const insert = db.prepare('INSERT INTO hcpcs_xref (version_id, code, seq, xref) VALUES (?, ?, ?, ?)');
+  for (const r of kept) {
+    if (r.kind !== 'code') continue;
+    r.xrefs.forEach((xref, i) => {
+      if (HCPCS_CODE.test(xref) && !xref.startsWith('D')) insert.run(versionId, r.code, i + 1, xref);
+    });
+  }
 }
