@@ -78,7 +78,8 @@ describe('procedure words from the phrase table', () => {
     expect(failureOf(() => parsePhraseTsv('tka\ttka\tsrc\n')).message).toContain('means itself');
     expect(failureOf(() => parsePhraseTsv('a b c d e\tx\tsrc\n')).message).toContain('more than 4');
     expect(failureOf(() => parsePhraseTsv('x\ty\tsrc\nX\ty\tother\n')).message).toContain('repeats');
-    expect(failureOf(() => parseRootTsv('prefix\themi\thalf\tsrc\n')).message).toContain('kind');
+    expect(failureOf(() => parseRootTsv('infix\tx\thalf\tsrc\n')).message).toContain('kind');
+    expect(failureOf(() => parseRootTsv('prefix\themi\thalf\tsrc\n')).message).toContain('"-"');
     expect(failureOf(() => parseRootTsv('form\tCyst\tbladder\tsrc\n')).message).toContain('lower-case');
   });
 });
@@ -115,6 +116,12 @@ describe('procedure words formed from a combining form and a suffix', () => {
     expect(first?.readings[0]?.source).toBe('procedure-roots.tsv: -ectomy: Definitions (Excision); salping-: terminology');
   });
 
+  it('reads the stem after a prefix that changes no axis ("hemi-thyroid-ectomy")', () => {
+    const withPrefix = procedureWords([], parseRootTsv(`${ROOTS}\nform\tthyroid\tthyroid gland\tterminology\nprefix\themi\t-\tterminology`));
+    expect(at(withPrefix, 'hemithyroidectomy')).toEqual(['1: excision thyroid gland | resection thyroid gland']);
+    expect(at(procedureWords([], parseRootTsv(`${ROOTS}\nform\tthyroid\tthyroid gland\tterminology`)), 'hemithyroidectomy')).toEqual([]);
+  });
+
   it('leaves words that are not operation names alone', () => {
     for (const word of ['cyst', 'ectomy', 'salpingo', 'anatomy', 'dialysis', 'gallbladder', 'xyzectomy']) {
       expect(at(source(), word)).toEqual([]);
@@ -143,6 +150,7 @@ describe('the bundled procedure vocabulary', () => {
     expect(at(bundled, 'arthrodesis')).toEqual(['1: fusion joint']);
     expect(at(bundled, 'colostomy')[0]).toContain('bypass colon');
     expect(at(bundled, 'nephrolithotomy')).toEqual(['1: extirpation kidney']);
+    expect(at(bundled, 'hemicolectomy')[0]).toContain('resection colon');
   });
 
   it('cites a known kind of source on every line', () => {

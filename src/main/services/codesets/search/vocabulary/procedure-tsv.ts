@@ -1,7 +1,8 @@
 /**
  * The two hand-written tables of operative wording (resources/search/vocabulary/):
  * procedures.tsv (`typed<TAB>meaning<TAB>source`) and procedure-roots.tsv
- * (`kind<TAB>form<TAB>meaning<TAB>source`, kind "suffix" or "form"). `#` starts a comment line.
+ * (`kind<TAB>form<TAB>meaning<TAB>source`, kind "suffix", "form" or "prefix"; a prefix's meaning
+ * is "-": it changes no axis). `#` starts a comment line.
  * A bad line is refused with its line number and nothing is loaded: a half-read vocabulary
  * would change search results without anyone noticing.
  */
@@ -18,9 +19,9 @@ export interface PhraseEntry {
   source: string;
 }
 
-/** One line of procedure-roots.tsv: an operation suffix or a body-part combining form, and one meaning. */
+/** One line of procedure-roots.tsv: an operation suffix, a body-part combining form or a prefix, and one meaning. */
 export interface RootEntry {
-  kind: 'suffix' | 'form';
+  kind: 'suffix' | 'form' | 'prefix';
   /** Lower-case letters only ("ectomy", "cholecyst"). */
   form: string;
   meaning: readonly string[];
@@ -72,10 +73,13 @@ export function parseRootTsv(text: string, file = 'procedure-roots.tsv'): RootEn
   const seen = new Set<string>();
   return dataLines(text, file, 4, 'kind, form, meaning, source').map(({ fields, line }) => {
     const [kind, form, meaningText, source] = fields as [string, string, string, string];
-    if (kind !== 'suffix' && kind !== 'form') throw badLine(file, line, 'has a kind other than "suffix" or "form"');
+    if (kind !== 'suffix' && kind !== 'form' && kind !== 'prefix') {
+      throw badLine(file, line, 'has a kind other than "suffix", "form" or "prefix"');
+    }
     if (!/^[a-z]+$/.test(form)) throw badLine(file, line, 'has a form that is not lower-case letters');
     const meaning = wordsOf(meaningText);
-    if (meaning.length === 0) throw badLine(file, line, 'has no meaning words');
+    if (kind === 'prefix' && meaningText !== '-') throw badLine(file, line, 'gives a prefix a meaning other than "-"');
+    if (kind !== 'prefix' && meaning.length === 0) throw badLine(file, line, 'has no meaning words');
     const key = `${kind}\t${form}\t${meaning.join(' ')}`;
     if (seen.has(key)) throw badLine(file, line, 'repeats an earlier entry');
     seen.add(key);

@@ -24,6 +24,7 @@ const MIN_CLIPPED = 4;
 export class WordFormation {
   private readonly suffixes: string[];
   private readonly forms: string[];
+  private readonly prefixes: string[];
   private readonly meanings = new Map<string, RootEntry[]>();
 
   constructor(entries: readonly RootEntry[]) {
@@ -35,13 +36,20 @@ export class WordFormation {
       [...new Set(entries.filter((e) => e.kind === kind).map((e) => e.form))].sort((a, b) => b.length - a.length);
     this.suffixes = longestFirst('suffix');
     this.forms = longestFirst('form');
+    this.prefixes = longestFirst('prefix');
   }
 
-  /** The parts of an operation word, or null when it is not one (the longest suffix that leaves a readable stem). */
+  /**
+   * The parts of an operation word, or null when it is not one: the longest suffix that leaves a
+   * readable stem, read whole or after a prefix that changes no axis ("hemi-colectomy").
+   */
   partsOf(word: string): WordParts | null {
     for (const suffix of this.suffixes) {
       if (!word.endsWith(suffix) || word.length === suffix.length) continue;
-      const forms = this.readForms(word.slice(0, word.length - suffix.length), 0, [], suffix);
+      const stem = word.slice(0, word.length - suffix.length);
+      const forms =
+        this.readForms(stem, 0, [], suffix) ??
+        this.prefixes.reduce<string[] | null>((found, p) => found ?? (stem.startsWith(p) ? this.readForms(stem, p.length, [], suffix) : null), null);
       if (forms) return { suffix, forms };
     }
     return null;
