@@ -9,7 +9,7 @@ import {
 } from '../../../../src/main/services/codesets/search/vocabulary/procedure-words';
 import { wordsOf } from '../../../../src/main/services/codesets/search/title-words';
 import { failureOf } from '../../codesets/helpers';
-import { RESOURCES } from '../../helpers/temp';
+import { CODESETS, RESOURCES } from '../../helpers/temp';
 import { PCS_ORDER, requireRealFiles } from '../real-files';
 
 const ROOTS = [
@@ -195,5 +195,36 @@ describe('the bundled procedure vocabulary against the FY2026 ICD-10-PCS order f
       .filter((e) => e.kind === 'form' && !corpus.includes(` ${e.meaning.join(' ')} `))
       .map((e) => `${e.form}: ${e.meaningText}`);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the bundled procedure vocabulary against the FY2025 ICD-10-PCS Index', () => {
+  const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml');
+
+  /**
+   * One-word Index main terms that send to root operations ("Cholecystectomy: see Excision,
+   * Gallbladder; see Resection, Gallbladder"): where the vocabulary reads the word, some reading
+   * starts with one of those operations. Known exceptions: ECMO titles name the function
+   * ("Extracorporeal Oxygenation"), not the operation (Performance); a tympanogram is a hearing
+   * test, not an X-ray; a vasovasostomy reconnects (Repair) rather than reroutes.
+   */
+  it('reads operation names with a root operation the Index sends them to', () => {
+    const xml = fs.readFileSync(PCS_INDEX, 'utf8');
+    const source = bundledProcedureWords();
+    const disagree: string[] = [];
+    let agree = 0;
+    for (const [, block = ''] of xml.matchAll(/<mainTerm>([\s\S]*?)<\/mainTerm>/g)) {
+      const title = /<title>([^<]*)<\/title>/.exec(block)?.[1] ?? '';
+      if (!/^[A-Za-z]+$/.test(title)) continue;
+      const operations = new Set([...block.matchAll(/<see>([^<,]*)/g)].map((m) => wordsOf(m[1] ?? '')[0]));
+      if (operations.size === 0) continue;
+      const words = wordsOf(title);
+      const match = source.phrasesAt(words, 0).find((m) => m.length === words.length);
+      if (!match) continue;
+      if (match.readings.some((r) => operations.has(r.words[0]))) agree++;
+      else disagree.push(title);
+    }
+    expect(disagree).toEqual(['ECMO', 'Tympanogram', 'Vasovasostomy']);
+    expect(agree).toBeGreaterThan(400);
   });
 });
