@@ -13,6 +13,8 @@ export interface WordParts {
   forms: string[];
 }
 
+/** Words read so far (per keystroke the same words come back); cleared when it grows past this. */
+const CACHE_LIMIT = 4096;
 /** The vowel that joins combining forms ("arthr-o-scopy", "gastr-o-jejun-o-stomy"). */
 const LINKING_VOWEL = 'o';
 /**
@@ -26,6 +28,8 @@ export class WordFormation {
   private readonly forms: string[];
   private readonly prefixes: string[];
   private readonly meanings = new Map<string, RootEntry[]>();
+  private readonly partsCache = new Map<string, WordParts | null>();
+  private readonly formsCache = new Map<string, string[] | null>();
 
   constructor(entries: readonly RootEntry[]) {
     for (const entry of entries) {
@@ -44,6 +48,19 @@ export class WordFormation {
    * readable stem, read whole or after a prefix that changes no axis ("hemi-colectomy").
    */
   partsOf(word: string): WordParts | null {
+    return remembered(this.partsCache, word, () => this.readParts(word));
+  }
+
+  /** A stem read wholly as combining forms ("salpingo" → [salping]), or null. */
+  formsOf(stem: string): string[] | null {
+    return remembered(this.formsCache, stem, () => this.readForms(stem, 0, [], ''));
+  }
+
+  meaningsOf(kind: RootEntry['kind'], form: string): readonly RootEntry[] {
+    return this.meanings.get(`${kind}:${form}`) ?? [];
+  }
+
+  private readParts(word: string): WordParts | null {
     for (const suffix of this.suffixes) {
       if (!word.endsWith(suffix) || word.length === suffix.length) continue;
       const stem = word.slice(0, word.length - suffix.length);
@@ -53,15 +70,6 @@ export class WordFormation {
       if (forms) return { suffix, forms };
     }
     return null;
-  }
-
-  /** A stem read wholly as combining forms ("salpingo" → [salping]), or null. */
-  formsOf(stem: string): string[] | null {
-    return this.readForms(stem, 0, [], '');
-  }
-
-  meaningsOf(kind: RootEntry['kind'], form: string): readonly RootEntry[] {
-    return this.meanings.get(`${kind}:${form}`) ?? [];
   }
 
   /** Longest forms first, backtracking; a linking vowel may follow a form. */
@@ -86,4 +94,12 @@ export class WordFormation {
     }
     return null;
   }
+}
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }
