@@ -142,6 +142,9 @@ describe('the bundled procedure vocabulary', () => {
     expect(at(bundled, 'CABG x3 LIMA to LAD', 1)).toEqual(['1: three arteries']);
     expect(at(bundled, 'CABG x3 LIMA to LAD', 2)).toEqual(['1: left internal mammary']);
     expect(at(bundled, 'EGD with biopsy', 2)[0]).toContain('excision diagnostic');
+    expect(at(bundled, 'I&D abscess')).toEqual(['2: drainage']);
+    expect(at(bundled, 'C-section')).toEqual(['2: extraction products of conception']);
+    expect(at(bundled, 's/p L TKA', 3)).toEqual(['1: replacement knee joint']);
   });
 
   it('reads operation names it has no line for from their parts', () => {
