@@ -14,8 +14,7 @@ import { CandidateSet } from './candidates';
 import { bundledSynonyms, expandSynonyms, type SynonymTable } from './synonyms';
 import { weakPasses } from './word-passes';
 import { rankConcepts } from './concept/rank-concepts';
-import { synonymPhrases } from './vocabulary/synonym-phrases';
-import type { PhraseSource } from './vocabulary/phrases';
+import { coderVocabulary } from './concept/coder-vocabulary';
 import { queryWords, wordsOf } from './title-words';
 import type { CodeRowDb } from '../statements';
 import { scopeOf } from './search-scope';
@@ -36,16 +35,6 @@ const MAX_QUERY = 200;
 /** An abbreviation typed alone is this short or shorter: "mi" means the synonym, not "Miosis". */
 const ABBREVIATION_LENGTH = 5;
 
-const vocabularies = new WeakMap<SynonymTable, PhraseSource>();
-/** The coder's vocabulary the concept search reads: the synonym list given (tests pass their own). */
-function vocabularyOf(synonyms: SynonymTable): PhraseSource {
-  let source = vocabularies.get(synonyms);
-  if (!source) {
-    source = synonymPhrases(synonyms);
-    vocabularies.set(synonyms, source);
-  }
-  return source;
-}
 const MAX_LIMIT = 200;
 /** Concept hits beyond the limit, for those `add` leaves out (codes not in force on the date). */
 const CONCEPT_SPARE = 10;
@@ -107,7 +96,7 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
   const abbreviation = sequence.join('').length <= ABBREVIATION_LENGTH && expandSynonyms(synonyms, sequence).some((e) => e.synonym.typed.length === sequence.length);
   // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
   const needWords = hits.length + byCode.prefix.length < limit || abbreviation;
-  const concepts = words.length > 0 && needWords ? rankConcepts(db, scope, query, vocabularyOf(synonyms), limit + CONCEPT_SPARE) : [];
+  const concepts = words.length > 0 && needWords ? rankConcepts(db, scope, query, coderVocabulary(synonyms), limit + CONCEPT_SPARE) : [];
   if (!abbreviation) for (const { system, row } of byCode.prefix) addByCode(system, row);
   // Typo corrections and partial matches for words, when nothing else matched at all.
   if (words.length > 0 && concepts.length === 0 && hits.length === 0 && byCode.prefix.length === 0) {
