@@ -19,6 +19,11 @@ export interface ParsedSlot {
   open: boolean;
   /** Typed after "no", "without", "w/o" (up to the next relation word): titles say "without …" for it. */
   negated: boolean;
+  /**
+   * A dose, unit or route ("40 mg", "IV push"): drug codes are per unit ("1 mg"), so the dose
+   * typed rarely matches the title's; it counts for little against the drug's name.
+   */
+  dose: boolean;
 }
 
 export interface ParsedQuery {
@@ -36,6 +41,22 @@ const SMALL: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'to',
 /** "w/o" and "without" negate what follows; the codes' own "without" titles are the default anyway. */
 const NEGATIONS: readonly (readonly string[])[] = [['w', 'o'], ['without'], ['no'], ['not']];
 const MAX_SLOTS = 12;
+const UNITS: ReadonlySet<string> = new Set([
+  'mg', 'g', 'gm', 'gram', 'grams', 'mcg', 'microgram', 'micrograms', 'ml', 'cc', 'l', 'unit', 'units', 'u', 'iu',
+  'meq', 'million', 'mmol', 'kg', 'mg/kg',
+]);
+const ROUTES: ReadonlySet<string> = new Set(['iv', 'ivp', 'ivpb', 'im', 'push', 'drip', 'sq', 'subq', 'sc', 'po', 'bolus', 'infusion']);
+const NUMBER = /^\d+$/;
+
+/** Whether tokens[at] is part of a dose: a unit or route word, or a number followed (maybe after a decimal part) by a unit. */
+function isDose(tokens: readonly string[], at: number): boolean {
+  const word = tokens[at] as string;
+  if (UNITS.has(word) || ROUTES.has(word)) return true;
+  if (!NUMBER.test(word)) return false;
+  let next = at + 1;
+  while (next < tokens.length && NUMBER.test(tokens[next] as string)) next++;
+  return next < tokens.length && UNITS.has(tokens[next] as string);
+}
 const MAX_CONCEPTS = 4;
 
 function startsWith(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
@@ -81,7 +102,8 @@ export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery
     }
     const length = longest?.length ?? 1;
     const typed = tokens.slice(i, i + length);
-    slots.push({ typed, readings: longest?.readings ?? [], concept, open: open && i + length === tokens.length, negated });
+    const dose = !longest && isDose(tokens, i);
+    slots.push({ typed, readings: longest?.readings ?? [], concept, open: open && i + length === tokens.length, negated, dose });
     negated = false;
     conceptHasSlots = true;
     i += length;

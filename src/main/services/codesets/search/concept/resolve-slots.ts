@@ -44,6 +44,8 @@ const MAX_PREFIX_TERMS = 40;
 const UNKNOWN_IDF = 4;
 /** No single word may outweigh the rest of the query by much. */
 const IMPORTANCE_CAP = 7;
+/** What a dose, unit or route word counts for against the words that name the drug. */
+const DOSE_FACTOR = 0.15;
 /** The plain reading of a negated word. */
 const PLAIN_WHEN_NEGATED = 0.6;
 /** A corrected word: probably what was meant. */
@@ -86,7 +88,7 @@ export function resolveSlot(slot: ParsedSlot, index: ConceptIndex, correct?: Cor
     const mean = known.reduce((sum, g) => sum + g.idf, 0) / known.length;
     importance = Math.max(importance, Math.min(IMPORTANCE_CAP, mean));
   }
-  return { alternatives, importance, matchable };
+  return { alternatives, importance: slot.dose ? importance * DOSE_FACTOR : importance, matchable };
 }
 
 function alternative(groups: TermGroup[], factor: number, label: string | null, words: string[], openPrefix: string | null, mark: string): Alternative {
