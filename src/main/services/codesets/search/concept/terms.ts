@@ -37,7 +37,7 @@ export const NOT = '¬';
 
 /**
  * Each word of a text with its term, in order: the possessive dropped, and words inside a negating
- * clause (up to a comma, semicolon or "with") carrying the term NOT + stem. The negating word itself
+ * clause (up to a comma, semicolon, "with" or "of") carrying the term NOT + stem. The negating word itself
  * is not visited.
  */
 export function eachTerm(text: string, visit: (term: string, word: string, inParentheses: boolean, negated: boolean) => void): void {
@@ -51,9 +51,10 @@ export function eachTerm(text: string, visit: (term: string, word: string, inPar
       negated = true;
       return;
     }
-    if (word === 'with') {
+    // "without foreign body of left index finger": the site after "of" is what the code is about.
+    if (word === 'with' || word === 'of') {
       negated = false;
-      return;
+      if (word === 'with') return;
     }
     const term = termOf(word);
     visit(negated ? NOT + term : term, word, inParentheses, negated);
