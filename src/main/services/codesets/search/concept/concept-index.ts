@@ -36,9 +36,17 @@ export class ConceptIndex {
   /** ICD-10-CM: words in parentheses are nonessential modifiers; elsewhere they are words like any other. */
   parenthesesAreModifiers = false;
 
-  constructor(count: number, postings: Map<string, { ords: number[]; ws: number[] }>, titleLength: Uint8Array, sources: EntrySources) {
+  /** Per code, its title's words as term ids [titleStart[d], titleStart[d + 1]) … */
+  private readonly titleStart: Int32Array;
+  private readonly titleTerms: Int32Array;
+  /** … and what each weighs against a match when not typed (0: filler, a modifier, a "without" clause, the encounter part). */
+  private readonly titleFree: Uint8Array;
+  /** Terms the current query marked (markTerms/clearMarks), read by titleFit. */
+  private readonly marks: Uint8Array;
+
+  constructor(count: number, postings: Map<string, { ords: number[]; ws: number[] }>, titles: TitleTokens, sources: EntrySources) {
     this.count = count;
-    this.titleLength = titleLength;
+    this.titleLength = titles.length;
     this.sources = sources;
     this.ids = new Map();
     const terms = [...postings.keys()];
@@ -60,6 +68,10 @@ export class ConceptIndex {
       }
     });
     this.start[terms.length] = at;
+    this.titleStart = titles.start;
+    this.titleTerms = Int32Array.from(titles.terms, (t) => this.ids.get(t) ?? -1);
+    this.titleFree = Uint8Array.from(titles.free);
+    this.marks = new Uint8Array(terms.length);
     const order = terms.map((t, i) => [t, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.sorted = order.map((o) => o[0]);
     this.sortedIds = Int32Array.from(order, (o) => o[1]);
@@ -84,6 +96,32 @@ export class ConceptIndex {
       found.push(this.sortedIds[k] as number);
     }
     return found;
+  }
+
+  markTerms(ids: Iterable<number>): void {
+    for (const id of ids) this.marks[id] = 1;
+  }
+
+  clearMarks(ids: Iterable<number>): void {
+    for (const id of ids) this.marks[id] = 0;
+  }
+
+  /**
+   * Title fit of one code: the share of its title's words the marked terms explain, each word
+   * not typed weighing what it says (filler words nothing, context words double).
+   */
+  titleFit(ordinal: number): number {
+    let matched = 0;
+    let total = 0;
+    const end = this.titleStart[ordinal + 1] as number;
+    for (let k = this.titleStart[ordinal] as number; k < end; k++) {
+      const id = this.titleTerms[k] as number;
+      if (id >= 0 && this.marks[id] === 1) {
+        matched++;
+        total++;
+      } else total += this.titleFree[k] as number;
+    }
+    return total === 0 ? 0 : matched / total;
   }
 
   /** How many codes a term names. */
@@ -140,6 +178,15 @@ export interface EntrySources {
   partial: ReadonlyMap<string, EntryRow[]>;
 }
 
+/** Every code's title as terms, and what each untyped word weighs against a match. */
+interface TitleTokens {
+  start: Int32Array;
+  terms: string[];
+  free: number[];
+  /** Σ free per code, capped at 255. */
+  length: Uint8Array;
+}
+
 type Bag = Map<string, number>;
 
 function addText(bag: Bag, text: string, weight: number): void {
@@ -185,12 +232,13 @@ export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenth
   const postings = new Map<string, { ords: number[]; ws: number[] }>();
   const bag: Bag = new Map();
   const parentOf = new Int32Array(n).fill(-1);
-  const titleLength = new Uint8Array(n);
+  const titles: TitleTokens = { start: new Int32Array(n + 1), terms: [], free: [], length: new Uint8Array(n) };
   for (let ordinal = 0; ordinal < n; ordinal++) {
     bag.clear();
     const code = codes.codeAt(ordinal);
     parentOf[ordinal] = parentOrdinal(code, ordinalOf);
-    titleLength[ordinal] = Math.min(255, lengthOf(codes.longTitleAt(ordinal), parenthesesAreModifiers));
+    titles.start[ordinal] = titles.terms.length;
+    titles.length[ordinal] = Math.min(255, addTitleTokens(titles, codes.longTitleAt(ordinal), parenthesesAreModifiers));
     const parent = parentBag(code, ordinalOf, inherited);
     if (parent) for (const [term, w] of parent) bag.set(term, w);
     // A 3-character PCS prefix names a root operation in a body system ("Excision, Mouth and
@@ -213,16 +261,29 @@ export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenth
       p.ws.push(w);
     }
   }
-  const index = new ConceptIndex(n, postings, titleLength, { entriesOf, parentOf, partial });
+  titles.start[n] = titles.terms.length;
+  const index = new ConceptIndex(n, postings, titles, { entriesOf, parentOf, partial });
   index.parenthesesAreModifiers = parenthesesAreModifiers;
   return index;
 }
 
-/** What the title's words weigh against a match when none is typed (title-fit.ts). */
-function lengthOf(title: string, parenthesesAreModifiers: boolean): number {
+/**
+ * Appends a title's words with what each weighs when not typed: nothing for filler words, words in
+ * a "without" clause, ICD-10-CM nonessential modifiers (parentheses) and the encounter part (7th
+ * character); double for context words (newborn, pregnancy …). Returns the title's total.
+ */
+function addTitleTokens(titles: TitleTokens, title: string, parenthesesAreModifiers: boolean): number {
   let total = 0;
-  eachTerm(parenthesesAreModifiers ? splitEncounter(title)[0] : title, (_term, word, inParentheses, negated) => {
-    if (!negated && !(inParentheses && parenthesesAreModifiers)) total += unmatchedWeight(word);
+  const [head, tail] = parenthesesAreModifiers ? splitEncounter(title) : [title, ''];
+  eachTerm(head, (term, word, inParentheses, negated) => {
+    const free = negated || (inParentheses && parenthesesAreModifiers) ? 0 : unmatchedWeight(word);
+    titles.terms.push(term);
+    titles.free.push(free);
+    total += free;
+  });
+  eachTerm(tail, (term) => {
+    titles.terms.push(term);
+    titles.free.push(0);
   });
   return total;
 }

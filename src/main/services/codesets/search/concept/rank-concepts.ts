@@ -11,7 +11,7 @@ import type { ContentDb } from '../../content-db';
 import type { CodeRowDb } from '../../statements';
 import { entryIndexOf } from '../entry-index-cache';
 import { searchPcsPaths, type PcsPathHit } from '../pcs-paths';
-import { queryWords, unmatchedWeight } from '../title-words';
+import { queryWords } from '../title-words';
 import type { SearchScope } from '../search-scope';
 import type { PhraseSource } from '../vocabulary/phrases';
 import type { WordIndex } from '../word-index';
@@ -23,7 +23,7 @@ import { parseQuery, type ParsedQuery } from './parse-query';
 import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slots';
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topByValue, type VersionScores } from './score-version';
-import { eachTerm, NOT, splitEncounter } from './terms';
+import { splitEncounter } from './terms';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -41,7 +41,7 @@ const UNSPECIFIED_BONUS = 0.04;
 const PARTIAL_PATH = 0.8;
 const PATH_BONUS = 0.1;
 /** Codes per version ranked in full (title fit read) after the cover pass. */
-const CANDIDATES = 200;
+const CANDIDATES = 80;
 const COMPLEMENT_CANDIDATES = 60;
 /** A concept is covered by a code matching this share of it. */
 const COVERED = 0.75;
@@ -107,13 +107,13 @@ function rankVersion(v: Versioned, parsed: ParsedQuery, counted: readonly boolea
   const pre = (d: number) =>
     (scores.cover[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
   const picked = topByValue(scores.touched, scores.touchedCount, CANDIDATES, pre, -HEADER_PENALTY, 1.1);
-  const fit = titleFitter(v.slots, counted, () => true, index.parenthesesAreModifiers);
-  return picked.map((ordinal) => {
-    const cover = (scores.cover[ordinal] as number) / total;
-    const title = codes.longTitleAt(ordinal);
-    const score = cover + TITLE_FIT * fit(title) + defaultBonus(title) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
-    return { v, ordinal, cover, score };
-  });
+  return withMarks(index, slotTermIds(v.slots, counted, () => true), () =>
+    picked.map((ordinal) => {
+      const cover = (scores.cover[ordinal] as number) / total;
+      const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+      return { v, ordinal, cover, score };
+    }),
+  );
 }
 
 function compareCodes(a: Ranked, b: Ranked): number {
@@ -133,15 +133,16 @@ function defaultBonus(title: string): number {
 /** PCS index-path hits as ranked codes: a complete path covers the query as typed. */
 function pathsOf(v: Versioned, counted: readonly boolean[]): Ranked[] {
   if (v.paths.length === 0) return [];
-  const fit = titleFitter(v.slots, counted, () => true, false);
-  return v.paths.flatMap((hit, order) => {
-    const ordinal = v.codes.codesBetween(hit.code, `${hit.code}\u0000`, 1)[0];
-    if (ordinal === undefined) return [];
-    const cover = hit.complete ? 1 : hit.coverage * PARTIAL_PATH;
-    // The Index's own narrowing (body part from the operation name, implied approach) beats a bare word match; its order breaks ties.
-    const score = cover + PATH_BONUS + TITLE_FIT * fit(hit.long_title) - order * 1e-4;
-    return [{ v, ordinal, cover, score, path: hit.path }];
-  });
+  return withMarks(v.index, slotTermIds(v.slots, counted, () => true), () =>
+    v.paths.flatMap((hit, order) => {
+      const ordinal = v.codes.codesBetween(hit.code, `${hit.code}\u0000`, 1)[0];
+      if (ordinal === undefined) return [];
+      const cover = hit.complete ? 1 : hit.coverage * PARTIAL_PATH;
+      // The Index's own narrowing (body part from the operation name, implied approach) beats a bare word match; its order breaks ties.
+      const score = cover + PATH_BONUS + TITLE_FIT * v.index.titleFit(ordinal) - order * 1e-4;
+      return [{ v, ordinal, cover, score, path: hit.path }];
+    }),
+  );
 }
 
 /** One entry per code: the better of its word score and its index-path score. */
@@ -171,15 +172,18 @@ function withComplements(ranked: Ranked[], parsed: ParsedQuery, counted: readonl
     const topCover = (of[top.ordinal] as number) / total;
     if (topCover >= COVERED) continue;
     const pre = (d: number) => (of[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
-    const fit = titleFitter(top.v.slots, counted, (k) => parsed.slots[k]?.concept === c, index.parenthesesAreModifiers);
-    let best: Ranked | null = null;
-    for (const ordinal of topByValue(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, pre, -HEADER_PENALTY, 1.1)) {
-      const cover = (of[ordinal] as number) / total;
-      if (cover < topCover + 0.25) continue;
-      const title = codes.longTitleAt(ordinal);
-      const score = cover + TITLE_FIT * fit(title) + defaultBonus(title) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
-      if (!best || score > best.score) best = { v: top.v, ordinal, cover, score };
-    }
+    const picked = topByValue(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, pre, -HEADER_PENALTY, 1.1);
+    const ids = slotTermIds(top.v.slots, counted, (k) => parsed.slots[k]?.concept === c);
+    const best = withMarks(index, ids, () => {
+      let found: Ranked | null = null;
+      for (const ordinal of picked) {
+        const cover = (of[ordinal] as number) / total;
+        if (cover < topCover + 0.25) continue;
+        const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+        if (!found || score > found.score) found = { v: top.v, ordinal, cover, score };
+      }
+      return found;
+    });
     if (best && best.ordinal !== top.ordinal && !extra.some((e) => e.ordinal === best.ordinal)) extra.push(best);
   }
   if (extra.length === 0) return ranked;
@@ -187,42 +191,24 @@ function withComplements(ranked: Ranked[], parsed: ParsedQuery, counted: readonl
   return [top, ...extra, ...rest];
 }
 
-/**
- * Title fit: the share of a title's words the query's terms (of the slots `include` keeps)
- * explain. Filler words are free, context words (newborn, pregnancy …) count double against it,
- * and so do nothing what a "without …" clause or (in ICD-10-CM) parentheses say.
- */
-function titleFitter(slots: readonly ResolvedSlot[], counted: readonly boolean[], include: (k: number) => boolean, parenthesesAreModifiers: boolean): (title: string) => number {
-  const terms = new Set<string>();
-  const prefixes: string[] = [];
+/** The term ids of the counted slots `include` keeps (every alternative, prefixes of a word being typed too). */
+function slotTermIds(slots: readonly ResolvedSlot[], counted: readonly boolean[], include: (k: number) => boolean): number[] {
+  const ids = new Set<number>();
   slots.forEach((slot, k) => {
     if (!counted[k] || !include(k)) return;
-    for (const alt of slot.alternatives) {
-      for (const t of alt.terms) terms.add(t);
-      if (alt.openPrefix) prefixes.push(alt.openPrefix);
-    }
+    for (const alt of slot.alternatives) for (const g of alt.groups) for (const id of g.ids) ids.add(id);
   });
-  const matches = (term: string, word: string, negated: boolean) => terms.has(term) || prefixes.some((p) => (negated ? NOT + word : word).startsWith(p));
-  return (title) => {
-    let matched = 0;
-    let total = 0;
-    // The encounter part (7th character) counts only when typed: siblings then tie, and the
-    // Tabular order (initial encounter first) decides.
-    const [head, tail] = parenthesesAreModifiers ? splitEncounter(title) : [title, ''];
-    eachTerm(head, (term, word, inParentheses, negated) => {
-      if (matches(term, word, negated)) {
-        matched++;
-        total++;
-      } else if (!negated && !(inParentheses && parenthesesAreModifiers)) total += unmatchedWeight(word);
-    });
-    eachTerm(tail, (term, word, _inParentheses, negated) => {
-      if (matches(term, word, negated)) {
-        matched++;
-        total++;
-      }
-    });
-    return total === 0 ? 0 : matched / total;
-  };
+  return [...ids];
+}
+
+/** Runs `body` with the terms marked for ConceptIndex.titleFit, then clears them. */
+function withMarks<T>(index: ConceptIndex, ids: readonly number[], body: () => T): T {
+  index.markTerms(ids);
+  try {
+    return body();
+  } finally {
+    index.clearMarks(ids);
+  }
 }
 
 function hitOf(r: Ranked, parsed: ParsedQuery, counted: readonly boolean[]): ConceptHit {

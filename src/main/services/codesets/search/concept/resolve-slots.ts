@@ -39,7 +39,7 @@ export interface ResolvedSlot {
 const READING_FACTOR = 0.95;
 /** A word still being typed, matched as the start of a longer word. */
 const PREFIX_FACTOR = 0.7;
-const MAX_PREFIX_TERMS = 40;
+const MAX_PREFIX_TERMS = 16;
 /** A word no code has: what it would weigh if it were there (it still counts against its alternative). */
 const UNKNOWN_IDF = 4;
 /** No single word may outweigh the rest of the query by much. */

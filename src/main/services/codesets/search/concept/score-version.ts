@@ -155,18 +155,26 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
   };
 }
 
+const values = new WeakMap<Int32Array, Float32Array>();
+
 /**
  * The ordinals of the best `m` codes by `value(d)` among the first `count` of `touched`, in no
  * particular order: a histogram finds the cut-off without sorting every touched code.
  */
 export function topByValue(touched: Int32Array, count: number, m: number, value: (d: number) => number, lo: number, hi: number): number[] {
   if (count <= m) return Array.from(touched.subarray(0, count));
+  let v = values.get(touched);
+  if (!v) {
+    v = new Float32Array(touched.length);
+    values.set(touched, v);
+  }
   const BINS = 1024;
   const bins = new Int32Array(BINS);
-  const span = hi - lo || 1;
-  const binOf = (v: number) => Math.max(0, Math.min(BINS - 1, Math.floor(((v - lo) / span) * BINS)));
+  const scale = BINS / (hi - lo || 1);
   for (let q = 0; q < count; q++) {
-    const b = binOf(value(touched[q] as number));
+    const x = value(touched[q] as number);
+    v[q] = x;
+    const b = Math.max(0, Math.min(BINS - 1, Math.floor((x - lo) * scale)));
     bins[b] = (bins[b] as number) + 1;
   }
   let cut = BINS - 1;
@@ -175,12 +183,9 @@ export function topByValue(touched: Int32Array, count: number, m: number, value:
     cut--;
     kept += bins[cut] as number;
   }
+  const floor = lo + cut / scale;
   const picked: { d: number; v: number }[] = [];
-  for (let q = 0; q < count; q++) {
-    const d = touched[q] as number;
-    const v = value(d);
-    if (binOf(v) >= cut) picked.push({ d, v });
-  }
+  for (let q = 0; q < count; q++) if ((v[q] as number) >= floor) picked.push({ d: touched[q] as number, v: v[q] as number });
   picked.sort((a, b) => b.v - a.v || a.d - b.d);
   return picked.slice(0, m).map((p) => p.d);
 }

@@ -1,0 +1,16 @@
+import { openContentDb } from './src/main/services/codesets/content-db';
+import { searchCodes } from './src/main/services/codesets/search';
+import { unseenQueries } from './tests/bench/search-quality/unseen/index';
+const db = openContentDb('/tmp/codedesk-unseen-dev/content.db');
+let t = performance.now();
+searchCodes(db, { query: 'fracture femur', date: '2026-01-15', limit: 25 });
+console.log('cold first search ms', Math.round(performance.now() - t), 'rss MB', Math.round(process.memoryUsage().rss / 1e6));
+const times: number[] = [];
+for (const q of unseenQueries('dev')) for (let i = 2; i <= q.query.length; i++) {
+  const s = performance.now();
+  searchCodes(db, { query: q.query.slice(0, i), date: '2026-01-15', limit: 25 });
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+const p = (x: number) => times[Math.floor(x * (times.length - 1))]!.toFixed(2);
+console.log('keystrokes', times.length, 'p50', p(0.5), 'p95', p(0.95), 'p99', p(0.99), 'max', times.at(-1)!.toFixed(1));
