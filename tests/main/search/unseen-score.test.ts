@@ -1,6 +1,6 @@
 /** The unseen-set scoring helpers of `npm run bench -- searchUnseen` (made-up answers, no query of the set). */
 import { describe, expect, it } from 'vitest';
-import { holdsPair, outcomeOf, pairShare, tallyByKind, topFiveFlags } from '../../bench/search-quality/unseen/score';
+import { holdsPair, outcomeOf, pairShare, spreadOrder, tallyByKind, topFiveFlags } from '../../bench/search-quality/unseen/score';
 
 describe('tallyByKind', () => {
   it('counts top-1, top-5 and empty answers per kind and over all', () => {
@@ -55,5 +55,16 @@ describe('topFiveFlags', () => {
     expect(topFiveFlags([hit('icd10cm', 'S72', false), hit('icd10cm', 'S72.0', false)], terminated).headerOnly).toBe(true);
     expect(topFiveFlags([hit('icd10cm', 'S72', false), hit('icd10cm', 'S72.001A')], terminated).headerOnly).toBe(false);
     expect(topFiveFlags([], terminated).headerOnly).toBe(false);
+  });
+});
+
+describe('spreadOrder', () => {
+  it('visits every index once, spreading the first ones across the list', () => {
+    expect(spreadOrder(8)).toEqual([0, 4, 2, 6, 1, 5, 3, 7]);
+    const order = spreadOrder(177);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 177 }, (_, i) => i));
+    expect(order.slice(0, 4)).toEqual([0, 128, 64, 32]);
+    expect(spreadOrder(1)).toEqual([0]);
+    expect(spreadOrder(0)).toEqual([]);
   });
 });

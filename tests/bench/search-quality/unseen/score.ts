@@ -84,3 +84,19 @@ export function topFiveFlags(hits: readonly TopHit[], terminated: ReadonlySet<st
     headerOnly: top.length > 0 && top.every((h) => !h.billable),
   };
 }
+
+/**
+ * 0..n-1 in an order that spreads out (bit-reversed: 0, n/2, n/4, 3n/4, ...), so any first part
+ * of it is a sample across the whole list (the halves keep each writer's queries together).
+ */
+export function spreadOrder(n: number): number[] {
+  let bits = 0;
+  while (1 << bits < n) bits++;
+  const order: number[] = [];
+  for (let i = 0; i < 1 << bits; i++) {
+    let reversed = 0;
+    for (let b = 0; b < bits; b++) if (i & (1 << b)) reversed |= 1 << (bits - 1 - b);
+    if (reversed < n) order.push(reversed);
+  }
+  return order;
+}
