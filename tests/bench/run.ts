@@ -22,11 +22,12 @@ import { pcsBench } from './pcs.bench';
 import { queueBench } from './queue.bench';
 import { searchDuringImportBench } from './search-during-import.bench';
 import { searchPeersBench } from './search-peers.bench';
+import { searchUnseenBench } from './search-unseen.bench';
 import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench, packagesBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, searchUnseenBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench, packagesBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

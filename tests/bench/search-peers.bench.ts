@@ -5,16 +5,16 @@
  * per kind, p50 / p95 latency, and each engine's latency as a ratio to the fastest peer.
  */
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { closeContentDb, openContentDb, type ContentDb } from '../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../../src/main/services/codesets/import';
 import { searchCodes, versionsToSearch } from '../../src/main/services/codesets/search';
 import { parseSynonyms } from '../../src/main/services/codesets/search/synonyms';
 import { wordIndexOf } from '../../src/main/services/codesets/search/word-index-cache';
 import type { BenchModule } from './bench-module';
+import { buildCost, collector } from './build-cost';
 import { accuracyByKind, rankOfAnswer } from './search-quality/evaluate';
-import { flexSearchEngine, fuseEngine, miniSearchEngine, type BenchRow, type Engine } from './search-quality/peers';
+import { flexSearchEngine, fuseEngine, miniSearchEngine, type Engine } from './search-quality/peers';
+import { rowsOf } from './search-quality/peer-rows';
 import { INDEPENDENT_QUERIES } from './search-quality/independent-queries';
 import { QUALITY_QUERIES, type QualityQuery } from './search-quality/queries';
 import { summarise } from './stats';
@@ -28,34 +28,6 @@ const PEER_REPEATS = 2;
  * it answers every SLOW_PEER_STRIDE-th query once, and CodeDesk is scored on that sample too.
  */
 const SLOW_PEER_STRIDE = 10;
-
-/** A forced full collection, so heap figures are what an index keeps, not garbage from building it. */
-function collector(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
-  return () => {
-    gc();
-    gc();
-  };
-}
-
-/** JS heap plus buffers outside it (typed arrays), in bytes. */
-function retained(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
-/** Wall time of `build` and the memory it leaves behind (after full collections), in MB. */
-function buildCost<T>(build: () => T, gc: () => void): { value: T; buildMs: number; retainedMB: number } {
-  gc();
-  const before = retained();
-  const started = performance.now();
-  const value = build();
-  const buildMs = performance.now() - started;
-  gc();
-  const retainedMB = (retained() - before) / 1e6;
-  return { value, buildMs: Math.round(buildMs), retainedMB: Math.round(retainedMB * 10) / 10 };
-}
 
 type Figures = ReturnType<typeof measure>;
 
@@ -110,16 +82,6 @@ function independentAccuracy(engine: Engine) {
   return { queries: INDEPENDENT_QUERIES.length, all: accuracyByKind(INDEPENDENT_QUERIES, ranks).all, dev: half(0), heldOut: half(1) };
 }
 
-function rowsOf(db: ContentDb): BenchRow[] {
-  const versions = versionsToSearch(db, undefined, DATE);
-  return versions.flatMap((v) =>
-    (db.prepare('SELECT display_code AS code, long_title AS title FROM codes WHERE version_id = ? ORDER BY seq').all(v.id) as {
-      code: string;
-      title: string;
-    }[]).map((r) => ({ system: v.system, ...r })),
-  );
-}
-
 /** Runs every query `repeats` times (the last round's answers are scored), timing each call. */
 function measure(engine: Engine, repeats: number, queries: readonly QualityQuery[] = QUALITY_QUERIES) {
   const timings: number[] = [];
@@ -143,7 +105,7 @@ export const searchPeersBench: BenchModule = {
     const db = openContentDb(path.join(tempDir, 'content.db'));
     try {
       const included = await importAll(db, codesets);
-      const rows = rowsOf(db);
+      const rows = rowsOf(db, DATE);
       const gc = collector();
       // Cold: the first word search builds the in-memory word index of every version it covers.
       const cold = buildCost(() => searchCodes(db, { query: 'fracture femur', date: DATE, limit: LIMIT }), gc);
