@@ -15,6 +15,9 @@ import type { WordIndex } from '../word-index';
 import { unmatchedWeight } from '../title-words';
 import { eachTerm, splitEncounter } from './terms';
 
+/** A header ranks below the billable codes that inherit what it says. */
+export const HEADER_PENALTY = 0.25;
+
 export const Weight = { title: 100, entry: 90, inheritedEntry: 85, partialEntry: 85, inheritedTitle: 60 } as const;
 
 /** Partial-code entries naming more codes than this are too broad to say anything about one. */
@@ -41,6 +44,11 @@ export class ConceptIndex {
   private readonly titleTerms: Int32Array;
   /** … and what each weighs against a match when not typed (0: filler, a modifier, a "without" clause, the encounter part). */
   private readonly titleFree: Uint8Array;
+  /**
+   * What a code brings before any word matches: a header ranks below the billable codes that
+   * inherit what it says, and among equals a shorter title first.
+   */
+  readonly prior: Float32Array;
   /** Terms the current query marked (markTerms/clearMarks), read by titleFit. */
   private readonly marks: Uint8Array;
 
@@ -72,6 +80,7 @@ export class ConceptIndex {
     this.titleTerms = Int32Array.from(titles.terms, (t) => this.ids.get(t) ?? -1);
     this.titleFree = Uint8Array.from(titles.free);
     this.marks = new Uint8Array(terms.length);
+    this.prior = Float32Array.from(titles.length, (length, d) => (titles.billable[d] === 1 ? 0 : -HEADER_PENALTY) + 0.02 / (1 + length));
     const order = terms.map((t, i) => [t, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.sorted = order.map((o) => o[0]);
     this.sortedIds = Int32Array.from(order, (o) => o[1]);
@@ -180,6 +189,7 @@ export interface EntrySources {
 
 /** Every code's title as terms, and what each untyped word weighs against a match. */
 interface TitleTokens {
+  billable: Uint8Array;
   start: Int32Array;
   terms: string[];
   free: number[];
@@ -232,12 +242,13 @@ export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenth
   const postings = new Map<string, { ords: number[]; ws: number[] }>();
   const bag: Bag = new Map();
   const parentOf = new Int32Array(n).fill(-1);
-  const titles: TitleTokens = { start: new Int32Array(n + 1), terms: [], free: [], length: new Uint8Array(n) };
+  const titles: TitleTokens = { billable: new Uint8Array(n), start: new Int32Array(n + 1), terms: [], free: [], length: new Uint8Array(n) };
   for (let ordinal = 0; ordinal < n; ordinal++) {
     bag.clear();
     const code = codes.codeAt(ordinal);
     parentOf[ordinal] = parentOrdinal(code, ordinalOf);
     titles.start[ordinal] = titles.terms.length;
+    titles.billable[ordinal] = codes.isBillable(ordinal) ? 1 : 0;
     titles.length[ordinal] = Math.min(255, addTitleTokens(titles, codes.longTitleAt(ordinal), parenthesesAreModifiers));
     const parent = parentBag(code, ordinalOf, inherited);
     if (parent) for (const [term, w] of parent) bag.set(term, w);

@@ -34,6 +34,17 @@ export function slotMatch(index: ConceptIndex, slot: ResolvedSlot, ordinal: numb
 
 type Explanation = NonNullable<CodeHit['matchedBy']>;
 
+/** An entry's terms, read once: the same entries explain hits on every keystroke. */
+const termsOfEntry = new WeakMap<EntryRow, string[]>();
+function entryTerms(entry: EntryRow): string[] {
+  let terms = termsOfEntry.get(entry);
+  if (!terms) {
+    terms = termsOf(entry.term);
+    termsOfEntry.set(entry, terms);
+  }
+  return terms;
+}
+
 /** The first entry point (own, a header's, a partial code's) holding one of `terms` that the title lacks. */
 export function entryThatNamed(
   index: ConceptIndex,
@@ -50,7 +61,7 @@ export function entryThatNamed(
   const wantedPrefixes = prefixes.filter((p) => !starts(inTitle, p));
   if (wanted.length === 0 && wantedPrefixes.length === 0) return undefined;
   const holds = (entry: EntryRow) => {
-    const own = termsOf(entry.term);
+    const own = entryTerms(entry);
     return wanted.some((t) => has(own, t)) || wantedPrefixes.some((p) => starts(own, p));
   };
   const { entriesOf, parentOf, partial } = index.sources;

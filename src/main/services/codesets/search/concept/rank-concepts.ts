@@ -16,13 +16,13 @@ import type { SearchScope } from '../search-scope';
 import type { PhraseSource } from '../vocabulary/phrases';
 import type { WordIndex } from '../word-index';
 import { wordIndexOf } from '../word-index-cache';
-import type { ConceptIndex } from './concept-index';
+import { HEADER_PENALTY, type ConceptIndex } from './concept-index';
 import { conceptIndexOf } from './concept-index-cache';
 import { entryThatNamed, slotMatch } from './explain-match';
 import { parseQuery, type ParsedQuery } from './parse-query';
 import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slots';
 import { correctWord, vocabularyOf } from '../typos';
-import { scoreVersion, topByValue, type VersionScores } from './score-version';
+import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
 
 export interface ConceptHit {
@@ -34,8 +34,6 @@ export interface ConceptHit {
 
 /** How much title fit adds to query cover. */
 const TITLE_FIT = 0.35;
-/** A header ranks below the billable codes that inherit what it says. */
-const HEADER_PENALTY = 0.25;
 const UNSPECIFIED_BONUS = 0.04;
 /** An index path that leaves typed words unaccounted for counts for this share of what it covers. */
 const PARTIAL_PATH = 0.8;
@@ -104,9 +102,7 @@ function rankVersion(v: Versioned, parsed: ParsedQuery, counted: readonly boolea
   const { scores, index, codes } = v;
   if (scores.total === 0 || scores.touchedCount === 0) return [];
   const total = scores.total;
-  const pre = (d: number) =>
-    (scores.cover[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
-  const picked = topByValue(scores.touched, scores.touchedCount, CANDIDATES, pre, -HEADER_PENALTY, 1.1);
+  const picked = topCandidates(scores.touched, scores.touchedCount, CANDIDATES, scores.cover, 1 / total, index.prior);
   return withMarks(index, slotTermIds(v.slots, counted, () => true), () =>
     picked.map((ordinal) => {
       const cover = (scores.cover[ordinal] as number) / total;
@@ -171,8 +167,7 @@ function withComplements(ranked: Ranked[], parsed: ParsedQuery, counted: readonl
     const of = scores.concept[c] as Float32Array;
     const topCover = (of[top.ordinal] as number) / total;
     if (topCover >= COVERED) continue;
-    const pre = (d: number) => (of[d] as number) / total - (codes.isBillable(d) ? 0 : HEADER_PENALTY) + 0.02 / (1 + (index.titleLength[d] as number));
-    const picked = topByValue(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, pre, -HEADER_PENALTY, 1.1);
+    const picked = topCandidates(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, of, 1 / total, index.prior);
     const ids = slotTermIds(top.v.slots, counted, (k) => parsed.slots[k]?.concept === c);
     const best = withMarks(index, ids, () => {
       let found: Ranked | null = null;

@@ -40,6 +40,7 @@ const READING_FACTOR = 0.95;
 /** A word still being typed, matched as the start of a longer word. */
 const PREFIX_FACTOR = 0.7;
 const MAX_PREFIX_TERMS = 16;
+const MIN_PREFIX = 3;
 /** A word no code has: what it would weigh if it were there (it still counts against its alternative). */
 const UNKNOWN_IDF = 4;
 /** No single word may outweigh the rest of the query by much. */
@@ -104,8 +105,9 @@ function group(index: ConceptIndex, words: readonly string[], open: boolean, mar
       ids.push(exact);
       factors.push(1);
     }
-    if (open && word.length >= 2) {
-      for (const id of index.prefixIds(mark + word, MAX_PREFIX_TERMS)) {
+    // A word being typed reads as the start of longer words once it says enough (3 letters).
+    if (open && word.length >= MIN_PREFIX) {
+      for (const id of index.prefixIds(mark + word, word.length === MIN_PREFIX ? MAX_PREFIX_TERMS / 2 : MAX_PREFIX_TERMS)) {
         if (ids.includes(id)) continue;
         ids.push(id);
         factors.push(PREFIX_FACTOR);

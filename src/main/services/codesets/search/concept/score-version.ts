@@ -61,6 +61,7 @@ export interface VersionScores {
 }
 
 export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[], conceptOf: readonly number[], counted: readonly boolean[]): VersionScores {
+  const used = Math.min(MAX_CONCEPTS, Math.max(1, ...conceptOf.map((c) => c + 1)));
   let s = scratches.get(index);
   if (!s) {
     s = new Scratch(index.count, MAX_CONCEPTS);
@@ -77,6 +78,25 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
     const concept = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
     total += slot.importance;
     conceptTotals[concept] = (conceptTotals[concept] as number) + slot.importance;
+    const conceptScores = scratch.concept[concept] as Float32Array;
+    // The common case, one word typed with no other reading: its postings go straight to the sums.
+    const only = slot.alternatives.length === 1 ? slot.alternatives[0] : undefined;
+    const single = only && only.groups.length === 1 && only.groups[0]?.ids.length === 1 ? only.groups[0] : undefined;
+    if (only && single) {
+      const scale = (slot.importance * only.factor * (single.factors[0] as number)) / 100;
+      const [from, to] = index.postingsOf(single.ids[0] as number);
+      for (let p = from; p < to; p++) {
+        const d = ordinals[p] as number;
+        const v = scale * (weights[p] as number);
+        if (scratch.inCover[d] === 0) {
+          scratch.inCover[d] = 1;
+          scratch.touched[touchedCount++] = d;
+        }
+        scratch.cover[d] = (scratch.cover[d] as number) + v;
+        conceptScores[d] = (conceptScores[d] as number) + v;
+      }
+      return;
+    }
     let slotCount = 0;
     for (const alt of slot.alternatives) {
       let den = 0;
@@ -122,7 +142,6 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
         scratch.inAlt[d] = 0;
       }
     }
-    const conceptScores = scratch.concept[concept] as Float32Array;
     for (let q = 0; q < slotCount; q++) {
       const d = scratch.slotTouched[q] as number;
       const v = slot.importance * (scratch.slot[d] as number);
@@ -149,7 +168,7 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
         const d = scratch.touched[q] as number;
         scratch.cover[d] = 0;
         scratch.inCover[d] = 0;
-        for (const c of scratch.concept) c[d] = 0;
+        for (let c = 0; c < used; c++) (scratch.concept[c] as Float32Array)[d] = 0;
       }
     },
   };
@@ -158,23 +177,27 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
 const values = new WeakMap<Int32Array, Float32Array>();
 
 /**
- * The ordinals of the best `m` codes by `value(d)` among the first `count` of `touched`, in no
- * particular order: a histogram finds the cut-off without sorting every touched code.
+ * The ordinals of the best `m` codes by sums[d] · scale + prior[d] among the first `count` of
+ * `touched`, in no particular order: a histogram finds the cut-off without sorting them all.
  */
-export function topByValue(touched: Int32Array, count: number, m: number, value: (d: number) => number, lo: number, hi: number): number[] {
-  if (count <= m) return Array.from(touched.subarray(0, count));
+export function topCandidates(touched: Int32Array, count: number, m: number, sums: Float32Array, scale: number, prior: Float32Array): number[] {
   let v = values.get(touched);
   if (!v) {
     v = new Float32Array(touched.length);
     values.set(touched, v);
   }
-  const BINS = 1024;
-  const bins = new Int32Array(BINS);
-  const scale = BINS / (hi - lo || 1);
   for (let q = 0; q < count; q++) {
-    const x = value(touched[q] as number);
-    v[q] = x;
-    const b = Math.max(0, Math.min(BINS - 1, Math.floor((x - lo) * scale)));
+    const d = touched[q] as number;
+    v[q] = (sums[d] as number) * scale + (prior[d] as number);
+  }
+  if (count <= m) return Array.from(touched.subarray(0, count));
+  const BINS = 1024;
+  const LO = -0.5;
+  const HI = 1.1;
+  const bins = new Int32Array(BINS);
+  const binScale = BINS / (HI - LO);
+  for (let q = 0; q < count; q++) {
+    const b = Math.max(0, Math.min(BINS - 1, Math.floor(((v[q] as number) - LO) * binScale)));
     bins[b] = (bins[b] as number) + 1;
   }
   let cut = BINS - 1;
@@ -183,7 +206,7 @@ export function topByValue(touched: Int32Array, count: number, m: number, value:
     cut--;
     kept += bins[cut] as number;
   }
-  const floor = lo + cut / scale;
+  const floor = cut === 0 ? -Infinity : LO + cut / binScale;
   const picked: { d: number; v: number }[] = [];
   for (let q = 0; q < count; q++) if ((v[q] as number) >= floor) picked.push({ d: touched[q] as number, v: v[q] as number });
   picked.sort((a, b) => b.v - a.v || a.d - b.d);
