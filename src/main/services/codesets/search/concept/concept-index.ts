@@ -206,7 +206,12 @@ function addText(bag: Bag, text: string, weight: number): void {
 }
 
 /** Builds the concept index of a version from its word index (codes, titles) and entry index. */
-export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenthesesAreModifiers: boolean): ConceptIndex {
+export function buildConceptIndex(
+  codes: WordIndex,
+  entries: EntryIndex,
+  parenthesesAreModifiers: boolean,
+  shortTitles: readonly string[] = [],
+): ConceptIndex {
   const n = codes.count;
   const { entries: joined, targets } = entries.joinedList();
   const entriesOf: (EntryRow[] | undefined)[] = new Array(n);
@@ -261,6 +266,9 @@ export function buildConceptIndex(codes: WordIndex, entries: EntryIndex, parenth
       for (const entry of list) addText(bag, entry.term, Weight.partialEntry);
     }
     for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.entry);
+    // The short title's abbreviations ("Oth", "w/o") name the code too, less plainly than its title.
+    const short = shortTitles[ordinal];
+    if (short) addText(bag, short, Weight.entry);
     addText(bag, codes.longTitleAt(ordinal), Weight.title);
     for (const [term, w] of bag) {
       let p = postings.get(term);

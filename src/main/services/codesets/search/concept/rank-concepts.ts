@@ -72,7 +72,7 @@ export function rankConcepts(db: ContentDb, scope: SearchScope, query: string, v
   const resolved = scope.versions.map((version) => {
     const codes = wordIndexOf(db, version);
     const entries = entryIndexOf(db, version, scope.sources.get(version.id) ?? [], scope.changes);
-    const index = conceptIndexOf(codes, entries, version.system);
+    const index = conceptIndexOf(db, version, codes, entries);
     const correct = (word: string) => correctWord(vocabularyOf(db, version), word);
     // PCS index paths ("Cholecystectomy > see Resection, Gallbladder" narrowed by "laparoscopic") reach codes the words alone do not.
     const paths = searchPcsPaths(db, version, typedWords, scope.sources.get(version.id) ?? []);
