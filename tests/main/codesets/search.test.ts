@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CodeHit } from '../../../src/shared/domain';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { searchCodes } from '../../../src/main/services/codesets/search';
 import { wordMatchSql } from '../../../src/main/services/codesets/statements';
@@ -16,6 +17,8 @@ async function contentDb() {
 }
 
 const codes = (hits: { code: string }[]) => hits.map((h) => h.code);
+/** Hits matching every typed word; the rest follow them, each saying which words it ignored. */
+const full = <H extends CodeHit>(hits: H[]) => hits.filter((h) => h.matchedBy?.kind !== 'partial');
 
 describe('searchCodes by code', () => {
   it('puts the exact code first, with its display form, title and billable flag', async () => {
@@ -56,25 +59,28 @@ describe('searchCodes by words', () => {
     const forward = searchCodes(db, { query: 'diab kidn', system: 'icd10cm', limit: 25 });
     expect(codes(forward)).toContain('E11.22');
     expect(codes(searchCodes(db, { query: 'kidn diab', system: 'icd10cm', limit: 25 }))).toEqual(codes(forward));
-    // Every hit has every word, but for billable children brought in above a header that has (header-children.ts).
+    // Every full match has every word, but for billable children brought in above a header that has
+    // (header-children.ts); the partial matches after them say what they ignored.
     const plain = (code: string) => code.replace('.', '');
     const headers = forward.filter((h) => !h.billable).map((h) => plain(h.code));
     const childOfHeader = (code: string) => headers.some((header) => plain(code).startsWith(header));
-    expect(forward.every((h) => (/diab/i.test(h.title) && /kidn/i.test(h.title)) || (h.billable && childOfHeader(h.code)))).toBe(true);
+    expect(full(forward).every((h) => (/diab/i.test(h.title) && /kidn/i.test(h.title)) || (h.billable && childOfHeader(h.code)))).toBe(true);
+    const firstPartial = forward.findIndex((h) => h.matchedBy?.kind === 'partial');
+    expect(forward.slice(firstPartial).every((h) => h.matchedBy?.kind === 'partial' && h.matchedBy.text.startsWith('ignored: '))).toBe(true);
   });
 
   it('expands long word prefixes into whole words and still finds them', async () => {
     const db = await contentDb();
-    expect(codes(searchCodes(db, { query: 'diabetic nephrop', system: 'icd10cm', limit: 25 }))).toEqual(['E11.21']);
+    expect(codes(full(searchCodes(db, { query: 'diabetic nephrop', system: 'icd10cm', limit: 25 })))).toEqual(['E11.21']);
     expect(searchCodes(db, { query: 'qqzzkkxx', system: 'icd10cm', limit: 25 })).toEqual([]);
     // A word no indexed word starts with is read as a typo of the closest one.
-    expect(searchCodes(db, { query: 'nephropathyx', system: 'icd10cm', limit: 25 })).toEqual([
+    expect(full(searchCodes(db, { query: 'nephropathyx', system: 'icd10cm', limit: 25 }))).toEqual([
       expect.objectContaining({ code: 'E11.21', matchedBy: { kind: 'typo', text: 'nephropathyx → nephropathy' } }),
     ]);
   });
 
   it('ranks billable codes above headers', async () => {
-    const hits = searchCodes(await contentDb(), { query: 'chronic kidney', system: 'icd10cm', limit: 25 });
+    const hits = full(searchCodes(await contentDb(), { query: 'chronic kidney', system: 'icd10cm', limit: 25 }));
     const firstHeader = hits.findIndex((h) => !h.billable);
     expect(firstHeader).toBeGreaterThan(0);
     expect(hits.slice(firstHeader).every((h) => !h.billable)).toBe(true);
@@ -87,12 +93,12 @@ describe('searchCodes by words', () => {
   });
 
   it('ignores diacritics and case', async () => {
-    const hits = searchCodes(await contentDb(), { query: 'SJOGREN unsp', system: 'icd10cm', limit: 5 });
+    const hits = full(searchCodes(await contentDb(), { query: 'SJOGREN unsp', system: 'icd10cm', limit: 5 }));
     expect(hits.map((h) => [h.code, h.title])).toEqual([['M35.00', 'Sjögren syndrome, unspecified']]);
   });
 
   it('finds words in the short title too (its abbreviations)', async () => {
-    expect(codes(searchCodes(await contentDb(), { query: 'fx clos', system: 'icd10cm', limit: 5 }))).toEqual(['S72.001A']);
+    expect(codes(full(searchCodes(await contentDb(), { query: 'fx clos', system: 'icd10cm', limit: 5 })))).toEqual(['S72.001A']);
   });
 
   it('treats full-text operators and quotes as plain text', async () => {

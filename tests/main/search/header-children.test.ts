@@ -50,7 +50,8 @@ describe('header children in searchCodes', () => {
   it('a header found by its words comes below its billable children', async () => {
     const db = await searchDb();
     const hits = searchCodes(db, { query: 'fibrillation flutter', system: 'icd10cm', limit: 25 });
-    expect(codes(hits)).toEqual(['I48.92', 'I48.91', 'I48.0', 'I48']);
+    expect(new Set(codes(hits).slice(0, 3))).toEqual(new Set(['I48.92', 'I48.91', 'I48.0']));
+    expect(codes(hits)[3]).toBe('I48');
     expect(hits.slice(0, 3).every((h) => h.billable)).toBe(true);
   });
 

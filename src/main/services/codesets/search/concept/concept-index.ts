@@ -52,7 +52,16 @@ export class ConceptIndex {
   /** Terms the current query marked (markTerms/clearMarks), read by titleFit. */
   private readonly marks: Uint8Array;
 
-  constructor(count: number, postings: Map<string, { ords: number[]; ws: number[] }>, titles: TitleTokens, sources: EntrySources) {
+  /** Per term, 1 when only short titles hold it (an abbreviation of a longer word). */
+  private readonly abbreviation: Uint8Array;
+
+  constructor(
+    count: number,
+    postings: Map<string, { ords: number[]; ws: number[] }>,
+    titles: TitleTokens,
+    sources: EntrySources,
+    abbreviations: ReadonlySet<string> = new Set(),
+  ) {
     this.count = count;
     this.titleLength = titles.length;
     this.sources = sources;
@@ -80,6 +89,7 @@ export class ConceptIndex {
     this.titleTerms = Int32Array.from(titles.terms, (t) => this.ids.get(t) ?? -1);
     this.titleFree = Uint8Array.from(titles.free);
     this.marks = new Uint8Array(terms.length);
+    this.abbreviation = Uint8Array.from(terms, (t) => (abbreviations.has(t) ? 1 : 0));
     this.prior = Float32Array.from(titles.length, (length, d) => (titles.billable[d] === 1 ? 0 : -HEADER_PENALTY) + 0.02 / (1 + length));
     const order = terms.map((t, i) => [t, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.sorted = order.map((o) => o[0]);
@@ -105,6 +115,11 @@ export class ConceptIndex {
       found.push(this.sortedIds[k] as number);
     }
     return found;
+  }
+
+  /** True for a term only short titles hold ("diab"): typed, it is read as the start of longer words too. */
+  isAbbreviation(id: number): boolean {
+    return this.abbreviation[id] === 1;
   }
 
   markTerms(ids: Iterable<number>): void {
@@ -246,6 +261,9 @@ export function buildConceptIndex(
 
   const postings = new Map<string, { ords: number[]; ws: number[] }>();
   const bag: Bag = new Map();
+  // Terms seen only in short titles are their abbreviations ("diab", "kidn"), not words of their own.
+  const shortOnly = new Set<string>();
+  const plain = new Set<string>();
   const parentOf = new Int32Array(n).fill(-1);
   const titles: TitleTokens = { billable: new Uint8Array(n), start: new Int32Array(n + 1), terms: [], free: [], length: new Uint8Array(n) };
   for (let ordinal = 0; ordinal < n; ordinal++) {
@@ -268,9 +286,15 @@ export function buildConceptIndex(
     for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.entry);
     // The short title's abbreviations ("Oth", "w/o") name the code too, less plainly than its title.
     const short = shortTitles[ordinal];
-    if (short) addText(bag, short, Weight.entry);
+    if (short) {
+      eachTerm(short, (term) => {
+        if (!bag.has(term)) shortOnly.add(term);
+      });
+      addText(bag, short, Weight.entry);
+    }
     addText(bag, codes.longTitleAt(ordinal), Weight.title);
     for (const [term, w] of bag) {
+      if (w !== Weight.entry || !shortOnly.has(term)) plain.add(term);
       let p = postings.get(term);
       if (!p) {
         p = { ords: [], ws: [] };
@@ -281,7 +305,8 @@ export function buildConceptIndex(
     }
   }
   titles.start[n] = titles.terms.length;
-  const index = new ConceptIndex(n, postings, titles, { entriesOf, parentOf, partial });
+  for (const term of plain) shortOnly.delete(term);
+  const index = new ConceptIndex(n, postings, titles, { entriesOf, parentOf, partial }, shortOnly);
   index.parenthesesAreModifiers = parenthesesAreModifiers;
   return index;
 }

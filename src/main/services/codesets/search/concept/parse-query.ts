@@ -36,6 +36,7 @@ const RELATIONS: readonly (readonly string[])[] = [
   ['due', 'to'], ['secondary', 'to'], ['2', '2'], ['caused', 'by'], ['associated', 'with'], ['complicated', 'by'],
   ['with'], ['w'], ['on'], ['in'], ['and'], ['from'], ['after'], ['following'], ['plus'],
 ];
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 /** Words that carry no concept of their own. */
 const SMALL: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'by', 'at', 'or', 'as', 'is', 'was', 'pt', 'patient']);
 /** "w/o" and "without" negate what follows; the codes' own "without" titles are the default anyway. */
@@ -64,7 +65,8 @@ function startsWith(tokens: readonly string[], at: number, phrase: readonly stri
 }
 
 export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery {
-  const tokens = conceptWords(query);
+  // Articles carry nothing and would split phrases ("ringing in the ears").
+  const tokens = conceptWords(query).filter((t) => !ARTICLES.has(t));
   // Plurals find their singular's phrases too ("PVCs" → "pvc", "kidney stones" → "kidney stone").
   const singular = tokens.map((t) => (t.length > 2 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));
   const open = query.length > 0 && /[a-z0-9]$/i.test(query);

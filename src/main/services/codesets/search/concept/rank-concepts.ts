@@ -73,10 +73,14 @@ export function rankConcepts(db: ContentDb, scope: SearchScope, query: string, v
     const codes = wordIndexOf(db, version);
     const entries = entryIndexOf(db, version, scope.sources.get(version.id) ?? [], scope.changes);
     const index = conceptIndexOf(db, version, codes, entries);
-    const correct = (word: string) => correctWord(vocabularyOf(db, version), word);
     // PCS index paths ("Cholecystectomy > see Resection, Gallbladder" narrowed by "laparoscopic") reach codes the words alone do not.
     const paths = searchPcsPaths(db, version, typedWords, scope.sources.get(version.id) ?? []);
-    return { system: version.system, codes, index, paths, slots: parsed.slots.map((s) => resolveSlot(s, index, correct)) };
+    return { system: version.system, version, codes, index, paths, slots: parsed.slots.map((s) => resolveSlot(s, index)) };
+  });
+  // A word no version knows may be misspelt: only then is it corrected, against each version's words.
+  parsed.slots.forEach((slot, k) => {
+    if (resolved.some((r) => r.slots[k]?.matchable === true)) return;
+    for (const r of resolved) r.slots[k] = resolveSlot(slot, r.index, (word) => correctWord(vocabularyOf(db, r.version), word));
   });
   // A slot no version can match is ignored everywhere (and said so); the rest count in every version.
   const counted = parsed.slots.map((_, k) => resolved.some((r) => r.slots[k]?.matchable === true));

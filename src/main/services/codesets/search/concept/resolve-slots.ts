@@ -105,12 +105,15 @@ function group(index: ConceptIndex, words: readonly string[], open: boolean, mar
       ids.push(exact);
       factors.push(1);
     }
-    // A word being typed reads as the start of longer words once it says enough (3 letters).
-    if (open && word.length >= MIN_PREFIX) {
-      for (const id of index.prefixIds(mark + word, word.length === MIN_PREFIX ? MAX_PREFIX_TERMS / 2 : MAX_PREFIX_TERMS)) {
-        if (ids.includes(id)) continue;
-        ids.push(id);
-        factors.push(PREFIX_FACTOR);
+    // A word being typed, or one titles hold whole only as a short-title abbreviation ("diab",
+    // "kidn"), reads as the start of longer words once it says enough (3 letters).
+    if (word.length >= MIN_PREFIX) {
+      const longer = index.prefixIds(mark + word, word.length === MIN_PREFIX ? MAX_PREFIX_TERMS / 2 : MAX_PREFIX_TERMS).filter((id) => id !== exact);
+      if (open || exact < 0 || index.isAbbreviation(exact)) {
+        for (const id of longer) {
+          ids.push(id);
+          factors.push(PREFIX_FACTOR);
+        }
       }
     }
   }
