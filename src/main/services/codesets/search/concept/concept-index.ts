@@ -13,6 +13,7 @@
 import type { EntryIndex, EntryRow } from '../entry-index';
 import type { WordIndex } from '../word-index';
 import { unmatchedWeight } from '../title-words';
+import { PostingsBuilder, type Postings } from './postings-builder';
 import { eachTerm, splitEncounter } from './terms';
 
 /** A header ranks below the billable codes that inherit what it says. */
@@ -55,36 +56,15 @@ export class ConceptIndex {
   /** Per term, 1 when only short titles hold it (an abbreviation of a longer word). */
   private readonly abbreviation: Uint8Array;
 
-  constructor(
-    count: number,
-    postings: Map<string, { ords: number[]; ws: number[] }>,
-    titles: TitleTokens,
-    sources: EntrySources,
-    abbreviations: ReadonlySet<string> = new Set(),
-  ) {
+  constructor(count: number, postings: Postings, titles: TitleTokens, sources: EntrySources, abbreviations: ReadonlySet<string> = new Set()) {
     this.count = count;
     this.titleLength = titles.length;
     this.sources = sources;
-    this.ids = new Map();
-    const terms = [...postings.keys()];
-    let total = 0;
-    for (const t of terms) total += (postings.get(t) as { ords: number[] }).ords.length;
-    this.start = new Int32Array(terms.length + 1);
-    this.ordinals = new Int32Array(total);
-    this.weights = new Uint8Array(total);
-    let at = 0;
-    terms.forEach((term, id) => {
-      this.ids.set(term, id);
-      const p = postings.get(term) as { ords: number[]; ws: number[] };
-      this.start[id] = at;
-      // Postings are written in ordinal order (one document at a time), so they are sorted.
-      for (let k = 0; k < p.ords.length; k++) {
-        this.ordinals[at] = p.ords[k] as number;
-        this.weights[at] = p.ws[k] as number;
-        at++;
-      }
-    });
-    this.start[terms.length] = at;
+    this.ids = postings.ids;
+    this.start = postings.start;
+    this.ordinals = postings.ordinals;
+    this.weights = postings.weights;
+    const terms = postings.terms;
     this.titleStart = titles.start;
     this.titleTerms = Int32Array.from(titles.terms, (t) => this.ids.get(t) ?? -1);
     this.titleFree = Uint8Array.from(titles.free);
@@ -213,12 +193,7 @@ interface TitleTokens {
 }
 
 type Bag = Map<string, number>;
-
-function addText(bag: Bag, text: string, weight: number): void {
-  eachTerm(text, (term) => {
-    if ((bag.get(term) ?? 0) < weight) bag.set(term, weight);
-  });
-}
+type Pairs = readonly (readonly [string, number])[];
 
 /** Builds the concept index of a version from its word index (codes, titles) and entry index. */
 export function buildConceptIndex(
@@ -240,75 +215,98 @@ export function buildConceptIndex(
     if (list) list.push(entry);
     else partial.set(entry.code, [entry]);
   }
-  const partialSpan = new Map<string, number>();
-  for (const prefix of partial.keys()) partialSpan.set(prefix, codes.codesBetween(prefix, `${prefix}~`, MAX_PARTIAL_SPAN + 1).length);
+  // Entry texts repeat (an Index term on many codes): each is read once.
+  const termsOfText = new Map<string, string[]>();
+  const textTerms = (text: string): string[] => {
+    let terms = termsOfText.get(text);
+    if (!terms) {
+      const into: string[] = [];
+      eachTerm(text, (term) => void into.push(term));
+      terms = into;
+      termsOfText.set(text, terms);
+    }
+    return terms;
+  };
+  // What a partial code's Index entries say, once per partial code.
+  const partialPairs = new Map<string, Pairs>();
+  for (const [prefix, list] of partial) {
+    // A 3-character PCS prefix names a root operation in a body system ("Excision, Mouth and
+    // Throat"), not the body part: what an Index term says of it is too broad for one code.
+    if (prefix.length < 4 || codes.codesBetween(prefix, `${prefix}~`, MAX_PARTIAL_SPAN + 1).length > MAX_PARTIAL_SPAN) continue;
+    const bag: Bag = new Map();
+    for (const entry of list) put(bag, textTerms(entry.term), Weight.partialEntry);
+    partialPairs.set(prefix, [...bag]);
+  }
 
   // Headers first (code order), so that each passes down what it and its own headers say.
   const ordinalOf = new Map<string, number>();
-  const inherited = new Map<number, Bag>();
+  const inherited = new Map<number, Pairs>();
+  const parentOf = new Int32Array(n).fill(-1);
   const order = codes.ordinalsInCodeOrder();
   for (let k = 0; k < order.length; k++) {
     const ordinal = order[k] as number;
     const code = codes.codeAt(ordinal);
     ordinalOf.set(code, ordinal);
+    const parent = parentOrdinal(code, ordinalOf);
+    parentOf[ordinal] = parent;
     const next = k + 1 < order.length ? codes.codeAt(order[k + 1] as number) : '';
     if (!next.startsWith(code) || next === code) continue;
-    const bag: Bag = new Map(parentBag(code, ordinalOf, inherited) ?? []);
-    addText(bag, codes.longTitleAt(ordinal), Weight.inheritedTitle);
-    for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.inheritedEntry);
-    inherited.set(ordinal, bag);
+    const bag: Bag = new Map(parent >= 0 ? inherited.get(parent) : undefined);
+    put(bag, textTerms(codes.longTitleAt(ordinal)), Weight.inheritedTitle);
+    for (const entry of entriesOf[ordinal] ?? []) put(bag, textTerms(entry.term), Weight.inheritedEntry);
+    inherited.set(ordinal, [...bag]);
   }
 
-  const postings = new Map<string, { ords: number[]; ws: number[] }>();
+  const postings = new PostingsBuilder();
   const bag: Bag = new Map();
-  // Terms seen only in short titles are their abbreviations ("diab", "kidn"), not words of their own.
-  const shortOnly = new Set<string>();
-  const plain = new Set<string>();
-  const parentOf = new Int32Array(n).fill(-1);
+  // Terms only short titles hold are their abbreviations ("diab", "kidn"), not words of their own:
+  // counted per code where nothing else gave the term, and compared with its postings at the end.
+  const shortOnly = new Map<string, number>();
   const titles: TitleTokens = { billable: new Uint8Array(n), start: new Int32Array(n + 1), terms: [], free: [], length: new Uint8Array(n) };
   for (let ordinal = 0; ordinal < n; ordinal++) {
     bag.clear();
     const code = codes.codeAt(ordinal);
-    parentOf[ordinal] = parentOrdinal(code, ordinalOf);
     titles.start[ordinal] = titles.terms.length;
     titles.billable[ordinal] = codes.isBillable(ordinal) ? 1 : 0;
+    const from = titles.terms.length;
     titles.length[ordinal] = Math.min(255, addTitleTokens(titles, codes.longTitleAt(ordinal), parenthesesAreModifiers));
-    const parent = parentBag(code, ordinalOf, inherited);
-    if (parent) for (const [term, w] of parent) bag.set(term, w);
-    // A 3-character PCS prefix names a root operation in a body system ("Excision, Mouth and
-    // Throat"), not the body part: what an Index term says of it is too broad for one code.
-    for (let len = 4; len < code.length; len++) {
-      const prefix = code.slice(0, len);
-      const list = partial.get(prefix);
-      if (!list || (partialSpan.get(prefix) ?? 0) > MAX_PARTIAL_SPAN) continue;
-      for (const entry of list) addText(bag, entry.term, Weight.partialEntry);
-    }
-    for (const entry of entriesOf[ordinal] ?? []) addText(bag, entry.term, Weight.entry);
+    for (let k = from; k < titles.terms.length; k++) bag.set(titles.terms[k] as string, Weight.title);
+    for (const entry of entriesOf[ordinal] ?? []) put(bag, textTerms(entry.term), Weight.entry);
+    const parent = parentOf[ordinal] as number;
+    if (parent >= 0) put(bag, inherited.get(parent), 0);
+    for (let len = 4; len < code.length; len++) put(bag, partialPairs.get(code.slice(0, len)), 0);
     // The short title's abbreviations ("Oth", "w/o") name the code too, less plainly than its title.
     const short = shortTitles[ordinal];
     if (short) {
       eachTerm(short, (term) => {
-        if (!bag.has(term)) shortOnly.add(term);
+        if (bag.has(term)) return;
+        bag.set(term, Weight.entry);
+        shortOnly.set(term, (shortOnly.get(term) ?? 0) + 1);
       });
-      addText(bag, short, Weight.entry);
     }
-    addText(bag, codes.longTitleAt(ordinal), Weight.title);
-    for (const [term, w] of bag) {
-      if (w !== Weight.entry || !shortOnly.has(term)) plain.add(term);
-      let p = postings.get(term);
-      if (!p) {
-        p = { ords: [], ws: [] };
-        postings.set(term, p);
-      }
-      p.ords.push(ordinal);
-      p.ws.push(w);
-    }
+    bag.forEach((w, term) => postings.add(ordinal, term, w));
   }
   titles.start[n] = titles.terms.length;
-  for (const term of plain) shortOnly.delete(term);
-  const index = new ConceptIndex(n, postings, titles, { entriesOf, parentOf, partial }, shortOnly);
+  const built = postings.finish();
+  const df = (term: string) => {
+    const id = built.ids.get(term) as number;
+    return (built.start[id + 1] as number) - (built.start[id] as number);
+  };
+  const abbreviations = new Set([...shortOnly].filter(([term, count]) => df(term) === count).map(([term]) => term));
+  const index = new ConceptIndex(n, built, titles, { entriesOf, parentOf, partial }, abbreviations);
   index.parenthesesAreModifiers = parenthesesAreModifiers;
   return index;
+}
+
+/** Raises each term in the bag to `weight` (pairs carry their own weight). */
+function put(bag: Bag, terms: readonly string[] | Pairs | undefined, weight: number): void {
+  if (!terms) return;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k] as string | readonly [string, number];
+    const term = typeof t === 'string' ? t : t[0];
+    const w = typeof t === 'string' ? weight : t[1];
+    if ((bag.get(term) ?? 0) < w) bag.set(term, w);
+  }
 }
 
 /**
@@ -338,13 +336,4 @@ function parentOrdinal(code: string, ordinalOf: Map<string, number>): number {
     if (ordinal !== undefined) return ordinal;
   }
   return -1;
-}
-
-/** What the nearest header above `code` passes down (its longest proper prefix that is a code). */
-function parentBag(code: string, ordinalOf: Map<string, number>, inherited: Map<number, Bag>): Bag | undefined {
-  for (let len = code.length - 1; len >= 3; len--) {
-    const ordinal = ordinalOf.get(code.slice(0, len));
-    if (ordinal !== undefined) return inherited.get(ordinal);
-  }
-  return undefined;
 }
