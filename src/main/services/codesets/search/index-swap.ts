@@ -12,7 +12,8 @@ import type { BuiltParts } from './index-parts';
 import { sourcesByVersion } from './entry-points';
 import { pinScopes, versionsToServe } from './search-scope';
 import { WordIndex } from './word-index';
-import { hasFreshWordIndex, installWordIndex, servesSearches } from './word-index-cache';
+import { hasFreshWordIndex, installWordIndex, servesSearches, wordIndexOf } from './word-index-cache';
+import { conceptIndexOf } from './concept/concept-index-cache';
 
 export interface SwapOptions {
   /** Today (YYYY-MM-DD): a search on it is served from the new indexes first. */
@@ -62,7 +63,9 @@ async function buildBesideAndSwap(db: ContentDb, options: SwapOptions, unpin: ()
     swapped.push(current.system);
   }
   const sources = sourcesByVersion(db, now);
-  for (const version of now) entryIndexOf(db, version, sources.get(version.id) ?? []);
+  // The concept index is built here, on this thread (a few seconds per large version): searches
+  // wait for it once, rather than the first keystroke after the import paying for it.
+  for (const version of now) conceptIndexOf(db, version, wordIndexOf(db, version), entryIndexOf(db, version, sources.get(version.id) ?? []));
   unpin();
   return swapped;
 }

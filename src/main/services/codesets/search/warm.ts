@@ -1,5 +1,5 @@
 /**
- * Builds the word and entry indexes of the versions a search on `date` would cover, so the coder's
+ * Builds the word, entry and concept indexes of the versions a search on `date` would cover, so the coder's
  * first keystroke does not pay for them (about a second of CPU per large version). Hosts call
  * it once idle after start and after an import; searching builds any index still missing.
  */
@@ -9,6 +9,7 @@ import { versionsToSearch } from './search-codes';
 import { entryIndexOf, hasFreshEntryIndex } from './entry-index-cache';
 import { sourcesByVersion } from './entry-points';
 import { hasFreshWordIndex, wordIndexOf } from './word-index-cache';
+import { conceptIndexOf, hasConceptIndex } from './concept/concept-index-cache';
 
 /** The systems whose index was built now (already-fresh ones are skipped); none when no code set is imported. */
 export function warmSearchIndexes(db: ContentDb, date: string): CodeSystem[] {
@@ -24,12 +25,15 @@ export function warmSearchIndexes(db: ContentDb, date: string): CodeSystem[] {
     wordIndexOf(db, version);
     built.add(version.system);
   }
-  // Entry points (inclusion terms, index paths) are searched on every keystroke too.
+  // Entry points (inclusion terms, index paths) and the concept index built from both are read on every keystroke too.
   const sourcesOf = sourcesByVersion(db, versions);
   for (const version of versions) {
     const sources = sourcesOf.get(version.id) ?? [];
-    if (hasFreshEntryIndex(db, version, sources)) continue;
-    entryIndexOf(db, version, sources);
+    const fresh = hasFreshEntryIndex(db, version, sources);
+    const entries = entryIndexOf(db, version, sources);
+    const codes = wordIndexOf(db, version);
+    if (fresh && hasConceptIndex(codes, entries)) continue;
+    conceptIndexOf(db, version, codes, entries);
     built.add(version.system);
   }
   return [...built];
