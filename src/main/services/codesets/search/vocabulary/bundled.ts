@@ -9,15 +9,16 @@ import { resourcesDir } from '../../../../paths';
 import { bundledSynonyms } from '../synonyms';
 import { withoutRepeatedReadings } from './distinct';
 import { parseLiteralTsv, withLiteralPhrases } from './literal';
+import { bundledProcedureWords } from './procedure-words';
 import { phraseTable } from './phrase-table';
 import { combinedSource, type PhraseSource } from './phrases';
 import { synonymSource } from './synonym-source';
 import { parseVocabularyTsv } from './tsv';
 
 /** The files, in the order their readings are listed. A missing file is an installation fault, not an empty list. */
-export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv'] as const;
-// TODO(drugs): add 'drugs.tsv' (brand → generic for HCPCS drug titles) once a cited public list is chosen;
-// it uses the same format and loader, and the real-file test checks its words against HCPCS titles.
+export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv', 'drugs.tsv'] as const;
+/** Read by procedure-words.ts (its own format: word formation from roots and suffixes). */
+export const PROCEDURE_FILES = ['procedures.tsv', 'procedure-roots.tsv'] as const;
 
 /** One vocabulary file as a PhraseSource; each reading's source is "<file>: <cited basis>". */
 export function vocabularySource(file: string, text: string): PhraseSource {
@@ -57,9 +58,9 @@ export function vocabularyFrom(dir: string, more: readonly PhraseSource[] = []):
 
 let bundled: PhraseSource | null = null;
 
-/** Every bundled vocabulary file and the synonym list as one source, read once. */
+/** Every bundled vocabulary file, the procedure wording and the synonym list as one source, read once. */
 export function bundledVocabulary(): PhraseSource {
   if (bundled) return bundled;
-  bundled = vocabularyFrom(path.join(resourcesDir(), 'search', 'vocabulary'), [synonymSource(bundledSynonyms())]);
+  bundled = vocabularyFrom(path.join(resourcesDir(), 'search', 'vocabulary'), [bundledProcedureWords(), synonymSource(bundledSynonyms())]);
   return bundled;
 }
