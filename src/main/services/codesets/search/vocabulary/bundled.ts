@@ -10,13 +10,14 @@ import { bundledSynonyms } from '../synonyms';
 import { withoutRepeatedReadings } from './distinct';
 import { parseLiteralTsv, withLiteralPhrases } from './literal';
 import { bundledProcedureWords } from './procedure-words';
+import { spineLevels } from './spine-levels';
 import { phraseTable } from './phrase-table';
 import { combinedSource, type PhraseSource } from './phrases';
 import { synonymSource } from './synonym-source';
 import { parseVocabularyTsv } from './tsv';
 
 /** The files, in the order their readings are listed. A missing file is an installation fault, not an empty list. */
-export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv', 'drugs.tsv'] as const;
+export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv', 'drugs.tsv', 'anatomy.tsv'] as const;
 /** Read by procedure-words.ts (its own format: word formation from roots and suffixes). */
 export const PROCEDURE_FILES = ['procedures.tsv', 'procedure-roots.tsv'] as const;
 
@@ -61,6 +62,6 @@ let bundled: PhraseSource | null = null;
 /** Every bundled vocabulary file, the procedure wording and the synonym list as one source, read once. */
 export function bundledVocabulary(): PhraseSource {
   if (bundled) return bundled;
-  bundled = vocabularyFrom(path.join(resourcesDir(), 'search', 'vocabulary'), [bundledProcedureWords(), synonymSource(bundledSynonyms())]);
+  bundled = vocabularyFrom(path.join(resourcesDir(), 'search', 'vocabulary'), [spineLevels, bundledProcedureWords(), synonymSource(bundledSynonyms())]);
   return bundled;
 }
