@@ -106,7 +106,6 @@ export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery
     const typed = tokens.slice(i, i + length);
     const dose = !longest && isDose(tokens, i);
     slots.push({ typed, readings: longest?.readings ?? [], concept, open: open && i + length === tokens.length, negated, dose });
-    negated = false;
     conceptHasSlots = true;
     i += length;
   }

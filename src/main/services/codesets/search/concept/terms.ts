@@ -37,27 +37,36 @@ export const NOT = '¬';
 
 /**
  * Each word of a text with its term, in order: the possessive dropped, and words inside a negating
- * clause (up to a comma, semicolon, "with" or "of") carrying the term NOT + stem. The negating word itself
- * is not visited.
+ * clause (up to a comma, semicolon or "with") carrying the term NOT + stem. The negating word itself
+ * is not visited. After "of" inside such a clause a word may be the negated thing ("without loss
+ * of consciousness") or the site ("without foreign body of left index finger"): it is visited
+ * twice, negated and plain.
  */
 export function eachTerm(text: string, visit: (term: string, word: string, inParentheses: boolean, negated: boolean) => void): void {
   let negated = false;
+  let afterOf = false;
   let last = 0;
   eachTitleWord(text.replace(/(\w)['’]s\b/g, '$1'), (t, start, end, inParentheses) => {
     const word = t.slice(start, end);
-    if (negated && (start > last && /[,;:]/.test(t.slice(last, start)))) negated = false;
+    if (negated && start > last && /[,;:]/.test(t.slice(last, start))) negated = false;
     last = end;
     if (NEGATING.has(word)) {
       negated = true;
+      afterOf = false;
       return;
     }
-    // "without foreign body of left index finger": the site after "of" is what the code is about.
-    if (word === 'with' || word === 'of') {
+    if (word === 'with') {
       negated = false;
-      if (word === 'with') return;
+      return;
     }
     const term = termOf(word);
-    visit(negated ? NOT + term : term, word, inParentheses, negated);
+    if (!negated) {
+      visit(term, word, inParentheses, false);
+      return;
+    }
+    if (word === 'of') afterOf = true;
+    visit(NOT + term, word, inParentheses, true);
+    if (afterOf) visit(term, word, inParentheses, true);
   });
 }
 

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { spineLevels } from '../../../../src/main/services/codesets/search/vocabulary/spine-levels';
+
+describe('vertebral levels', () => {
+  it('reads a level as ICD-10-CM and ICD-10-PCS titles name it', () => {
+    const words = (t: string) => spineLevels.phrasesAt([t], 0)[0]?.readings.map((r) => r.words.join(' '));
+    expect(words('l1')).toEqual(['first lumbar vertebra', 'lumbar vertebral']);
+    expect(words('c5')).toEqual(['fifth cervical vertebra', 'cervical vertebral']);
+    expect(words('t12')?.[0]).toBe('twelfth thoracic vertebra');
+  });
+
+  it('reads nothing that is not a level', () => {
+    for (const t of ['l6', 'c8', 't13', 'x1', 'l', 'lumbar']) expect(spineLevels.phrasesAt([t], 0)).toEqual([]);
+  });
+});
