@@ -96,7 +96,7 @@ export function searchCodes(db: ContentDb, input: SearchInput, synonyms: Synonym
   const abbreviation = sequence.join('').length <= ABBREVIATION_LENGTH && expandSynonyms(synonyms, sequence).some((e) => e.synonym.typed.length === sequence.length);
   // Codes that fill the list make word matches moot, unless the query is also a synonym ("dm2").
   const needWords = hits.length + byCode.prefix.length < limit || abbreviation;
-  const concepts = words.length > 0 && needWords ? rankConcepts(db, scope, query, coderVocabulary(synonyms), limit + CONCEPT_SPARE) : [];
+  const concepts = words.length > 0 && needWords ? rankConcepts(db, scope, query, coderVocabulary(synonyms), limit + CONCEPT_SPARE, day) : [];
   if (!abbreviation) for (const { system, row } of byCode.prefix) addByCode(system, row);
   // Typo corrections and partial matches for words, when nothing else matched at all.
   if (words.length > 0 && concepts.length === 0 && hits.length === 0 && byCode.prefix.length === 0) {

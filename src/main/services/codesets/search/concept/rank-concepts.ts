@@ -9,6 +9,7 @@
 import type { CodeHit, CodeSystem } from '../../../../../shared/domain';
 import type { ContentDb } from '../../content-db';
 import type { CodeRowDb } from '../../statements';
+import { codesInRef, notesForCodes } from '../../tabular/notes';
 import { entryIndexOf } from '../entry-index-cache';
 import { searchPcsPaths, type PcsPathHit } from '../pcs-paths';
 import { queryWords } from '../title-words';
@@ -35,6 +36,18 @@ export interface ConceptHit {
 /** How much title fit adds to query cover. */
 const TITLE_FIT = 0.35;
 const UNSPECIFIED_BONUS = 0.04;
+/** A second code where the first code's Tabular notes send the coder (use additional code, code also, code first). */
+const NOTED_BONUS = 0.15;
+const PARTNER_NOTES: ReadonlySet<string> = new Set(['useAdditionalCode', 'codeAlso', 'codeFirst']);
+
+/** Whether a code lies where `code`'s Tabular notes (its own and inherited) send the coder for another code; null without notes. */
+function notedWith(db: ContentDb, code: string, date: string): ((code: string) => boolean) | null {
+  const notes = notesForCodes(db, [code], date).get(code)?.notes ?? [];
+  const refs = notes.filter((n) => PARTNER_NOTES.has(n.kind)).flatMap((n) => n.refs);
+  if (refs.length === 0) return null;
+  const tests = refs.map(codesInRef);
+  return (other) => tests.some((t) => t(other));
+}
 /** An index path that leaves typed words unaccounted for counts for this share of what it covers. */
 const PARTIAL_PATH = 0.8;
 const PATH_BONUS = 0.1;
@@ -64,7 +77,14 @@ interface Ranked {
   path?: string;
 }
 
-export function rankConcepts(db: ContentDb, scope: SearchScope, query: string, vocabulary: PhraseSource, limit: number): ConceptHit[] {
+export function rankConcepts(
+  db: ContentDb,
+  scope: SearchScope,
+  query: string,
+  vocabulary: PhraseSource,
+  limit: number,
+  date: string,
+): ConceptHit[] {
   const parsed = parseQuery(query, vocabulary);
   if (parsed.slots.length === 0) return [];
   const conceptOf = parsed.slots.map((s) => s.concept);
@@ -95,7 +115,7 @@ export function rankConcepts(db: ContentDb, scope: SearchScope, query: string, v
     const ranked = dedupe(versions.flatMap((v) => [...rankVersion(v, parsed, counted), ...pathsOf(v, counted)]));
     // Ties in Tabular order: 7th-character siblings put the initial encounter first.
     ranked.sort((a, b) => b.score - a.score || compareCodes(a, b));
-    const ordered = withComplements(ranked, parsed, counted);
+    const ordered = withComplements(ranked, parsed, counted, (code) => notedWith(db, code, date));
     return ordered.slice(0, limit).map((r) => hitOf(r, parsed, counted));
   } finally {
     for (const v of versions) v.scores.release();
@@ -160,10 +180,17 @@ function dedupe(ranked: Ranked[]): Ranked[] {
  * When the first code leaves a concept uncovered ("AKI on CKD stage 3b" → N18.32 leaves AKI), the
  * best code for that concept follows it: ICD-10-CM then needs both.
  */
-function withComplements(ranked: Ranked[], parsed: ParsedQuery, counted: readonly boolean[]): Ranked[] {
+function withComplements(
+  ranked: Ranked[],
+  parsed: ParsedQuery,
+  counted: readonly boolean[],
+  notesOf: (code: string) => ((code: string) => boolean) | null,
+): Ranked[] {
   const top = ranked[0];
   if (!top || parsed.concepts < 2) return ranked;
   const { scores, index, codes } = top.v;
+  // The first code's own instructions name where its partner lies ("use additional code (B95-B97)").
+  const named = top.v.system === 'icd10cm' ? notesOf(codes.codeAt(top.ordinal)) : null;
   const extra: Ranked[] = [];
   for (let c = 0; c < Math.min(parsed.concepts, scores.concept.length); c++) {
     const total = scores.conceptTotals[c] as number;
