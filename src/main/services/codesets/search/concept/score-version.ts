@@ -43,6 +43,29 @@ class Scratch {
 }
 
 const MAX_CONCEPTS = 4;
+/** A slot naming more codes than this share of the version (and at least COMMON_MIN) is common. */
+const COMMON_SHARE = 0.05;
+const COMMON_MIN = 2000;
+
+function groupSize(index: ConceptIndex, g: { ids: readonly number[] }): number {
+  let n = 0;
+  for (const id of g.ids) n += index.df(id);
+  return n;
+}
+
+/**
+ * How many codes a slot can name: per alternative, the codes of its rarest word (a code must hold
+ * it to match well); the slot names what its widest alternative does.
+ */
+function sizeOf(index: ConceptIndex, slot: ResolvedSlot): number {
+  let widest = 0;
+  for (const alt of slot.alternatives) {
+    let rarest = Infinity;
+    for (const g of alt.groups) if (g.ids.length > 0) rarest = Math.min(rarest, groupSize(index, g));
+    if (rarest !== Infinity) widest = Math.max(widest, rarest);
+  }
+  return widest;
+}
 const scratches = new WeakMap<ConceptIndex, Scratch>();
 
 export interface VersionScores {
@@ -73,8 +96,20 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
   let touchedCount = 0;
   let total = 0;
   const conceptTotals = new Array<number>(MAX_CONCEPTS).fill(0);
-  slots.forEach((slot, k) => {
+  // Rare slots first: they decide which codes are candidates. A slot as common as "left" or
+  // "encounter" then only adds to codes already named (a code that only a common word names
+  // never outranks one a rare word names), which spares writing to a third of the version.
+  const sizes = slots.map((slot) => sizeOf(index, slot));
+  const order = slots.map((_, k) => k).sort((a, b) => (sizes[a] as number) - (sizes[b] as number));
+  const common = Math.max(COMMON_MIN, index.count * COMMON_SHARE);
+  // Per concept: a rarer slot of the same concept has already named its candidates.
+  const seeded = new Array<boolean>(MAX_CONCEPTS).fill(false);
+  order.forEach((k) => {
+    const slot = slots[k] as ResolvedSlot;
     if (!counted[k]) return;
+    const c = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
+    const onlyTouched = seeded[c] === true && (sizes[k] as number) > common;
+    seeded[c] = true;
     const concept = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
     total += slot.importance;
     conceptTotals[concept] = (conceptTotals[concept] as number) + slot.importance;
@@ -89,6 +124,7 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
         const d = ordinals[p] as number;
         const v = scale * (weights[p] as number);
         if (scratch.inCover[d] === 0) {
+          if (onlyTouched) continue;
           scratch.inCover[d] = 1;
           scratch.touched[touchedCount++] = d;
         }
@@ -103,13 +139,19 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
       for (const g of alt.groups) den += g.idf;
       if (den === 0) continue;
       let altCount = 0;
-      for (const g of alt.groups) {
+      // The alternative's rarest word first; a common word after it ("chronic" in "chronic
+      // obstructive pulmonary disease") only adds to codes the rarer words named.
+      const groups = alt.groups.filter((g) => g.ids.length > 0).map((g) => ({ g, n: groupSize(index, g) })).sort((a, b) => a.n - b.n);
+      groups.forEach(({ g, n }, gi) => {
+        const afterRarer = gi > 0 && n > common;
         let groupCount = 0;
         for (let j = 0; j < g.ids.length; j++) {
           const scale = (g.idf * (g.factors[j] as number)) / 100;
           const [from, to] = index.postingsOf(g.ids[j] as number);
           for (let p = from; p < to; p++) {
             const d = ordinals[p] as number;
+            if (onlyTouched && scratch.inCover[d] === 0) continue;
+            if (afterRarer && scratch.inAlt[d] === 0) continue;
             const v = scale * (weights[p] as number);
             if (scratch.inGroup[d] === 0) {
               scratch.inGroup[d] = 1;
@@ -128,7 +170,7 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
           scratch.group[d] = 0;
           scratch.inGroup[d] = 0;
         }
-      }
+      });
       const factor = alt.factor / den;
       for (let q = 0; q < altCount; q++) {
         const d = scratch.altTouched[q] as number;
