@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { PASSPHRASE, createProfileWithDemo, screenshot } from './steps';
+import { PASSPHRASE, createProfileWithDemo, screenshot, screenshotsAtSizes } from './steps';
 
 const CODESETS = path.resolve(REPO_ROOT, '..', 'shared', 'data', 'codesets');
 let host: RunningHost;
@@ -147,6 +147,16 @@ test('with the official files imported: detail notes, 7th character, tree, PCS b
   await expect(detail.getByText(/Notes from the FY2021 Tabular List/)).toBeVisible();
   await expect(detail.getByText(/^Excludes1/).first()).toBeVisible();
   await screenshot(page, 'encoder-detail');
+
+  // Search by concept: the combination code first, a word no code knows ignored and said so.
+  const options = page.getByRole('listbox', { name: 'Code results' }).getByRole('option');
+  await box.fill('afib with rvr');
+  await expect(options.first()).toContainText('I48.');
+  await expect(options.first()).toContainText('Ignored: rvr');
+  await box.fill('aki on ckd stage 3b');
+  await expect(options.nth(0).or(options.nth(1)).filter({ hasText: 'N17.9' })).toHaveCount(1);
+  await expect(options.nth(0).or(options.nth(1)).filter({ hasText: 'N18.32' })).toHaveCount(1);
+  await screenshotsAtSizes(page, 'encoder-concepts');
 
   // Enter on the header opens the 7th-character chooser; A adds S72.001A.
   await box.focus();

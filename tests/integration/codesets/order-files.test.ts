@@ -117,10 +117,13 @@ describe('the official order files', () => {
     ]);
     const words = searchCodes(db(), { query: 'diab kidn', system: 'icd10cm', date: '2026-01-15', limit: 25 });
     expect(words.map((h) => h.code)).toContain('E11.22');
-    // Billable codes first, the headers above them after.
-    const firstHeader = words.findIndex((h) => !h.billable);
-    expect(firstHeader).toBeGreaterThan(words.findIndex((h) => h.code === 'E11.22'));
-    expect(words.slice(firstHeader).every((h) => !h.billable)).toBe(true);
+    // A header comes after a billable code below it (its children first), never before.
+    const plain = (code: string) => code.replace('.', '');
+    words.forEach((h, i) => {
+      if (h.billable) return;
+      expect(words.slice(0, i).some((b) => b.billable && plain(b.code).startsWith(plain(h.code))), h.code).toBe(true);
+    });
+    expect(words.findIndex((h) => !h.billable)).toBeGreaterThan(words.findIndex((h) => h.code === 'E11.22'));
     const both = searchCodes(db(), { query: 'femur', date: '2026-01-15', limit: 50 });
     expect(new Set(both.map((h) => h.system))).toEqual(new Set(['icd10cm', 'icd10pcs']));
   });

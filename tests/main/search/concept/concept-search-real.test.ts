@@ -33,12 +33,14 @@ describe('concept search on the real code set', () => {
 
   it('offers the second code of a pair right after the first when no code covers both', () => {
     expect(new Set(codes('AKI on CKD stage 3b', 2))).toEqual(new Set(['N17.9', 'N18.32']));
+    // N39.0 says "use additional code (B95-B97) to identify infectious agent": the organism comes from there.
+    expect(new Set(codes('UTI due to e coli', 2))).toEqual(new Set(['N39.0', 'B96.20']));
   });
 
   it('reads an abbreviation by its meaning, not as the start of an unrelated word, and says what it ignored', () => {
     const [first] = top('afib with RVR', 1);
     expect(first?.code).toMatch(/^I48\./);
-    expect(first?.matchedBy).toEqual({ kind: 'partial', text: 'ignored: rvr' });
+    expect(first?.matchedBy).toEqual({ kind: 'partial', text: 'rvr' });
   });
 
   it('finds billable codes through an inclusion term of their header (Graves disease is under E05.0)', () => {

@@ -1,5 +1,5 @@
 /**
- * Why one code matched: how well each slot matched it (for "ignored: …"), and which entry point
+ * Why one code matched: how well each slot matched it (for the words a hit ignored), and which entry point
  * named it when its title does not say what was typed (an inclusion term, an Index path).
  */
 import type { CodeHit } from '../../../../../shared/domain';

@@ -186,35 +186,60 @@ function withComplements(
   counted: readonly boolean[],
   notesOf: (code: string) => ((code: string) => boolean) | null,
 ): Ranked[] {
-  const top = ranked[0];
-  if (!top || parsed.concepts < 2) return ranked;
-  const { scores, index, codes } = top.v;
-  // The first code's own instructions name where its partner lies ("use additional code (B95-B97)").
-  const named = top.v.system === 'icd10cm' ? notesOf(codes.codeAt(top.ordinal)) : null;
+  const first = ranked[0];
+  if (!first || parsed.concepts < 2) return ranked;
+  // "X due to Y", "X with Y": when no code covers both, the condition typed first leads and its
+  // partner follows (the organism after the infection, the stage after the disease).
+  const lead = coverOf(first, 0) >= COVERED ? first : (bestFor(first, 0, parsed, counted, null, coverOf(first, 0)) ?? first);
+  const named = lead.v.system === 'icd10cm' ? notesOf(lead.v.codes.codeAt(lead.ordinal)) : null;
   const extra: Ranked[] = [];
-  for (let c = 0; c < Math.min(parsed.concepts, scores.concept.length); c++) {
-    const total = scores.conceptTotals[c] as number;
-    if (total === 0) continue;
-    const of = scores.concept[c] as Float32Array;
-    const topCover = (of[top.ordinal] as number) / total;
-    if (topCover >= COVERED) continue;
-    const picked = topCandidates(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, of, 1 / total, index.prior);
-    const ids = slotTermIds(top.v.slots, counted, (k) => parsed.slots[k]?.concept === c);
-    const best = withMarks(index, ids, () => {
-      let found: Ranked | null = null;
-      for (const ordinal of picked) {
-        const cover = (of[ordinal] as number) / total;
-        if (cover < topCover + 0.25) continue;
-        const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
-        if (!found || score > found.score) found = { v: top.v, ordinal, cover, score };
-      }
-      return found;
-    });
-    if (best && best.ordinal !== top.ordinal && !extra.some((e) => e.ordinal === best.ordinal)) extra.push(best);
+  for (let c = 0; c < Math.min(parsed.concepts, lead.v.scores.concept.length); c++) {
+    const leadCover = coverOf(lead, c);
+    if (leadCover >= COVERED) continue;
+    const best = bestFor(lead, c, parsed, counted, named, leadCover);
+    if (best && best.ordinal !== lead.ordinal && !extra.some((e) => e.ordinal === best.ordinal)) extra.push(best);
   }
-  if (extra.length === 0) return ranked;
-  const rest = ranked.slice(1).filter((r) => !extra.some((e) => e.v === r.v && e.ordinal === r.ordinal));
-  return [top, ...extra, ...rest];
+  const placed = [lead, ...extra];
+  const rest = ranked.filter((r) => !placed.some((e) => e.v === r.v && e.ordinal === r.ordinal));
+  return [...placed, ...rest];
+}
+
+/** The share of concept `c` a ranked code covers (0 when the concept has no counted slot). */
+function coverOf(r: Ranked, c: number): number {
+  const total = r.v.scores.conceptTotals[c] ?? 0;
+  return total === 0 ? 1 : ((r.v.scores.concept[c] as Float32Array)[r.ordinal] as number) / total;
+}
+
+/**
+ * The best code of `like`'s version for concept `c` alone, covering it clearly better than
+ * `than`; codes where `named` (the lead code's Tabular notes) points come first among equals.
+ */
+function bestFor(
+  like: Ranked,
+  c: number,
+  parsed: ParsedQuery,
+  counted: readonly boolean[],
+  named: ((code: string) => boolean) | null,
+  than: number,
+): Ranked | null {
+  const { scores, index, codes } = like.v;
+  const total = scores.conceptTotals[c] as number;
+  if (!total) return null;
+  const of = scores.concept[c] as Float32Array;
+  const picked = topCandidates(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, of, 1 / total, index.prior);
+  const ids = slotTermIds(like.v.slots, counted, (k) => parsed.slots[k]?.concept === c);
+  return withMarks(index, ids, () => {
+    let found: Ranked | null = null;
+    for (const ordinal of picked) {
+      const cover = (of[ordinal] as number) / total;
+      if (cover < than + 0.25) continue;
+      const noted = named?.(codes.codeAt(ordinal)) === true ? NOTED_BONUS : 0;
+      const fit = TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) + noted;
+      const score = cover + fit - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+      if (!found || score > found.score) found = { v: like.v, ordinal, cover, score };
+    }
+    return found;
+  });
 }
 
 /** The term ids of the counted slots `include` keeps (every alternative, prefixes of a word being typed too). */
@@ -262,7 +287,7 @@ function hitOf(r: Ranked, parsed: ParsedQuery, counted: readonly boolean[]): Con
     }
   });
   if (r.path !== undefined && (ignored.length === 0 || r.cover >= 1)) hit.matchedBy = { kind: 'index', text: r.path };
-  else if (ignored.length > 0) hit.matchedBy = { kind: 'partial', text: `ignored: ${ignored.join(', ')}` };
+  else if (ignored.length > 0) hit.matchedBy = { kind: 'partial', text: ignored.join(', ') };
   else {
     const entry = entryThatNamed(v.index, ordinal, row.code, row.long_title, matchedTerms, matchedPrefixes);
     if (via.alt !== null) hit.matchedBy = { kind: via.alt.labelKind, text: via.alt.label ?? '' };
