@@ -157,6 +157,8 @@ test('with the official files imported: detail notes, 7th character, tree, PCS b
   await expect(options.nth(0).or(options.nth(1)).filter({ hasText: 'N17.9' })).toHaveCount(1);
   await expect(options.nth(0).or(options.nth(1)).filter({ hasText: 'N18.32' })).toHaveCount(1);
   await screenshotsAtSizes(page, 'encoder-concepts');
+  await box.fill('s72.001');
+  await expect(options.first()).toContainText('S72.001');
 
   // Enter on the header opens the 7th-character chooser; A adds S72.001A.
   await box.focus();
