@@ -200,9 +200,10 @@ export interface CodeHit {
   billable: boolean;
   /**
    * Why this code matched when it was not its title: an index path, an inclusion term, a
-   * synonym, a corrected spelling; 'partial' when some typed words were ignored (`text` lists them).
+   * synonym, a corrected spelling; 'partial' when some typed words were ignored (`text` lists them);
+   * 'pair' when no code covers every concept typed and this one goes with another (`text`: "with N18.32").
    */
-  matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo' | 'partial'; text: string };
+  matchedBy?: { kind: 'index' | 'inclusion' | 'synonym' | 'typo' | 'partial' | 'pair'; text: string };
   /**
    * Set on a code terminated before the search date (then billable is false): its last day in
    * force and the codes the code set names as its replacement (may be empty). Only a code typed

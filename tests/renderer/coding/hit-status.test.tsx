@@ -62,3 +62,12 @@ describe('a partial match', () => {
     expect(screen.getByRole('option').textContent).toContain('billable');
   });
 });
+
+describe('a pair', () => {
+  it('says which code the hit goes with when no code covers every concept typed', () => {
+    render(<CodeResults />);
+    const hit: CodeHit = { system: 'icd10cm', code: 'N17.9', title: 'Acute kidney failure, unspecified', billable: true, matchedBy: { kind: 'pair', text: 'with N18.32' } };
+    showing([hit]);
+    expect(screen.getByText('Pair: with N18.32').className).toBe('matched-by matched-pair');
+  });
+});

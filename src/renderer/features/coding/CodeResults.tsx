@@ -25,6 +25,8 @@ const MATCHED_BY_LABELS: Record<NonNullable<CodeHit['matchedBy']>['kind'], strin
   typo: 'spelling',
   // The typed words the match left out.
   partial: 'Ignored',
+  // No code covers every concept typed: this one and its partner together do.
+  pair: 'Pair',
 };
 
 /** Two hits that would render the same row. */

@@ -33,6 +33,11 @@ describe('concept search on the real code set', () => {
 
   it('offers the second code of a pair right after the first when no code covers both', () => {
     expect(new Set(codes('AKI on CKD stage 3b', 2))).toEqual(new Set(['N17.9', 'N18.32']));
+    // Each says which code it goes with.
+    expect(top('AKI on CKD stage 3b', 2).map((h) => h.matchedBy)).toEqual([
+      { kind: 'pair', text: 'with N18.32' },
+      { kind: 'pair', text: 'with N17.9' },
+    ]);
     // N39.0 says "use additional code (B95-B97) to identify infectious agent": the organism comes from there.
     expect(new Set(codes('UTI due to e coli', 2))).toEqual(new Set(['N39.0', 'B96.20']));
   });

@@ -75,6 +75,8 @@ interface Ranked {
   score: number;
   /** Set when the code was reached through a PCS index path (its path is shown). */
   path?: string;
+  /** The codes this one goes with, when no code covers every concept typed (a pair). */
+  pairedWith?: string[];
 }
 
 export function rankConcepts(
@@ -199,7 +201,11 @@ function withComplements(
     const best = bestFor(lead, c, parsed, counted, named, leadCover);
     if (best && best.ordinal !== lead.ordinal && !extra.some((e) => e.ordinal === best.ordinal)) extra.push(best);
   }
-  const placed = [lead, ...extra];
+  const display = (r: Ranked) => r.v.codes.row(r.ordinal).display_code;
+  const placed =
+    extra.length === 0
+      ? [lead]
+      : [{ ...lead, pairedWith: extra.map(display) }, ...extra.map((e) => ({ ...e, pairedWith: [display(lead)] }))];
   const rest = ranked.filter((r) => !placed.some((e) => e.v === r.v && e.ordinal === r.ordinal));
   return [...placed, ...rest];
 }
@@ -286,7 +292,8 @@ function hitOf(r: Ranked, parsed: ParsedQuery, counted: readonly boolean[]): Con
       }
     }
   });
-  if (r.path !== undefined && (ignored.length === 0 || r.cover >= 1)) hit.matchedBy = { kind: 'index', text: r.path };
+  if (r.pairedWith) hit.matchedBy = { kind: 'pair', text: `with ${r.pairedWith.join(', ')}` };
+  else if (r.path !== undefined && (ignored.length === 0 || r.cover >= 1)) hit.matchedBy = { kind: 'index', text: r.path };
   else if (ignored.length > 0) hit.matchedBy = { kind: 'partial', text: ignored.join(', ') };
   else {
     const entry = entryThatNamed(v.index, ordinal, row.code, row.long_title, matchedTerms, matchedPrefixes);
