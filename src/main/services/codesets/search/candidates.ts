@@ -68,12 +68,6 @@ export class CandidateSet {
     if (!current || compareCandidates(candidate, current) < 0) this.byCode.set(key, candidate);
   }
 
-  get strongCount(): number {
-    let n = 0;
-    for (const c of this.byCode.values()) if (isStrong(c)) n++;
-    return n;
-  }
-
   get size(): number {
     return this.byCode.size;
   }

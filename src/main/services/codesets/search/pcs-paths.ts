@@ -8,7 +8,6 @@ import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
 import { wordsOf } from './title-words';
 import type { CodeRowDb } from '../statements';
-import { type CandidateSet, Quality } from './candidates';
 import type { EntryIndex, EntryRow } from './entry-index';
 import { entryIndexOf } from './entry-index-cache';
 import { isNarrowingWord, termHints, titleWordsFor, type TermHints } from './pcs-words';
@@ -298,20 +297,4 @@ class TopScored {
 /** A code with no device and no qualifier (…ZZ) is the plain form of the procedure. */
 function plainness(code: string): number {
   return code.endsWith('ZZ') ? 1 : 0;
-}
-
-/** Adds the PCS index paths of one reading of the query to the candidates. */
-export function addPcsPaths(
-  db: ContentDb,
-  version: ContentVersion,
-  words: readonly string[],
-  entries: EntryIndex,
-  into: CandidateSet,
-  reading?: string,
-): void {
-  for (const hit of pcsPathHits(db, version, words, entries)) {
-    const text = reading === undefined ? hit.path : `${reading}; ${hit.path}`;
-    const quality = hit.complete ? Quality.allWords : Quality.partial;
-    into.add({ system: version.system, row: hit, quality, coverage: hit.coverage, matchedBy: { kind: 'index', text } });
-  }
 }

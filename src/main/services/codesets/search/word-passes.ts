@@ -1,24 +1,16 @@
 /**
- * The word paths of one search, per version: titles with the typed words, titles with each
- * synonym reading, entry points for both; then, only when those find too little, typo
- * corrections and matches missing one typed word.
+ * The fallback word paths, for when the concept search (concept/rank-concepts.ts) finds nothing
+ * at all: typo corrections, then matches missing one typed word.
  */
 import type { ContentVersion } from '../../../../shared/domain';
 import type { ContentDb } from '../content-db';
-import { type CandidateSet, Quality, qualityOf } from './candidates';
-import { entryIndexOf } from './entry-index-cache';
-import { indexedEntryPoints } from './entry-points';
+import { type CandidateSet, Quality } from './candidates';
 import { indexedMatch, indexedWords } from './indexed-words';
-import { addPcsPaths } from './pcs-paths';
-import type { SearchScope } from './search-scope';
-import { readingsOf } from './synonym-readings';
 import { isSynonymWord, type SynonymTable } from './synonyms';
 import { correctWord, vocabularyOf, type Correction } from './typos';
 import type { Clause } from './word-index';
 import { wordIndexOf } from './word-index-cache';
 
-/** Fewer strong matches than this over all versions, and the weak passes run. */
-export const TOO_FEW = 5;
 /** Dropping one word at a time is tried for queries of up to this many words. */
 const MAX_PARTIAL_WORDS = 8;
 
@@ -27,58 +19,6 @@ export interface WordQuery {
   words: string[];
   /** Typed words in typed order with repeats (synonym phrases are read from these). */
   sequence: string[];
-}
-
-/** An abbreviation typed alone is this short or shorter: "mi" means the synonym, not "Miosis". */
-const ABBREVIATION_LENGTH = 5;
-
-/**
- * Titles, synonym readings and entry points: the strong paths. Returns true when the whole
- * query is a short abbreviation, whose meaning then ranks above titles that merely start with it.
- */
-export function strongPasses(
-  db: ContentDb,
-  scope: SearchScope,
-  query: WordQuery,
-  synonyms: SynonymTable,
-  limit: number,
-  into: CandidateSet,
-): boolean {
-  const expansions = readingsOf(synonyms, query.sequence);
-  const abbreviation =
-    query.sequence.join('').length <= ABBREVIATION_LENGTH &&
-    expansions.some((e) => e.synonym.typed.length === query.sequence.length);
-  for (const version of scope.versions) {
-    const system = version.system;
-    const index = wordIndexOf(db, version);
-    const entries = entryIndexOf(db, version, scope.sources.get(version.id) ?? [], scope.changes);
-    for (const row of indexedWords(index, query.words, limit)) {
-      if (abbreviation) {
-        into.add({ system, row, quality: Quality.allWords, coverage: row.coverage / 2 });
-      } else {
-        into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage });
-      }
-    }
-    for (const hit of indexedEntryPoints(index, entries, query.words)) {
-      const matchedBy = { kind: hit.kind, text: hit.path };
-      // An abbreviation's meaning outranks entry points that merely start with it ("mi" is not "Micropenis").
-      const quality = abbreviation ? Quality.allWords : qualityOf(hit.coverage);
-      into.add({ system, row: hit, quality, coverage: abbreviation ? hit.coverage / 2 : hit.coverage, matchedBy });
-    }
-    addPcsPaths(db, version, query.words, entries, into);
-    for (const expansion of expansions) {
-      const matchedBy = { kind: 'synonym' as const, text: expansion.synonym.label };
-      for (const row of indexedWords(index, expansion.words, limit)) {
-        into.add({ system, row, quality: qualityOf(row.coverage), coverage: row.coverage, matchedBy });
-      }
-      for (const hit of indexedEntryPoints(index, entries, expansion.words)) {
-        into.add({ system, row: hit, quality: qualityOf(hit.coverage), coverage: hit.coverage, matchedBy });
-      }
-      // Plain readings (no filler, singular) name no other procedure: the typed words' paths cover them.
-      if (expansion.synonym.typed.length > 0) addPcsPaths(db, version, expansion.words, entries, into, expansion.synonym.label);
-    }
-  }
-  return abbreviation;
 }
 
 /** Typo corrections, then matches missing one word: the weak paths, for when little matched. */
