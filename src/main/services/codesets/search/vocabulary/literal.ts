@@ -4,29 +4,18 @@
  * every reading that starts inside it or is not longer than it at its start.
  * File format (resources/search/vocabulary/literal.tsv): `typed<TAB>why`, `#` comments.
  */
-import { AppFailure } from '../../../../../shared/result';
 import { wordsOf } from '../title-words';
 import type { PhraseSource } from './phrases';
-import { MAX_TYPED_WORDS } from './tsv';
+import { eachVocabularyLine, MAX_TYPED_WORDS } from './tsv';
 
 export function parseLiteralTsv(text: string, file: string): string[][] {
   const phrases: string[][] = [];
-  text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((raw, index) => {
-      const line = index + 1;
-      const trimmed = raw.trim();
-      if (trimmed === '' || trimmed.startsWith('#')) return;
-      const fail = (reason: string) =>
-        new AppFailure('BAD_INPUT', `The vocabulary file ${file} is not valid: line ${line} ${reason}.`, { file, line });
-      const fields = raw.split('\t').map((f) => f.trim());
-      if (fields.length !== 2) throw fail('needs exactly two tab-separated columns (typed, why)');
-      const typed = wordsOf(fields[0] as string);
-      if (typed.length === 0 || fields[1] === '') throw fail('has an empty column');
-      if (typed.length > MAX_TYPED_WORDS) throw fail(`has more than ${MAX_TYPED_WORDS} typed words`);
-      phrases.push(typed);
-    });
+  eachVocabularyLine(text, file, 2, 'two tab-separated columns (typed, why)', (fields, fail) => {
+    const typed = wordsOf(fields[0] as string);
+    if (typed.length === 0 || fields[1] === '') throw fail('has an empty column');
+    if (typed.length > MAX_TYPED_WORDS) throw fail(`has more than ${MAX_TYPED_WORDS} typed words`);
+    phrases.push(typed);
+  });
   return phrases;
 }
 

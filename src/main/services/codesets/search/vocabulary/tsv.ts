@@ -21,9 +21,17 @@ export interface VocabularyEntry {
 /** Longest typed phrase a line may hold ("open reduction internal fixation" is 4). */
 export const MAX_TYPED_WORDS = 5;
 
-export function parseVocabularyTsv(text: string, file: string): VocabularyEntry[] {
-  const entries: VocabularyEntry[] = [];
-  const seen = new Set<string>();
+/**
+ * Each data line of a vocabulary file as trimmed tab-separated fields, checked to have `columns`
+ * of them (`names` says which, for the message), with the failure to throw for that line.
+ */
+export function eachVocabularyLine(
+  text: string,
+  file: string,
+  columns: number,
+  names: string,
+  visit: (fields: string[], fail: (reason: string) => AppFailure, line: number) => void,
+): void {
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -34,17 +42,25 @@ export function parseVocabularyTsv(text: string, file: string): VocabularyEntry[
       const fail = (reason: string) =>
         new AppFailure('BAD_INPUT', `The vocabulary file ${file} is not valid: line ${line} ${reason}.`, { file, line });
       const fields = raw.split('\t').map((f) => f.trim());
-      if (fields.length !== 3) throw fail('needs exactly three tab-separated columns (typed, meaning, source)');
-      const [typedText, meaningText, source] = fields as [string, string, string];
-      const typed = wordsOf(typedText);
-      const meaning = wordsOf(meaningText);
-      if (typed.length === 0 || meaning.length === 0 || source === '') throw fail('has an empty column');
-      if (typed.length > MAX_TYPED_WORDS) throw fail(`has more than ${MAX_TYPED_WORDS} typed words`);
-      if (typed.join(' ') === meaning.join(' ')) throw fail('means itself');
-      const key = `${typed.join(' ')}\t${meaning.join(' ')}`;
-      if (seen.has(key)) throw fail('repeats an earlier entry');
-      seen.add(key);
-      entries.push({ typed, meaning, label: `${typedText}: ${meaningText}`, source, line });
+      if (fields.length !== columns) throw fail(`needs exactly ${names}`);
+      visit(fields, fail, line);
     });
+}
+
+export function parseVocabularyTsv(text: string, file: string): VocabularyEntry[] {
+  const entries: VocabularyEntry[] = [];
+  const seen = new Set<string>();
+  eachVocabularyLine(text, file, 3, 'three tab-separated columns (typed, meaning, source)', (fields, fail, line) => {
+    const [typedText, meaningText, source] = fields as [string, string, string];
+    const typed = wordsOf(typedText);
+    const meaning = wordsOf(meaningText);
+    if (typed.length === 0 || meaning.length === 0 || source === '') throw fail('has an empty column');
+    if (typed.length > MAX_TYPED_WORDS) throw fail(`has more than ${MAX_TYPED_WORDS} typed words`);
+    if (typed.join(' ') === meaning.join(' ')) throw fail('means itself');
+    const key = `${typed.join(' ')}\t${meaning.join(' ')}`;
+    if (seen.has(key)) throw fail('repeats an earlier entry');
+    seen.add(key);
+    entries.push({ typed, meaning, label: `${typedText}: ${meaningText}`, source, line });
+  });
   return entries;
 }
