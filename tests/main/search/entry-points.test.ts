@@ -89,6 +89,16 @@ describe('entry points in search', () => {
     expect(sourcesFor(db, 'icd10pcs', '2025-10-01')).toEqual([]);
   });
 
+  it('reads every index of a version, one release of each (drug table, external causes, neoplasms)', async () => {
+    const db = await searchDb();
+    const drugs2025 = addEntrySource(db, 'index', 'icd10cm', 'Table of Drugs and Chemicals FY2025');
+    const drugs2026 = addEntrySource(db, 'index', 'icd10cm', 'Table of Drugs and Chemicals FY2026 (April)');
+    const causes = addEntrySource(db, 'index', 'icd10cm', 'External Cause Index FY2026 (April)');
+    const neoplasms = addEntrySource(db, 'index', 'icd10cm', 'Neoplasm Table FY2026 (April)');
+    expect(sourcesFor(db, 'icd10cm', '2025-10-01').sort()).toEqual([drugs2026, causes, neoplasms].sort());
+    expect(sourcesFor(db, 'icd10cm', '2024-10-01').sort()).toEqual([drugs2025, causes, neoplasms].sort());
+  });
+
   it('treats full-text operators in the query as plain words', async () => {
     const db = await searchDb();
     const index = addEntrySource(db, 'index', 'icd10cm', 'FY2026');

@@ -46,8 +46,18 @@ function yearOf(label: string): number | null {
 }
 
 /**
- * The entry sources that apply to a version: for each kind, the one whose year is the
- * newest not after the version's fiscal year, else the oldest after it, else any.
+ * Which releases of one file an entry source belongs to: its kind and its label without years
+ * or parentheses ("Table of Drugs and Chemicals FY2026 (April)" and "… FY2025" are one family;
+ * the External Cause index is another). A version reads one release of each family.
+ */
+function familyOf(row: SourceRow): string {
+  const name = row.label.replace(/\([^)]*\)/g, ' ').replace(/\bFY\s?\d{4}\b|(?:19|20)\d\d/g, ' ');
+  return `${row.kind}|${name.replace(/[^A-Za-z]+/g, ' ').trim().toLowerCase()}`;
+}
+
+/**
+ * The entry sources that apply to a version: for each family (familyOf), the one whose year is
+ * the newest not after the version's fiscal year, else the oldest after it, else any.
  */
 export function sourcesFor(db: ContentDb, system: CodeSystem, effectiveFrom: string): number[] {
   return pickSources(rows<SourceRow>(db, 'SELECT id, kind, label FROM entry_source WHERE system = ?', system), effectiveFrom);
@@ -66,9 +76,10 @@ function pickSources(rows: readonly SourceRow[], effectiveFrom: string): number[
     const y = yearOf(row.label);
     // Not after the version: closer is better; after it: further is worse, below all earlier ones.
     const score = y === null ? -100_000 : y <= year ? y : -y;
-    const current = best.get(row.kind);
+    const family = familyOf(row);
+    const current = best.get(family);
     if (!current || score > current.score || (score === current.score && row.id > current.id)) {
-      best.set(row.kind, { id: row.id, score });
+      best.set(family, { id: row.id, score });
     }
   }
   return [...best.values()].map((b) => b.id);
