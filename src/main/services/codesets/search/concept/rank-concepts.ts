@@ -25,6 +25,7 @@ import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slot
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
+import { asksForProcedure, diagnosisSlots } from './procedure-intent';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -33,6 +34,10 @@ export interface ConceptHit {
   matchedBy?: NonNullable<CodeHit['matchedBy']>;
 }
 
+/** What a diagnosis word counts for against procedure codes, in a query that asks for a procedure. */
+const DIAGNOSIS_CONTEXT = 0.3;
+/** A diagnosis code offered for a query that asks for a procedure comes after the procedure codes. */
+const NOT_THE_PROCEDURE = 0.3;
 /** How much title fit adds to query cover. */
 const TITLE_FIT = 0.35;
 const UNSPECIFIED_BONUS = 0.04;
@@ -66,6 +71,8 @@ interface Versioned {
   paths: PcsPathHit[];
   slots: ResolvedSlot[];
   scores: VersionScores;
+  /** Added to every score of the version (a diagnosis code for a procedure query ranks lower). */
+  offset: number;
 }
 
 interface Ranked {
@@ -112,7 +119,19 @@ export function rankConcepts(
     const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0));
     for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance;
   });
-  const versions: Versioned[] = resolved.map((r) => ({ ...r, scores: scoreVersion(r.index, r.slots, conceptOf, counted) }));
+  const pcs = resolved.find((r) => r.system === 'icd10pcs');
+  const procedure = pcs !== undefined && asksForProcedure(parsed, pcs.slots);
+  if (pcs && procedure) {
+    // The diagnosis behind the operation ("fracture", "ulcer") is context for the procedure codes.
+    diagnosisSlots(pcs.slots, counted).forEach((context, k) => {
+      if (context) (pcs.slots[k] as ResolvedSlot).importance *= DIAGNOSIS_CONTEXT;
+    });
+  }
+  const versions: Versioned[] = resolved.map((r) => ({
+    ...r,
+    offset: procedure && r.system === 'icd10cm' ? -NOT_THE_PROCEDURE : 0,
+    scores: scoreVersion(r.index, r.slots, conceptOf, counted),
+  }));
   try {
     const ranked = dedupe(versions.flatMap((v) => [...rankVersion(v, parsed, counted), ...pathsOf(v, counted)]));
     // Ties in Tabular order: 7th-character siblings put the initial encounter first.
@@ -132,7 +151,7 @@ function rankVersion(v: Versioned, parsed: ParsedQuery, counted: readonly boolea
   return withMarks(index, slotTermIds(v.slots, counted, () => true), () =>
     picked.map((ordinal) => {
       const cover = (scores.cover[ordinal] as number) / total;
-      const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
+      const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY) + v.offset;
       return { v, ordinal, cover, score };
     }),
   );

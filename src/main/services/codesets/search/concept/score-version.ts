@@ -46,6 +46,8 @@ const MAX_CONCEPTS = 4;
 /** A slot naming more codes than this share of the version (and at least COMMON_MIN) is common. */
 const COMMON_SHARE = 0.05;
 const COMMON_MIN = 2000;
+/** Share of a concept's importance its rarer slots must hold before its common slots stop naming candidates. */
+const SEEDING = 0.35;
 
 function groupSize(index: ConceptIndex, g: { ids: readonly number[] }): number {
   let n = 0;
@@ -103,13 +105,21 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
   const order = slots.map((_, k) => k).sort((a, b) => (sizes[a] as number) - (sizes[b] as number));
   const common = Math.max(COMMON_MIN, index.count * COMMON_SHARE);
   // Per concept: a rarer slot of the same concept has already named its candidates.
-  const seeded = new Array<boolean>(MAX_CONCEPTS).fill(false);
+  // A code none of the rarer slots named can still lead only while those slots weigh less than
+  // SEEDING of their concept; once they weigh more, a common slot only adds to codes they named.
+  const weight = new Array<number>(MAX_CONCEPTS).fill(0);
+  slots.forEach((slot, k) => {
+    if (!counted[k]) return;
+    const c = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
+    weight[c] = (weight[c] as number) + slot.importance;
+  });
+  const seeded = new Array<number>(MAX_CONCEPTS).fill(0);
   order.forEach((k) => {
     const slot = slots[k] as ResolvedSlot;
     if (!counted[k]) return;
     const c = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
-    const onlyTouched = seeded[c] === true && (sizes[k] as number) > common;
-    seeded[c] = true;
+    const onlyTouched = (seeded[c] as number) >= SEEDING * (weight[c] as number) && (sizes[k] as number) > common;
+    seeded[c] = (seeded[c] as number) + slot.importance;
     const concept = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
     total += slot.importance;
     conceptTotals[concept] = (conceptTotals[concept] as number) + slot.importance;

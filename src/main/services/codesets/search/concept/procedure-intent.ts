@@ -1,0 +1,61 @@
+/**
+ * Whether a query asks for a procedure: it starts with an operation ("closed reduction right
+ * distal radius fracture", "excisional debridement … left foot ulcer", "left TKA"). Then the
+ * diagnosis words in it ("fracture", "ulcer") say why the operation was done, not what it was:
+ * ICD-10-PCS titles never hold them, so they count for little against the procedure codes, and a
+ * diagnosis code that leaves the operation out comes after the procedure codes.
+ *
+ * A query whose first concept holds a word only diagnoses use before its operation ("s/p TKA",
+ * "failed TKA", "infected PICC") asks for a diagnosis, and is read as typed.
+ */
+import type { ParsedQuery, ParsedSlot } from './parse-query';
+import type { ResolvedSlot } from './resolve-slots';
+import { termOf } from './terms';
+
+/**
+ * ICD-10-PCS root operations and the other sections' operations (ICD-10-PCS Definitions), as
+ * stems, leaving out those that are everyday diagnosis words too ("control", "change",
+ * "delivery", "compression", "hypothermia", "treatment").
+ */
+const OPERATIONS: ReadonlySet<string> = new Set(
+  [
+    'alteration', 'bypass', 'creation', 'destruction', 'detachment', 'dilation', 'division', 'drainage', 'excision',
+    'extirpation', 'extraction', 'fragmentation', 'fusion', 'insertion', 'inspection', 'occlusion', 'reattachment',
+    'release', 'removal', 'repair', 'replacement', 'reposition', 'resection', 'restriction', 'revision', 'supplement',
+    'transfer', 'transplantation', 'abortion', 'immobilization', 'traction', 'introduction', 'irrigation', 'transfusion',
+    'measurement', 'monitoring', 'assistance', 'performance', 'pheresis', 'fluoroscopy', 'radiography', 'tomography',
+    'ultrasonography', 'brachytherapy', 'radiosurgery',
+  ].map(termOf),
+);
+
+/** A slot names an operation: as typed, or through a reading ("TKA" → replacement knee joint). */
+function namesOperation(slot: ParsedSlot): boolean {
+  if (slot.negated) return false;
+  if (slot.typed.some((w) => OPERATIONS.has(termOf(w)))) return true;
+  return slot.readings.some((r) => r.words.some((w) => OPERATIONS.has(termOf(w))));
+}
+
+/** Whether every alternative word of some reading of the slot is known to the version. */
+function coverable(slot: ResolvedSlot): boolean {
+  return slot.alternatives.some((a) => a.groups.length > 0 && a.groups.every((g) => g.ids.length > 0));
+}
+
+/**
+ * True when the query's first concept names an operation, and no slot before it is one the
+ * procedure codes cannot hold (`procedure`: the slots resolved against ICD-10-PCS).
+ */
+export function asksForProcedure(parsed: ParsedQuery, procedure: readonly ResolvedSlot[]): boolean {
+  for (let k = 0; k < parsed.slots.length; k++) {
+    const slot = parsed.slots[k] as ParsedSlot;
+    if (slot.concept > 0) return false;
+    if (namesOperation(slot)) return true;
+    const resolved = procedure[k];
+    if (!resolved || !coverable(resolved)) return false;
+  }
+  return false;
+}
+
+/** The slots of a procedure query the procedure codes cannot hold: the diagnosis behind the operation. */
+export function diagnosisSlots(procedure: readonly ResolvedSlot[], counted: readonly boolean[]): boolean[] {
+  return procedure.map((slot, k) => counted[k] === true && !coverable(slot));
+}

@@ -1,0 +1,40 @@
+/**
+ * A query that starts with an operation asks for a procedure: on the real FY2026 ICD-10-CM and
+ * ICD-10-PCS order files, the PCS code comes first and the diagnosis words in the query ("fracture",
+ * "laceration") only say why. A query that names a status or complication of a procedure still
+ * gets the diagnosis. The queries are written for this test, not taken from the evaluation set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentDb } from '../../../../src/main/services/codesets/content-db';
+import { searchCodes } from '../../../../src/main/services/codesets/search';
+import { CM_ORDER, PCS_ORDER } from '../real-files';
+import { sharedRealDb, type SharedDb } from '../shared-real-db';
+
+let shared: SharedDb;
+let db: ContentDb;
+
+beforeAll(async () => {
+  shared = await sharedRealDb([CM_ORDER, PCS_ORDER]);
+  db = shared.db;
+}, 120_000);
+afterAll(() => shared.close());
+
+const first = (query: string) => searchCodes(db, { query, date: '2026-01-15', limit: 10 })[0];
+
+describe('procedure intent on the real code sets', () => {
+  it('puts the procedure first when the query starts with an operation, whatever diagnosis follows', () => {
+    expect(first('closed reduction right ulna fracture')?.code).toBe('0PSKXZZ');
+    expect(first('open reduction left tibia fracture with plate')?.code).toBe('0QSH04Z');
+    expect(first('excisional debridement right thigh muscle, pressure ulcer')?.code).toMatch(/^0KBQ/);
+  });
+
+  it('reads an organ adjective as the body part procedure titles name (perineal → perineum)', () => {
+    expect(first('repair perineal laceration')?.code).toMatch(/^0[HK]Q[9M]/);
+  });
+
+  it('keeps the diagnosis for a status or complication of a procedure', () => {
+    expect(first('s/p left TKA')?.code).toBe('Z96.652');
+    expect(first('failed left TKA')?.system).toBe('icd10cm');
+    expect(first('infected PICC line')?.code).toMatch(/^T80\.21/);
+  });
+});
