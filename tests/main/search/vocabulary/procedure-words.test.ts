@@ -136,7 +136,7 @@ describe('the bundled procedure vocabulary', () => {
     expect(at(bundled, 'lap chole')[0]).toBe('2: resection gallbladder percutaneous endoscopic');
     expect(at(bundled, 'ORIF distal radius')[0]).toBe('1: reposition internal fixation device open');
     expect(at(bundled, 'TKA right')[0]).toBe('1: replacement knee joint');
-    expect(at(bundled, 'PICC placement')).toEqual(['1: infusion device']);
+    expect(at(bundled, 'PICC placement')).toEqual(['1: infusion device superior vena cava percutaneous']);
     expect(at(bundled, 'PICC placement', 1)).toEqual(['1: insertion']);
     expect(at(bundled, 'excisional debridement')[0]).toBe('2: excision');
     expect(at(bundled, 'CABG x3 LIMA to LAD', 1)).toEqual(['1: three arteries']);

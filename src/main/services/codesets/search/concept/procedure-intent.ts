@@ -5,8 +5,8 @@
  * ICD-10-PCS titles never hold them, so they count for little against the procedure codes, and a
  * diagnosis code that leaves the operation out comes after the procedure codes.
  *
- * A query whose first concept holds a word only diagnoses use before its operation ("s/p TKA",
- * "failed TKA", "infected PICC") asks for a diagnosis, and is read as typed.
+ * A query whose first concept holds, before its operation, a word only diagnoses use ("s/p TKA")
+ * or a state ("failed TKA", "infected PICC line") asks for a diagnosis, and is read as typed.
  */
 import type { ParsedQuery, ParsedSlot } from './parse-query';
 import type { ResolvedSlot } from './resolve-slots';
@@ -40,14 +40,19 @@ function coverable(slot: ResolvedSlot): boolean {
   return slot.alternatives.some((a) => a.groups.length > 0 && a.groups.every((g) => g.ids.length > 0));
 }
 
+/** A state typed as a participle ("infected", "failed", "dislodged" PICC): the thing is a condition, not an operation. */
+function namesState(slot: ParsedSlot): boolean {
+  return slot.readings.length === 0 && slot.typed.length === 1 && /^[a-z]{3,}ed$/.test(slot.typed[0] as string);
+}
+
 /**
  * True when the query's first concept names an operation, and no slot before it is one the
- * procedure codes cannot hold (`procedure`: the slots resolved against ICD-10-PCS).
+ * procedure codes cannot hold or a state (`procedure`: the slots resolved against ICD-10-PCS).
  */
 export function asksForProcedure(parsed: ParsedQuery, procedure: readonly ResolvedSlot[]): boolean {
   for (let k = 0; k < parsed.slots.length; k++) {
     const slot = parsed.slots[k] as ParsedSlot;
-    if (slot.concept > 0) return false;
+    if (slot.concept > 0 || namesState(slot)) return false;
     if (namesOperation(slot)) return true;
     const resolved = procedure[k];
     if (!resolved || !coverable(resolved)) return false;
@@ -55,7 +60,23 @@ export function asksForProcedure(parsed: ParsedQuery, procedure: readonly Resolv
   return false;
 }
 
-/** The slots of a procedure query the procedure codes cannot hold: the diagnosis behind the operation. */
-export function diagnosisSlots(procedure: readonly ResolvedSlot[], counted: readonly boolean[]): boolean[] {
-  return procedure.map((slot, k) => counted[k] === true && !coverable(slot));
+/**
+ * A word this much rarer among procedure codes than among diagnosis codes (in idf: e^1.5, about
+ * 4.5 times) belongs to the diagnosis, even where a procedure title happens to hold it
+ * ("ulcer", "fracture", "laceration").
+ */
+const DIAGNOSIS_MARGIN = 1.5;
+
+/**
+ * The slots of a procedure query that say which diagnosis, not which procedure: words the
+ * procedure codes cannot hold, or hold far more rarely than diagnosis codes do (`diagnosis`:
+ * the same slots resolved against ICD-10-CM; importances as each version weighs them).
+ */
+export function diagnosisSlots(procedure: readonly ResolvedSlot[], diagnosis: readonly ResolvedSlot[] | undefined, counted: readonly boolean[]): boolean[] {
+  return procedure.map((slot, k) => {
+    if (counted[k] !== true) return false;
+    if (!coverable(slot)) return true;
+    const other = diagnosis?.[k];
+    return other !== undefined && other.matchable && slot.importance - other.importance >= DIAGNOSIS_MARGIN;
+  });
 }

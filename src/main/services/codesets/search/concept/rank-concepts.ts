@@ -14,7 +14,8 @@ import { entryIndexOf } from '../entry-index-cache';
 import { searchPcsPaths, type PcsPathHit } from '../pcs-paths';
 import { queryWords } from '../title-words';
 import type { SearchScope } from '../search-scope';
-import type { PhraseSource } from '../vocabulary/phrases';
+import { combinedSource, type PhraseSource } from '../vocabulary/phrases';
+import { pcsKeySource } from '../vocabulary/pcs-key';
 import type { WordIndex } from '../word-index';
 import { wordIndexOf } from '../word-index-cache';
 import { HEADER_PENALTY, type ConceptIndex } from './concept-index';
@@ -94,7 +95,9 @@ export function rankConcepts(
   limit: number,
   date: string,
 ): ConceptHit[] {
-  const parsed = parseQuery(query, vocabulary);
+  // The PCS Index's body part, device and substance keys read anatomical and brand names as PCS values.
+  const withKey = scope.versions.some((v) => v.system === 'icd10pcs') ? combinedSource('coder+pcs-key', [vocabulary, pcsKeySource(db, scope.changes)]) : vocabulary;
+  const parsed = parseQuery(query, withKey);
   if (parsed.slots.length === 0) return [];
   const conceptOf = parsed.slots.map((s) => s.concept);
   const typedWords = queryWords(query);
@@ -113,20 +116,18 @@ export function rankConcepts(
   });
   // A slot no version can match is ignored everywhere (and said so); the rest count in every version.
   const counted = parsed.slots.map((_, k) => resolved.some((r) => r.slots[k]?.matchable === true));
+  // A query that starts with an operation: the diagnosis behind it ("fracture", "ulcer") is context
+  // for the procedure codes. Read from each version's own word weights, before they are pooled.
+  const pcs = resolved.find((r) => r.system === 'icd10pcs');
+  const cm = resolved.find((r) => r.system === 'icd10cm');
+  const procedure = pcs !== undefined && asksForProcedure(parsed, pcs.slots);
+  const context = procedure && pcs ? diagnosisSlots(pcs.slots, cm?.slots, counted) : [];
   // How much a slot matters is one figure for every version: a word one code set lacks must not
   // make the other words of the query count for everything there.
   parsed.slots.forEach((_, k) => {
     const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0));
-    for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance;
+    for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance * (r === pcs && context[k] === true ? DIAGNOSIS_CONTEXT : 1);
   });
-  const pcs = resolved.find((r) => r.system === 'icd10pcs');
-  const procedure = pcs !== undefined && asksForProcedure(parsed, pcs.slots);
-  if (pcs && procedure) {
-    // The diagnosis behind the operation ("fracture", "ulcer") is context for the procedure codes.
-    diagnosisSlots(pcs.slots, counted).forEach((context, k) => {
-      if (context) (pcs.slots[k] as ResolvedSlot).importance *= DIAGNOSIS_CONTEXT;
-    });
-  }
   const versions: Versioned[] = resolved.map((r) => ({
     ...r,
     offset: procedure && r.system === 'icd10cm' ? -NOT_THE_PROCEDURE : 0,

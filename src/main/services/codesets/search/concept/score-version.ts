@@ -46,8 +46,16 @@ const MAX_CONCEPTS = 4;
 /** A slot naming more codes than this share of the version (and at least COMMON_MIN) is common. */
 const COMMON_SHARE = 0.05;
 const COMMON_MIN = 2000;
+/** How much less a reading that says less than the slot's richest reading is worth, when both match whole. */
+const RICHER = 0.03;
 /** Share of a concept's importance its rarer slots must hold before its common slots stop naming candidates. */
-const SEEDING = 0.35;
+const SEEDING = 0.5;
+
+function denOf(alt: { groups: readonly { idf: number }[] }): number {
+  let den = 0;
+  for (const g of alt.groups) den += g.idf;
+  return den;
+}
 
 function groupSize(index: ConceptIndex, g: { ids: readonly number[] }): number {
   let n = 0;
@@ -144,9 +152,10 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
       return;
     }
     let slotCount = 0;
+    let richest = 0;
+    for (const alt of slot.alternatives) if (alt.label !== null) richest = Math.max(richest, denOf(alt));
     for (const alt of slot.alternatives) {
-      let den = 0;
-      for (const g of alt.groups) den += g.idf;
+      const den = denOf(alt);
       if (den === 0) continue;
       let altCount = 0;
       // The alternative's rarest word first; a common word after it ("chronic" in "chronic
@@ -181,7 +190,9 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
           scratch.inGroup[d] = 0;
         }
       });
-      const factor = alt.factor / den;
+      // Of two readings a code matches whole, the one that says more wins ("PICC" as an infusion
+      // device in the superior vena cava over an infusion device anywhere); words as typed stay as they are.
+      const factor = (alt.label === null ? alt.factor : alt.factor * (1 - RICHER + (RICHER * den) / richest)) / den;
       for (let q = 0; q < altCount; q++) {
         const d = scratch.altTouched[q] as number;
         const v = factor * (scratch.alt[d] as number);
