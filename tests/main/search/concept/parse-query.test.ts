@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../../src/main/services/codesets/search/concept/parse-query';
 import type { PhraseSource } from '../../../../src/main/services/codesets/search/vocabulary/phrases';
 
-const phrases: Record<string, string> = { 'aki': 'acute kidney failure', 'ckd': 'chronic kidney disease', 'ringing in ears': 'tinnitus', 'pvc': 'premature ventricular contraction' };
+const phrases: Record<string, string> = { 'aki': 'acute kidney failure', 'ckd': 'chronic kidney disease', 'ringing in ears': 'tinnitus', 'pvc': 'premature ventricular contraction', 't a': 'resection tonsils' };
 const vocabulary: PhraseSource = {
   name: 'test',
   phrasesAt(tokens, at) {
@@ -22,6 +22,12 @@ describe('parseQuery', () => {
     expect(parseQuery('aki on ckd stage 3b', vocabulary).concepts).toBe(2);
     expect(slots('uti due to e coli').map((s) => [s.typed, s.concept])).toEqual([['uti', 0], ['e', 1], ['coli', 1]]);
     expect(slots('chf w/ htn').map((s) => s.concept)).toEqual([0, 1]);
+  });
+
+  it('drops articles, except an "a" joined by "&" in an abbreviation (T&A)', () => {
+    expect(slots('ringing in the ears').map((s) => s.typed)).toEqual(['ringing in ears']);
+    expect(slots('T&A').map((s) => s.typed)).toEqual(['t a']);
+    expect(slots('T & A, a fall').map((s) => s.typed)).toEqual(['t a', 'fall']);
   });
 
   it('reads "2/2" as a relation only where it was typed with its slash', () => {

@@ -64,9 +64,18 @@ function startsWith(tokens: readonly string[], at: number, phrase: readonly stri
   return phrase.every((w, k) => tokens[at + k] === w);
 }
 
+/**
+ * The query's words without articles, which carry nothing and would split phrases ("ringing in
+ * the ears"); an "a" joined to a letter by "&" is part of an abbreviation ("T&A") and stays.
+ */
+function tokensOf(query: string): string[] {
+  const joined = [...query.matchAll(/\b(?:a|an|the)\b/gi)].map((m) => /&\s*$/.test(query.slice(0, m.index)));
+  let article = 0;
+  return conceptWords(query).filter((t) => !ARTICLES.has(t) || joined[article++] === true);
+}
+
 export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery {
-  // Articles carry nothing and would split phrases ("ringing in the ears").
-  const tokens = conceptWords(query).filter((t) => !ARTICLES.has(t));
+  const tokens = tokensOf(query);
   // Plurals find their singular's phrases too ("PVCs" → "pvc", "kidney stones" → "kidney stone").
   const singular = tokens.map((t) => (t.length > 2 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t));
   const open = query.length > 0 && /[a-z0-9]$/i.test(query);
