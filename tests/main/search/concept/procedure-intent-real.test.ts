@@ -35,6 +35,11 @@ describe('procedure intent on the real code sets', () => {
     expect(first('repair perineal laceration')?.code).toMatch(/^0[HK]Q[9M]/);
   });
 
+  it('codes the operation a scope leads to, not the inspection (guideline B3.11a)', () => {
+    expect(first('bronchoscopy with BAL')?.code).toMatch(/^0B9[HKLM]8ZX$/);
+    expect(first('colonoscopy with polypectomy')?.code).toMatch(/^0DB/);
+  });
+
   it("reads the PCS Index's body part key: what the surgeon names is the value the title holds", () => {
     const hit = first('repair right ACL');
     expect(hit?.code).toMatch(/^0MQN/);

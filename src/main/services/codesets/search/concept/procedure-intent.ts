@@ -80,3 +80,19 @@ export function diagnosisSlots(procedure: readonly ResolvedSlot[], diagnosis: re
     return other !== undefined && other.matchable && slot.importance - other.importance >= DIAGNOSIS_MARGIN;
   });
 }
+
+const INSPECTION = termOf('inspection');
+
+/**
+ * The slot of a procedure query's first concept that reads as an inspection (a scope:
+ * "bronchoscopy", "EGD") when another concept follows it ("… with BAL", "… with biopsy"); -1 otherwise.
+ */
+export function scopeSlot(parsed: ParsedQuery): number {
+  if (parsed.concepts < 2) return -1;
+  return parsed.slots.findIndex((s) => s.concept === 0 && !s.negated && s.readings.some((r) => r.words.some((w) => termOf(w) === INSPECTION)));
+}
+
+/** The same slots read as one concept (one code holds them all). */
+export function asOneConcept(parsed: ParsedQuery): ParsedQuery {
+  return { slots: parsed.slots.map((s) => ({ ...s, concept: 0 })), concepts: 1 };
+}

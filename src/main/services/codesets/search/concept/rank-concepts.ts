@@ -26,7 +26,7 @@ import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slot
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
-import { asksForProcedure, diagnosisSlots } from './procedure-intent';
+import { asksForProcedure, asOneConcept, diagnosisSlots, scopeSlot } from './procedure-intent';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -97,9 +97,8 @@ export function rankConcepts(
 ): ConceptHit[] {
   // The PCS Index's body part, device and substance keys read anatomical and brand names as PCS values.
   const withKey = scope.versions.some((v) => v.system === 'icd10pcs') ? combinedSource('coder+pcs-key', [vocabulary, pcsKeySource(db, scope.changes)]) : vocabulary;
-  const parsed = parseQuery(query, withKey);
+  let parsed = parseQuery(query, withKey);
   if (parsed.slots.length === 0) return [];
-  const conceptOf = parsed.slots.map((s) => s.concept);
   const typedWords = queryWords(query);
   const resolved = scope.versions.map((version) => {
     const codes = wordIndexOf(db, version);
@@ -122,6 +121,14 @@ export function rankConcepts(
   const cm = resolved.find((r) => r.system === 'icd10cm');
   const procedure = pcs !== undefined && asksForProcedure(parsed, pcs.slots);
   const context = procedure && pcs ? diagnosisSlots(pcs.slots, cm?.slots, counted) : [];
+  // "Bronchoscopy with BAL": the scope leads to the operation, which is what PCS codes (guideline
+  // B3.11a), so the query is one concept and the scope's inspection only says how it was reached.
+  const scoped = procedure ? scopeSlot(parsed) : -1;
+  if (scoped >= 0) {
+    parsed = asOneConcept(parsed);
+    context[scoped] = true;
+  }
+  const conceptOf = parsed.slots.map((s) => s.concept);
   // How much a slot matters is one figure for every version: a word one code set lacks must not
   // make the other words of the query count for everything there.
   parsed.slots.forEach((_, k) => {
