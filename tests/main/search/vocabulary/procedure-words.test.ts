@@ -135,7 +135,7 @@ describe('the bundled procedure vocabulary', () => {
   it('reads operative wording coders meet', () => {
     expect(at(bundled, 'lap chole')[0]).toBe('2: resection gallbladder percutaneous endoscopic');
     expect(at(bundled, 'ORIF distal radius')[0]).toBe('1: reposition internal fixation device open');
-    expect(at(bundled, 'TKA right')[0]).toBe('1: replacement knee joint');
+    expect(at(bundled, 'TKA right')[0]).toBe('1: replacement knee joint | replacement knee joint synthetic substitute');
     expect(at(bundled, 'PICC placement')).toEqual(['1: infusion device superior vena cava percutaneous']);
     expect(at(bundled, 'PICC placement', 1)).toEqual(['1: insertion']);
     expect(at(bundled, 'excisional debridement')[0]).toBe('2: excision');
@@ -144,7 +144,7 @@ describe('the bundled procedure vocabulary', () => {
     expect(at(bundled, 'EGD with biopsy', 2)[0]).toContain('excision diagnostic');
     expect(at(bundled, 'I&D abscess')).toEqual(['2: drainage']);
     expect(at(bundled, 'C-section')).toEqual(['2: extraction products of conception']);
-    expect(at(bundled, 's/p L TKA', 3)).toEqual(['1: replacement knee joint']);
+    expect(at(bundled, 's/p L TKA', 3)).toEqual(['1: replacement knee joint | replacement knee joint synthetic substitute']);
   });
 
   it('reads operation names it has no line for from their parts', () => {

@@ -5,8 +5,10 @@
  * ICD-10-PCS titles never hold them, so they count for little against the procedure codes, and a
  * diagnosis code that leaves the operation out comes after the procedure codes.
  *
- * A query whose first concept holds, before its operation, a word only diagnoses use ("s/p TKA")
- * or a state ("failed TKA", "infected PICC line") asks for a diagnosis, and is read as typed.
+ * A query whose first concept holds, before its operation, a status ("s/p TKA", "history of
+ * appendectomy") or a state ("failed TKA", "infected PICC line") asks for a diagnosis, and is read
+ * as typed. A procedure query is one concept: "with mesh", "with drug-eluting stent", "with BAL"
+ * say which procedure, they do not ask for a second code.
  */
 import type { ParsedQuery, ParsedSlot } from './parse-query';
 import type { ResolvedSlot } from './resolve-slots';
@@ -45,17 +47,22 @@ function namesState(slot: ParsedSlot): boolean {
   return slot.readings.length === 0 && slot.typed.length === 1 && /^[a-z]{3,}ed$/.test(slot.typed[0] as string);
 }
 
+/** Words of a status after (or a problem with) an operation: "s/p" (status, presence), "history of", "complication of". */
+const STATUS: ReadonlySet<string> = new Set(['status', 'presence', 'history', 'hx', 'complication', 'absence', 'malfunction', 'failure', 'aftercare'].map(termOf));
+
+function namesStatus(slot: ParsedSlot): boolean {
+  return slot.typed.some((w) => STATUS.has(termOf(w))) || slot.readings.some((r) => r.words.some((w) => STATUS.has(termOf(w))));
+}
+
 /**
- * True when the query's first concept names an operation, and no slot before it is one the
- * procedure codes cannot hold or a state (`procedure`: the slots resolved against ICD-10-PCS).
+ * True when the query's first concept names an operation, and nothing before it says the query is
+ * about a status or state instead. A diagnosis before the operation is its object ("hernia
+ * repair", "laceration repair") and keeps the query a procedure.
  */
-export function asksForProcedure(parsed: ParsedQuery, procedure: readonly ResolvedSlot[]): boolean {
-  for (let k = 0; k < parsed.slots.length; k++) {
-    const slot = parsed.slots[k] as ParsedSlot;
-    if (slot.concept > 0 || namesState(slot)) return false;
+export function asksForProcedure(parsed: ParsedQuery): boolean {
+  for (const slot of parsed.slots) {
+    if (slot.concept > 0 || namesState(slot) || namesStatus(slot)) return false;
     if (namesOperation(slot)) return true;
-    const resolved = procedure[k];
-    if (!resolved || !coverable(resolved)) return false;
   }
   return false;
 }

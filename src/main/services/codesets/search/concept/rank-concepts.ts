@@ -119,14 +119,15 @@ export function rankConcepts(
   // for the procedure codes. Read from each version's own word weights, before they are pooled.
   const pcs = resolved.find((r) => r.system === 'icd10pcs');
   const cm = resolved.find((r) => r.system === 'icd10cm');
-  const procedure = pcs !== undefined && asksForProcedure(parsed, pcs.slots);
+  const procedure = pcs !== undefined && asksForProcedure(parsed);
   const context = procedure && pcs ? diagnosisSlots(pcs.slots, cm?.slots, counted) : [];
-  // "Bronchoscopy with BAL": the scope leads to the operation, which is what PCS codes (guideline
-  // B3.11a), so the query is one concept and the scope's inspection only says how it was reached.
-  const scoped = procedure ? scopeSlot(parsed) : -1;
-  if (scoped >= 0) {
+  if (procedure) {
+    // "Bronchoscopy with BAL": the scope leads to the operation, which is what PCS codes (guideline
+    // B3.11a); the scope's inspection only says how it was reached.
+    const scoped = scopeSlot(parsed);
+    if (scoped >= 0) context[scoped] = true;
+    // One procedure: "with mesh", "with stent" name its device, not a second code.
     parsed = asOneConcept(parsed);
-    context[scoped] = true;
   }
   const conceptOf = parsed.slots.map((s) => s.concept);
   // How much a slot matters is one figure for every version: a word one code set lacks must not
