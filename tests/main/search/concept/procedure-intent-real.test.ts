@@ -40,6 +40,13 @@ describe('procedure intent on the real code sets', () => {
     expect(first('colonoscopy with polypectomy')?.code).toMatch(/^0DB/);
   });
 
+  it('reads "with" a device as one procedure, and "with" a second operation as a pair', () => {
+    expect(first('inguinal hernia repair with mesh right')?.code).toBe('0YU50JZ');
+    const pair = searchCodes(db, { query: 'sigmoid colectomy with colostomy', date: '2026-01-15', limit: 10 }).slice(0, 2);
+    expect(pair[0]?.code).toBe('0DTN0ZZ');
+    expect(pair.map((h) => h.matchedBy?.kind)).toEqual(['pair', 'pair']);
+  });
+
   it("reads the PCS Index's body part key: what the surgeon names is the value the title holds", () => {
     const hit = first('repair right ACL');
     expect(hit?.code).toMatch(/^0MQN/);

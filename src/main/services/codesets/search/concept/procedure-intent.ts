@@ -7,8 +7,8 @@
  *
  * A query whose first concept holds, before its operation, a status ("s/p TKA", "history of
  * appendectomy") or a state ("failed TKA", "infected PICC line") asks for a diagnosis, and is read
- * as typed. A procedure query is one concept: "with mesh", "with drug-eluting stent", "with BAL"
- * say which procedure, they do not ask for a second code.
+ * as typed. "With mesh", "with drug-eluting stent" say which procedure, not a second one, and so
+ * does "with BAL" after a scope; a second operation ("colectomy with colostomy") is a second code.
  */
 import type { ParsedQuery, ParsedSlot } from './parse-query';
 import type { ResolvedSlot } from './resolve-slots';
@@ -102,4 +102,9 @@ export function scopeSlot(parsed: ParsedQuery): number {
 /** The same slots read as one concept (one code holds them all). */
 export function asOneConcept(parsed: ParsedQuery): ParsedQuery {
   return { slots: parsed.slots.map((s) => ({ ...s, concept: 0 })), concepts: 1 };
+}
+
+/** A concept after the first names an operation of its own ("colectomy with colostomy"): two procedures, two codes. */
+export function namesSecondOperation(parsed: ParsedQuery): boolean {
+  return parsed.slots.some((s) => s.concept > 0 && namesOperation(s));
 }

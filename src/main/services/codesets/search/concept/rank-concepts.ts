@@ -26,7 +26,7 @@ import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slot
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
-import { asksForProcedure, asOneConcept, diagnosisSlots, scopeSlot } from './procedure-intent';
+import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, scopeSlot } from './procedure-intent';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -126,8 +126,8 @@ export function rankConcepts(
     // B3.11a); the scope's inspection only says how it was reached.
     const scoped = scopeSlot(parsed);
     if (scoped >= 0) context[scoped] = true;
-    // One procedure: "with mesh", "with stent" name its device, not a second code.
-    parsed = asOneConcept(parsed);
+    // One procedure: "with mesh", "with stent" name its device; a second operation is a second code.
+    if (scoped >= 0 || !namesSecondOperation(parsed)) parsed = asOneConcept(parsed);
   }
   const conceptOf = parsed.slots.map((s) => s.concept);
   // How much a slot matters is one figure for every version: a word one code set lacks must not
