@@ -9,6 +9,12 @@ const terms = (title: string) => {
 };
 
 describe('concept terms', () => {
+  it('keeps organism names apart from the diseases the stemmer would make of them', () => {
+    expect(termOf('pneumoniae')).not.toBe(termOf('pneumonia'));
+    expect(termOf('influenzae')).not.toBe(termOf('influenza'));
+    expect(termOf('fractures')).toBe(termOf('fracture'));
+  });
+
   it('meets word forms at one stem', () => {
     expect(termOf('fractured')).toBe(termOf('fracture'));
     expect(termOf('hypertensive')).toBe(termOf('hypertension'));

@@ -8,13 +8,18 @@ import { stemmer } from 'stemmer';
 import { eachTitleWord, wordsOf } from '../title-words';
 
 const stems = new Map<string, string>();
+/**
+ * Organism names the stemmer would make a disease: "Streptococcus pneumoniae" is not pneumonia,
+ * "Haemophilus influenzae" is not influenza.
+ */
+const UNSTEMMED: ReadonlySet<string> = new Set(['pneumoniae', 'influenzae']);
 const MAX_CACHED = 200_000;
 
 /** The stem of one lower-case word (numbers and codes-like tokens stay as typed). */
 export function termOf(word: string): string {
   const known = stems.get(word);
   if (known !== undefined) return known;
-  const term = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
+  const term = /^[a-z]+$/.test(word) && word.length > 2 && !UNSTEMMED.has(word) ? stemmer(word) : word;
   if (stems.size >= MAX_CACHED) stems.clear();
   stems.set(word, term);
   return term;
