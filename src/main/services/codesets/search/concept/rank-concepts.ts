@@ -39,6 +39,18 @@ export interface ConceptHit {
 const DIAGNOSIS_CONTEXT = 0.3;
 /** A diagnosis code offered for a query that asks for a procedure comes after the procedure codes. */
 const NOT_THE_PROCEDURE = 0.3;
+/**
+ * HCPCS Level II codes for a query that asks for a procedure come after the ICD-10-PCS codes too,
+ * by less: some are outpatient procedure codes ("C7517"), but operative wording is PCS's.
+ */
+const HCPCS_NOT_THE_PROCEDURE = 0.15;
+
+function offsetFor(system: CodeSystem): number {
+  if (system === 'icd10cm') return -NOT_THE_PROCEDURE;
+  if (system === 'hcpcs') return -HCPCS_NOT_THE_PROCEDURE;
+  return 0;
+}
+
 /** How much title fit adds to query cover. */
 const TITLE_FIT = 0.35;
 const UNSPECIFIED_BONUS = 0.04;
@@ -138,7 +150,7 @@ export function rankConcepts(
   });
   const versions: Versioned[] = resolved.map((r) => ({
     ...r,
-    offset: procedure && r.system === 'icd10cm' ? -NOT_THE_PROCEDURE : 0,
+    offset: procedure ? offsetFor(r.system) : 0,
     scores: scoreVersion(r.index, r.slots, conceptOf, counted),
   }));
   try {
