@@ -9,6 +9,18 @@ const terms = (title: string) => {
 };
 
 describe('concept terms', () => {
+  it('reads "unspecified whether with X or Y" (and its short title "unsp w X or Y") as saying neither', () => {
+    const terms = (text: string) => {
+      const out: string[] = [];
+      eachTerm(text, (term) => out.push(term));
+      return out;
+    };
+    expect(terms('Acute respiratory failure, unspecified whether with hypoxia or hypercapnia')).toContain(`${NOT}${termOf('hypoxia')}`);
+    expect(terms('Acute respiratory failure, unspecified whether with hypoxia or hypercapnia')).not.toContain(termOf('hypoxia'));
+    expect(terms('Acute respiratory failure, unsp w hypoxia or hypercapnia')).not.toContain(termOf('hypercapnia'));
+    expect(terms('Acute respiratory failure with hypoxia')).toContain(termOf('hypoxia'));
+  });
+
   it('keeps organism names apart from the diseases the stemmer would make of them', () => {
     expect(termOf('pneumoniae')).not.toBe(termOf('pneumonia'));
     expect(termOf('influenzae')).not.toBe(termOf('influenza'));

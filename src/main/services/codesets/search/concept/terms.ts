@@ -42,7 +42,7 @@ export const NOT = '¬';
 
 /**
  * Each word of a text with its term, in order: the possessive dropped, and words inside a negating
- * clause (up to a comma, semicolon or "with") carrying the term NOT + stem. The negating word itself
+ * clause (up to a comma, semicolon or "with", except the "with" of "whether with") carrying the term NOT + stem. The negating word itself
  * is not visited. After "of" inside such a clause a word may be the negated thing ("without loss
  * of consciousness") or the site ("without foreign body of left index finger"): it is visited
  * twice, negated and plain.
@@ -51,17 +51,27 @@ export function eachTerm(text: string, visit: (term: string, word: string, inPar
   let negated = false;
   let afterOf = false;
   let last = 0;
+  let prior = '';
   eachTitleWord(text.replace(/(\w)['’]s\b/g, '$1'), (t, start, end, inParentheses) => {
     const word = t.slice(start, end);
     if (negated && start > last && /[,;:]/.test(t.slice(last, start))) negated = false;
     last = end;
+    const previous = prior;
+    prior = word;
     if (NEGATING.has(word)) {
       negated = true;
       afterOf = false;
       return;
     }
     if (word === 'with') {
-      negated = false;
+      // "unspecified whether with hypoxia or hypercapnia" says neither: the clause goes on.
+      if (!(negated && previous === 'whether')) negated = false;
+      return;
+    }
+    // Short titles write that clause "unsp w hypoxia or hypercapnia".
+    if (word === 'w' && previous === 'unsp') {
+      negated = true;
+      afterOf = false;
       return;
     }
     const term = termOf(word);
