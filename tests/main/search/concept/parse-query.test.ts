@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../../src/main/services/codesets/search/concept/parse-query';
 import type { PhraseSource } from '../../../../src/main/services/codesets/search/vocabulary/phrases';
 
-const phrases: Record<string, string> = { 'aki': 'acute kidney failure', 'ckd': 'chronic kidney disease', 'ringing in ears': 'tinnitus', 'pvc': 'premature ventricular contraction', 't a': 'resection tonsils' };
+const phrases: Record<string, string> = { 'aki': 'acute kidney failure', 'ckd': 'chronic kidney disease', 'ringing in ears': 'tinnitus', 'pvc': 'premature ventricular contraction', 't a': 'resection tonsils', 'mg': 'myasthenia gravis' };
 const vocabulary: PhraseSource = {
   name: 'test',
   phrasesAt(tokens, at) {
@@ -44,9 +44,16 @@ describe('parseQuery', () => {
     expect(slots('migraine w/o aura with status').find((s) => s.typed === 'status')?.negated).toBe(false);
   });
 
-  it('marks doses, units and routes', () => {
-    expect(slots('toradol 30 mg im').map((s) => [s.typed, s.dose])).toEqual([['toradol', false], ['30', true], ['mg', true], ['im', true]]);
+  it('marks doses, units and routes (a route counts for more than a dose)', () => {
+    expect(parseQuery('toradol 30 mg im', vocabulary).slots.map((s) => [s.typed.join(' '), s.dose, s.route])).toEqual([
+      ['toradol', false, false],
+      ['30', true, false],
+      ['mg', true, false],
+      ['im', false, true],
+    ]);
     expect(slots('ckd stage 3').find((s) => s.typed === '3')?.dose).toBe(false);
+    // A unit after a number is a dose even where the vocabulary knows the word ("MG" is also myasthenia gravis).
+    expect(slots('mg').map((s) => s.dose)).toEqual([false]);
   });
 
   it('finds phrases across articles and through plurals', () => {

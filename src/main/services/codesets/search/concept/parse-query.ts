@@ -24,6 +24,8 @@ export interface ParsedSlot {
    * typed rarely matches the title's; it counts for little against the drug's name.
    */
   dose: boolean;
+  /** A route ("IV", "IM", "PO"): it tells an injection from an oral code, so it counts for more than a dose. */
+  route: boolean;
 }
 
 export interface ParsedQuery {
@@ -113,8 +115,11 @@ export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery
     }
     const length = longest?.length ?? 1;
     const typed = tokens.slice(i, i + length);
-    const dose = !longest && isDose(tokens, i);
-    slots.push({ typed, readings: longest?.readings ?? [], concept, open: open && i + length === tokens.length, negated, dose });
+    const route = length === 1 && ROUTES.has(word);
+    // A unit after a number is a dose whatever else it may mean ("4 mg" is not myasthenia gravis).
+    const unitAfterNumber = length === 1 && UNITS.has(word) && i > 0 && NUMBER.test(tokens[i - 1] as string);
+    const dose = !route && ((!longest && isDose(tokens, i)) || unitAfterNumber);
+    slots.push({ typed, readings: longest?.readings ?? [], concept, open: open && i + length === tokens.length, negated, dose, route });
     conceptHasSlots = true;
     i += length;
   }

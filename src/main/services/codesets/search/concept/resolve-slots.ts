@@ -47,6 +47,8 @@ const UNKNOWN_IDF = 4;
 const IMPORTANCE_CAP = 7;
 /** What a dose, unit or route word counts for against the words that name the drug. */
 const DOSE_FACTOR = 0.15;
+/** What a route ("IV", "PO") counts for: less than the drug's name, more than a dose. */
+const ROUTE_FACTOR = 0.5;
 /** The plain reading of a negated word. */
 const PLAIN_WHEN_NEGATED = 0.6;
 /** A corrected word: probably what was meant. */
@@ -89,7 +91,7 @@ export function resolveSlot(slot: ParsedSlot, index: ConceptIndex, correct?: Cor
     const mean = known.reduce((sum, g) => sum + g.idf, 0) / known.length;
     importance = Math.max(importance, Math.min(IMPORTANCE_CAP, mean));
   }
-  return { alternatives, importance: slot.dose ? importance * DOSE_FACTOR : importance, matchable };
+  return { alternatives, importance: importance * (slot.dose ? DOSE_FACTOR : slot.route ? ROUTE_FACTOR : 1), matchable };
 }
 
 function alternative(groups: TermGroup[], factor: number, label: string | null, words: string[], openPrefix: string | null, mark: string): Alternative {
