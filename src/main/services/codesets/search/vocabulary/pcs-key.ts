@@ -39,11 +39,11 @@ function readUses(db: ContentDb): UseRow[] {
   return rows<UseRow>(
     db,
     `WITH newest AS (SELECT id, label FROM pcs_source WHERE kind = 'index' ORDER BY fiscal_year DESC, id DESC LIMIT 1)
-     SELECT p.title AS term, COALESCE(p.use, c.use) AS use, newest.label AS label
+     SELECT p.title AS term, t.use AS use, newest.label AS label
        FROM newest
-       JOIN pcs_index_term p ON p.source_id = newest.id AND p.level = 0 AND p.title IS NOT NULL
-       LEFT JOIN pcs_index_term c ON c.source_id = p.source_id AND c.parent_seq = p.seq AND c.title IS NULL
-      WHERE COALESCE(p.use, c.use) IS NOT NULL`,
+       JOIN pcs_index_term t ON t.source_id = newest.id AND t.use IS NOT NULL
+       JOIN pcs_index_term p ON p.source_id = t.source_id AND p.seq = (CASE WHEN t.title IS NULL THEN t.parent_seq ELSE t.seq END)
+      WHERE p.level = 0 AND p.title IS NOT NULL`,
   );
 }
 
