@@ -30,11 +30,14 @@ const OPERATIONS: ReadonlySet<string> = new Set(
   ].map(termOf),
 );
 
+/** Whether a slot holds one of `terms`, as typed or through a reading. */
+function says(slot: ParsedSlot, terms: ReadonlySet<string>): boolean {
+  return slot.typed.some((w) => terms.has(termOf(w))) || slot.readings.some((r) => r.words.some((w) => terms.has(termOf(w))));
+}
+
 /** A slot names an operation: as typed, or through a reading ("TKA" → replacement knee joint). */
 function namesOperation(slot: ParsedSlot): boolean {
-  if (slot.negated) return false;
-  if (slot.typed.some((w) => OPERATIONS.has(termOf(w)))) return true;
-  return slot.readings.some((r) => r.words.some((w) => OPERATIONS.has(termOf(w))));
+  return !slot.negated && says(slot, OPERATIONS);
 }
 
 /** Whether every alternative word of some reading of the slot is known to the version. */
@@ -51,7 +54,7 @@ function namesState(slot: ParsedSlot): boolean {
 const STATUS: ReadonlySet<string> = new Set(['status', 'presence', 'history', 'hx', 'complication', 'absence', 'malfunction', 'failure', 'aftercare'].map(termOf));
 
 function namesStatus(slot: ParsedSlot): boolean {
-  return slot.typed.some((w) => STATUS.has(termOf(w))) || slot.readings.some((r) => r.words.some((w) => STATUS.has(termOf(w))));
+  return says(slot, STATUS);
 }
 
 /**

@@ -128,10 +128,9 @@ export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[]
     const c = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
     const onlyTouched = (seeded[c] as number) >= SEEDING * (weight[c] as number) && (sizes[k] as number) > common;
     seeded[c] = (seeded[c] as number) + slot.importance;
-    const concept = Math.min(MAX_CONCEPTS - 1, conceptOf[k] as number);
     total += slot.importance;
-    conceptTotals[concept] = (conceptTotals[concept] as number) + slot.importance;
-    const conceptScores = scratch.concept[concept] as Float32Array;
+    conceptTotals[c] = (conceptTotals[c] as number) + slot.importance;
+    const conceptScores = scratch.concept[c] as Float32Array;
     // The common case, one word typed with no other reading: its postings go straight to the sums.
     const only = slot.alternatives.length === 1 ? slot.alternatives[0] : undefined;
     const single = only && only.groups.length === 1 && only.groups[0]?.ids.length === 1 ? only.groups[0] : undefined;
