@@ -10,7 +10,7 @@ import { wordsOf } from './title-words';
 import type { CodeRowDb } from '../statements';
 import type { EntryIndex, EntryRow } from './entry-index';
 import { entryIndexOf } from './entry-index-cache';
-import { isNarrowingWord, termHints, titleWordsFor, type TermHints } from './pcs-words';
+import { isApproachWord, isNarrowingWord, termHints, titleWordsFor, type TermHints } from './pcs-words';
 import type { WordIndex, WordRange } from './word-index';
 import { wordIndexOf } from './word-index-cache';
 
@@ -31,6 +31,8 @@ const CODES_PER_TARGET = 4000;
 const MAX_TARGETS = 8;
 /** Codes kept per target after ranking. */
 const KEEP_PER_TARGET = 12;
+/** A tie score at least this high: the term's body part stem, explanation or implied approach is in the title. */
+const HINTED = 2;
 /** Words too short to name a procedure. */
 const MIN_TERM_WORD = 4;
 
@@ -173,26 +175,47 @@ function codesUnder(
   const wanted = leftover.map((w) => titleWordsFor(w).map(probe));
   // Whether the index path holds a leftover word: the same for every code of the target.
   const inPathWord = leftover.map((w) => entry.termWords.some((t) => t.startsWith(w)));
+  const title = new TitleTester(index);
+  // ...unless some code of the target has it: then it tells its codes apart ("Pacemaker, Dual
+  // Chamber" over a target that also holds the resynchronization pacemaker).
+  for (let i = 0; i < wanted.length; i++) {
+    if (!inPathWord[i]) continue;
+    for (const ordinal of ordinals) {
+      title.read(ordinal);
+      if (title.hasAll(wanted[i] as Probe[])) {
+        inPathWord[i] = false;
+        break;
+      }
+    }
+  }
   const stems = entry.hints.stems.map(probe);
+  // A target that is a whole table ("Splenectomy > see Excision, Lymphatic and Hemic Systems 07B")
+  // does not say which body part: a code there is a complete reading only where its title names
+  // the body part the term holds, or a typed word other than the approach.
+  const tableOnly = entry.code.length <= 3;
+  const approachOnly = leftover.map(isApproachWord);
   const approach = entry.hints.approach?.map(probe) ?? null;
   const explained = entry.hints.explained.map((group) => group.map(probe));
   // A target holds up to thousands of codes: one tester and plain loops for all of them, and
   // only the best KEEP_PER_TARGET kept (the order is total, so this is the sort's first ones).
-  const title = new TitleTester(index);
   const best = new TopScored(KEEP_PER_TARGET);
   for (let at = 0; at < ordinals.length; at++) {
     const ordinal = ordinals[at] as number;
     title.read(ordinal);
     let found = 0;
     let missing = 0;
+    let placed = false;
     for (let i = 0; i < wanted.length; i++) {
-      if (title.hasAll(wanted[i] as Probe[])) found++;
-      else if (!inPathWord[i]) missing++;
+      if (title.hasAll(wanted[i] as Probe[])) {
+        found++;
+        placed ||= !approachOnly[i];
+      } else if (!inPathWord[i]) missing++;
     }
     const stem = title.hasAny(stems) ? 1 : 0;
     const implied = approach !== null && title.hasAll(approach) ? 1 : 0;
     let explainedCount = 0;
     for (const group of explained) if (title.hasAll(group)) explainedCount++;
+    if (tableOnly && !placed && stem === 0 && explainedCount === 0) missing++;
     const tie = (explainedCount + stem) * 4 + implied * 2 + plainness(index.codeAt(ordinal));
     // `at` is code order: codesBetween reads the codes sorted.
     best.offer(ordinal, at, found, missing, tie);
@@ -203,10 +226,12 @@ function codesUnder(
   const inPath = inPathWord.filter(Boolean).length;
   // Never "exact" (the title is not what was typed); the n-th code of each target ranks with
   // the n-th of the others, so two tables of one term ("see Excision", "see Resection") interleave.
-  return scored.map(({ ordinal, found, missing }, rank) => ({
+  return scored.map(({ ordinal, found, missing, tie }, rank) => ({
     ...index.row(ordinal),
     path: entry.path,
-    complete: missing === 0,
+    // A path through a subterm nobody typed ("Banding, gastric > Surgical correction") is one guess
+    // among its siblings, unless the term's own words back it (the needle of "paracentesis").
+    complete: missing === 0 && (entry.termShare === 1 || tie >= HINTED),
     coverage: ((termCount + Math.max(found, inPath)) / Math.max(1, typedCount)) * (0.5 + 0.5 * entry.termShare) * (0.99 - 0.01 * rank) - 0.0001 * order,
   }));
 }

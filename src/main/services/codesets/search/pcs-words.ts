@@ -44,6 +44,14 @@ export function isNarrowingWord(typed: string): boolean {
   return TYPED_TO_TITLE.has(typed) || typed === 'left' || typed === 'right' || typed === 'bilateral';
 }
 
+/** Title words of the approach axis (5th character). */
+const APPROACH_TITLE_WORDS: ReadonlySet<string> = new Set(['percutaneous', 'endoscopic', 'via', 'natural', 'opening', 'external', 'open']);
+
+/** Words that only say how the site was reached ("laparoscopic", "open"). */
+export function isApproachWord(typed: string): boolean {
+  return TYPED_TO_TITLE.has(typed) && titleWordsFor(typed).every((t) => APPROACH_TITLE_WORDS.has(t));
+}
+
 /** Operation suffixes, longest first, and the approach each implies when nothing typed says otherwise. */
 const SUFFIXES: readonly { suffix: string; approach: readonly string[] | null }[] = [
   { suffix: 'centesis', approach: ['percutaneous'] },

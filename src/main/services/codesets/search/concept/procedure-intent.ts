@@ -26,7 +26,8 @@ const OPERATIONS: ReadonlySet<string> = new Set(
     'release', 'removal', 'repair', 'replacement', 'reposition', 'resection', 'restriction', 'revision', 'supplement',
     'transfer', 'transplantation', 'abortion', 'immobilization', 'traction', 'introduction', 'irrigation', 'transfusion',
     'measurement', 'monitoring', 'assistance', 'performance', 'pheresis', 'fluoroscopy', 'radiography', 'tomography',
-    'ultrasonography', 'brachytherapy', 'radiosurgery',
+    'ultrasonography', 'brachytherapy', 'radiosurgery', 'phototherapy', 'perfusion', 'restoration', 'detoxification',
+    'manipulation', 'psychotherapy', 'counseling',
   ].map(termOf),
 );
 
@@ -110,4 +111,22 @@ export function asOneConcept(parsed: ParsedQuery): ParsedQuery {
 /** A concept after the first names an operation of its own ("colectomy with colostomy"): two procedures, two codes. */
 export function namesSecondOperation(parsed: ParsedQuery): boolean {
   return parsed.slots.some((s) => s.concept > 0 && namesOperation(s));
+}
+
+function inspects(words: readonly string[]): boolean {
+  return words.some((w) => termOf(w) === INSPECTION);
+}
+
+/** Operations other than inspection, as stems. */
+const ACTING: ReadonlySet<string> = new Set([...OPERATIONS].filter((t) => t !== INSPECTION));
+
+/**
+ * A scope typed with no other operation ("diagnostic cystoscopy", "screening colonoscopy") is the
+ * inspection itself: its readings that only say where it went (kept for "EGD with biopsy", where
+ * the biopsy is the operation) are dropped.
+ */
+export function scopeAlone(parsed: ParsedQuery): ParsedQuery {
+  const isScope = (s: ParsedSlot) => !s.negated && s.readings.some((r) => inspects(r.words)) && s.readings.some((r) => !inspects(r.words));
+  if (!parsed.slots.some(isScope) || parsed.slots.some((s) => !isScope(s) && !s.negated && says(s, ACTING))) return parsed;
+  return { ...parsed, slots: parsed.slots.map((s) => (isScope(s) ? { ...s, readings: s.readings.filter((r) => inspects(r.words)) } : s)) };
 }

@@ -26,7 +26,8 @@ import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slot
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
-import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, scopeSlot } from './procedure-intent';
+import { creditNoApproach } from './pcs-approach';
+import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, scopeAlone, scopeSlot } from './procedure-intent';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -50,6 +51,9 @@ function offsetFor(system: CodeSystem): number {
   if (system === 'hcpcs') return -HCPCS_NOT_THE_PROCEDURE;
   return 0;
 }
+
+/** What an approach word counts for against a PCS code whose operation has no approach (pcs-approach.ts). */
+const NO_APPROACH = 0.8;
 
 /** How much title fit adds to query cover. */
 const TITLE_FIT = 0.35;
@@ -111,6 +115,7 @@ export function rankConcepts(
   const withKey = scope.versions.some((v) => v.system === 'icd10pcs') ? combinedSource('coder+pcs-key', [vocabulary, pcsKeySource(db, scope.changes)]) : vocabulary;
   let parsed = parseQuery(query, withKey);
   if (parsed.slots.length === 0) return [];
+  if (asksForProcedure(parsed)) parsed = scopeAlone(parsed);
   const typedWords = queryWords(query);
   const resolved = scope.versions.map((version) => {
     const codes = wordIndexOf(db, version);
@@ -147,12 +152,15 @@ export function rankConcepts(
   parsed.slots.forEach((_, k) => {
     const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0));
     for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance * (r === pcs && context[k] === true ? DIAGNOSIS_CONTEXT : 1);
+    // PCS titles never say "without": a negated word ("without mesh") would only credit the codes
+    // that have what was ruled out. It still counts in the total, so no PCS code gains by it.
+    if (pcs && parsed.slots[k]?.negated === true) pcs.slots[k] = { ...(pcs.slots[k] as ResolvedSlot), alternatives: [] };
   });
-  const versions: Versioned[] = resolved.map((r) => ({
-    ...r,
-    offset: procedure ? offsetFor(r.system) : 0,
-    scores: scoreVersion(r.index, r.slots, conceptOf, counted),
-  }));
+  const versions: Versioned[] = resolved.map((r) => {
+    const scores = scoreVersion(r.index, r.slots, conceptOf, counted);
+    if (r === pcs) creditNoApproach(scores, r.codes, parsed.slots, r.slots, counted, NO_APPROACH);
+    return { ...r, offset: procedure ? offsetFor(r.system) : 0, scores };
+  });
   try {
     const ranked = dedupe(versions.flatMap((v) => [...rankVersion(v, parsed, counted), ...pathsOf(v, counted)]));
     // Ties in Tabular order: 7th-character siblings put the initial encounter first.
