@@ -157,7 +157,7 @@ describe('the bundled procedure vocabulary', () => {
   });
 
   it('cites a known kind of source on every line', () => {
-    const known = /^(clinical usage|standard medical terminology|ICD-10-PCS (Definitions 2026|Index 2025|Tables 2026))/;
+    const known = /^(clinical usage|standard medical terminology|ICD-10-PCS (Definitions 2026|Index 2025|Tables 2026|Official Guidelines))/;
     const dir = path.join(RESOURCES, 'search', 'vocabulary');
     for (const entry of parsePhraseTsv(fs.readFileSync(path.join(dir, 'procedures.tsv'), 'utf8'))) {
       expect(entry.source, entry.typedText).toMatch(known);
