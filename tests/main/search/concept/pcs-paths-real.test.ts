@@ -51,6 +51,11 @@ describe('approach and scope words', () => {
     expect(codes('cystoscopy with biopsy of bladder', 1)[0]).toMatch(/^0TBB8ZX$/);
   });
 
+  it('reads "placement" as the operation the device names, not an Insertion', () => {
+    expect(codes('vp shunt placement', 1)).toEqual(['00160J6']);
+    expect(codes('right nephrostomy tube placement', 1)).toEqual(['0T9030Z']);
+  });
+
   it('gives a word ruled out ("without mesh") no credit to the codes that have it', () => {
     const without = codes('open umbilical hernia repair without mesh', 3);
     expect(without).toContain('0WQF0ZZ');

@@ -130,3 +130,19 @@ export function scopeAlone(parsed: ParsedQuery): ParsedQuery {
   if (!parsed.slots.some(isScope) || parsed.slots.some((s) => !isScope(s) && !s.negated && says(s, ACTING))) return parsed;
   return { ...parsed, slots: parsed.slots.map((s) => (isScope(s) ? { ...s, readings: s.readings.filter((r) => inspects(r.words)) } : s)) };
 }
+
+/** Words that only say a device was put in. */
+const PLACING: ReadonlySet<string> = new Set(['placement', 'insertion', 'insert', 'inserted', 'placed', 'place'].map(termOf));
+const INSERTION = termOf('insertion');
+/** Operations other than inspection and insertion. */
+const OTHER_THAN_PLACING: ReadonlySet<string> = new Set([...ACTING].filter((t) => t !== INSERTION));
+
+/**
+ * Slots that only say a device was placed, where another slot already names the operation that
+ * places it ("VP shunt placement" is a Bypass, "nephrostomy tube placement" a Drainage with a
+ * drainage device): the placing word is then context, like the diagnosis behind an operation.
+ */
+export function placingSlots(parsed: ParsedQuery): boolean[] {
+  const named = parsed.slots.some((s) => !s.negated && !s.typed.every((w) => PLACING.has(termOf(w))) && says(s, OTHER_THAN_PLACING));
+  return parsed.slots.map((s) => named && s.typed.every((w) => PLACING.has(termOf(w))));
+}

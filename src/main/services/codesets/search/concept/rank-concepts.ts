@@ -27,7 +27,7 @@ import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
 import { creditNoApproach } from './pcs-approach';
-import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, scopeAlone, scopeSlot } from './procedure-intent';
+import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, placingSlots, scopeAlone, scopeSlot } from './procedure-intent';
 
 export interface ConceptHit {
   system: CodeSystem;
@@ -143,6 +143,9 @@ export function rankConcepts(
     // B3.11a); the scope's inspection only says how it was reached.
     const scoped = scopeSlot(parsed);
     if (scoped >= 0) context[scoped] = true;
+    placingSlots(parsed).forEach((placing, k) => {
+      if (placing) context[k] = true;
+    });
     // One procedure: "with mesh", "with stent" name its device; a second operation is a second code.
     if (scoped >= 0 || !namesSecondOperation(parsed)) parsed = asOneConcept(parsed);
   }
