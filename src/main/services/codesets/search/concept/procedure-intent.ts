@@ -7,7 +7,7 @@
  *
  * A query whose first concept holds, before its operation, a status ("s/p TKA", "history of
  * appendectomy") or a state ("failed TKA", "infected PICC line") asks for a diagnosis, and is read
- * as typed. "With mesh", "with drug-eluting stent" say which procedure, not a second one, and so
+ * as typed; one with a dose or route there asks for the drug. "With mesh", "with drug-eluting stent" say which procedure, not a second one, and so
  * does "with BAL" after a scope; a second operation ("colectomy with colostomy") is a second code.
  */
 import type { ParsedQuery, ParsedSlot } from './parse-query';
@@ -65,7 +65,8 @@ function namesStatus(slot: ParsedSlot): boolean {
  */
 export function asksForProcedure(parsed: ParsedQuery): boolean {
   for (const slot of parsed.slots) {
-    if (slot.concept > 0 || namesState(slot) || namesStatus(slot)) return false;
+    // A dose or route before the operation word ("keytruda 200 mg chemo") is a drug given: the HCPCS drug code.
+    if (slot.concept > 0 || namesState(slot) || namesStatus(slot) || slot.dose || slot.route) return false;
     if (namesOperation(slot)) return true;
   }
   return false;
