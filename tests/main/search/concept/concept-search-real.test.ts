@@ -71,4 +71,12 @@ describe('concept search on the real code set', () => {
     }
     expect(codes('community acquired pneumonia', 3)).toContain('J18.9');
   });
+
+  it('reads a number typed against the range a title states', () => {
+    const bmi = top('bmi 42 adult', 1)[0];
+    expect(bmi?.code).toBe('Z68.41');
+    expect(bmi?.matchedBy?.kind).not.toBe('partial');
+    expect(codes('blood alcohol level 85', 1)).toEqual(['Y90.4']);
+    expect(codes('bmi 15 adult', 1)).toEqual(['Z68.1']);
+  });
 });

@@ -26,6 +26,7 @@ import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slot
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
+import { creditNumbersInRange, rangeHolds } from './number-ranges';
 import { creditNoApproach } from './pcs-approach';
 import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, placingSlots, scopeAlone, scopeSlot } from './procedure-intent';
 
@@ -45,6 +46,18 @@ const NOT_THE_PROCEDURE = 0.3;
  * by less: some are outpatient procedure codes ("C7517"), but operative wording is PCS's.
  */
 const HCPCS_NOT_THE_PROCEDURE = 0.15;
+
+/**
+ * HCPCS quality-data codes (G8000-G9999 and the MIPS M1000 series: "Documentation of …", "BMI not
+ * documented …") report a measure; a coder reaches for them deliberately, so among codes that fit
+ * a query about as well they come after the clinical codes.
+ */
+const REPORTING = 0.1;
+const REPORTING_CODE = /^(G[89]\d{3}|M1\d{3})$/;
+
+function reportingOffset(v: Versioned, ordinal: number): number {
+  return v.system === 'hcpcs' && REPORTING_CODE.test(v.codes.codeAt(ordinal)) ? REPORTING : 0;
+}
 
 function offsetFor(system: CodeSystem): number {
   if (system === 'icd10cm') return -NOT_THE_PROCEDURE;
@@ -162,6 +175,7 @@ export function rankConcepts(
   const versions: Versioned[] = resolved.map((r) => {
     const scores = scoreVersion(r.index, r.slots, conceptOf, counted);
     if (r === pcs) creditNoApproach(scores, r.codes, parsed.slots, r.slots, counted, NO_APPROACH);
+    creditNumbersInRange(scores, r.codes, parsed.slots, r.slots, counted);
     return { ...r, offset: procedure ? offsetFor(r.system) : 0, scores };
   });
   try {
@@ -183,7 +197,7 @@ function rankVersion(v: Versioned, parsed: ParsedQuery, counted: readonly boolea
   return withMarks(index, slotTermIds(v.slots, counted, () => true), () =>
     picked.map((ordinal) => {
       const cover = (scores.cover[ordinal] as number) / total;
-      const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY) + v.offset;
+      const score = cover + TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY) + v.offset - reportingOffset(v, ordinal);
       return { v, ordinal, cover, score };
     }),
   );
@@ -240,7 +254,9 @@ function withComplements(
   notesOf: (code: string) => ((code: string) => boolean) | null,
 ): Ranked[] {
   const first = ranked[0];
-  if (!first || parsed.concepts < 2) return ranked;
+  // Two codes for one statement is an ICD-10 convention (code also, use additional code; a second
+  // procedure); HCPCS Level II codes a supply or a service each on its own.
+  if (!first || parsed.concepts < 2 || first.v.system === 'hcpcs') return ranked;
   // "X due to Y", "X with Y": when no code covers both, the condition typed first leads and its
   // partner follows (the organism after the infection, the stage after the disease).
   const lead = coverOf(first, 0) >= COVERED ? first : (bestFor(first, 0, parsed, counted, null, coverOf(first, 0)) ?? first);
@@ -334,7 +350,7 @@ function hitOf(r: Ranked, parsed: ParsedQuery, counted: readonly boolean[]): Con
       return;
     }
     const m = slotMatch(v.index, resolvedSlot, ordinal);
-    if (m.value < MATCHED) ignored.push(slot.typed.join(' '));
+    if (m.value < MATCHED && !rangeHolds(v.codes, ordinal, slot.typed.join(' '))) ignored.push(slot.typed.join(' '));
     else {
       via.alt ??= m.label;
       for (const alt of resolvedSlot.alternatives) {
