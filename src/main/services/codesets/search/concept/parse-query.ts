@@ -108,6 +108,12 @@ export function parseQuery(query: string, vocabulary: PhraseSource): ParsedQuery
       i += relation.length;
       continue;
     }
+    // A phrase that starts with a relation word ("on insulin", "with hypoxia") still relates what
+    // follows to what came before: it starts the next concept.
+    if (relation && conceptHasSlots && concept < MAX_CONCEPTS - 1) {
+      concept++;
+      conceptHasSlots = false;
+    }
     const word = tokens[i] as string;
     if (!longest && SMALL.has(word)) {
       i++;
