@@ -21,13 +21,14 @@ import { wordIndexOf } from '../word-index-cache';
 import { HEADER_PENALTY, type ConceptIndex } from './concept-index';
 import { conceptIndexOf } from './concept-index-cache';
 import { entryThatNamed, slotMatch } from './explain-match';
-import { parseQuery, type ParsedQuery } from './parse-query';
+import { parseQuery, type ParsedQuery, type ParsedSlot } from './parse-query';
 import { resolveSlot, type Alternative, type ResolvedSlot } from './resolve-slots';
 import { correctWord, vocabularyOf } from '../typos';
 import { scoreVersion, topCandidates, type VersionScores } from './score-version';
 import { splitEncounter } from './terms';
 import { creditNumbersInRange, rangeHolds } from './number-ranges';
 import { creditNoApproach } from './pcs-approach';
+import { asksForSupply, namesSupply } from './supply-intent';
 import { asksForProcedure, asOneConcept, diagnosisSlots, namesSecondOperation, placingSlots, scopeAlone, scopeSlot } from './procedure-intent';
 
 export interface ConceptHit {
@@ -63,6 +64,14 @@ function offsetFor(system: CodeSystem): number {
   if (system === 'icd10cm') return -NOT_THE_PROCEDURE;
   if (system === 'hcpcs') return -HCPCS_NOT_THE_PROCEDURE;
   return 0;
+}
+
+/** What "machine" or "supply" counts for against an item's title words. */
+const SUPPLY_WORD = 0.3;
+
+/** A query that names a supply as such: ICD-10 codes come after the HCPCS item, by as much as a diagnosis after a procedure. */
+function supplyOffsetFor(system: CodeSystem): number {
+  return system === 'hcpcs' ? 0 : -NOT_THE_PROCEDURE;
 }
 
 /** What an approach word counts for against a PCS code whose operation has no approach (pcs-approach.ts). */
@@ -149,7 +158,9 @@ export function rankConcepts(
   // for the procedure codes. Read from each version's own word weights, before they are pooled.
   const pcs = resolved.find((r) => r.system === 'icd10pcs');
   const cm = resolved.find((r) => r.system === 'icd10cm');
-  const procedure = pcs !== undefined && asksForProcedure(parsed);
+  // A supply named as such ("CPAP machine") is the HCPCS item, whatever operation its name reads as.
+  const supply = asksForSupply(parsed);
+  const procedure = pcs !== undefined && !supply && asksForProcedure(parsed);
   const context = procedure && pcs ? diagnosisSlots(pcs.slots, cm?.slots, counted) : [];
   if (procedure) {
     // "Bronchoscopy with BAL": the scope leads to the operation, which is what PCS codes (guideline
@@ -166,7 +177,7 @@ export function rankConcepts(
   // How much a slot matters is one figure for every version: a word one code set lacks must not
   // make the other words of the query count for everything there.
   parsed.slots.forEach((_, k) => {
-    const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0));
+    const importance = Math.max(0, ...resolved.map((r) => r.slots[k]?.importance ?? 0)) * (namesSupply(parsed.slots[k] as ParsedSlot) ? SUPPLY_WORD : 1);
     for (const r of resolved) (r.slots[k] as ResolvedSlot).importance = importance * (r === pcs && context[k] === true ? DIAGNOSIS_CONTEXT : 1);
     // PCS titles never say "without": a negated word ("without mesh") would only credit the codes
     // that have what was ruled out. It still counts in the total, so no PCS code gains by it.
@@ -176,7 +187,7 @@ export function rankConcepts(
     const scores = scoreVersion(r.index, r.slots, conceptOf, counted);
     if (r === pcs) creditNoApproach(scores, r.codes, parsed.slots, r.slots, counted, NO_APPROACH);
     creditNumbersInRange(scores, r.codes, parsed.slots, r.slots, counted);
-    return { ...r, offset: procedure ? offsetFor(r.system) : 0, scores };
+    return { ...r, offset: procedure ? offsetFor(r.system) : supply ? supplyOffsetFor(r.system) : 0, scores };
   });
   try {
     const ranked = dedupe(versions.flatMap((v) => [...rankVersion(v, parsed, counted), ...pathsOf(v, counted)]));
