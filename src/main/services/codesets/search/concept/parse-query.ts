@@ -36,11 +36,11 @@ export interface ParsedQuery {
 /** Words (and two-word phrases) that relate two concepts: they end one concept and start the next. */
 const RELATIONS: readonly (readonly string[])[] = [
   ['due', 'to'], ['secondary', 'to'], ['2', '2'], ['caused', 'by'], ['associated', 'with'], ['complicated', 'by'],
-  ['with'], ['w'], ['on'], ['in'], ['and'], ['from'], ['after'], ['following'], ['plus'],
+  ['with'], ['w'], ['on'], ['in'], ['and'], ['after'], ['following'], ['plus'],
 ];
 const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
-/** Words that carry no concept of their own. */
-const SMALL: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'by', 'at', 'or', 'as', 'is', 'was', 'pt', 'patient']);
+/** Words that carry no concept of their own ("from" is part of an event: "fell from ladder", not a relation between two). */
+const SMALL: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'by', 'at', 'or', 'as', 'is', 'was', 'pt', 'patient', 'from']);
 /** "w/o" and "without" negate what follows; the codes' own "without" titles are the default anyway. */
 const NEGATIONS: readonly (readonly string[])[] = [['w', 'o'], ['without'], ['no'], ['not']];
 const MAX_SLOTS = 12;

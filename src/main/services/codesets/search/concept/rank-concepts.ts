@@ -312,18 +312,33 @@ function bestFor(
   const of = scores.concept[c] as Float32Array;
   const picked = topCandidates(scores.touched, scores.touchedCount, COMPLEMENT_CANDIDATES, of, 1 / total, index.prior);
   const ids = slotTermIds(like.v.slots, counted, (k) => parsed.slots[k]?.concept === c);
+  // "Fell from ladder, initial": the encounter word, typed once, is every concept's 7th character.
+  const encounter = parsed.slots.flatMap((s, k) => (counted[k] && s.concept !== c && isEncounter(s) ? [k] : []));
   return withMarks(index, ids, () => {
     let found: Ranked | null = null;
     for (const ordinal of picked) {
       const cover = (of[ordinal] as number) / total;
       if (cover < than + 0.25) continue;
       const noted = named?.(codes.codeAt(ordinal)) === true ? NOTED_BONUS : 0;
-      const fit = TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) + noted;
+      const fit = TITLE_FIT * index.titleFit(ordinal) + defaultBonus(codes.longTitleAt(ordinal)) + noted + encounterFit(like.v, encounter, ordinal);
       const score = cover + fit - (codes.isBillable(ordinal) ? 0 : HEADER_PENALTY);
       if (!found || score > found.score) found = { v: like.v, ordinal, cover, score };
     }
     return found;
   });
+}
+
+/** How much a code's match of the query's encounter words adds when it is chosen for another concept. */
+const ENCOUNTER_FIT = 0.1;
+
+function isEncounter(slot: ParsedSlot): boolean {
+  return slot.readings.some((r) => r.words.includes('encounter') || r.words.includes('sequela')) || slot.typed.includes('sequela');
+}
+
+function encounterFit(v: Versioned, encounter: readonly number[], ordinal: number): number {
+  let fit = 0;
+  for (const k of encounter) fit += ENCOUNTER_FIT * slotMatch(v.index, v.slots[k] as ResolvedSlot, ordinal).value;
+  return fit;
 }
 
 /** The term ids of the counted slots `include` keeps (every alternative, prefixes of a word being typed too). */

@@ -17,7 +17,7 @@ import { synonymSource } from './synonym-source';
 import { parseVocabularyTsv } from './tsv';
 
 /** The files, in the order their readings are listed. A missing file is an installation fault, not an empty list. */
-export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv', 'drugs.tsv', 'anatomy.tsv', 'eponyms.tsv'] as const;
+export const VOCABULARY_FILES = ['shorthand.tsv', 'laterality.tsv', 'encounter.tsv', 'lay.tsv', 'irregular.tsv', 'drugs.tsv', 'drug-classes.tsv', 'anatomy.tsv', 'eponyms.tsv'] as const;
 /** Read by procedure-words.ts (its own format: word formation from roots and suffixes). */
 export const PROCEDURE_FILES = ['procedures.tsv', 'procedure-roots.tsv'] as const;
 
