@@ -37,6 +37,8 @@ export interface ResolvedSlot {
 
 /** Readings are what the coder meant, but not what they typed. */
 const READING_FACTOR = 0.95;
+/** How much less each later meaning of a phrase counts than the one before it. */
+const LATER_MEANING = 0.005;
 /** A word still being typed, matched as the start of a longer word. */
 const PREFIX_FACTOR = 0.7;
 const MAX_PREFIX_TERMS = 16;
@@ -65,10 +67,11 @@ export function resolveSlot(slot: ParsedSlot, index: ConceptIndex, correct?: Cor
   if (slot.negated) alternatives.push(...resolveSlot({ ...slot, negated: false }, index, correct).alternatives.map((a) => ({ ...a, factor: a.factor * PLAIN_WHEN_NEGATED })));
   const typedGroups = slot.typed.map((word, k) => group(index, [word], slot.open && k === slot.typed.length - 1, mark));
   alternatives.push(alternative(typedGroups, 1, null, slot.typed, slot.open ? (slot.typed.at(-1) ?? null) : null, mark));
-  for (const reading of slot.readings) {
+  slot.readings.forEach((reading, order) => {
     const groups = [...new Set(reading.words)].map((w) => group(index, [w], false, mark));
-    alternatives.push(alternative(groups, READING_FACTOR, reading.label, [...reading.words], null, mark));
-  }
+    // Of a phrase's meanings, the one listed first is the usual one: it wins a tie, and only a tie.
+    alternatives.push(alternative(groups, READING_FACTOR * (1 - LATER_MEANING * order), reading.label, [...reading.words], null, mark));
+  });
   const word = slot.typed[0] as string;
   const unknown = slot.typed.length === 1 && slot.readings.length === 0 && (typedGroups[0]?.ids.length ?? 0) === 0;
   if (unknown && correct && word.length >= MIN_TYPO_LENGTH && /[a-z]/.test(word)) {
