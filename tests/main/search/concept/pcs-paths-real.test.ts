@@ -56,6 +56,11 @@ describe('approach and scope words', () => {
     expect(codes('right nephrostomy tube placement', 1)).toEqual(['0T9030Z']);
   });
 
+  it('takes the meaning listed first when two fit equally: -ectomy is a resection unless "partial"', () => {
+    expect(codes('open cholecystectomy', 1)).toEqual(['0FT40ZZ']);
+    expect(codes('open partial nephrectomy right', 1)).toEqual(['0TB00ZZ']);
+  });
+
   it('gives a word ruled out ("without mesh") no credit to the codes that have it', () => {
     const without = codes('open umbilical hernia repair without mesh', 3);
     expect(without).toContain('0WQF0ZZ');

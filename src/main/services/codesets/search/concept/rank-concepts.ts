@@ -95,6 +95,8 @@ function notedWith(db: ContentDb, code: string, date: string): ((code: string) =
 /** An index path that leaves typed words unaccounted for counts for this share of what it covers. */
 const PARTIAL_PATH = 0.8;
 const PATH_BONUS = 0.1;
+/** What the words' own cover of a code adds to its index-path score. */
+const PATH_AGREEMENT = 0.05;
 /** Codes per version ranked in full (title fit read) after the cover pass. */
 const CANDIDATES = 80;
 const COMPLEMENT_CANDIDATES = 60;
@@ -237,7 +239,10 @@ function pathsOf(v: Versioned, counted: readonly boolean[]): Ranked[] {
       if (ordinal === undefined) return [];
       const cover = hit.complete ? 1 : hit.coverage * PARTIAL_PATH;
       // The Index's own narrowing (body part from the operation name, implied approach) beats a bare word match; its order breaks ties.
-      const score = cover + PATH_BONUS + TITLE_FIT * v.index.titleFit(ordinal) - order * 1e-4;
+      // How well the typed words' own reading fits breaks ties between the targets of one term
+      // ("Cholecystectomy: see Excision …; see Resection …"), before the Index's order does.
+      const agreement = v.scores.total > 0 ? PATH_AGREEMENT * ((v.scores.cover[ordinal] as number) / v.scores.total) : 0;
+      const score = cover + PATH_BONUS + agreement + TITLE_FIT * v.index.titleFit(ordinal) - order * 1e-4;
       return [{ v, ordinal, cover, score, path: hit.path }];
     }),
   );
