@@ -173,21 +173,13 @@ function codesUnder(
   const ordinals = index.codesBetween(entry.code, `${entry.code}~`, CODES_PER_TARGET).filter((o) => index.isBillable(o));
   const probe = probesOf(index);
   const wanted = leftover.map((w) => titleWordsFor(w).map(probe));
-  // Whether the index path holds a leftover word: the same for every code of the target.
+  // Whether the index path holds a leftover word: then a code without it is not missing it ("total"
+  // in "Knee, Partial or total")... unless some code of the target has it: then it tells its codes
+  // apart ("Pacemaker, Dual Chamber" over a target that also holds the resynchronization pacemaker).
+  // Both are learnt in the one pass below: `lacks` keeps, per code, the path words it does not hold.
   const inPathWord = leftover.map((w) => entry.termWords.some((t) => t.startsWith(w)));
+  let someHave = 0;
   const title = new TitleTester(index);
-  // ...unless some code of the target has it: then it tells its codes apart ("Pacemaker, Dual
-  // Chamber" over a target that also holds the resynchronization pacemaker).
-  for (let i = 0; i < wanted.length; i++) {
-    if (!inPathWord[i]) continue;
-    for (const ordinal of ordinals) {
-      title.read(ordinal);
-      if (title.hasAll(wanted[i] as Probe[])) {
-        inPathWord[i] = false;
-        break;
-      }
-    }
-  }
   const stems = entry.hints.stems.map(probe);
   // A target that is a whole table ("Splenectomy > see Excision, Lymphatic and Hemic Systems 07B")
   // does not say which body part: a code there is a complete reading only where its title names
@@ -204,12 +196,15 @@ function codesUnder(
     title.read(ordinal);
     let found = 0;
     let missing = 0;
+    let lacks = 0;
     let placed = false;
     for (let i = 0; i < wanted.length; i++) {
       if (title.hasAll(wanted[i] as Probe[])) {
         found++;
         placed ||= !approachOnly[i];
+        if (inPathWord[i]) someHave |= 1 << i;
       } else if (!inPathWord[i]) missing++;
+      else lacks |= 1 << i;
     }
     const stem = title.hasAny(stems) ? 1 : 0;
     const implied = approach !== null && title.hasAll(approach) ? 1 : 0;
@@ -218,20 +213,20 @@ function codesUnder(
     if (tableOnly && !placed && stem === 0 && explainedCount === 0) missing++;
     const tie = (explainedCount + stem) * 4 + implied * 2 + plainness(index.codeAt(ordinal));
     // `at` is code order: codesBetween reads the codes sorted.
-    best.offer(ordinal, at, found, missing, tie);
+    best.offer(ordinal, at, found, missing, tie, lacks);
   }
   const scored = best.list;
   const termCount = typedCount - leftover.length;
   // A word the index path holds ("total" in "knee, Partial or total") is accounted for, though no title has it.
-  const inPath = inPathWord.filter(Boolean).length;
+  const inPath = inPathWord.filter((held, i) => held && (someHave & (1 << i)) === 0).length;
   // Never "exact" (the title is not what was typed); the n-th code of each target ranks with
   // the n-th of the others, so two tables of one term ("see Excision", "see Resection") interleave.
-  return scored.map(({ ordinal, found, missing, tie }, rank) => ({
+  return scored.map(({ ordinal, found, missing, tie, lacks }, rank) => ({
     ...index.row(ordinal),
     path: entry.path,
     // A path through a subterm nobody typed ("Banding, gastric > Surgical correction") is one guess
     // among its siblings, unless the term's own words back it (the needle of "paracentesis").
-    complete: missing === 0 && (entry.termShare === 1 || tie >= HINTED),
+    complete: missing === 0 && (lacks & someHave) === 0 && (entry.termShare === 1 || tie >= HINTED),
     coverage: ((termCount + Math.max(found, inPath)) / Math.max(1, typedCount)) * (0.5 + 0.5 * entry.termShare) * (0.99 - 0.01 * rank) - 0.0001 * order,
   }));
 }
@@ -293,6 +288,8 @@ interface Scored {
   found: number;
   missing: number;
   tie: number;
+  /** Path words the title does not hold, one bit each. */
+  lacks: number;
 }
 
 /** Most typed words found, then the best tie score, then code order: a total order. */
@@ -307,11 +304,11 @@ class TopScored {
   constructor(private readonly size: number) {}
 
   /** Offered in code order (`at` ascending), so a code that only ties the last kept one is not better. */
-  offer(ordinal: number, at: number, found: number, missing: number, tie: number): void {
+  offer(ordinal: number, at: number, found: number, missing: number, tie: number, lacks: number): void {
     const list = this.list;
     const last = list[list.length - 1];
     if (list.length === this.size && last && (found < last.found || (found === last.found && tie <= last.tie))) return;
-    const s: Scored = { ordinal, at, found, missing, tie };
+    const s: Scored = { ordinal, at, found, missing, tie, lacks };
     let i = list.length;
     while (i > 0 && compareScored(s, list[i - 1] as Scored) < 0) i--;
     list.splice(i, 0, s);

@@ -72,11 +72,14 @@ export function creditNumbersInRange(
   parsed.forEach((slot, k) => {
     const typed = slot.typed[0] ?? '';
     if (!counted[k] || !isNumber(slot)) return;
+    const n = Number(typed);
+    const { lo, hi } = rangesOf(codes);
     const credit = (slots[k] as ResolvedSlot).importance;
     const concept = scores.concept[slot.concept];
+    // Every keystroke of "type 2 d…" comes here with thousands of codes touched: plain array reads first.
     for (let i = 0; i < scores.touchedCount; i++) {
       const o = scores.touched[i] as number;
-      if (!rangeHolds(codes, o, typed)) continue;
+      if (!(n >= (lo[o] as number) && n <= (hi[o] as number)) || says(codes.longTitleAt(o), typed)) continue;
       scores.cover[o] = (scores.cover[o] as number) + credit;
       if (concept) concept[o] = (concept[o] as number) + credit;
     }
