@@ -8,6 +8,9 @@ import { CODESETS } from '../helpers/temp';
 
 export const CM_ORDER = path.join(CODESETS, 'icd10cm', 'icd10cm_order_2026.txt');
 export const PCS_ORDER = path.join(CODESETS, 'icd10pcs', 'icd10pcs_order_2026.txt');
+/** The newest PCS Index here (FY2025). */
+export const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml');
+export const HCPCS = path.join(CODESETS, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
 
 /** Fails loudly (never skips) when ../shared is missing. */
 export function requireRealFiles(): void {

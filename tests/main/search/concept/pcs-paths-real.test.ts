@@ -3,15 +3,12 @@
  * ICD-10-CM and ICD-10-PCS order files and the PCS Index. The queries are written for this test,
  * not taken from the evaluation set.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentDb } from '../../../../src/main/services/codesets/content-db';
 import { searchCodes } from '../../../../src/main/services/codesets/search';
-import { CODESETS } from '../../helpers/temp';
-import { CM_ORDER, PCS_ORDER } from '../real-files';
+import { CM_ORDER, PCS_INDEX, PCS_ORDER } from '../real-files';
 import { sharedRealDb, type SharedDb } from '../shared-real-db';
 
-const PCS_INDEX = path.join(CODESETS, 'icd10pcs', 'fy2025', 'icd10pcs_index_2025.xml');
 let shared: SharedDb;
 let db: ContentDb;
 

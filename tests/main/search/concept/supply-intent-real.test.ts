@@ -3,15 +3,12 @@
  * the real FY2026 PCS order file and October 2025 HCPCS file, even where the item's name reads as a
  * PCS operation (CPAP is Assistance with Respiratory Ventilation). Queries written for this test.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentDb } from '../../../../src/main/services/codesets/content-db';
 import { searchCodes } from '../../../../src/main/services/codesets/search';
-import { CODESETS } from '../../helpers/temp';
-import { PCS_ORDER } from '../real-files';
+import { HCPCS, PCS_ORDER } from '../real-files';
 import { sharedRealDb, type SharedDb } from '../shared-real-db';
 
-const HCPCS = path.join(CODESETS, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
 let shared: SharedDb;
 let db: ContentDb;
 

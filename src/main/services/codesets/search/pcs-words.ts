@@ -44,12 +44,17 @@ export function isNarrowingWord(typed: string): boolean {
   return TYPED_TO_TITLE.has(typed) || typed === 'left' || typed === 'right' || typed === 'bilateral';
 }
 
-/** Title words of the approach axis (5th character). */
-const APPROACH_TITLE_WORDS: ReadonlySet<string> = new Set(['percutaneous', 'endoscopic', 'via', 'natural', 'opening', 'external', 'open']);
+/** Title words of the approach axis (5th character): "Via Natural or Artificial Opening Endoscopic" … */
+const APPROACH_TITLE_WORDS: ReadonlySet<string> = new Set(['percutaneous', 'endoscopic', 'via', 'natural', 'or', 'artificial', 'opening', 'external', 'open']);
+
+/** Whether a title word belongs to an approach value. */
+export function isApproachTitleWord(word: string): boolean {
+  return APPROACH_TITLE_WORDS.has(word);
+}
 
 /** Words that only say how the site was reached ("laparoscopic", "open"). */
 export function isApproachWord(typed: string): boolean {
-  return TYPED_TO_TITLE.has(typed) && titleWordsFor(typed).every((t) => APPROACH_TITLE_WORDS.has(t));
+  return TYPED_TO_TITLE.has(typed) && titleWordsFor(typed).every(isApproachTitleWord);
 }
 
 /** Operation suffixes, longest first, and the approach each implies when nothing typed says otherwise. */

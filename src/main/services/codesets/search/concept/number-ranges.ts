@@ -7,7 +7,7 @@
 import type { WordIndex } from '../word-index';
 import type { ParsedSlot } from './parse-query';
 import type { ResolvedSlot } from './resolve-slots';
-import type { VersionScores } from './score-version';
+import { creditCode, type VersionScores } from './score-version';
 
 const NUMBER = /^\d+(\.\d+)?$/;
 const BETWEEN = /(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/;
@@ -49,16 +49,15 @@ function says(title: string, typed: string): boolean {
   return new RegExp(`(^|[^\\d.])${typed.replace('.', '\\.')}($|[^\\d])`).test(title);
 }
 
-function isNumber(slot: ParsedSlot): boolean {
-  return slot.typed.length === 1 && NUMBER.test(slot.typed[0] ?? '');
+/** Whether code `o`'s title states a range that holds `n` (typed as `typed`), and not the number itself. */
+function holds(codes: WordIndex, r: Ranges, o: number, n: number, typed: string): boolean {
+  // Plain array reads first: every keystroke of "type 2 d…" asks this of thousands of codes.
+  return n >= (r.lo[o] as number) && n <= (r.hi[o] as number) && !says(codes.longTitleAt(o), typed);
 }
 
 /** Whether the code's title states a range that holds the number typed, and not the number itself. */
 export function rangeHolds(codes: WordIndex, ordinal: number, typed: string): boolean {
-  if (!NUMBER.test(typed)) return false;
-  const n = Number(typed);
-  const { lo, hi } = rangesOf(codes);
-  return n >= (lo[ordinal] as number) && n <= (hi[ordinal] as number) && !says(codes.longTitleAt(ordinal), typed);
+  return NUMBER.test(typed) && holds(codes, rangesOf(codes), ordinal, Number(typed), typed);
 }
 
 /** Credits, in the version's cover and concept sums, the codes whose title range holds a number typed. */
@@ -71,17 +70,13 @@ export function creditNumbersInRange(
 ): void {
   parsed.forEach((slot, k) => {
     const typed = slot.typed[0] ?? '';
-    if (!counted[k] || !isNumber(slot)) return;
+    if (!counted[k] || slot.typed.length !== 1 || !NUMBER.test(typed)) return;
     const n = Number(typed);
-    const { lo, hi } = rangesOf(codes);
+    const ranges = rangesOf(codes);
     const credit = (slots[k] as ResolvedSlot).importance;
-    const concept = scores.concept[slot.concept];
-    // Every keystroke of "type 2 d…" comes here with thousands of codes touched: plain array reads first.
     for (let i = 0; i < scores.touchedCount; i++) {
       const o = scores.touched[i] as number;
-      if (!(n >= (lo[o] as number) && n <= (hi[o] as number)) || says(codes.longTitleAt(o), typed)) continue;
-      scores.cover[o] = (scores.cover[o] as number) + credit;
-      if (concept) concept[o] = (concept[o] as number) + credit;
+      if (holds(codes, ranges, o, n, typed)) creditCode(scores, slot.concept, o, credit);
     }
   });
 }

@@ -7,16 +7,14 @@
  * Sides get no such credit: a body part without a side is more often the wrong body part (the
  * supernumerary breast for "left breast") than a right one (the median nerve).
  */
-import { isApproachWord } from '../pcs-words';
+import { isApproachTitleWord, isApproachWord } from '../pcs-words';
 import type { WordIndex } from '../word-index';
 import type { ParsedSlot } from './parse-query';
 import type { ResolvedSlot } from './resolve-slots';
-import type { VersionScores } from './score-version';
-
-const APPROACH_WORDS: ReadonlySet<string> = new Set(['percutaneous', 'endoscopic', 'via', 'natural', 'opening', 'external', 'open', 'or', 'artificial']);
+import { creditCode, type VersionScores } from './score-version';
 
 function allApproach(words: readonly string[]): boolean {
-  return words.length > 0 && words.every((w) => APPROACH_WORDS.has(w));
+  return words.length > 0 && words.every(isApproachTitleWord);
 }
 
 /** Whether a slot only names an approach ("laparoscopic", "open", "via natural opening"). */
@@ -54,12 +52,9 @@ export function creditNoApproach(
     if (!counted[k] || !namesOnlyApproach(slot)) return;
     const mask = approachNamed(codes);
     const credit = share * (slots[k] as ResolvedSlot).importance;
-    const concept = scores.concept[slot.concept];
     for (let i = 0; i < scores.touchedCount; i++) {
       const o = scores.touched[i] as number;
-      if (mask[o] === 1) continue;
-      scores.cover[o] = (scores.cover[o] as number) + credit;
-      if (concept) concept[o] = (concept[o] as number) + credit;
+      if (mask[o] === 0) creditCode(scores, slot.concept, o, credit);
     }
   });
 }

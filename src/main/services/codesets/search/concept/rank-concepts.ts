@@ -139,7 +139,10 @@ export function rankConcepts(
   const withKey = scope.versions.some((v) => v.system === 'icd10pcs') ? combinedSource('coder+pcs-key', [vocabulary, pcsKeySource(db, scope.changes)]) : vocabulary;
   let parsed = parseQuery(query, withKey);
   if (parsed.slots.length === 0) return [];
-  if (asksForProcedure(parsed)) parsed = scopeAlone(parsed);
+  // A supply named as such ("CPAP machine") is the HCPCS item, whatever operation its name reads as.
+  const supply = asksForSupply(parsed);
+  const operationFirst = asksForProcedure(parsed);
+  if (operationFirst) parsed = scopeAlone(parsed);
   const typedWords = queryWords(query);
   const resolved = scope.versions.map((version) => {
     const codes = wordIndexOf(db, version);
@@ -160,9 +163,7 @@ export function rankConcepts(
   // for the procedure codes. Read from each version's own word weights, before they are pooled.
   const pcs = resolved.find((r) => r.system === 'icd10pcs');
   const cm = resolved.find((r) => r.system === 'icd10cm');
-  // A supply named as such ("CPAP machine") is the HCPCS item, whatever operation its name reads as.
-  const supply = asksForSupply(parsed);
-  const procedure = pcs !== undefined && !supply && asksForProcedure(parsed);
+  const procedure = pcs !== undefined && !supply && operationFirst;
   const context = procedure && pcs ? diagnosisSlots(pcs.slots, cm?.slots, counted) : [];
   if (procedure) {
     // "Bronchoscopy with BAL": the scope leads to the operation, which is what PCS codes (guideline

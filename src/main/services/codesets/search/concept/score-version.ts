@@ -93,6 +93,16 @@ export interface VersionScores {
   release(): void;
 }
 
+/**
+ * Adds `amount` to one code's cover and to its sum for concept `concept`: what a slot is worth to a
+ * code whose title says it another way than by words (a number inside a stated range, no approach).
+ */
+export function creditCode(scores: VersionScores, concept: number, ordinal: number, amount: number): void {
+  scores.cover[ordinal] = (scores.cover[ordinal] as number) + amount;
+  const sums = scores.concept[Math.min(MAX_CONCEPTS - 1, concept)];
+  if (sums) sums[ordinal] = (sums[ordinal] as number) + amount;
+}
+
 export function scoreVersion(index: ConceptIndex, slots: readonly ResolvedSlot[], conceptOf: readonly number[], counted: readonly boolean[]): VersionScores {
   const used = Math.min(MAX_CONCEPTS, Math.max(1, ...conceptOf.map((c) => c + 1)));
   let s = scratches.get(index);
