@@ -6,20 +6,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProfileSummary, SessionStatus } from '../shared/domain';
+import { DEFAULT_ACTIVITY_IDLE_MINUTES } from '../shared/metrics';
 import { AppFailure, ErrorCode } from '../shared/result';
 import { EventBus } from './events';
 import { contentDbPath } from './paths';
+import { projectActivity } from './services/activity/project';
+import { ensureActivityProjection } from './services/activity/rebuild';
 import { appendAudit, type AuditAction } from './services/audit/trail';
 import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit/binding';
 import { openContentDb } from './services/codesets/content-db';
 import { warmSearchIndexes } from './services/codesets/search';
 import { log } from './log';
 import type { ContentDb, WorkspaceDb } from './services/db/handles';
+import { transaction } from './services/db/transaction';
 import { IdleLock } from './services/session/idle-lock';
 import { deviceId as readDeviceId } from './services/users/profiles';
 import { assertProfileMatchesWorkspace } from './services/users/workspace-identity';
 import { closeWorkspace, openWorkspace } from './services/workspace/open';
-import { readIdleMinutes } from './services/workspace/settings';
+import { readActivityIdleMinutes, readIdleMinutes } from './services/workspace/settings';
 
 export const DEFAULT_IDLE_MINUTES = 15;
 
@@ -115,6 +119,7 @@ export class CodeDeskApp {
         // The keyfile's role and id against the workspace's own (encrypted) record of them.
         assertProfileMatchesWorkspace(db, profile);
         bindAuditChain(db, key, this.sealPath(profile.id));
+        ensureActivityProjection(db);
       } catch (error) {
         closeWorkspace(db);
         throw error;
@@ -131,7 +136,8 @@ export class CodeDeskApp {
   /** Appends an entry: inside the caller's transaction(s.db, …) when there is one, so it commits with the change. */
   audit(action: AuditAction, chartId: string | null = null, detail: Record<string, unknown> = {}): void {
     const s = this.requireSession();
-    appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now());
+    // The entry is also an activity event: its day figures commit with it.
+    transaction(s.db, () => projectActivity(s.db, appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now())));
   }
 
   /** What the unlock-time check of the audit trail found, or null. */
@@ -170,6 +176,7 @@ export class CodeDeskApp {
       unlocked: s !== null,
       profile: s?.profile ?? null,
       idleLockMinutes: s ? s.idleLock.minutes : DEFAULT_IDLE_MINUTES,
+      activityIdleMinutes: s ? readActivityIdleMinutes(s.db) : DEFAULT_ACTIVITY_IDLE_MINUTES,
       deviceId: this.deviceId,
       trailProblem: this.trailProblem(),
     };

@@ -53,6 +53,8 @@ export interface SessionStatus {
   unlocked: boolean;
   profile: ProfileSummary | null;
   idleLockMinutes: number;
+  /** Gaps between inputs longer than this many minutes are not counted as active time on a chart. */
+  activityIdleMinutes: number;
   deviceId: string;
   /** Set when the audit trail did not match its seal on unlock: the workspace is read-only until it is restored or re-anchored. */
   trailProblem: string | null;

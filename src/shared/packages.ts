@@ -40,6 +40,8 @@ export interface PackageOpened {
   /** The charts it brought (empty when opened before). */
   chartIds: string[];
   expiresAt: string;
+  /** When the lead made the package: the charts' assignment time for turnaround. */
+  assignedAt: string;
   /** The same package opened before: nothing changed. */
   alreadyOpened: boolean;
   /** Code-set versions the charts need that this computer does not have: import them before coding. */

@@ -16,7 +16,7 @@ export const coderProfile: ProfileSummary = {
   createdAt: '2026-01-05T09:00:00Z',
 };
 
-export const unlockedStatus: SessionStatus = { unlocked: true, profile: coderProfile, idleLockMinutes: 15, deviceId: 'dev-1', trailProblem: null };
+export const unlockedStatus: SessionStatus = { unlocked: true, profile: coderProfile, idleLockMinutes: 15, activityIdleMinutes: 2, deviceId: 'dev-1', trailProblem: null };
 export const lockedStatus: SessionStatus = { ...unlockedStatus, unlocked: false };
 
 export function chartRow(i: number, overrides: Partial<ChartRow> = {}): ChartRow {

@@ -130,7 +130,7 @@ export const packageHandlers: HandlerTable<PackageMethods> = {
       const outcome = openWorkPackage(s.db, app.content(), { home: app.home, self: ownKeys(app), file, now: app.now() });
       if (!outcome.alreadyOpened) {
         app.audit('package.open', null, { packageId: outcome.packageId, senderId: outcome.sender.profileId, charts: outcome.charts, missingCodeSets: outcome.missingCodeSets.length });
-        for (const chartId of outcome.chartIds) app.audit('package.open', chartId, { packageId: outcome.packageId });
+        for (const chartId of outcome.chartIds) app.audit('package.open', chartId, { packageId: outcome.packageId, assignedAt: outcome.assignedAt });
       }
       return outcome;
     });

@@ -33,9 +33,9 @@ describe('appendAudit', () => {
   it('exports the full action list', () => {
     expect([...AUDIT_ACTIONS]).toEqual([
       'profile.create', 'session.unlock', 'session.unlock_failed', 'session.lock', 'session.recover', 'chart.open',
-      'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
+      'chart.activity', 'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
       'export', 'demo.load', 'codes.import', 'settings.change', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
-      'chart.reopen', 'charts.import', 'chart.source_apply', 'results.export',
+      'chart.reopen', 'charts.import', 'chart.source_apply', 'report.export', 'results.export',
       'package.create', 'package.open', 'package.result', 'package.apply', 'package.resolve',
       'profile.keys_create', 'profile.card_export', 'profile.card_import',
     ]);

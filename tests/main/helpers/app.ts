@@ -13,8 +13,9 @@ afterEach(() => {
 
 export const PASSPHRASE = 'correct horse battery staple';
 
-export function testApp(home = tempDir('codedesk-app-')): CodeDeskApp {
-  const app = new CodeDeskApp({ home, resourcesDir: RESOURCES });
+/** `now`: a test clock (e.g. to let active time pass); the real one by default. */
+export function testApp(home = tempDir('codedesk-app-'), now?: () => Date): CodeDeskApp {
+  const app = new CodeDeskApp({ home, resourcesDir: RESOURCES, ...(now ? { now } : {}) });
   apps.push(app);
   return app;
 }

@@ -29,7 +29,7 @@ describe('a work package and its result', () => {
     );
     expect(actions(t.coder, 'package.open')).toEqual([
       { packageId: made.packageId, senderId: t.leadId, charts: 3, missingCodeSets: 0 },
-      ...CHARTS.map(() => ({ packageId: made.packageId })),
+      ...CHARTS.map(() => ({ packageId: made.packageId, assignedAt: opened.assignedAt })),
     ]);
 
     await codeAndSubmit(t.coder, 'IP-260102', IP_CODING);

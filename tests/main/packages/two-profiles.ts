@@ -15,11 +15,11 @@ export interface TwoProfiles {
 }
 
 /** `leadRole` auditor: a lead who also codes, so a chart can change at home while it is out. */
-export async function twoProfiles(home = tempDir('codedesk-pkg-'), leadRole: 'supervisor' | 'auditor' = 'supervisor'): Promise<TwoProfiles> {
-  const lead = testApp(home);
+export async function twoProfiles(home = tempDir('codedesk-pkg-'), leadRole: 'supervisor' | 'auditor' = 'supervisor', now?: () => Date): Promise<TwoProfiles> {
+  const lead = testApp(home, now);
   const leadId = (await must(lead, 'profiles.create', { displayName: 'Lee Lead', role: leadRole, passphrase: PASSPHRASE })).profile.id;
   await must(lead, 'demo.load', {});
-  const coder = testApp(home);
+  const coder = testApp(home, now);
   const coderId = (await must(coder, 'profiles.create', { displayName: 'Dana Coder', role: 'coder', passphrase: PASSPHRASE })).profile.id;
   return { home, files: tempDir('codedesk-pkg-files-'), lead, coder, leadId, coderId };
 }

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'session.lock',
   'session.recover',
   'chart.open',
+  // Active time on a chart since the last such entry (seconds, and the idle threshold used): no content.
+  'chart.activity',
   'document.view',
   'coding.change',
   'chart.submit',
@@ -28,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'charts.import',
   // A source change that arrived after submit, applied by a coder to the reopened chart (field names and counts).
   'chart.source_apply',
+  // A report written to a file (which report, format, period, row count, bytes, hash; ids only).
+  'report.export',
   // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).
   'results.export',
   // Work and result packages (ids, counts and the other profile's id; never chart content).

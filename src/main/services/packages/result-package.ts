@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import type { ResultApplied } from '../../../shared/packages';
 import { AppFailure } from '../../../shared/result';
+import { projectActivity } from '../activity/project';
 import { trailHead } from '../audit/binding';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run, values } from '../db/rows';
@@ -90,14 +91,27 @@ export function applyResultPackage(db: WorkspaceDb, args: { home: string; self: 
   }
   let activity = 0;
   for (const a of body.activity) {
-    activity += run(
+    const added = run(
       db,
       'INSERT OR IGNORE INTO package_activity(sender_id, seq, package_id, at, action, chart_id, detail_json, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       header.senderId, a.seq, header.packageId, a.at, a.action, a.chart_id, a.detail_json, a.hash,
     ).changes;
+    // New events only: an entry carried again by a later result is already in the day figures.
+    if (added) projectActivity(db, { at: a.at, userId: header.senderId, action: a.action, chartId: a.chart_id, detail: parseDetail(a.detail_json) });
+    activity += added;
   }
   logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length });
   return { packageId: header.packageId, seq: header.seq, alreadyApplied: false, applied, unchanged, conflicts, activity };
+}
+
+/** A carried entry's detail (verified by the package signature, still parsed defensively). */
+function parseDetail(json: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function applyChart(db: WorkspaceDb, chartId: string, incoming: WireState, ctx: { senderId: string; packageId: string; at: string }): 'applied' | 'conflict' | 'unchanged' {

@@ -86,7 +86,7 @@ export function makeWorkPackage(
 export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { home: string; self: Self; file: Buffer; now: Date }): PackageOpened {
   const v = verifiedPackage(db, args.home, args.self, args.file, 'work', args.now);
   const sender = { profileId: v.card.profileId, displayName: v.card.displayName, fingerprint: v.card.fingerprint };
-  if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, alreadyOpened: true, missingCodeSets: [] };
+  if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, assignedAt: v.header.createdAt, alreadyOpened: true, missingCodeSets: [] };
   const body = decodeBody(v.decrypt(), workBodySchema);
 
   const present = body.charts.filter((c) => row(db, 'SELECT 1 FROM charts WHERE id = ?', c.id)).length;
@@ -116,6 +116,7 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
     charts: body.charts.length,
     chartIds: body.charts.map((c) => c.id),
     expiresAt: v.header.expiresAt,
+    assignedAt: v.header.createdAt,
     alreadyOpened: false,
     missingCodeSets: missingCodeSets(content, body.codeSets),
   };

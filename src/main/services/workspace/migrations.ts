@@ -261,4 +261,47 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'activity: day figures per user and setting, assignments, projected from the audit trail',
+    sql: `
+      -- Chart-level entries are read per chart (active-time checks, assignment look-ups).
+      CREATE INDEX audit_log_chart ON audit_log(chart_id, seq) WHERE chart_id IS NOT NULL;
+      CREATE INDEX package_activity_chart ON package_activity(chart_id, sender_id, seq) WHERE chart_id IS NOT NULL;
+
+      -- Derived from the activity events (this workspace's audit entries and those result packages
+      -- carried) by services/activity/project.ts; rebuilt from them when the projection changes.
+      -- Day is the UTC date of the event, so every workspace buckets an event the same way.
+      CREATE TABLE activity_days (
+        day TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        setting TEXT NOT NULL,
+        opened INTEGER NOT NULL DEFAULT 0,
+        active_seconds INTEGER NOT NULL DEFAULT 0,
+        codes_changed INTEGER NOT NULL DEFAULT 0,
+        submitted INTEGER NOT NULL DEFAULT 0,
+        resubmitted INTEGER NOT NULL DEFAULT 0,
+        held INTEGER NOT NULL DEFAULT 0,
+        queries_sent INTEGER NOT NULL DEFAULT 0,
+        queries_answered INTEGER NOT NULL DEFAULT 0,
+        queries_agreed INTEGER NOT NULL DEFAULT 0,
+        query_hours_sum REAL NOT NULL DEFAULT 0,
+        charts_queried INTEGER NOT NULL DEFAULT 0,
+        charts_audited INTEGER NOT NULL DEFAULT 0,
+        assigned_hours_sum REAL NOT NULL DEFAULT 0,
+        assigned_n INTEGER NOT NULL DEFAULT 0,
+        service_days_sum REAL NOT NULL DEFAULT 0,
+        service_n INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, user_id, setting)
+      ) STRICT, WITHOUT ROWID;
+
+      -- When a chart was assigned to a user: the work package's creation, or the import.
+      CREATE TABLE activity_assignments (
+        chart_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        PRIMARY KEY (chart_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
