@@ -6,12 +6,14 @@
 import { contract, type MethodName, type MethodOutput } from '../shared/contract';
 import { AppFailure, err, ErrorCode, ok, type Result } from '../shared/result';
 import type { CodeDeskApp } from './app';
+import { activityHandlers } from './handlers/activity';
 import { chartHandlers } from './handlers/charts';
 import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { packageHandlers } from './handlers/packages';
 import { preferenceHandlers } from './handlers/preferences';
+import { reportHandlers } from './handlers/reports';
 import { resultHandlers } from './handlers/results';
 import { sessionHandlers } from './handlers/session';
 import type { Handler } from './handlers/types';
@@ -21,6 +23,7 @@ import { describeSqliteError } from './services/db/errors';
 
 const handlers: { [M in MethodName]: Handler<M> } = {
   ...sessionHandlers,
+  ...activityHandlers,
   ...chartHandlers,
   ...chartImportHandlers,
   ...codeHandlers,
@@ -28,6 +31,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...workspaceHandlers,
   ...preferenceHandlers,
   ...resultHandlers,
+  ...reportHandlers,
   ...packageHandlers,
 };
 

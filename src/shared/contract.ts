@@ -3,6 +3,7 @@
  * Hosts (Electron IPC, browser host, CLI), the preload and the renderer client all derive
  * from this table; a method that is not here does not exist.
  */
+import type { ProductivityReport } from './productivity';
 import { z } from 'zod';
 import {
   CHART_STATUSES,
@@ -70,6 +71,10 @@ const packageDays = z
 const PACKAGE_ISSUERS = ['supervisor', 'auditor'] as const;
 const PACKAGE_CODERS = ['coder', 'auditor'] as const;
 
+const reportRangeSchema = z.object({ from: isoDate, to: isoDate, coderId: z.string().min(1).max(64).optional() }).strict();
+const ACTIVITY_IDLE_TEXT = 'the activity idle threshold is 1 to 30 minutes';
+/** One activity record covers at most an hour: the renderer sends one every few minutes. */
+export const ACTIVE_SECONDS_MAX = 3600;
 const IDLE_LOCK_TEXT = `the idle lock is ${IDLE_LOCK_LIMITS.min} to ${IDLE_LOCK_LIMITS.max} minutes`;
 
 export const passphraseSchema = z
@@ -190,6 +195,30 @@ export const contract = {
   'session.lock': method<SessionStatus>()({ input: empty, access: 'public' }),
   /** Renderer heartbeat: the user did something; postpones the idle lock. */
   'session.activity': method<{ lockInSeconds: number }>()({ input: empty, access: ALL_ROLES }),
+  /**
+   * Active seconds on an open chart since the last record (the renderer's ActiveTimeTracker).
+   * Refused when more than the time that has passed since the chart was opened or last recorded.
+   */
+  'activity.record': method<{ recorded: number }>()({
+    input: z.object({ chartId, activeSeconds: z.number().int().min(1).max(ACTIVE_SECONDS_MAX) }).strict(),
+    access: ALL_ROLES,
+  }),
+  'settings.setActivityIdle': method<SessionStatus>()({
+    input: z
+      .object({ minutes: z.number().int().min(1, ACTIVITY_IDLE_TEXT).max(30, ACTIVITY_IDLE_TEXT) })
+      .strict(),
+    access: ALL_ROLES,
+  }),
+  /**
+   * Productivity over a period (at most a year), from the recorded activity. A supervisor sees
+   * the team or one coder; anyone else sees only their own figures, exactly as computed for the team.
+   */
+  'reports.productivity': method<ProductivityReport>()({ input: reportRangeSchema, access: ALL_ROLES }),
+  /** The same report as CSV or XLSX, written to a new file; on the audit trail. */
+  'reports.exportProductivity': method<{ path: string; format: 'csv' | 'xlsx'; bytes: number; rows: number }>()({
+    input: reportRangeSchema.extend({ format: z.enum(['csv', 'xlsx']), path: filePath }).strict(),
+    access: ['supervisor'],
+  }),
   'settings.setIdleLock': method<SessionStatus>()({
     input: z
       .object({ minutes: z.number().int().min(IDLE_LOCK_LIMITS.min, IDLE_LOCK_TEXT).max(IDLE_LOCK_LIMITS.max, IDLE_LOCK_TEXT) })

@@ -5,7 +5,9 @@
  * compute from the same formulas (DOMAIN.md "Productivity", "Audit and accuracy").
  *
  * Pure TypeScript: the figures are computed from recorded events elsewhere; this file only says
- * what they mean and holds the arithmetic every caller shares.
+ * what they mean and holds the arithmetic every caller shares. Turnarounds are means, not
+ * medians: a mean adds up across days and coders, so a day table, a team total and (later) the
+ * hub's roll-up of many desktops all give the same figure from the same events.
  */
 import { SETTINGS, type ChartSetting } from './domain';
 
@@ -41,7 +43,7 @@ export interface MetricDefinition {
 }
 
 /** Idle gaps longer than this (minutes) are not active time, unless the workspace sets another. */
-export const DEFAULT_IDLE_MINUTES = 2;
+export const DEFAULT_ACTIVITY_IDLE_MINUTES = 2;
 
 /**
  * Default weight of one submitted chart per setting. Inpatient 1, outpatient surgery 0.75 and
@@ -66,14 +68,14 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'active_minutes_per_chart',
     label: 'Active minutes per chart',
-    formula: 'Active minutes on charts submitted in the period ÷ charts submitted.',
+    formula: 'Active minutes recorded on charts in the period ÷ charts submitted in the period.',
     unit: 'minutes',
-    excludes: `Idle gaps longer than the idle threshold (default ${DEFAULT_IDLE_MINUTES} minutes) and time with the window out of focus.`,
+    excludes: `Idle gaps longer than the idle threshold (default ${DEFAULT_ACTIVITY_IDLE_MINUTES} minutes) and time with the window out of focus.`,
   },
   {
     id: 'charts_per_active_hour',
     label: 'Charts per active hour',
-    formula: 'Charts submitted ÷ (active minutes on them ÷ 60).',
+    formula: 'Charts submitted ÷ (active minutes in the period ÷ 60).',
     unit: 'charts per hour',
     excludes: 'Idle time, as for active minutes; not shown when no active time was recorded.',
   },
@@ -101,28 +103,28 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'turnaround_assigned_hours',
     label: 'Turnaround from assignment',
-    formula: 'Median over charts submitted of (first submission − assignment), in hours.',
+    formula: 'Mean over charts submitted of (first submission − assignment to the submitter), in hours. Assignment is when the lead made the work package, or the import.',
     unit: 'hours',
     excludes: 'Charts with no recorded assignment.',
   },
   {
     id: 'turnaround_service_days',
     label: 'Turnaround from discharge or service',
-    formula: 'Median over charts submitted of (first submission date − discharge or service date), in days.',
+    formula: 'Mean over charts submitted of (first submission date − discharge or service date), in whole days.',
     unit: 'days',
     excludes: 'Charts with neither a discharge nor a service date.',
   },
   {
     id: 'backlog_count',
     label: 'Backlog not final coded',
-    formula: 'Number of charts not yet submitted at the end of the period (new, in progress or on hold).',
+    formula: 'Charts discharged or served by the end of the period and not submitted by then (new, in progress or on hold).',
     unit: 'charts',
     excludes: 'Charts submitted, even if later reopened and resubmitted within the period.',
   },
   {
     id: 'backlog_age_days',
     label: 'Backlog age',
-    formula: 'For each chart in the backlog, end of period − arrival, in days; shown as median and oldest.',
+    formula: 'For each chart in the backlog, end of period − discharge or service date (the age a DNFC report uses), in days; shown as median and oldest, and by age band.',
     unit: 'days',
     excludes: 'Submitted charts.',
   },
@@ -171,7 +173,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'query_turnaround_hours',
     label: 'Query turnaround',
-    formula: 'Median over queries answered of (answer − sent), in hours.',
+    formula: 'Mean over queries answered of (answer − sent), in hours.',
     unit: 'hours',
     excludes: 'Queries not yet answered, and cancelled ones.',
   },

@@ -19,16 +19,35 @@ export function checkTarget(target: string): string {
   return out;
 }
 
+/** A folder that refuses the file gets a reason the person can act on, not an internal error. */
+const WRITE_REFUSALS: Readonly<Record<string, string>> = {
+  EACCES: 'CodeDesk may not write in that folder (permission denied); choose another folder. Nothing was written.',
+  EPERM: 'CodeDesk may not write in that folder (permission denied); choose another folder. Nothing was written.',
+  EROFS: 'That folder is on a read-only disk; choose another folder. Nothing was written.',
+  ENOTDIR: 'Part of that path is a file, not a folder; choose a folder. Nothing was written.',
+  ENOSPC: 'The disk for that folder is full; free some space or choose another folder. Nothing was written.',
+};
+
+function writeRefusal(error: unknown): unknown {
+  const reason = WRITE_REFUSALS[(error as NodeJS.ErrnoException).code ?? ''];
+  return reason ? new AppFailure(ErrorCode.BadInput, reason) : error;
+}
+
 export function writeTemp(target: string, bytes: Buffer): string {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temp, 'wx', 0o600);
+  let fd: number;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    throw writeRefusal(error);
+  }
   try {
     fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
-    throw error;
+    throw writeRefusal(error);
   }
   fs.closeSync(fd);
   return temp;
