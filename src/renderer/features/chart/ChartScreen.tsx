@@ -25,6 +25,7 @@ import { HoldDialog } from './HoldDialog';
 import { SubmitBlocked } from './SubmitBlocked';
 import { SubmittedVersion } from './SubmittedVersion';
 import { useChart } from './chart-store';
+import { useChartActivity } from './use-chart-activity';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
 import './chart.css';
@@ -65,6 +66,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
 
   // Keyboard-first: a freshly opened chart is ready for typing codes.
   const ready = detail !== null;
+  useChartActivity(chartId, ready);
   useEffect(() => {
     if (ready && !readOnly && (document.activeElement === null || document.activeElement === document.body)) {
       document.getElementById(CODE_SEARCH_ID)?.focus();
