@@ -55,6 +55,9 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
       <button type="button" className="header-button" onClick={() => useRoute.getState().showPackages()}>
         Packages
       </button>
+      <button type="button" className="header-button" onClick={() => useRoute.getState().showProductivity()}>
+        Productivity
+      </button>
       <button type="button" className="header-button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

@@ -6,6 +6,7 @@ import { ChartImportScreen } from '../features/chartimport/ChartImportScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { useVersions } from '../features/codesets/versions-store';
 import { PackagesScreen } from '../features/packages/PackagesScreen';
+import { ProductivityScreen } from '../features/productivity/ProductivityScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { AboutDialog } from './AboutDialog';
@@ -38,6 +39,7 @@ export function Shell() {
       {route.view === 'chartimport' ? <ChartImportScreen /> : null}
       {route.view === 'export' ? <ExportScreen /> : null}
       {route.view === 'packages' ? <PackagesScreen /> : null}
+      {route.view === 'productivity' ? <ProductivityScreen /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

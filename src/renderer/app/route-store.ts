@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' } | { view: 'productivity' };
 
 interface RouteStore {
   route: Route;
@@ -17,6 +17,7 @@ interface RouteStore {
   showChartImport(): void;
   showExport(): void;
   showPackages(): void;
+  showProductivity(): void;
   clearNotice(): void;
 }
 
@@ -31,6 +32,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   showChartImport: () => set({ route: { view: 'chartimport' }, notice: null }),
   showExport: () => set({ route: { view: 'export' }, notice: null }),
   showPackages: () => set({ route: { view: 'packages' }, notice: null }),
+  showProductivity: () => set({ route: { view: 'productivity' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

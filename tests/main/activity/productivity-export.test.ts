@@ -51,7 +51,7 @@ describe('productivity exports', () => {
     expect(dana[coders[0]!.indexOf('active_minutes')]).toBe(4);
     const days = sheets[1]!.data;
     expect(days[1]![0]).toBeInstanceOf(Date);
-    expect((days[1]![0] as Date).toISOString().slice(0, 10)).toBe('2026-09-02');
+    expect((days[1]![0] as unknown as Date).toISOString().slice(0, 10)).toBe('2026-09-02');
     expect(sheets[2]!.data).toHaveLength(1 + 7); // header and every day of the range
     const definitions = sheets[4]!.data;
     expect(definitions[0]).toEqual(['metric', 'label', 'formula', 'unit', 'excludes']);
