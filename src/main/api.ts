@@ -13,6 +13,7 @@ import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
 import { packageHandlers } from './handlers/packages';
 import { preferenceHandlers } from './handlers/preferences';
+import { queryHandlers } from './handlers/queries';
 import { reportHandlers } from './handlers/reports';
 import { resultHandlers } from './handlers/results';
 import { sessionHandlers } from './handlers/session';
@@ -32,6 +33,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...preferenceHandlers,
   ...resultHandlers,
   ...reportHandlers,
+  ...queryHandlers,
   ...packageHandlers,
 };
 

@@ -3,6 +3,8 @@
  * Hosts (Electron IPC, browser host, CLI), the preload and the renderer client all derive
  * from this table; a method that is not here does not exist.
  */
+import { queryAnswerSchema, queryDraftSchema } from './queries';
+import { QUERY_EXPORT_FORMATS, type QueryRecord } from './query-records';
 import type { ProductivityReport } from './productivity';
 import { z } from 'zod';
 import {
@@ -71,6 +73,9 @@ const packageDays = z
 const PACKAGE_ISSUERS = ['supervisor', 'auditor'] as const;
 const PACKAGE_CODERS = ['coder', 'auditor'] as const;
 
+const queryId = z.string().regex(/^Q-[0-9a-f]{16}$/, 'expected a query id');
+/** Those who code raise queries; supervisors read them. */
+const QUERY_WRITERS = ['coder', 'auditor'] as const;
 const reportRangeSchema = z.object({ from: isoDate, to: isoDate, coderId: z.string().min(1).max(64).optional() }).strict();
 const ACTIVITY_IDLE_TEXT = 'the activity idle threshold is 1 to 30 minutes';
 /** One activity record covers at most an hour: the renderer sends one every few minutes. */
@@ -218,6 +223,21 @@ export const contract = {
   'reports.exportProductivity': method<{ path: string; format: 'csv' | 'xlsx'; bytes: number; rows: number }>()({
     input: reportRangeSchema.extend({ format: z.enum(['csv', 'xlsx']), path: filePath }).strict(),
     access: ['supervisor'],
+  }),
+  /** A chart's physician queries, oldest first. */
+  'queries.list': method<QueryRecord[]>()({ input: z.object({ chartId }).strict(), access: ALL_ROLES }),
+  /** A new draft (no id) or a draft rewritten; only those who code write queries. */
+  'queries.save': method<QueryRecord>()({ input: z.object({ id: queryId.optional(), draft: queryDraftSchema }).strict(), access: QUERY_WRITERS }),
+  /** Sends a draft the linter passes (else BAD_INPUT with every reason); holds the chart awaiting the answer. */
+  'queries.send': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  /** The provider's answer, typed in or taken from a document; the chart returns to the coder when no query waits. */
+  'queries.answer': method<QueryRecord>()({ input: z.object({ id: queryId, answer: queryAnswerSchema }).strict(), access: QUERY_WRITERS }),
+  'queries.cancel': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  'queries.close': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  /** One query as HL7 v2 MDM^T02 or a FHIR Communication (a Bundle with the answer's when answered), to a new file. */
+  'queries.export': method<{ path: string; bytes: number }>()({
+    input: z.object({ id: queryId, format: z.enum(QUERY_EXPORT_FORMATS), path: filePath }).strict(),
+    access: QUERY_WRITERS,
   }),
   'settings.setIdleLock': method<SessionStatus>()({
     input: z

@@ -6,15 +6,15 @@
 import { SETTINGS, type ChartSetting } from './domain';
 import { chartsPerActiveHour, percent, weightedUnits } from './metrics';
 
-/** One user's figures on one UTC day in one setting, as recorded (sums only). */
-export interface DayFigures {
-  day: string;
-  userId: string;
-  setting: ChartSetting;
+/**
+ * Sums of the recorded day figures over some rows (a coder's period, a day, a setting, the
+ * team): what the database adds up; submitted charts kept per setting for the weighted units.
+ */
+export interface FigureSums {
   opened: number;
   activeSeconds: number;
   codesChanged: number;
-  submitted: number;
+  submittedBySetting: Record<ChartSetting, number>;
   resubmitted: number;
   held: number;
   queriesSent: number;
@@ -27,6 +27,24 @@ export interface DayFigures {
   assignedN: number;
   serviceDaysSum: number;
   serviceN: number;
+}
+
+/** Nothing recorded: the sums of no rows. */
+export function emptySums(): FigureSums {
+  return {
+    opened: 0, activeSeconds: 0, codesChanged: 0, submittedBySetting: Object.fromEntries(SETTINGS.map((s) => [s, 0])) as Record<ChartSetting, number>,
+    resubmitted: 0, held: 0, queriesSent: 0, queriesAnswered: 0, queriesAgreed: 0, queryHoursSum: 0, chartsQueried: 0, chartsAudited: 0,
+    assignedHoursSum: 0, assignedN: 0, serviceDaysSum: 0, serviceN: 0,
+  };
+}
+
+/** Adds `b` into `a` (every figure is a sum, so groups combine exactly). */
+export function addSums(a: FigureSums, b: FigureSums): FigureSums {
+  for (const key of Object.keys(a) as (keyof FigureSums)[]) {
+    if (key === 'submittedBySetting') for (const s of SETTINGS) a.submittedBySetting[s] += b.submittedBySetting[s];
+    else a[key] += b[key];
+  }
+  return a;
 }
 
 /** Every metric of a group of day figures (a coder, a day, the team), derived one way. */
@@ -56,49 +74,28 @@ export type UnitWeights = Readonly<Record<ChartSetting, number>>;
 const round = (n: number, places: number): number => Math.round(n * 10 ** places) / 10 ** places;
 const mean = (sum: number, n: number, places: number): number | null => (n > 0 ? round(sum / n, places) : null);
 
-export function summarise(rows: readonly DayFigures[], weights: UnitWeights): Totals {
-  const bySetting = Object.fromEntries(SETTINGS.map((s) => [s, 0])) as Record<ChartSetting, number>;
-  let activeSeconds = 0, opened = 0, resubmitted = 0, held = 0, sent = 0, answered = 0, agreed = 0, queryHours = 0;
-  let chartsQueried = 0, audited = 0, assignedHours = 0, assignedN = 0, serviceDays = 0, serviceN = 0, codesChanged = 0;
-  for (const r of rows) {
-    bySetting[r.setting] += r.submitted;
-    activeSeconds += r.activeSeconds;
-    opened += r.opened;
-    resubmitted += r.resubmitted;
-    held += r.held;
-    sent += r.queriesSent;
-    answered += r.queriesAnswered;
-    agreed += r.queriesAgreed;
-    queryHours += r.queryHoursSum;
-    chartsQueried += r.chartsQueried;
-    audited += r.chartsAudited;
-    assignedHours += r.assignedHoursSum;
-    assignedN += r.assignedN;
-    serviceDays += r.serviceDaysSum;
-    serviceN += r.serviceN;
-    codesChanged += r.codesChanged;
-  }
+export function summarise(f: FigureSums, weights: UnitWeights): Totals {
+  const bySetting = Object.fromEntries(SETTINGS.map((s) => [s, f.submittedBySetting[s] ?? 0])) as Record<ChartSetting, number>;
   const submitted = SETTINGS.reduce((n, s) => n + bySetting[s], 0);
-  const activeMinutes = round(activeSeconds / 60, 1);
   return {
     submitted,
     submittedBySetting: bySetting,
-    resubmitted,
-    opened,
-    activeMinutes,
-    activeMinutesPerChart: submitted > 0 && activeSeconds > 0 ? round(activeSeconds / 60 / submitted, 1) : null,
-    chartsPerActiveHour: chartsPerActiveHour(submitted, activeSeconds / 60),
+    resubmitted: f.resubmitted,
+    opened: f.opened,
+    activeMinutes: round(f.activeSeconds / 60, 1),
+    activeMinutesPerChart: submitted > 0 && f.activeSeconds > 0 ? round(f.activeSeconds / 60 / submitted, 1) : null,
+    chartsPerActiveHour: chartsPerActiveHour(submitted, f.activeSeconds / 60),
     weightedUnits: weightedUnits(bySetting, weights),
-    holds: held,
-    queriesRaised: sent,
-    turnaroundAssignedHours: mean(assignedHours, assignedN, 1),
-    turnaroundServiceDays: mean(serviceDays, serviceN, 1),
-    queryRate: percent(chartsQueried, submitted),
-    queryResponseRate: percent(answered, sent),
-    queryAgreementRate: percent(agreed, answered),
-    queryTurnaroundHours: mean(queryHours, answered, 1),
-    codesChanged,
-    chartsAudited: audited,
+    holds: f.held,
+    queriesRaised: f.queriesSent,
+    turnaroundAssignedHours: mean(f.assignedHoursSum, f.assignedN, 1),
+    turnaroundServiceDays: mean(f.serviceDaysSum, f.serviceN, 1),
+    queryRate: percent(f.chartsQueried, submitted),
+    queryResponseRate: percent(f.queriesAnswered, f.queriesSent),
+    queryAgreementRate: percent(f.queriesAgreed, f.queriesAnswered),
+    queryTurnaroundHours: mean(f.queryHoursSum, f.queriesAnswered, 1),
+    codesChanged: f.codesChanged,
+    chartsAudited: f.chartsAudited,
   };
 }
 
@@ -125,6 +122,14 @@ export interface CoderTotals extends Totals {
   displayName: string;
 }
 
+/** One coder's figures on one day (the table's coder × day rows and the exports' Days sheet). */
+export interface CoderDayTotals extends CoderTotals {
+  day: string;
+}
+
+/** The screen gets coder × day rows up to this many; past it (a large team over months) the export has them. */
+export const CODER_DAYS_ON_SCREEN = 5000;
+
 export interface ProductivityReport {
   from: string;
   to: string;
@@ -137,7 +142,9 @@ export interface ProductivityReport {
   coders: CoderTotals[];
   /** The team's totals per day of the period (every day, zero days included), for the plots. */
   daily: ({ day: string } & Totals)[];
-  /** Day × coder × setting rows, as recorded: the table and the exports. */
-  days: DayFigures[];
+  /** Totals per setting (every setting). */
+  settings: ({ setting: ChartSetting } & Totals)[];
+  /** Per coder per day with any activity; null when there would be more than CODER_DAYS_ON_SCREEN. */
+  coderDays: CoderDayTotals[] | null;
   backlog: Backlog;
 }

@@ -20,6 +20,7 @@ import { importMemoryBench } from './import-memory.bench';
 import { indexTablesBench } from './index-tables.bench';
 import { packagesBench } from './packages.bench';
 import { pcsBench } from './pcs.bench';
+import { productivityBench } from './productivity.bench';
 import { queueBench } from './queue.bench';
 import { searchDuringImportBench } from './search-during-import.bench';
 import { searchPeersBench } from './search-peers.bench';
@@ -28,7 +29,7 @@ import { tabularImportBench } from './tabular-import.bench';
 import { uiSearchBench } from './ui-search.bench';
 import { unlockCostBench } from './unlock-cost.bench';
 
-const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, searchUnseenBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench, packagesBench, auditDiffBench];
+const BENCHES: readonly BenchModule[] = [codeSearchBench, queueBench, auditedWriteBench, pcsBench, tabularImportBench, indexTablesBench, importAllBench, importMemoryBench, uiSearchBench, claimCheckBench, searchPeersBench, searchUnseenBench, unlockCostBench, faultKillBench, searchDuringImportBench, documentBytesBench, exportBench, fhirImportBench, packagesBench, productivityBench, auditDiffBench];
 
 async function main(): Promise<void> {
   const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -87,7 +87,7 @@ test('a supervisor reads the team’s figures and plots, and exports CSV and XLS
   await screen.getByLabel('New file (full path)').fill(csv);
   await screen.getByRole('button', { name: 'Export CSV' }).click();
   await expect(screen.getByRole('status').filter({ hasText: 'as CSV' })).toBeVisible();
-  expect(fs.readFileSync(csv, 'utf8').split('\r\n')[0]).toMatch(/^day,coder_id,coder,setting,charts_submitted/);
+  expect(fs.readFileSync(csv, 'utf8').split('\r\n')[0]).toMatch(/^day,coder_id,coder,charts_submitted,inpatient,/);
   await screen.getByLabel('New file (full path)').fill('/sys/codedesk.csv');
   await screen.getByRole('button', { name: 'Export CSV' }).click();
   await expect(screen.getByText(/may not write in that folder/)).toBeVisible();

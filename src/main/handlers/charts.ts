@@ -2,6 +2,8 @@
  * Queue, chart, documents, coding, submit, hold. Each PHI access is on the audit trail, and
  * each change commits in one transaction with its audit entry: both or neither.
  */
+import { AppFailure } from '../../shared/result';
+import { openQueries } from '../services/queries/queries';
 import { getChart, getDocument } from '../services/charts/detail';
 import { getCoding, saveCoding } from '../services/charts/coding';
 import { loadDemoCharts } from '../services/charts/demo';
@@ -75,6 +77,9 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
   'charts.submit': (input, app) => {
     const s = app.requireSession();
     const outcome = transaction(s.db, () => {
+      if (openQueries(s.db, input.chartId) > 0) {
+        throw new AppFailure('CONFLICT', 'A physician query on this chart is waiting for its answer: record the answer or cancel the query before submitting.');
+      }
       const result = submitChart(s.db, app.content(), {
         chartId: input.chartId,
         userId: s.profile.id,

@@ -2,7 +2,7 @@
 import type { ProductivityReport } from '../../shared/productivity';
 import { AppFailure } from '../../shared/result';
 import type { CodeDeskApp } from '../app';
-import { productivityReport } from '../services/activity/productivity';
+import { productivityReport, type ReportOptions } from '../services/activity/productivity';
 import { writeProductivity } from '../services/activity/productivity-export';
 import { rows } from '../services/db/rows';
 import { readUnitWeights } from '../services/workspace/settings';
@@ -15,7 +15,7 @@ interface Range {
 }
 
 /** A supervisor reads the team (or one coder); anyone else their own figures only. */
-function reportFor(app: CodeDeskApp, input: Range): ProductivityReport {
+function reportFor(app: CodeDeskApp, input: Range, options?: ReportOptions): ProductivityReport {
   const s = app.requireSession();
   const self = s.profile;
   if (self.role !== 'supervisor' && input.coderId !== undefined && input.coderId !== self.id) {
@@ -31,13 +31,13 @@ function reportFor(app: CodeDeskApp, input: Range): ProductivityReport {
     weights: readUnitWeights(s.db),
     names,
     assignee: userId === null ? null : (names.get(userId) ?? userId),
-  });
+  }, options);
 }
 
 export const reportHandlers: HandlerTable<'reports.productivity' | 'reports.exportProductivity'> = {
   'reports.productivity': (input, app) => reportFor(app, input),
   'reports.exportProductivity': async (input, app) => {
-    const report = reportFor(app, input);
+    const report = reportFor(app, input, { coderDaysLimit: null });
     const written = await writeProductivity(report, input.format, input.path, (w) =>
       app.audit('report.export', null, {
         report: 'productivity',

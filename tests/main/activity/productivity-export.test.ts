@@ -42,7 +42,7 @@ describe('productivity exports', () => {
     const written = await must(t.lead, 'reports.exportProductivity', { from: '2026-09-01', to: '2026-09-07', format: 'xlsx', path: out });
     expect(written).toMatchObject({ path: out, format: 'xlsx', rows: 1 });
     const sheets = await readXlsxFile(fs.readFileSync(out));
-    expect(sheets.map((s) => s.sheet)).toEqual(['Coders', 'Days', 'Team by day', 'Backlog', 'Definitions']);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Coders', 'Days', 'Team by day', 'Settings', 'Backlog', 'Definitions']);
     const coders = sheets[0]!.data;
     expect(coders[0]!.slice(0, 3)).toEqual(['coder_id', 'coder', 'charts_submitted']);
     const dana = coders.find((r) => r[1] === 'Dana Coder')!;
@@ -53,7 +53,8 @@ describe('productivity exports', () => {
     expect(days[1]![0]).toBeInstanceOf(Date);
     expect((days[1]![0] as unknown as Date).toISOString().slice(0, 10)).toBe('2026-09-02');
     expect(sheets[2]!.data).toHaveLength(1 + 7); // header and every day of the range
-    const definitions = sheets[4]!.data;
+    const definitions = sheets[5]!.data;
+    expect(sheets[3]!.data.map((r) => r[0])).toEqual(['setting', 'inpatient', 'outpatient_surgery', 'emergency', 'professional']);
     expect(definitions[0]).toEqual(['metric', 'label', 'formula', 'unit', 'excludes']);
     expect(definitions.slice(1).map((r) => r[0])).toEqual(METRICS.map((m) => m.id));
     expect(definitions.slice(1).map((r) => r[2])).toEqual(METRICS.map((m) => m.formula));
@@ -72,8 +73,8 @@ describe('productivity exports', () => {
     await must(t.lead, 'reports.exportProductivity', { from: '2026-09-02', to: '2026-09-02', coderId: t.coderId, format: 'csv', path: out });
     const text = fs.readFileSync(out, 'utf8');
     const [head, ...lines] = text.trimEnd().split('\r\n');
-    expect(head!.split(',').slice(0, 5)).toEqual(['day', 'coder_id', 'coder', 'setting', 'charts_submitted']);
-    expect(lines.map((l) => l.split(',').slice(0, 5))).toEqual([['2026-09-02', t.coderId, 'Dana Coder', 'inpatient', '1']]);
+    expect(head!.split(',').slice(0, 5)).toEqual(['day', 'coder_id', 'coder', 'charts_submitted', 'inpatient']);
+    expect(lines.map((l) => l.split(',').slice(0, 5))).toEqual([['2026-09-02', t.coderId, 'Dana Coder', '1', '1']]);
     expect(text).not.toContain('Zebediah');
     expect(text).not.toContain('Quarantino');
   });

@@ -65,7 +65,8 @@ describe('activity and productivity', () => {
     const seen = team.coders.find((c) => c.userId === t.coderId);
     expect(seen).toEqual(own.coders[0]);
     const one = await must(t.lead, 'reports.productivity', { from: '2026-09-01', to: '2026-09-07', coderId: t.coderId });
-    expect(one.days).toEqual(own.days);
+    expect(one.coderDays).toEqual(own.coderDays);
+    expect(one.settings).toEqual(own.settings);
     expect(one.backlog).toEqual(own.backlog);
     // The same result applied twice adds nothing.
     await must(t.lead, 'packages.apply', { path: file(t, 'result.cdpkg') });

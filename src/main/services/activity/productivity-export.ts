@@ -1,6 +1,6 @@
 /**
- * The productivity report as a file: CSV (the day × coder × setting rows) or XLSX (sheets
- * Coders, Days, Team by day, Backlog and Definitions — every metric's formula, unit and
+ * The productivity report as a file: CSV (a row per coder per day, charts submitted per setting
+ * in columns) or XLSX (sheets Coders, Days, Team by day, Settings, Backlog and Definitions — every metric's formula, unit and
  * exclusions from metrics.ts). Typed cells: numbers are numbers, days are dates. Ids, names
  * of the team and counts only: the report holds no patient data to begin with.
  * The file is written beside the target and takes its name only after `beforePublish` (the
@@ -9,7 +9,7 @@
 import crypto from 'node:crypto';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
 import { METRICS } from '../../../shared/metrics';
-import { summarise, type CoderTotals, type DayFigures, type ProductivityReport, type Totals } from '../../../shared/productivity';
+import type { CoderDayTotals, CoderTotals, ProductivityReport, Totals } from '../../../shared/productivity';
 import { csvCell } from '../interchange/out/csv';
 import { checkTarget, discard, publish, writeTemp } from '../interchange/out/export-file';
 
@@ -48,22 +48,11 @@ const TOTAL_COLUMNS: Column<Totals>[] = [
   { header: 'charts_audited', value: (t) => t.chartsAudited },
 ];
 
-/** One day row with its derived figures (the same summarise as every total). */
-interface DayLine {
-  figures: DayFigures;
-  name: string;
-  totals: Totals;
-}
-
-const DAY_COLUMNS: Column<DayLine>[] = [
-  { header: 'day', value: (d) => d.figures.day, date: true },
-  { header: 'coder_id', value: (d) => d.figures.userId },
-  { header: 'coder', value: (d) => d.name },
-  { header: 'setting', value: (d) => d.figures.setting },
-  ...TOTAL_COLUMNS.filter((c) => !['inpatient', 'outpatient_surgery', 'emergency', 'professional'].includes(c.header)).map((c) => ({
-    header: c.header,
-    value: (d: DayLine) => c.value(d.totals),
-  })),
+const DAY_COLUMNS: Column<CoderDayTotals>[] = [
+  { header: 'day', value: (d) => d.day, date: true },
+  { header: 'coder_id', value: (d) => d.userId },
+  { header: 'coder', value: (d) => d.displayName },
+  ...TOTAL_COLUMNS,
 ];
 
 const CODER_COLUMNS: Column<CoderTotals>[] = [
@@ -73,15 +62,17 @@ const CODER_COLUMNS: Column<CoderTotals>[] = [
 ];
 
 const TEAM_DAY_COLUMNS: Column<{ day: string } & Totals>[] = [{ header: 'day', value: (d) => d.day, date: true }, ...TOTAL_COLUMNS];
+const SETTING_COLUMNS: Column<{ setting: string } & Totals>[] = [{ header: 'setting', value: (d) => d.setting }, ...TOTAL_COLUMNS];
 
-function dayLines(report: ProductivityReport): DayLine[] {
-  const names = new Map(report.coders.map((c) => [c.userId, c.displayName]));
-  return report.days.map((figures) => ({ figures, name: names.get(figures.userId) ?? figures.userId, totals: summarise([figures], report.weights) }));
+/** The export always has every coder × day row (the screen's report may leave them out past a limit). */
+function coderDays(report: ProductivityReport): CoderDayTotals[] {
+  if (report.coderDays === null) throw new Error('the export needs the report with every coder × day row');
+  return report.coderDays;
 }
 
 export function productivityCsv(report: ProductivityReport): string {
   const lines = [DAY_COLUMNS.map((c) => c.header).join(',')];
-  for (const line of dayLines(report)) lines.push(DAY_COLUMNS.map((c) => csvCell(c.value(line) ?? '')).join(','));
+  for (const line of coderDays(report)) lines.push(DAY_COLUMNS.map((c) => csvCell(c.value(line) ?? '')).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -116,8 +107,9 @@ function definitionsSheet(): SheetData {
 export async function productivityXlsx(report: ProductivityReport): Promise<Buffer> {
   const sheets = [
     { sheet: 'Coders', data: table(CODER_COLUMNS, report.coders) },
-    { sheet: 'Days', data: table(DAY_COLUMNS, dayLines(report)) },
+    { sheet: 'Days', data: table(DAY_COLUMNS, coderDays(report)) },
     { sheet: 'Team by day', data: table(TEAM_DAY_COLUMNS, report.daily) },
+    { sheet: 'Settings', data: table(SETTING_COLUMNS, report.settings) },
     { sheet: 'Backlog', data: backlogSheet(report) },
     { sheet: 'Definitions', data: definitionsSheet() },
   ];
@@ -141,7 +133,7 @@ export async function writeProductivity(
 ): Promise<WrittenReport> {
   const out = checkTarget(target);
   const bytes = format === 'csv' ? Buffer.from(productivityCsv(report), 'utf8') : await productivityXlsx(report);
-  const written = { format, bytes: bytes.length, rows: report.days.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
+  const written = { format, bytes: bytes.length, rows: coderDays(report).length, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
   let temp: string | null = null;
   try {
     temp = writeTemp(out, bytes);

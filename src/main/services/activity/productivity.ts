@@ -3,9 +3,9 @@
  * per coder, per day and for the team with shared/productivity.ts, the same period before for
  * the trend, and the backlog at the period's end. Ids and counts only: no patient data is read.
  */
-import { median } from '../../../shared/metrics';
+import { SETTINGS, type ChartSetting } from '../../../shared/domain';
 import {
-  BACKLOG_BANDS, summarise, type Backlog, type CoderTotals, type DayFigures, type ProductivityReport, type UnitWeights,
+  addSums, BACKLOG_BANDS, CODER_DAYS_ON_SCREEN, emptySums, summarise, type Backlog, type FigureSums, type ProductivityReport, type UnitWeights,
 } from '../../../shared/productivity';
 import { AppFailure } from '../../../shared/result';
 import type { WorkspaceDb } from '../db/handles';
@@ -49,45 +49,80 @@ export function previousPeriod(range: ReportRange): ReportRange {
   return { from: dayOf(dayMs(range.from) - days * DAY_MS), to: dayOf(dayMs(range.from) - DAY_MS) };
 }
 
-const FIGURES_SQL = `SELECT day, user_id AS userId, setting, opened, active_seconds AS activeSeconds, codes_changed AS codesChanged,
-  submitted, resubmitted, held, queries_sent AS queriesSent, queries_answered AS queriesAnswered, queries_agreed AS queriesAgreed,
-  query_hours_sum AS queryHoursSum, charts_queried AS chartsQueried, charts_audited AS chartsAudited,
-  assigned_hours_sum AS assignedHoursSum, assigned_n AS assignedN, service_days_sum AS serviceDaysSum, service_n AS serviceN
-  FROM activity_days WHERE day BETWEEN ? AND ?`;
+type GroupBy = 'none' | 'user_setting' | 'day' | 'day_user';
+const GROUP_KEYS: Record<GroupBy, string> = { none: '', user_setting: 'user_id, setting', day: 'day', day_user: 'day, user_id' };
 
-export function dayFigures(db: WorkspaceDb, range: ReportRange, userId: string | null): DayFigures[] {
-  return userId === null
-    ? rows<DayFigures>(db, `${FIGURES_SQL} ORDER BY day, user_id, setting`, range.from, range.to)
-    : rows<DayFigures>(db, `${FIGURES_SQL} AND user_id = ? ORDER BY day, setting`, range.from, range.to, userId);
+/** Every figure summed in SQL (submitted pivoted per setting), so a report reads a few hundred rows, not every day row. */
+const SUMS = `TOTAL(opened) AS opened, TOTAL(active_seconds) AS activeSeconds, TOTAL(codes_changed) AS codesChanged,
+  ${SETTINGS.map((s) => `TOTAL(CASE WHEN setting = '${s}' THEN submitted ELSE 0 END) AS s_${s}`).join(', ')},
+  TOTAL(resubmitted) AS resubmitted, TOTAL(held) AS held, TOTAL(queries_sent) AS queriesSent,
+  TOTAL(queries_answered) AS queriesAnswered, TOTAL(queries_agreed) AS queriesAgreed, TOTAL(query_hours_sum) AS queryHoursSum,
+  TOTAL(charts_queried) AS chartsQueried, TOTAL(charts_audited) AS chartsAudited, TOTAL(assigned_hours_sum) AS assignedHoursSum,
+  TOTAL(assigned_n) AS assignedN, TOTAL(service_days_sum) AS serviceDaysSum, TOTAL(service_n) AS serviceN`;
+
+type SumRow = Omit<FigureSums, 'submittedBySetting'> & Record<`s_${ChartSetting}`, number> & { day?: string; user_id?: string; setting?: ChartSetting };
+
+function toSums(r: SumRow): FigureSums {
+  const submittedBySetting = Object.fromEntries(SETTINGS.map((s) => [s, r[`s_${s}`]])) as Record<ChartSetting, number>;
+  return { ...r, submittedBySetting };
 }
 
-export function productivityReport(db: WorkspaceDb, args: ReportArgs): ProductivityReport {
+/** The recorded figures over a range, summed per group (one row for 'none'). */
+export function sumsBy(db: WorkspaceDb, range: ReportRange, userId: string | null, groupBy: GroupBy, limit: number | null = null): SumRow[] {
+  const keys = GROUP_KEYS[groupBy];
+  const where = userId === null ? '' : ' AND user_id = ?';
+  // Grouped in the table's key order (day, user): the rows stream out, so a limit stops the scan early.
+  const group = keys ? ` GROUP BY ${keys}` : '';
+  const params: (string | number)[] = userId === null ? [range.from, range.to] : [range.from, range.to, userId];
+  if (limit !== null) params.push(limit);
+  return rows<SumRow>(db, `SELECT ${keys ? `${keys}, ` : ''}${SUMS} FROM activity_days WHERE day BETWEEN ? AND ?${where}${group}${limit !== null ? ' LIMIT ?' : ''}`, ...params);
+}
+
+export interface ReportOptions {
+  /** Coder × day rows past this many are left out (null: all, as the export needs). */
+  coderDaysLimit: number | null;
+}
+
+export function productivityReport(db: WorkspaceDb, args: ReportArgs, options: ReportOptions = { coderDaysLimit: CODER_DAYS_ON_SCREEN }): ProductivityReport {
   checkRange(args);
-  const days = dayFigures(db, args, args.userId);
-  const previous = previousPeriod(args);
-  const byUser = groupBy(days, (d) => d.userId);
-  const byDay = groupBy(days, (d) => d.day);
-  const coders: CoderTotals[] = [...byUser].map(([userId, figures]) => ({
-    userId,
-    displayName: args.names.get(userId) ?? userId,
-    ...summarise(figures, args.weights),
-  }));
+  const totals = (f: FigureSums) => summarise(f, args.weights);
+  const named = (userId: string) => ({ userId, displayName: args.names.get(userId) ?? userId });
+  // Two passes over the period's day rows; coders, settings, days and the team are combined from them.
+  const byUser = new Map<string, FigureSums>();
+  const bySetting = new Map<ChartSetting, FigureSums>(SETTINGS.map((s) => [s, emptySums()]));
+  const team = emptySums();
+  for (const r of sumsBy(db, args, args.userId, 'user_setting')) {
+    const f = toSums(r);
+    const userId = r.user_id as string;
+    const user = byUser.get(userId) ?? emptySums();
+    byUser.set(userId, addSums(user, f));
+    const setting = bySetting.get(r.setting as ChartSetting);
+    if (setting) addSums(setting, f);
+    addSums(team, f);
+  }
+  const coders = [...byUser].map(([userId, f]) => ({ ...named(userId), ...totals(f) }));
   coders.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId));
+  const byDay = new Map(sumsBy(db, args, args.userId, 'day').map((r) => [r.day as string, toSums(r)]));
   const daily = [];
   for (let t = dayMs(args.from); t <= dayMs(args.to); t += DAY_MS) {
     const day = dayOf(t);
-    daily.push({ day, ...summarise(byDay.get(day) ?? [], args.weights) });
+    daily.push({ day, ...totals(byDay.get(day) ?? emptySums()) });
   }
+  const limit = options.coderDaysLimit;
+  const dayUser = sumsBy(db, args, args.userId, 'day_user', limit === null ? null : limit + 1);
+  const previous = previousPeriod(args);
+  const before = sumsBy(db, previous, args.userId, 'none')[0];
   return {
     from: args.from,
     to: args.to,
-    previous: { ...previous, team: summarise(dayFigures(db, previous, args.userId), args.weights) },
+    previous: { ...previous, team: totals(before ? toSums(before) : emptySums()) },
     weights: args.weights,
     scope: args.userId === null ? 'team' : 'own',
-    team: summarise(days, args.weights),
+    team: totals(team),
     coders,
     daily,
-    days,
+    settings: SETTINGS.map((setting) => ({ setting, ...totals(bySetting.get(setting) ?? emptySums()) })),
+    coderDays: limit !== null && dayUser.length > limit ? null : dayUser.map((r) => ({ day: r.day as string, ...named(r.user_id as string), ...totals(toSums(r)) })),
     backlog: backlogAt(db, args.to, args.assignee),
   };
 }
@@ -95,29 +130,39 @@ export function productivityReport(db: WorkspaceDb, args: ReportArgs): Productiv
 /** Charts discharged or served by `asOf` with no first submission by the end of that day. */
 export function backlogAt(db: WorkspaceDb, asOf: string, assignee: string | null): Backlog {
   const end = `${dayOf(dayMs(asOf) + DAY_MS)}T00:00:00.000Z`;
-  const ages = rows<{ discharge_date: string }>(
+  // Never submitted, or first submitted after the day: both read through indexes, not a scan of every chart.
+  const mine = assignee === null ? '' : ' AND c.assignee = ?';
+  const who = assignee === null ? [] : [assignee];
+  // Counted per discharge date in SQL: a large backlog comes back as a few hundred rows.
+  const ages = rows<{ discharge_date: string; n: number }>(
     db,
-    `SELECT c.discharge_date FROM charts c
-     WHERE c.discharge_date <= ? AND (? IS NULL OR c.assignee = ?)
-       AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.chart_id = c.id AND s.version = 1 AND s.submitted_at < ?)`,
-    asOf, assignee, assignee, end,
-  ).map((r) => Math.max(0, Math.round((dayMs(asOf) - dayMs(r.discharge_date)) / DAY_MS)));
+    `SELECT discharge_date, count(*) AS n FROM (
+       SELECT c.discharge_date FROM charts c
+       WHERE c.status IN ('new', 'in_progress', 'on_hold')${mine} AND c.discharge_date <= ?
+         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.chart_id = c.id AND s.version = 1)
+       UNION ALL
+       SELECT c.discharge_date FROM submissions s JOIN charts c ON c.id = s.chart_id
+       WHERE s.version = 1 AND s.submitted_at >= ?${mine} AND c.discharge_date <= ?)
+     GROUP BY discharge_date`,
+    ...who, asOf, end, ...who, asOf,
+  )
+    .map((r) => ({ age: Math.max(0, Math.round((dayMs(asOf) - dayMs(r.discharge_date)) / DAY_MS)), n: r.n }))
+    .sort((a, b) => a.age - b.age);
+  const count = ages.reduce((n, a) => n + a.n, 0);
+  /** The k-th youngest age (0-based) across the counted dates. */
+  const nth = (k: number): number => {
+    let seen = 0;
+    for (const a of ages) {
+      seen += a.n;
+      if (k < seen) return a.age;
+    }
+    return 0;
+  };
   return {
     asOf,
-    count: ages.length,
-    medianAgeDays: median(ages),
-    oldestAgeDays: ages.length ? ages.reduce((a, b) => Math.max(a, b), 0) : null,
-    bands: BACKLOG_BANDS.map((b) => ({ ...b, count: ages.filter((a) => a >= b.minDays && (b.maxDays === null || a <= b.maxDays)).length })),
+    count,
+    medianAgeDays: count === 0 ? null : count % 2 === 1 ? nth((count - 1) / 2) : (nth(count / 2 - 1) + nth(count / 2)) / 2,
+    oldestAgeDays: count === 0 ? null : (ages[ages.length - 1] as { age: number }).age,
+    bands: BACKLOG_BANDS.map((b) => ({ ...b, count: ages.filter((a) => a.age >= b.minDays && (b.maxDays === null || a.age <= b.maxDays)).reduce((n, a) => n + a.n, 0) })),
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

@@ -30,6 +30,13 @@ export const AUDIT_ACTIONS = [
   'charts.import',
   // A source change that arrived after submit, applied by a coder to the reopened chart (field names and counts).
   'chart.source_apply',
+  // Physician queries: ids, template, format and counts only (the question and the cited text stay off the trail).
+  'query.draft',
+  'query.send',
+  'query.answer',
+  'query.cancel',
+  'query.close',
+  'query.export',
   // A report written to a file (which report, format, period, row count, bytes, hash; ids only).
   'report.export',
   // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).

@@ -304,4 +304,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'physician queries; first submissions by time for the backlog',
+    sql: `
+      -- A physician query about a chart: the draft as composed (question, format, options,
+      -- clinical indicators with their spans), the answer, and the date of each status.
+      CREATE TABLE queries (
+        id TEXT PRIMARY KEY,
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        created_by TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft','sent','answered','cancelled','closed')),
+        draft_json TEXT NOT NULL,
+        answer_json TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        answered_at TEXT,
+        cancelled_at TEXT,
+        closed_at TEXT,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX queries_chart ON queries(chart_id, created_at);
+      CREATE INDEX queries_status ON queries(status, chart_id);
+
+      -- The backlog: charts not submitted (read from the index alone), and on a past day the
+      -- charts whose first submission came after it.
+      CREATE INDEX charts_backlog ON charts(status, assignee, discharge_date, id);
+      CREATE INDEX submissions_first ON submissions(submitted_at, chart_id) WHERE version = 1;
+    `,
+  },
 ];

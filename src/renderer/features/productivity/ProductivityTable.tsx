@@ -3,7 +3,7 @@
  * setting, or day; every column header carries its metric's definition.
  */
 import { createColumnHelper, createSortedRowModel, rowSortingFeature, tableFeatures, useTable, type SortingState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MetricId } from '../../../shared/metrics';
 import type { ProductivityReport } from '../../../shared/productivity';
 import { MetricLabel } from './MetricLabel';
@@ -51,16 +51,17 @@ const COLUMNS: Record<Grouping, ReturnType<typeof helper.columns>> = {
 export function ProductivityTable({ report }: { report: ProductivityReport }) {
   const grouping = useProductivity((s) => s.grouping);
   const [sorting, setSorting] = useState<SortingState>([]);
+  const rows = useMemo(() => tableRows(report, grouping), [report, grouping]);
   const table = useTable({
     features,
     columns: COLUMNS[grouping],
-    data: tableRows(report, grouping),
+    data: rows ?? [],
     getRowId: (row) => row.id,
     state: { sorting },
     onSortingChange: setSorting,
     enableSortingRemoval: false,
   });
-  const rows = table.getRowModel().rows;
+  const shown = table.getRowModel().rows;
   return (
     <section className="productivity-table" aria-labelledby="productivity-table-title">
       <div className="productivity-table-head">
@@ -76,7 +77,9 @@ export function ProductivityTable({ report }: { report: ProductivityReport }) {
           </select>
         </label>
       </div>
-      {rows.length === 0 ? (
+      {rows === null ? (
+        <p className="muted">Too many coder × day rows to show for this team and period: choose one coder, a shorter period, or export them.</p>
+      ) : shown.length === 0 ? (
         <p className="muted">No activity was recorded in this period.</p>
       ) : (
         <div className="productivity-table-scroll">
@@ -99,7 +102,7 @@ export function ProductivityTable({ report }: { report: ProductivityReport }) {
               ))}
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {shown.map((row) => (
                 <tr key={row.id}>
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className={isKey(cell.column.id) ? undefined : 'num'}>

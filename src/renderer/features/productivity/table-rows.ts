@@ -1,9 +1,8 @@
 /**
- * The productivity table's rows: the recorded day figures grouped by coder, coder and day,
- * setting, or day, each group summarised with the same shared formulas as every total.
+ * The productivity table's rows: the report's groups (by coder, coder and day, setting, day),
+ * each already summarised in main with the same shared formulas as every total.
  */
-import type { ChartSetting } from '../../../shared/domain';
-import { summarise, type DayFigures, type ProductivityReport, type Totals } from '../../../shared/productivity';
+import type { ProductivityReport, Totals } from '../../../shared/productivity';
 import { SETTING_LABELS } from '../../lib/labels';
 
 export const GROUPINGS = ['coder', 'coder-day', 'setting', 'day'] as const;
@@ -17,27 +16,19 @@ export interface TableRow extends Totals {
   setting: string;
 }
 
-export function tableRows(report: ProductivityReport, grouping: Grouping): TableRow[] {
-  const names = new Map(report.coders.map((c) => [c.userId, c.displayName]));
-  const keyOf = (d: DayFigures): string =>
-    grouping === 'coder' ? d.userId : grouping === 'coder-day' ? `${d.day}|${d.userId}` : grouping === 'setting' ? d.setting : d.day;
-  const groups = new Map<string, DayFigures[]>();
-  for (const d of report.days) {
-    const key = keyOf(d);
-    const list = groups.get(key);
-    if (list) list.push(d);
-    else groups.set(key, [d]);
+const blank = { coder: '', day: '', setting: '' };
+
+/** null: the report left the coder × day rows out (a large team over a long period). */
+export function tableRows(report: ProductivityReport, grouping: Grouping): TableRow[] | null {
+  switch (grouping) {
+    case 'coder':
+      return report.coders.map((c) => ({ ...c, ...blank, id: c.userId, coder: c.displayName }));
+    case 'coder-day':
+      return report.coderDays?.map((c) => ({ ...c, ...blank, id: `${c.day}|${c.userId}`, coder: c.displayName, day: c.day })) ?? null;
+    case 'setting':
+      return report.settings.map((s) => ({ ...s, ...blank, id: s.setting, setting: SETTING_LABELS[s.setting] }));
+    case 'day':
+      // Days with anything recorded: a quiet day is in the plots, not a row of zeros here.
+      return report.daily.filter((d) => d.opened > 0 || d.submitted > 0 || d.holds > 0).map((d) => ({ ...d, ...blank, id: d.day, day: d.day }));
   }
-  const rows = [...groups].map(([id, figures]) => {
-    const first = figures[0] as DayFigures;
-    return {
-      id,
-      coder: grouping === 'coder' || grouping === 'coder-day' ? (names.get(first.userId) ?? first.userId) : '',
-      day: grouping === 'coder-day' || grouping === 'day' ? first.day : '',
-      setting: grouping === 'setting' ? SETTING_LABELS[first.setting as ChartSetting] : '',
-      ...summarise(figures, report.weights),
-    };
-  });
-  // Days in order, then coders by name: the order a supervisor reads before choosing a sort.
-  return rows.sort((a, b) => a.day.localeCompare(b.day) || a.coder.localeCompare(b.coder) || a.setting.localeCompare(b.setting));
 }
