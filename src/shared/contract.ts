@@ -4,7 +4,7 @@
  * from this table; a method that is not here does not exist.
  */
 import { queryAnswerSchema, queryDraftSchema } from './queries';
-import { QUERY_EXPORT_FORMATS, type QueryRecord } from './query-records';
+import { QUERY_EXPORT_FORMATS, type QueryChange, type QueryRecord } from './query-records';
 import type { ProductivityReport } from './productivity';
 import { z } from 'zod';
 import {
@@ -229,11 +229,11 @@ export const contract = {
   /** A new draft (no id) or a draft rewritten; only those who code write queries. */
   'queries.save': method<QueryRecord>()({ input: z.object({ id: queryId.optional(), draft: queryDraftSchema }).strict(), access: QUERY_WRITERS }),
   /** Sends a draft the linter passes (else BAD_INPUT with every reason); holds the chart awaiting the answer. */
-  'queries.send': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  'queries.send': method<QueryChange>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
   /** The provider's answer, typed in or taken from a document; the chart returns to the coder when no query waits. */
-  'queries.answer': method<QueryRecord>()({ input: z.object({ id: queryId, answer: queryAnswerSchema }).strict(), access: QUERY_WRITERS }),
-  'queries.cancel': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
-  'queries.close': method<QueryRecord>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  'queries.answer': method<QueryChange>()({ input: z.object({ id: queryId, answer: queryAnswerSchema }).strict(), access: QUERY_WRITERS }),
+  'queries.cancel': method<QueryChange>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
+  'queries.close': method<QueryChange>()({ input: z.object({ id: queryId }).strict(), access: QUERY_WRITERS }),
   /** One query as HL7 v2 MDM^T02 or a FHIR Communication (a Bundle with the answer's when answered), to a new file. */
   'queries.export': method<{ path: string; bytes: number }>()({
     input: z.object({ id: queryId, format: z.enum(QUERY_EXPORT_FORMATS), path: filePath }).strict(),

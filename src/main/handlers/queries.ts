@@ -1,26 +1,26 @@
 /** Physician queries: compose, send (linted), answer, cancel, close, export; each change with its audit entry. */
-import type { QueryRecord } from '../../shared/query-records';
+import type { QueryChange, QueryRecord } from '../../shared/query-records';
 import type { CodeDeskApp } from '../app';
 import { transaction } from '../services/db/transaction';
-import { answerQuery, cancelQuery, closeQuery, getQuery, listQueries, saveDraft, sendQuery } from '../services/queries/queries';
+import { answerQuery, cancelQuery, chartHold, closeQuery, getQuery, listQueries, saveDraft, sendQuery } from '../services/queries/queries';
 import { queryExportRecord, renderQuery, writeQueryFile } from '../services/queries/query-export';
 import type { HandlerTable } from './types';
 
 type Methods = 'queries.list' | 'queries.save' | 'queries.send' | 'queries.answer' | 'queries.cancel' | 'queries.close' | 'queries.export';
 
 /** Runs a query change and its audit entry in one transaction, then tells the queue (the chart's hold may have changed). */
-function change(app: CodeDeskApp, fn: () => QueryRecord): QueryRecord {
+function change(app: CodeDeskApp, fn: () => QueryRecord): QueryChange {
   const s = app.requireSession();
-  const q = transaction(s.db, fn);
-  app.events.emit('charts.changed', { chartId: q.chartId });
-  return q;
+  const query = transaction(s.db, fn);
+  app.events.emit('charts.changed', { chartId: query.chartId });
+  return { query, chart: chartHold(s.db, query.chartId) };
 }
 
 export const queryHandlers: HandlerTable<Methods> = {
   'queries.list': (input, app) => listQueries(app.requireSession().db, input.chartId),
   'queries.save': (input, app) => {
     const s = app.requireSession();
-    return change(app, () => {
+    return transaction(s.db, () => {
       const q = saveDraft(s.db, { id: input.id ?? null, draft: input.draft, userId: s.profile.id, at: app.now().toISOString() });
       app.audit('query.draft', q.chartId, { queryId: q.id, topic: q.draft.topic, format: q.draft.format, indicators: q.draft.indicators.length });
       return q;

@@ -41,17 +41,19 @@ describe('physician queries', () => {
     expect(saved).toMatchObject({ status: 'draft', chartId: CHART, draft: { topic: 'heart_failure', indicators: [{ text: draft.indicators[0]!.text }] } });
 
     const sent = await must(app, 'queries.send', { id: saved.id });
-    expect(sent.status).toBe('sent');
-    expect(sent.dates.sentAt).not.toBeNull();
+    expect(sent.query.status).toBe('sent');
+    expect(sent.query.dates.sentAt).not.toBeNull();
+    expect(sent.chart).toEqual({ status: 'on_hold', holdReason: 'awaiting_query', holdNote: 'Physician query sent; waiting for the answer.' });
     expect(await must(app, 'charts.get', { chartId: CHART })).toMatchObject({ status: 'on_hold', holdReason: 'awaiting_query' });
     const blocked = await call(app, 'charts.submit', { chartId: CHART });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!blocked.ok) expect(blocked.error.message).toMatch(/waiting for its answer/);
 
     const answered = await must(app, 'queries.answer', { id: saved.id, answer: { kind: 'option', optionIndex: 0, text: '', agreed: true } });
-    expect(answered).toMatchObject({ status: 'answered', answer: { kind: 'option', optionIndex: 0 } });
+    expect(answered.query).toMatchObject({ status: 'answered', answer: { kind: 'option', optionIndex: 0 } });
+    expect(answered.chart.status).toBe('in_progress');
     expect(await must(app, 'charts.get', { chartId: CHART })).toMatchObject({ status: 'in_progress', holdReason: null });
-    expect((await must(app, 'queries.close', { id: saved.id })).status).toBe('closed');
+    expect((await must(app, 'queries.close', { id: saved.id })).query.status).toBe('closed');
     expect((await must(app, 'queries.list', { chartId: CHART })).map((q) => q.status)).toEqual(['closed']);
 
     // The trail holds ids, kinds and counts: never the question or the cited text.

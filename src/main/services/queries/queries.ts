@@ -6,7 +6,8 @@
  */
 import crypto from 'node:crypto';
 import { answerProblem, canMoveQuery, QUERY_STATUS_DATE, QUERY_STATUS_LABELS, type QueryAnswer, type QueryDraft, type QueryStatus } from '../../../shared/queries';
-import type { QueryRecord } from '../../../shared/query-records';
+import type { ChartStatus, HoldReason } from '../../../shared/domain';
+import type { QueryChange, QueryRecord } from '../../../shared/query-records';
 import { lintQuery } from '../../../shared/query-lint';
 import { AppFailure } from '../../../shared/result';
 import type { WorkspaceDb } from '../db/handles';
@@ -68,6 +69,13 @@ function move(db: WorkspaceDb, q: QueryRecord, to: QueryStatus, at: string): voi
   }
   const column = { createdAt: 'created_at', sentAt: 'sent_at', answeredAt: 'answered_at', cancelledAt: 'cancelled_at', closedAt: 'closed_at' }[QUERY_STATUS_DATE[to]];
   run(db, `UPDATE queries SET status = ?, ${column} = ?, updated_at = ? WHERE id = ?`, to, at, at, q.id);
+}
+
+/** The chart's status and hold after a query moved. */
+export function chartHold(db: WorkspaceDb, chartId: string): QueryChange['chart'] {
+  const c = row<{ status: ChartStatus; hold_reason: HoldReason | null; hold_note: string | null }>(db, 'SELECT status, hold_reason, hold_note FROM charts WHERE id = ?', chartId);
+  if (!c) throw new AppFailure('NOT_FOUND', 'No chart with that id in this workspace.');
+  return { status: c.status, holdReason: c.hold_reason, holdNote: c.hold_note };
 }
 
 /** Queries of the chart sent and not yet answered or cancelled. */

@@ -1,4 +1,5 @@
 /** Who and what this chart is, which code set applies, and the chart's actions. */
+import { useQueries } from '../queries/query-store';
 import { useMemo } from 'react';
 import type { ChartDetail, CodeSystem } from '../../../shared/domain';
 import { HOLD_REASON_LABELS, SETTING_LABELS, SEX_LABELS, STATUS_LABELS, SYSTEM_LABELS } from '../../lib/labels';
@@ -15,8 +16,10 @@ function systemsFor(detail: ChartDetail): CodeSystem[] {
   return detail.setting === 'inpatient' ? ['icd10cm', 'icd10pcs'] : ['icd10cm', 'hcpcs', 'cpt'];
 }
 
-export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onBack(): void; onHold(): void }) {
+export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onBack(): void; onHold(): void; onQueries(): void }) {
   const { detail, readOnly } = props;
+  const queriesOpen = useQueries((s) => s.open);
+  const openQueries = useQueries((s) => s.queries.filter((q) => q.status === 'sent').length);
   const versions = useVersions((s) => s.versions);
   const busy = useWorkflow((s) => s.busy);
   const versionLine = useMemo(
@@ -62,6 +65,9 @@ export function ChartHeader(props: { detail: ChartDetail; readOnly: boolean; onB
             Hold…
           </button>
         )}
+        <button type="button" onClick={props.onQueries} aria-pressed={queriesOpen}>
+          Queries{openQueries > 0 ? ` (${openQueries} waiting)` : ''}
+        </button>
         <button type="button" onClick={() => void useWorkflow.getState().next(detail.id)} disabled={busy !== null} title="Alt+N">
           Next chart
         </button>

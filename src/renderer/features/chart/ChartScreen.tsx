@@ -25,6 +25,8 @@ import { HoldDialog } from './HoldDialog';
 import { SubmitBlocked } from './SubmitBlocked';
 import { SubmittedVersion } from './SubmittedVersion';
 import { useChart } from './chart-store';
+import { QueryPanel } from '../queries/QueryPanel';
+import { useQueries } from '../queries/query-store';
 import { useChartActivity } from './use-chart-activity';
 import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
@@ -39,6 +41,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
   const role = useSession((s) => s.status?.profile?.role ?? null);
   const notice = useRoute((s) => s.notice);
   const [holdOpen, setHoldOpen] = useState(false);
+  const queriesOpen = useQueries((s) => s.open);
   // Submitted charts are immutable; supervisors review but do not code.
   const readOnly = detail?.status === 'submitted' || role === 'supervisor';
 
@@ -46,6 +49,7 @@ export function ChartScreen({ chartId }: { chartId: string }) {
     resetChartStores();
     void useChart.getState().open(chartId);
     void useCoding.getState().load(chartId);
+    void useQueries.getState().attach(chartId);
     return () => {
       void useCoding.getState().flush();
     };
@@ -97,7 +101,14 @@ export function ChartScreen({ chartId }: { chartId: string }) {
 
   return (
     <main className="chart-screen" aria-label={`Chart ${detail.id}`}>
-      <ChartHeader detail={detail} readOnly={readOnly} onBack={back} onHold={() => setHoldOpen(true)} />
+      <ChartHeader
+        detail={detail}
+        readOnly={readOnly}
+        onBack={back}
+        onHold={() => setHoldOpen(true)}
+        onQueries={() => (queriesOpen ? useQueries.getState().hide() : void useQueries.getState().show(detail.id))}
+      />
+      {queriesOpen ? <QueryPanel canWrite={role === 'coder' || role === 'auditor'} attending={detail.source?.attending ?? ''} /> : null}
       {notice ? (
         <p className="notice" role="status">
           {notice}

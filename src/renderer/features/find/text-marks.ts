@@ -100,3 +100,26 @@ export function setCurrentMark(root: Element, current: number): HTMLElement | nu
   });
   return first;
 }
+
+/**
+ * Where a selection falls in a document's text as `textOf` reads it (the offsets a physician
+ * query's clinical indicator keeps); null when the range is not inside `root`.
+ */
+export function spanOf(root: Node, range: Range): { start: number; end: number; text: string } | null {
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const { text, pieces } = walk(root);
+  const offsetAt = (container: Node, offset: number): number => {
+    if (container.nodeType === 3) {
+      const piece = pieces.find((p) => p.node === container);
+      return piece ? piece.start + Math.min(offset, piece.length) : 0;
+    }
+    // A boundary between elements: the first text after it.
+    const probe = document.createRange();
+    probe.setStart(container, offset);
+    const after = pieces.find((p) => probe.comparePoint(p.node, 0) >= 0);
+    return after ? after.start : text.length;
+  };
+  const start = offsetAt(range.startContainer, range.startOffset);
+  const end = offsetAt(range.endContainer, range.endOffset);
+  return end > start ? { start, end, text: text.slice(start, end) } : null;
+}
