@@ -51,7 +51,7 @@ test('profiles, idle lock, recovery, backup and restore from the screens', async
 
   // Idle lock: 1 minute, saved at once; then nobody touches anything and it locks.
   await settings.getByLabel('Idle minutes before CodeDesk locks').fill('1');
-  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.getByRole('region', { name: 'Automatic lock' }).getByRole('button', { name: 'Save' }).click();
   await expect(settings.getByRole('status').first()).toHaveText('Saved: CodeDesk now locks after 1 idle minute.');
   await shots(page, 'settings');
   await page.keyboard.press('Escape');

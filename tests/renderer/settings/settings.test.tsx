@@ -15,12 +15,25 @@ async function openSettings(overrides: Handlers = {}) {
 
 const minutesBox = () => screen.getByLabelText('Idle minutes before CodeDesk locks') as HTMLInputElement;
 
+describe('settings: the active-time threshold', () => {
+  it('saves the minutes after which a pause is not active time', async () => {
+    const { api } = await openSettings({ 'settings.setActivityIdle': ({ minutes }) => ({ ...unlockedStatus, activityIdleMinutes: minutes }) });
+    const box = screen.getByLabelText('Minutes of pause after which time on a chart stops counting') as HTMLInputElement;
+    expect(box.value).toBe('2');
+    fireEvent.change(box, { target: { value: '4' } });
+    await act(async () => fireEvent.click(within(box.closest('section')!).getByRole('button', { name: 'Save' })));
+    expect(api.inputs('settings.setActivityIdle')).toEqual([{ minutes: 4 }]);
+    expect(within(box.closest('section')!).getByRole('status').textContent).toBe('Saved: a pause longer than 4 minutes is not counted.');
+    expect(useSession.getState().status?.activityIdleMinutes).toBe(4);
+  });
+});
+
 describe('settings: the idle lock', () => {
   it('shows the current minutes and saves a new value at once, saying so', async () => {
     const { api } = await openSettings({ 'settings.setIdleLock': ({ minutes }) => ({ ...unlockedStatus, idleLockMinutes: minutes }) });
     expect(minutesBox().value).toBe('15');
     fireEvent.change(minutesBox(), { target: { value: '5' } });
-    await act(async () => fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' })));
+    await act(async () => fireEvent.click(within(minutesBox().closest('section')!).getByRole('button', { name: 'Save' })));
     expect(api.inputs('settings.setIdleLock')).toEqual([{ minutes: 5 }]);
     expect(within(screen.getByRole('dialog')).getByRole('status').textContent).toBe('Saved: CodeDesk now locks after 5 idle minutes.');
     expect(useSession.getState().status?.idleLockMinutes).toBe(5);
