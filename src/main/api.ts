@@ -7,6 +7,7 @@ import { contract, type MethodName, type MethodOutput } from '../shared/contract
 import { AppFailure, err, ErrorCode, ok, type Result } from '../shared/result';
 import type { CodeDeskApp } from './app';
 import { activityHandlers } from './handlers/activity';
+import { auditHandlers } from './handlers/audits';
 import { chartHandlers } from './handlers/charts';
 import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
@@ -34,6 +35,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...resultHandlers,
   ...reportHandlers,
   ...queryHandlers,
+  ...auditHandlers,
   ...packageHandlers,
 };
 

@@ -3,6 +3,7 @@
  * Hosts (Electron IPC, browser host, CLI), the preload and the renderer client all derive
  * from this table; a method that is not here does not exist.
  */
+import { AUDIT_MODES, type AuditAccuracyReport, type AuditView, type SampleDrawn } from './audits';
 import { queryAnswerSchema, queryDraftSchema } from './queries';
 import { QUERY_EXPORT_FORMATS, type QueryChange, type QueryRecord } from './query-records';
 import type { ProductivityReport } from './productivity';
@@ -76,6 +77,8 @@ const PACKAGE_CODERS = ['coder', 'auditor'] as const;
 const queryId = z.string().regex(/^Q-[0-9a-f]{16}$/, 'expected a query id');
 /** Those who code raise queries; supervisors read them. */
 const QUERY_WRITERS = ['coder', 'auditor'] as const;
+const auditId = z.string().regex(/^A-[0-9a-f]{16}$/, 'expected an audit id');
+const AUDITORS = ['auditor'] as const;
 const reportRangeSchema = z.object({ from: isoDate, to: isoDate, coderId: z.string().min(1).max(64).optional() }).strict();
 const ACTIVITY_IDLE_TEXT = 'the activity idle threshold is 1 to 30 minutes';
 /** One activity record covers at most an hour: the renderer sends one every few minutes. */
@@ -239,6 +242,30 @@ export const contract = {
     input: z.object({ id: queryId, format: z.enum(QUERY_EXPORT_FORMATS), path: filePath }).strict(),
     access: QUERY_WRITERS,
   }),
+  /** A seeded sample of submitted charts coded by others (random or stratified; by count or percent). */
+  'audits.sample': method<SampleDrawn>()({
+    input: z
+      .object({
+        size: z.union([z.object({ count: z.number().int().min(1).max(100_000) }).strict(), z.object({ percent: z.number().gt(0).max(100) }).strict()]),
+        strata: z.enum(['none', 'coder', 'setting']).default('none'),
+        seed: z.string().trim().min(1).max(64).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+      })
+      .strict(),
+    access: AUDITORS,
+  }),
+  /** Starts (or resumes) the caller's audit of a submitted chart; never of their own coding. */
+  'audits.start': method<AuditView>()({
+    input: z.object({ chartId, mode: z.enum(AUDIT_MODES), sampleId: z.string().max(40).optional() }).strict(),
+    access: AUDITORS,
+  }),
+  'audits.get': method<AuditView>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
+  'audits.save': method<AuditView>()({ input: z.object({ auditId, coding: codingSchema }).strict(), access: AUDITORS }),
+  /** Commits the auditor's codes: the typed difference becomes the findings, and a blind audit shows the coder's codes. */
+  'audits.commit': method<AuditView>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
+  /** Code- and record-level accuracy with Wilson 95% intervals; a coder sees their own only. */
+  'audits.accuracy': method<AuditAccuracyReport>()({ input: reportRangeSchema, access: ALL_ROLES }),
   'settings.setIdleLock': method<SessionStatus>()({
     input: z
       .object({ minutes: z.number().int().min(IDLE_LOCK_LIMITS.min, IDLE_LOCK_TEXT).max(IDLE_LOCK_LIMITS.max, IDLE_LOCK_TEXT) })

@@ -9,12 +9,13 @@ import { resolveHome, resourcesDir } from '../paths';
 import { COMMANDS as CORE_COMMANDS } from './commands';
 import { CHART_COMMANDS } from './chart-commands';
 import { PACKAGE_COMMANDS } from './package-commands';
+import { AUDIT_COMMANDS } from './audit-commands';
 import { REPORT_COMMANDS } from './report-commands';
 import { RESULT_COMMANDS } from './results';
 import { CliExit, EXIT } from './io';
 import { terminalSafe } from './terminal-text';
 
-const COMMANDS = { ...CORE_COMMANDS, ...CHART_COMMANDS, ...RESULT_COMMANDS, ...PACKAGE_COMMANDS, ...REPORT_COMMANDS };
+const COMMANDS = { ...CORE_COMMANDS, ...CHART_COMMANDS, ...RESULT_COMMANDS, ...PACKAGE_COMMANDS, ...REPORT_COMMANDS, ...AUDIT_COMMANDS };
 
 const UNEXPECTED = 'unexpected failure; nothing was changed that was not already saved.';
 

@@ -2,6 +2,7 @@
  * Queue, chart, documents, coding, submit, hold. Each PHI access is on the audit trail, and
  * each change commits in one transaction with its audit entry: both or neither.
  */
+import { assertNotAuditing } from '../services/audits/audits';
 import { AppFailure } from '../../shared/result';
 import { openQueries } from '../services/queries/queries';
 import { getChart, getDocument } from '../services/charts/detail';
@@ -60,6 +61,7 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
   'coding.save': (input, app) => {
     const s = app.requireSession();
     return transaction(s.db, () => {
+      assertNotAuditing(s.db, input.chartId, s.profile.id);
       const { revision, change } = saveCoding(s.db, {
         chartId: input.chartId,
         coding: input.coding,
@@ -77,6 +79,7 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
   'charts.submit': (input, app) => {
     const s = app.requireSession();
     const outcome = transaction(s.db, () => {
+      assertNotAuditing(s.db, input.chartId, s.profile.id);
       if (openQueries(s.db, input.chartId) > 0) {
         throw new AppFailure('CONFLICT', 'A physician query on this chart is waiting for its answer: record the answer or cancel the query before submitting.');
       }
@@ -122,6 +125,7 @@ export const chartHandlers: HandlerTable<ChartMethods> = {
   'charts.reopen': (input, app) => {
     const s = app.requireSession();
     transaction(s.db, () => {
+      assertNotAuditing(s.db, input.chartId, s.profile.id);
       const { version, fromVersion } = reopenChart(s.db, {
         ...input,
         userId: s.profile.id,

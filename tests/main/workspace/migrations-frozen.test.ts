@@ -17,6 +17,7 @@ const WORKSPACE_FROZEN: Record<number, string> = {
   5: 'be27131e87b76eda81df75df22486b28c287f9f75e1e4f646c05020a5464f72e',
   6: '31e4f0eaaa7ab67fbe9bfc5c6f4c8b6fd83b07a245439343f23325002556c673',
   7: 'ff3632de6a55db16b157ffea483be71948f3efef05a9b55bf86468dbb3a557c0',
+  8: 'e624faa88033a887f757fdac13cebabff89d0b279f9799a08f897205b02702e6',
 };
 
 const CONTENT_FROZEN: Record<number, string> = {

@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = [
   'query.cancel',
   'query.close',
   'query.export',
+  // Second-level audits: the sample (seed, size, population), an audit started, its codes saved, committed (finding counts).
+  'audit.sample',
+  'audit.start',
+  'audit.save',
+  'audit.complete',
   // A report written to a file (which report, format, period, row count, bytes, hash; ids only).
   'report.export',
   // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).

@@ -333,4 +333,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX submissions_first ON submissions(submitted_at, chart_id) WHERE version = 1;
     `,
   },
+  {
+    version: 8,
+    name: 'second-level audits: samples, audits of a submitted version, typed findings and their outcomes',
+    sql: `
+      -- A drawn sample: the seed and the spec, so the same draw can be shown and checked.
+      CREATE TABLE audit_samples (
+        id TEXT PRIMARY KEY,
+        drawn_by TEXT NOT NULL,
+        drawn_at TEXT NOT NULL,
+        seed TEXT NOT NULL,
+        spec_json TEXT NOT NULL,
+        population INTEGER NOT NULL,
+        chart_ids_json TEXT NOT NULL
+      ) STRICT;
+
+      -- An auditor's re-coding of one submitted version of a chart.
+      CREATE TABLE audits (
+        id TEXT PRIMARY KEY,
+        chart_id TEXT NOT NULL REFERENCES charts(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        coder_id TEXT NOT NULL,
+        auditor_id TEXT NOT NULL,
+        sample_id TEXT,
+        mode TEXT NOT NULL CHECK (mode IN ('blind','review')),
+        status TEXT NOT NULL CHECK (status IN ('in_progress','committed')),
+        auditor_coding_json TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        committed_at TEXT,
+        updated_at TEXT NOT NULL,
+        UNIQUE (chart_id, version, auditor_id)
+      ) STRICT;
+      CREATE INDEX audits_coder ON audits(coder_id, committed_at);
+
+      -- The typed differences found at commit, each with its outcome (rebuttal and decision).
+      CREATE TABLE audit_findings (
+        audit_id TEXT NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+        finding_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        coder_code TEXT,
+        auditor_code TEXT,
+        coder_line INTEGER,
+        detail TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('open','agreed','rebutted','upheld','withdrawn')),
+        coder_comment TEXT,
+        auditor_comment TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (audit_id, finding_id)
+      ) STRICT;
+    `,
+  },
 ];

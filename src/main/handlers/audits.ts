@@ -1,0 +1,75 @@
+/** Second-level audits: sample, start, save, commit (auditors only), accuracy (scoped by role). */
+import crypto from 'node:crypto';
+import { AppFailure } from '../../shared/result';
+import { accuracyReport, auditView, commitAudit, sampleCharts, saveAuditCoding, startAudit } from '../services/audits/audits';
+import { checkRange } from '../services/activity/productivity';
+import { transaction } from '../services/db/transaction';
+import type { HandlerTable } from './types';
+
+type Methods = 'audits.sample' | 'audits.start' | 'audits.get' | 'audits.save' | 'audits.commit' | 'audits.accuracy';
+
+export const auditHandlers: HandlerTable<Methods> = {
+  'audits.sample': (input, app) => {
+    const s = app.requireSession();
+    if (input.from && input.to) checkRange({ from: input.from, to: input.to });
+    // No seed given: a random one, shown with the sample so the draw can be repeated.
+    const seed = input.seed ?? crypto.randomBytes(4).toString('hex');
+    return transaction(s.db, () => {
+      const drawn = sampleCharts(s.db, {
+        auditorId: s.profile.id,
+        spec: { size: input.size, strata: input.strata, seed },
+        from: input.from ?? null,
+        to: input.to ?? null,
+        at: app.now().toISOString(),
+      });
+      app.audit('audit.sample', null, { sampleId: drawn.sampleId, seed: drawn.seed, population: drawn.population, sampled: drawn.chartIds.length, strata: input.strata });
+      return drawn;
+    });
+  },
+  'audits.start': (input, app) => {
+    const s = app.requireSession();
+    return transaction(s.db, () => {
+      const view = startAudit(s.db, { chartId: input.chartId, auditorId: s.profile.id, mode: input.mode, sampleId: input.sampleId ?? null, at: app.now().toISOString() });
+      app.audit('audit.start', input.chartId, { auditId: view.id, mode: view.mode, version: view.version });
+      return view;
+    });
+  },
+  'audits.get': (input, app) => {
+    const s = app.requireSession();
+    const view = auditView(s.db, input.auditId);
+    if (view.auditorId !== s.profile.id) throw new AppFailure('FORBIDDEN', 'Only the auditor who started this audit may open it.');
+    return view;
+  },
+  'audits.save': (input, app) => {
+    const s = app.requireSession();
+    return transaction(s.db, () => {
+      const view = saveAuditCoding(s.db, { auditId: input.auditId, auditorId: s.profile.id, coding: input.coding, at: app.now().toISOString() });
+      app.audit('audit.save', view.chartId, { auditId: view.id, diagnoses: input.coding.diagnoses.length, procedures: input.coding.procedures.length });
+      return view;
+    });
+  },
+  'audits.commit': (input, app) => {
+    const s = app.requireSession();
+    return transaction(s.db, () => {
+      const view = commitAudit(s.db, { auditId: input.auditId, auditorId: s.profile.id, at: app.now().toISOString() });
+      app.audit('audit.complete', view.chartId, {
+        auditId: view.id,
+        coderId: view.coderId,
+        findings: view.findings.length,
+        codesConsidered: view.accuracy?.codesConsidered ?? 0,
+        codesAgreed: view.accuracy?.codesAgreed ?? 0,
+        changed: view.accuracy?.changed ?? false,
+      });
+      return view;
+    });
+  },
+  'audits.accuracy': (input, app) => {
+    const s = app.requireSession();
+    checkRange(input);
+    if (s.profile.role === 'coder' && input.coderId !== undefined && input.coderId !== s.profile.id) {
+      throw new AppFailure('FORBIDDEN', 'Only a supervisor or an auditor sees another coder’s accuracy; you can see your own.');
+    }
+    const coderId = s.profile.role === 'coder' ? s.profile.id : (input.coderId ?? null);
+    return accuracyReport(s.db, { from: input.from, to: input.to, coderId });
+  },
+};
