@@ -264,6 +264,23 @@ export const contract = {
   'audits.save': method<AuditView>()({ input: z.object({ auditId, coding: codingSchema }).strict(), access: AUDITORS }),
   /** Commits the auditor's codes: the typed difference becomes the findings, and a blind audit shows the coder's codes. */
   'audits.commit': method<AuditView>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
+  /** The audits this profile may see: a coder's committed ones, an auditor's own, all for a supervisor. */
+  'audits.list': method<AuditView[]>()({ input: empty, access: ALL_ROLES }),
+  /** The coder agrees with a finding or rebuts it (a comment required). */
+  'audits.respond': method<AuditView>()({
+    input: z.object({ auditId, findingId: z.string().min(1).max(80), response: z.enum(['agree', 'rebut']), comment: z.string().max(1000).default('') }).strict(),
+    access: ['coder'],
+  }),
+  /** The auditor upholds or withdraws a rebutted finding; the score follows. */
+  'audits.decide': method<AuditView>()({
+    input: z.object({ auditId, findingId: z.string().min(1).max(80), decision: z.enum(['uphold', 'withdraw']), comment: z.string().max(1000).default('') }).strict(),
+    access: AUDITORS,
+  }),
+  /** A work package of the committed audits of `recipientId`'s charts, for them to answer (no charts in it). */
+  'audits.send': method<{ path: string; audits: number }>()({
+    input: z.object({ recipientId: z.string().min(1).max(64), expiresDays: packageDays, path: filePath }).strict(),
+    access: AUDITORS,
+  }),
   /** Code- and record-level accuracy with Wilson 95% intervals; a coder sees their own only. */
   'audits.accuracy': method<AuditAccuracyReport>()({ input: reportRangeSchema, access: ALL_ROLES }),
   'settings.setIdleLock': method<SessionStatus>()({

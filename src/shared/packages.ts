@@ -42,6 +42,8 @@ export interface PackageOpened {
   expiresAt: string;
   /** When the lead made the package: the charts' assignment time for turnaround. */
   assignedAt: string;
+  /** Audits of your charts it brought (findings to agree with or rebut) or updated (the auditor's decisions). */
+  audits: number;
   /** The same package opened before: nothing changed. */
   alreadyOpened: boolean;
   /** Code-set versions the charts need that this computer does not have: import them before coding. */

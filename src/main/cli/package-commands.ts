@@ -79,7 +79,7 @@ export const PACKAGE_COMMANDS: Record<string, Command> = {
       const out = await call(app, 'packages.open', { path: file });
       if (values.json) printJson(out);
       else {
-        printText(out.alreadyOpened ? 'This package was opened before: nothing changed.\n' : `Opened ${out.charts} charts from ${out.sender.displayName}.\n`);
+        printText(out.alreadyOpened ? 'This package was opened before: nothing changed.\n' : `Opened ${out.charts} charts from ${out.sender.displayName}.${out.audits ? ` ${out.audits} audit(s) of your charts to answer.` : ''}\n`);
         for (const m of out.missingCodeSets) printText(`Missing code set: ${m.system} ${m.label}. Import it before coding these charts.\n`);
       }
     },

@@ -1,12 +1,17 @@
 /** Second-level audits: sample, start, save, commit (auditors only), accuracy (scoped by role). */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { AppFailure } from '../../shared/result';
-import { accuracyReport, auditView, commitAudit, sampleCharts, saveAuditCoding, startAudit } from '../services/audits/audits';
+import { accuracyReport, auditView, commitAudit, listAudits, moveFinding, sampleCharts, saveAuditCoding, startAudit } from '../services/audits/audits';
+import { auditsWith } from '../services/audits/audit-wire';
+import { writePackageFile } from '../services/packages/package-file';
+import { makeWorkPackage } from '../services/packages/work-package';
+import { ownKeys, recipientCard } from './packages';
 import { checkRange } from '../services/activity/productivity';
 import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
 
-type Methods = 'audits.sample' | 'audits.start' | 'audits.get' | 'audits.save' | 'audits.commit' | 'audits.accuracy';
+type Methods = 'audits.sample' | 'audits.start' | 'audits.get' | 'audits.save' | 'audits.commit' | 'audits.accuracy' | 'audits.list' | 'audits.respond' | 'audits.decide' | 'audits.send';
 
 export const auditHandlers: HandlerTable<Methods> = {
   'audits.sample': (input, app) => {
@@ -71,5 +76,47 @@ export const auditHandlers: HandlerTable<Methods> = {
     }
     const coderId = s.profile.role === 'coder' ? s.profile.id : (input.coderId ?? null);
     return accuracyReport(s.db, { from: input.from, to: input.to, coderId });
+  },
+  'audits.list': (_input, app) => {
+    const s = app.requireSession();
+    return listAudits(s.db, { id: s.profile.id, role: s.profile.role });
+  },
+  'audits.respond': (input, app) => {
+    const s = app.requireSession();
+    return transaction(s.db, () => {
+      const to = input.response === 'agree' ? 'agreed' : 'rebutted';
+      const view = moveFinding(s.db, { auditId: input.auditId, findingId: input.findingId, to, by: 'coder', userId: s.profile.id, comment: input.comment, at: app.now().toISOString() });
+      app.audit('audit.respond', view.chartId, { auditId: view.id, findingId: input.findingId, outcome: to });
+      return view;
+    });
+  },
+  'audits.decide': (input, app) => {
+    const s = app.requireSession();
+    return transaction(s.db, () => {
+      const to = input.decision === 'uphold' ? 'upheld' : 'withdrawn';
+      const view = moveFinding(s.db, { auditId: input.auditId, findingId: input.findingId, to, by: 'auditor', userId: s.profile.id, comment: input.comment, at: app.now().toISOString() });
+      app.audit('audit.decide', view.chartId, {
+        auditId: view.id,
+        findingId: input.findingId,
+        outcome: to,
+        codesConsidered: view.accuracy?.codesConsidered ?? 0,
+        codesAgreed: view.accuracy?.codesAgreed ?? 0,
+        changed: view.accuracy?.changed ?? false,
+      });
+      return view;
+    });
+  },
+  'audits.send': (input, app) => {
+    const s = app.requireSession();
+    const out = path.resolve(input.path);
+    return transaction(s.db, () => {
+      const recipient = recipientCard(app, input.recipientId);
+      const audits = auditsWith(s.db, recipient.profileId).filter((a) => a.coderId === recipient.profileId);
+      if (audits.length === 0) throw new AppFailure('NOT_FOUND', 'You have no committed audits of that coder’s charts to send.');
+      const made = makeWorkPackage(s.db, app.content(), { self: ownKeys(app), recipient, chartIds: [], expiresDays: input.expiresDays, now: app.now(), audits });
+      writePackageFile(out, made.bytes);
+      app.audit('package.create', null, { packageId: made.header.packageId, recipientId: recipient.profileId, seq: made.header.seq, expiresAt: made.header.expiresAt, charts: 0, audits: audits.length });
+      return { path: out, audits: audits.length };
+    });
   },
 };

@@ -45,7 +45,7 @@ export function ownKeys(app: CodeDeskApp): Self {
   return { id: s.profile.id, displayName: s.profile.displayName, keys };
 }
 
-function recipientCard(app: CodeDeskApp, profileId: string) {
+export function recipientCard(app: CodeDeskApp, profileId: string) {
   const s = app.requireSession();
   const card = trustedCard(s.db, app.home, profileId, app.now());
   if (card) return card;

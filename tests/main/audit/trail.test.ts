@@ -36,7 +36,8 @@ describe('appendAudit', () => {
       'chart.activity', 'document.view', 'coding.change', 'chart.submit', 'chart.submit_blocked', 'chart.hold', 'chart.release',
       'export', 'demo.load', 'codes.import', 'settings.change', 'workspace.backup', 'workspace.restore', 'audit.reanchor',
       'chart.reopen', 'charts.import', 'chart.source_apply', 'query.draft', 'query.send', 'query.answer', 'query.cancel',
-      'query.close', 'query.export', 'audit.sample', 'audit.start', 'audit.save', 'audit.complete', 'report.export', 'results.export',
+      'query.close', 'query.export', 'audit.sample', 'audit.start', 'audit.save', 'audit.complete', 'audit.respond', 'audit.decide',
+      'report.export', 'results.export',
       'package.create', 'package.open', 'package.result', 'package.apply', 'package.resolve',
       'profile.keys_create', 'profile.card_export', 'profile.card_import',
     ]);

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { problemKey, type Coding } from '../../../src/shared/domain';
 import type { CodeDeskApp } from '../../../src/main/app';
+import { auditsWith, mergeAudits } from '../../../src/main/services/audits/audit-wire';
 import { call, must, PASSPHRASE } from '../helpers/app';
 import { REPO_ROOT, RESOURCES } from '../helpers/temp';
 import { file, sendWork, twoProfiles } from '../packages/two-profiles';
@@ -105,6 +106,62 @@ describe('second-level audits', () => {
     if (!own.ok) expect(own.error.message).toMatch(/own coding/);
     expect(await call(t.coder, 'audits.start', { chartId: 'IP-260102', mode: 'blind' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(t.coder, 'audits.accuracy', { from: today(), to: today(), coderId: t.leadId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('travels to the coder, who agrees or rebuts; the auditor withdraws one; the score follows the final outcome', async () => {
+    const t = await auditorWithWork();
+    const started = await must(t.lead, 'audits.start', { chartId: 'IP-260102', mode: 'blind' });
+    const coder = KEY['IP-260102']!;
+    await must(t.lead, 'audits.save', { auditId: started.id, coding: { ...coder, diagnoses: [...coder.diagnoses.slice(0, -1), { code: 'Z79.84', poa: 'Y' }] } });
+    const committed = await must(t.lead, 'audits.commit', { auditId: started.id });
+    const [added, deleted] = [committed.findings.find((f) => f.kind === 'secondary_added')!, committed.findings.find((f) => f.kind === 'secondary_deleted')!];
+    expect(await call(t.coder, 'audits.list', {})).toMatchObject({ ok: true, value: [] });
+
+    // Findings to the coder in a work package that carries no charts.
+    const findings = file(t, 'findings.cdpkg');
+    expect(await must(t.lead, 'audits.send', { recipientId: t.coderId, expiresDays: 14, path: findings })).toMatchObject({ audits: 1 });
+    expect(await must(t.coder, 'packages.open', { path: findings })).toMatchObject({ charts: 0, audits: 1 });
+    const [mine] = await must(t.coder, 'audits.list', {});
+    expect(mine).toMatchObject({ id: started.id, status: 'committed', coderCoding: coder });
+
+    const noComment = await call(t.coder, 'audits.respond', { auditId: started.id, findingId: deleted.id, response: 'rebut', comment: '  ' });
+    expect(noComment).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    if (!noComment.ok) expect(noComment.error.message).toMatch(/needs a comment/);
+    await must(t.coder, 'audits.respond', { auditId: started.id, findingId: added.id, response: 'agree' });
+    await must(t.coder, 'audits.respond', { auditId: started.id, findingId: deleted.id, response: 'rebut', comment: 'Documented in the discharge summary as a current condition.' });
+    expect(await call(t.coder, 'audits.decide', { auditId: started.id, findingId: deleted.id, decision: 'withdraw' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // The responses back in the coder's result package; the auditor withdraws the rebutted finding.
+    await must(t.coder, 'packages.result', { recipientId: t.leadId, expiresDays: 14, path: file(t, 'result2.cdpkg') });
+    await must(t.lead, 'packages.apply', { path: file(t, 'result2.cdpkg') });
+    const answered = await must(t.lead, 'audits.get', { auditId: started.id });
+    expect(answered.findings.map((f) => [f.kind, f.outcome])).toEqual(expect.arrayContaining([['secondary_added', 'agreed'], ['secondary_deleted', 'rebutted']]));
+    expect(answered.findings.find((f) => f.id === deleted.id)?.coderComment).toMatch(/discharge summary/);
+    const before = answered.accuracy!;
+    const decided = await must(t.lead, 'audits.decide', { auditId: started.id, findingId: deleted.id, decision: 'withdraw', comment: 'Agreed on review.' });
+    expect(decided.accuracy).toEqual({ codesConsidered: before.codesConsidered, codesAgreed: before.codesAgreed + 1, changed: true });
+    expect(await call(t.lead, 'audits.decide', { auditId: started.id, findingId: added.id, decision: 'withdraw' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    // The decision reaches the coder; a coder's package can never withdraw a finding itself.
+    await must(t.lead, 'audits.send', { recipientId: t.coderId, expiresDays: 14, path: file(t, 'findings2.cdpkg') });
+    await must(t.coder, 'packages.open', { path: file(t, 'findings2.cdpkg') });
+    const [final] = await must(t.coder, 'audits.list', {});
+    expect(final!.findings.find((f) => f.id === deleted.id)).toMatchObject({ outcome: 'withdrawn', auditorComment: 'Agreed on review.' });
+    const trail = t.lead.session!.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'audit.%' ORDER BY seq").pluck().all();
+    expect(trail).toEqual(['audit.start', 'audit.save', 'audit.complete', 'audit.decide']);
+  });
+
+  it('takes from a package only the moves its sender may make', async () => {
+    const t = await auditorWithWork();
+    const a = await must(t.lead, 'audits.start', { chartId: 'IP-260102', mode: 'review' });
+    await must(t.lead, 'audits.save', { auditId: a.id, coding: { ...KEY['IP-260102']!, diagnoses: KEY['IP-260102']!.diagnoses.slice(0, -1) } });
+    await must(t.lead, 'audits.commit', { auditId: a.id });
+    const db = t.lead.session!.db;
+    const [wire] = auditsWith(db, t.coderId);
+    const forged = { ...wire!, findings: wire!.findings.map((f) => ({ ...f, outcome: 'withdrawn' as const })) };
+    expect(mergeAudits(db, [forged], t.coderId)).toBe(0); // a coder cannot withdraw
+    expect(mergeAudits(db, [{ ...wire!, findings: wire!.findings.map((f) => ({ ...f, outcome: 'agreed' as const })) }], 'someone-else')).toBe(0);
+    expect((await must(t.lead, 'audits.get', { auditId: a.id })).findings.every((f) => f.outcome === 'open')).toBe(true);
   });
 
   it('codedesk audit sample: the same sample for the same seed, refused for a coder', { timeout: 120_000 }, async () => {

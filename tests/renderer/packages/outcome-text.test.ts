@@ -9,7 +9,7 @@ describe('package outcome lines', () => {
       'Applied result number 1: 1 chart updated, 2 unchanged, 1 conflict.',
     );
     expect(resultText({ packageId: 'k', path: '/r', bytes: 1, charts: 1, seq: 2, activity: 1 })).toBe('Result package number 2: 1 chart, 1 activity entry.');
-    expect(openedText({ packageId: 'k', sender: person, charts: 1, chartIds: ['IP-1'], expiresAt: '2027-01-01T00:00:00Z', assignedAt: '2026-01-01T00:00:00.000Z', alreadyOpened: false, missingCodeSets: [] })).toBe(
+    expect(openedText({ packageId: 'k', sender: person, charts: 1, chartIds: ['IP-1'], expiresAt: '2027-01-01T00:00:00Z', assignedAt: '2026-01-01T00:00:00.000Z', audits: 0, alreadyOpened: false, missingCodeSets: [] })).toBe(
       'Opened 1 chart from Lee Coder.',
     );
     const recipient = { ...person, role: 'coder' as const, source: 'local' as const };
@@ -25,7 +25,7 @@ describe('package outcome lines', () => {
     expect(appliedText({ packageId: 'k', seq: 1, alreadyApplied: true, applied: [], unchanged: 0, conflicts: [], activity: 0 })).toBe(
       'This result was applied before: nothing changed.',
     );
-    expect(openedText({ packageId: 'k', sender: person, charts: 3, chartIds: [], expiresAt: '', assignedAt: '2026-01-01T00:00:00.000Z', alreadyOpened: true, missingCodeSets: [] })).toBe(
+    expect(openedText({ packageId: 'k', sender: person, charts: 3, chartIds: [], expiresAt: '', assignedAt: '2026-01-01T00:00:00.000Z', audits: 0, alreadyOpened: true, missingCodeSets: [] })).toBe(
       'This package was opened before: nothing changed.',
     );
   });

@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'audit.start',
   'audit.save',
   'audit.complete',
+  // A coder agreed with or rebutted a finding; the auditor upheld or withdrew a rebuttal (comments stay off the trail).
+  'audit.respond',
+  'audit.decide',
   // A report written to a file (which report, format, period, row count, bytes, hash; ids only).
   'report.export',
   // Coded results written to a file (format, counts, encrypted or plain, file hashes; never ids or codes).

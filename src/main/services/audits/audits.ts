@@ -6,7 +6,7 @@
  * (shared/accuracy.ts). Every function runs inside the caller's transaction.
  */
 import crypto from 'node:crypto';
-import { aggregateAccuracy, accuracyByCoder, accuracyBySetting, chartAccuracy, type AuditedChart } from '../../../shared/accuracy';
+import { aggregateAccuracy, accuracyByCoder, accuracyBySetting, chartAccuracy, FINDING_MOVES, type AuditedChart, type FindingOutcome } from '../../../shared/accuracy';
 import { auditDiff, type AuditFinding } from '../../../shared/audit-diff';
 import { drawSample, type SampleSpec } from '../../../shared/audit-sample';
 import type { AuditAccuracyReport, AuditMode, AuditView, SampleDrawn } from '../../../shared/audits';
@@ -182,4 +182,34 @@ export function assertNotAuditing(db: WorkspaceDb, chartId: string, userId: stri
   if (row(db, 'SELECT 1 FROM audits WHERE chart_id = ? AND auditor_id = ?', chartId, userId)) {
     throw new AppFailure('FORBIDDEN', 'You are auditing this chart, so you cannot code it: record your codes in the audit.');
   }
+}
+
+/** A coder's response to a finding (agree, or rebut with a comment), or the auditor's decision on a rebuttal. */
+export function moveFinding(
+  db: WorkspaceDb,
+  args: { auditId: string; findingId: string; to: FindingOutcome; by: 'coder' | 'auditor'; userId: string; comment: string; at: string },
+): AuditView {
+  const a = auditRow(db, args.auditId);
+  if (a.status !== 'committed') throw new AppFailure('CONFLICT', 'This audit is not committed yet: it has no findings to answer.');
+  if (args.by === 'coder' && a.coder_id !== args.userId) throw new AppFailure('FORBIDDEN', 'Only the coder whose chart was audited answers its findings.');
+  if (args.by === 'auditor' && a.auditor_id !== args.userId) throw new AppFailure('FORBIDDEN', 'Only the auditor of this audit decides on its rebuttals.');
+  const f = row<{ outcome: FindingOutcome }>(db, 'SELECT outcome FROM audit_findings WHERE audit_id = ? AND finding_id = ?', args.auditId, args.findingId);
+  if (!f) throw new AppFailure('NOT_FOUND', 'No such finding in this audit.');
+  const move = FINDING_MOVES.find((m) => m.by === args.by && m.from === f.outcome && m.to === args.to);
+  if (!move) throw new AppFailure('CONFLICT', `This finding is ${f.outcome}: it cannot become ${args.to} now.`);
+  const comment = args.comment.trim();
+  if (move.comment === 'required' && comment === '') throw new AppFailure('BAD_INPUT', 'A rebuttal needs a comment saying why the code is right (the documentation or guideline behind it). Nothing was changed.');
+  const column = args.by === 'coder' ? 'coder_comment' : 'auditor_comment';
+  run(db, `UPDATE audit_findings SET outcome = ?, ${column} = ?, updated_at = ? WHERE audit_id = ? AND finding_id = ?`, args.to, comment || null, args.at, args.auditId, args.findingId);
+  return auditView(db, args.auditId);
+}
+
+/** The audits this profile may see: a coder's own charts', an auditor's own audits, every one for a supervisor. */
+export function listAudits(db: WorkspaceDb, who: { id: string; role: 'coder' | 'auditor' | 'supervisor' }): AuditView[] {
+  const ids =
+    who.role === 'supervisor'
+      ? rows<{ id: string }>(db, 'SELECT id FROM audits ORDER BY started_at, id')
+      : rows<{ id: string }>(db, `SELECT id FROM audits WHERE ${who.role === 'coder' ? 'coder_id' : 'auditor_id'} = ? ORDER BY started_at, id`, who.id);
+  // A coder never sees an audit still in progress (a blind one would show the auditor's work in the making).
+  return ids.map((r) => auditView(db, r.id)).filter((v) => who.role !== 'coder' || v.status === 'committed');
 }

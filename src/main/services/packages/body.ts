@@ -5,6 +5,7 @@
 import zlib from 'node:zlib';
 import { z } from 'zod';
 import { CODE_SYSTEMS } from '../../../shared/domain';
+import { auditWireSchema } from '../audits/audit-wire';
 import { wireStateSchema } from './chart-state';
 import { refused } from './envelope';
 import { wireRow } from './rows-codec';
@@ -28,12 +29,15 @@ export const workBodySchema = z
           })
           .strict(),
       )
-      .min(1)
       .max(5000),
     codeSets: z.array(z.object({ system: z.enum(CODE_SYSTEMS), label: z.string().max(80), effectiveFrom: z.string().max(10), isDemo: z.boolean() }).strict()).max(100),
+    // Committed audits of the recipient's charts, for them to answer (absent in packages made before audits).
+    audits: z.array(auditWireSchema).max(5000).default([]),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.charts.length > 0 || b.audits.length > 0);
 export type WorkBody = z.infer<typeof workBodySchema>;
+export type WorkBodyInput = z.input<typeof workBodySchema>;
 
 export const activitySchema = z
   .object({
@@ -53,11 +57,14 @@ export const resultBodySchema = z
     charts: z.array(z.object({ chartId, state: wireStateSchema }).strict()).min(1).max(5000),
     activity: z.array(activitySchema).max(1_000_000),
     head: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    // The audits of these charts with the coder's responses (absent in packages made before audits).
+    audits: z.array(auditWireSchema).max(5000).default([]),
   })
   .strict();
 export type ResultBody = z.infer<typeof resultBodySchema>;
+export type ResultBodyInput = z.input<typeof resultBodySchema>;
 
-export const encodeBody = (body: WorkBody | ResultBody): Buffer => zlib.gzipSync(Buffer.from(JSON.stringify(body), 'utf8'), { level: 6 });
+export const encodeBody = (body: WorkBodyInput | ResultBodyInput): Buffer => zlib.gzipSync(Buffer.from(JSON.stringify(body), 'utf8'), { level: 6 });
 
 export function decodeBody<S extends z.ZodType>(bytes: Buffer, schema: S): z.output<S> {
   let parsed: unknown;

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import type { ResultApplied } from '../../../shared/packages';
 import { AppFailure } from '../../../shared/result';
 import { projectActivity } from '../activity/project';
+import { auditsWith, mergeAudits } from '../audits/audit-wire';
 import { trailHead } from '../audit/binding';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run, values } from '../db/rows';
@@ -44,6 +45,8 @@ export function makeResultPackage(
     charts: chartIds.map((chartId) => ({ chartId, state: readState(db, chartId) })),
     activity,
     head: trailHead(db),
+    // The issuer's audits of these charts, with this coder's responses.
+    audits: auditsWith(db, args.issuer.profileId, chartIds),
   };
   const header: HeaderFields = {
     kind: 'result',
@@ -100,7 +103,8 @@ export function applyResultPackage(db: WorkspaceDb, args: { home: string; self: 
     if (added) projectActivity(db, { at: a.at, userId: header.senderId, action: a.action, chartId: a.chart_id, detail: parseDetail(a.detail_json) });
     activity += added;
   }
-  logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length });
+  const audits = mergeAudits(db, body.audits, header.senderId);
+  logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length, audits });
   return { packageId: header.packageId, seq: header.seq, alreadyApplied: false, applied, unchanged, conflicts, activity };
 }
 

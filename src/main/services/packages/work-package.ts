@@ -3,6 +3,7 @@
  * one coder. Making one records which charts went out and the state each had; opening one
  * verifies it and imports every chart, or none. Both run inside the caller's transaction.
  */
+import { mergeAudits, type AuditWire } from '../audits/audit-wire';
 import crypto from 'node:crypto';
 import type { ChartSetting } from '../../../shared/domain';
 import type { PackageOpened } from '../../../shared/packages';
@@ -45,10 +46,11 @@ const DROPPED_COLUMNS: Partial<Record<(typeof PACKAGED_TABLES)[number], readonly
 export function makeWorkPackage(
   db: WorkspaceDb,
   content: ContentDb,
-  args: { self: Self; recipient: ProfileCard; chartIds: readonly string[]; expiresDays: number; now: Date },
+  args: { self: Self; recipient: ProfileCard; chartIds: readonly string[]; expiresDays: number; now: Date; audits?: AuditWire[] },
 ): { bytes: Buffer; header: HeaderFields; body: WorkBody } {
   const ids = [...new Set(args.chartIds)];
-  if (ids.length === 0) throw new AppFailure('BAD_INPUT', 'Choose at least one chart to package.');
+  const audits = args.audits ?? [];
+  if (ids.length === 0 && audits.length === 0) throw new AppFailure('BAD_INPUT', 'Choose at least one chart to package.');
   if (ids.length > MAX_PACKAGE_CHARTS) throw new AppFailure('BAD_INPUT', `A package holds at most ${MAX_PACKAGE_CHARTS} charts.`);
   const missing = ids.filter((id) => !row(db, 'SELECT 1 FROM charts WHERE id = ?', id));
   if (missing.length > 0) throw new AppFailure('NOT_FOUND', `${missing.length} of the charts chosen are not in this workspace.`);
@@ -59,7 +61,7 @@ export function makeWorkPackage(
     return { id, baseHash: stateHash(readState(db, id)), tables };
   });
   const dated = ids.map((id) => row<{ setting: ChartSetting; discharge_date: string }>(db, 'SELECT setting, discharge_date FROM charts WHERE id = ?', id)!);
-  const body: WorkBody = { kind: 'work', charts, codeSets: codeSetNeeds(content, dated.map((c) => ({ setting: c.setting, codingDate: c.discharge_date }))) };
+  const body: WorkBody = { kind: 'work', charts, codeSets: codeSetNeeds(content, dated.map((c) => ({ setting: c.setting, codingDate: c.discharge_date }))), audits };
   const header: HeaderFields = {
     kind: 'work',
     packageId: crypto.randomBytes(16).toString('hex'),
@@ -86,7 +88,7 @@ export function makeWorkPackage(
 export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { home: string; self: Self; file: Buffer; now: Date }): PackageOpened {
   const v = verifiedPackage(db, args.home, args.self, args.file, 'work', args.now);
   const sender = { profileId: v.card.profileId, displayName: v.card.displayName, fingerprint: v.card.fingerprint };
-  if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, assignedAt: v.header.createdAt, alreadyOpened: true, missingCodeSets: [] };
+  if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, assignedAt: v.header.createdAt, audits: 0, alreadyOpened: true, missingCodeSets: [] };
   const body = decodeBody(v.decrypt(), workBodySchema);
 
   const present = body.charts.filter((c) => row(db, 'SELECT 1 FROM charts WHERE id = ?', c.id)).length;
@@ -109,7 +111,8 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
     if (code.startsWith('SQLITE_CONSTRAINT')) throw new AppFailure('CONFLICT', 'A chart in this package clashes with one already in your workspace (same source): nothing was changed.');
     throw error;
   }
-  logPackage(db, v.header, 'opened', body.charts.length, args.now, { codeSets: body.codeSets.length });
+  const audits = mergeAudits(db, body.audits, v.header.senderId);
+  logPackage(db, v.header, 'opened', body.charts.length, args.now, { codeSets: body.codeSets.length, audits });
   return {
     packageId: v.header.packageId,
     sender,
@@ -117,6 +120,7 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
     chartIds: body.charts.map((c) => c.id),
     expiresAt: v.header.expiresAt,
     assignedAt: v.header.createdAt,
+    audits,
     alreadyOpened: false,
     missingCodeSets: missingCodeSets(content, body.codeSets),
   };

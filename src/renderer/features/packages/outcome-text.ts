@@ -10,7 +10,7 @@ export const packagedText = (v: PackageCreated): string =>
 export const openedText = (v: PackageOpened): string =>
   v.alreadyOpened
     ? 'This package was opened before: nothing changed.'
-    : `Opened ${charts(v.charts)} from ${v.sender.displayName}.${v.missingCodeSets.length ? ` Import first: ${v.missingCodeSets.map((m) => `${m.system} ${m.label}`).join(', ')}.` : ''}`;
+    : `Opened ${charts(v.charts)} from ${v.sender.displayName}.${v.audits ? ` ${count(v.audits, 'audit', 'audits')} of your charts to answer: see Audits.` : ''}${v.missingCodeSets.length ? ` Import first: ${v.missingCodeSets.map((m) => `${m.system} ${m.label}`).join(', ')}.` : ''}`;
 
 export const resultText = (v: ResultCreated): string =>
   `Result package number ${v.seq}: ${charts(v.charts)}, ${count(v.activity, 'activity entry', 'activity entries')}.`;
