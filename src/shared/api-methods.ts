@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'audits.start',
   'audits.get',
   'audits.save',
+  'audits.validate',
   'audits.commit',
   'audits.accuracy',
   'audits.list',

@@ -2,7 +2,7 @@
 import type { AccuracyGroup, AccuracySummary, ChartAccuracy, FindingOutcome } from './accuracy';
 import type { AuditFinding } from './audit-diff';
 import type { StratumDraw } from './audit-sample';
-import type { Coding } from './domain';
+import type { ChartSetting, Coding } from './domain';
 
 export const AUDIT_MODES = ['blind', 'review'] as const;
 export type AuditMode = (typeof AUDIT_MODES)[number];
@@ -25,6 +25,7 @@ export interface AuditFindingView extends AuditFinding {
 export interface AuditView {
   id: string;
   chartId: string;
+  setting: ChartSetting;
   /** The submitted version audited. */
   version: number;
   coderId: string;

@@ -262,6 +262,8 @@ export const contract = {
   }),
   'audits.get': method<AuditView>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
   'audits.save': method<AuditView>()({ input: z.object({ auditId, coding: codingSchema }).strict(), access: AUDITORS }),
+  /** The payer-style edits on the auditor's codes, as the chart screen shows them for a coder's draft. */
+  'audits.validate': method<ValidationProblem[]>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
   /** Commits the auditor's codes: the typed difference becomes the findings, and a blind audit shows the coder's codes. */
   'audits.commit': method<AuditView>()({ input: z.object({ auditId }).strict(), access: AUDITORS }),
   /** The audits this profile may see: a coder's committed ones, an auditor's own, all for a supervisor. */

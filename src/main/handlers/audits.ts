@@ -7,11 +7,12 @@ import { auditsWith } from '../services/audits/audit-wire';
 import { writePackageFile } from '../services/packages/package-file';
 import { makeWorkPackage } from '../services/packages/work-package';
 import { ownKeys, recipientCard } from './packages';
+import { validateChart } from '../services/charts/status';
 import { checkRange } from '../services/activity/productivity';
 import { transaction } from '../services/db/transaction';
 import type { HandlerTable } from './types';
 
-type Methods = 'audits.sample' | 'audits.start' | 'audits.get' | 'audits.save' | 'audits.commit' | 'audits.accuracy' | 'audits.list' | 'audits.respond' | 'audits.decide' | 'audits.send';
+type Methods = 'audits.sample' | 'audits.start' | 'audits.get' | 'audits.save' | 'audits.validate' | 'audits.commit' | 'audits.accuracy' | 'audits.list' | 'audits.respond' | 'audits.decide' | 'audits.send';
 
 export const auditHandlers: HandlerTable<Methods> = {
   'audits.sample': (input, app) => {
@@ -52,6 +53,12 @@ export const auditHandlers: HandlerTable<Methods> = {
       app.audit('audit.save', view.chartId, { auditId: view.id, diagnoses: input.coding.diagnoses.length, procedures: input.coding.procedures.length });
       return view;
     });
+  },
+  'audits.validate': (input, app) => {
+    const s = app.requireSession();
+    const view = auditView(s.db, input.auditId);
+    if (view.auditorId !== s.profile.id) throw new AppFailure('FORBIDDEN', 'Only the auditor who started this audit may open it.');
+    return validateChart(s.db, app.content(), view.chartId, view.auditorCoding);
   },
   'audits.commit': (input, app) => {
     const s = app.requireSession();

@@ -58,6 +58,9 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
       <button type="button" className="header-button" onClick={() => useRoute.getState().showProductivity()}>
         Productivity
       </button>
+      <button type="button" className="header-button" onClick={() => useRoute.getState().showAudits()}>
+        Audits
+      </button>
       <button type="button" className="header-button" onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
         ?
       </button>

@@ -1,5 +1,6 @@
 /** The unlocked app: header bar, the current screen, and the help/about panels. */
 import { useCallback, useEffect, useState } from 'react';
+import { AuditsScreen } from '../features/audits/AuditsScreen';
 import { ChartScreen } from '../features/chart/ChartScreen';
 import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { ChartImportScreen } from '../features/chartimport/ChartImportScreen';
@@ -40,6 +41,8 @@ export function Shell() {
       {route.view === 'export' ? <ExportScreen /> : null}
       {route.view === 'packages' ? <PackagesScreen /> : null}
       {route.view === 'productivity' ? <ProductivityScreen /> : null}
+      {route.view === 'audits' ? <AuditsScreen /> : null}
+      {route.view === 'audit' ? <ChartScreen key={route.auditId} chartId={route.chartId} auditId={route.auditId} /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}
       {panel === 'settings' ? <SettingsDialog onClose={close} /> : null}

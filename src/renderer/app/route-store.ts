@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' } | { view: 'productivity' };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' } | { view: 'productivity' } | { view: 'audits' } | { view: 'audit'; chartId: string; auditId: string };
 
 interface RouteStore {
   route: Route;
@@ -18,6 +18,8 @@ interface RouteStore {
   showExport(): void;
   showPackages(): void;
   showProductivity(): void;
+  showAudits(notice?: string): void;
+  openAudit(chartId: string, auditId: string): void;
   clearNotice(): void;
 }
 
@@ -33,6 +35,8 @@ export const useRoute = create<RouteStore>()((set) => ({
   showExport: () => set({ route: { view: 'export' }, notice: null }),
   showPackages: () => set({ route: { view: 'packages' }, notice: null }),
   showProductivity: () => set({ route: { view: 'productivity' }, notice: null }),
+  showAudits: (notice) => set({ route: { view: 'audits' }, notice: notice ?? null }),
+  openAudit: (chartId, auditId) => set({ route: { view: 'audit', chartId, auditId }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

@@ -142,6 +142,7 @@ export function auditView(db: WorkspaceDb, id: string): AuditView {
   return {
     id: a.id,
     chartId: a.chart_id,
+    setting: row<{ setting: ChartSetting }>(db, 'SELECT setting FROM charts WHERE id = ?', a.chart_id)?.setting ?? 'inpatient',
     version: a.version,
     coderId: a.coder_id,
     auditorId: a.auditor_id,

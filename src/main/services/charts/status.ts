@@ -3,15 +3,16 @@ import type { ContentDb } from '../codesets/content-db';
 import type { WorkspaceDb } from '../db/handles';
 import { run } from '../db/rows';
 import { transaction } from '../db/transaction';
-import { problemKey, type HoldReason, type ValidationProblem } from '../../../shared/domain';
+import { problemKey, type Coding, type HoldReason, type ValidationProblem } from '../../../shared/domain';
 import { AppFailure, ErrorCode } from '../../../shared/result';
 import { getCoding } from './coding';
 import { chartRecord, codingDateOf } from './detail';
 import { hasErrors, validateCoding } from './validate';
 
-export function validateChart(workspace: WorkspaceDb, content: ContentDb, chartId: string): ValidationProblem[] {
+/** The edits on the chart's draft, or on `other` codes for it (an auditor's re-coding). */
+export function validateChart(workspace: WorkspaceDb, content: ContentDb, chartId: string, other?: Coding): ValidationProblem[] {
   const chart = chartRecord(workspace, chartId);
-  const { coding } = getCoding(workspace, chartId);
+  const coding = other ?? getCoding(workspace, chartId).coding;
   return validateCoding(
     content,
     { setting: chart.setting, codingDate: codingDateOf(chart), patient: { age: chart.patient_age, sex: chart.patient_sex } },

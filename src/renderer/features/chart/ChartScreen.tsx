@@ -25,6 +25,7 @@ import { HoldDialog } from './HoldDialog';
 import { SubmitBlocked } from './SubmitBlocked';
 import { SubmittedVersion } from './SubmittedVersion';
 import { useChart } from './chart-store';
+import { AuditBar } from '../audits/AuditBar';
 import { QueryPanel } from '../queries/QueryPanel';
 import { useQueries } from '../queries/query-store';
 import { useChartActivity } from './use-chart-activity';
@@ -32,7 +33,8 @@ import { useChartShortcuts } from './use-chart-shortcuts';
 import { useWorkflow } from './workflow-store';
 import './chart.css';
 
-export function ChartScreen({ chartId }: { chartId: string }) {
+/** `auditId`: an auditor re-codes the chart in that audit (the codes edited are the audit's). */
+export function ChartScreen({ chartId, auditId = null }: { chartId: string; auditId?: string | null }) {
   const detail = useChart((s) => (s.detail?.id === chartId ? s.detail : null));
   const loading = useChart((s) => s.loading);
   const error = useChart((s) => s.error);
@@ -43,17 +45,17 @@ export function ChartScreen({ chartId }: { chartId: string }) {
   const [holdOpen, setHoldOpen] = useState(false);
   const queriesOpen = useQueries((s) => s.open);
   // Submitted charts are immutable; supervisors review but do not code.
-  const readOnly = detail?.status === 'submitted' || role === 'supervisor';
+  const readOnly = auditId === null && (detail?.status === 'submitted' || role === 'supervisor');
 
   useEffect(() => {
     resetChartStores();
     void useChart.getState().open(chartId);
-    void useCoding.getState().load(chartId);
+    void useCoding.getState().load(chartId, auditId);
     void useQueries.getState().attach(chartId);
     return () => {
       void useCoding.getState().flush();
     };
-  }, [chartId]);
+  }, [chartId, auditId]);
 
   const codingDate = detail?.codingDate ?? null;
   useEffect(() => usePicker.getState().setDate(codingDate), [codingDate]);
@@ -101,13 +103,17 @@ export function ChartScreen({ chartId }: { chartId: string }) {
 
   return (
     <main className="chart-screen" aria-label={`Chart ${detail.id}`}>
-      <ChartHeader
-        detail={detail}
-        readOnly={readOnly}
-        onBack={back}
-        onHold={() => setHoldOpen(true)}
-        onQueries={() => (queriesOpen ? useQueries.getState().hide() : void useQueries.getState().show(detail.id))}
-      />
+      {auditId ? (
+        <AuditBar auditId={auditId} detail={detail} />
+      ) : (
+        <ChartHeader
+          detail={detail}
+          readOnly={readOnly}
+          onBack={back}
+          onHold={() => setHoldOpen(true)}
+          onQueries={() => (queriesOpen ? useQueries.getState().hide() : void useQueries.getState().show(detail.id))}
+        />
+      )}
       {queriesOpen ? <QueryPanel canWrite={role === 'coder' || role === 'auditor'} attending={detail.source?.attending ?? ''} /> : null}
       {notice ? (
         <p className="notice" role="status">

@@ -2,7 +2,8 @@
  * The coder's draft for the open chart. Every edit schedules a save (debounced); saves run
  * one at a time with the last known revision, then the findings are refreshed. A CONFLICT
  * reloads the stored version. Unsaved edits caught by a lock are kept (codes and chart id
- * only, never shown) and saved once the same chart reopens after unlock.
+ * only, never shown) and saved once the same chart reopens after unlock. In an audit the same
+ * editing works on the auditor's codes for the chart (audits.save / audits.validate).
  */
 import { create } from 'zustand';
 import type { CodeHit, Coding, CodedProcedure, PoaValue, ValidationProblem } from '../../../shared/domain';
@@ -19,6 +20,8 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface CodingData {
   chartId: string | null;
+  /** Set while an auditor re-codes the chart in an audit: the codes edited are the audit's. */
+  auditId: string | null;
   coding: Coding;
   revision: number;
   loading: boolean;
@@ -31,7 +34,7 @@ interface CodingData {
 }
 
 interface CodingActions {
-  load(chartId: string): Promise<void>;
+  load(chartId: string, auditId?: string | null): Promise<void>;
   /** Adds a picked code; returns a message when it was not added. */
   addCode(hit: CodeHit): string | null;
   removeDiagnosis(index: number): void;
@@ -51,6 +54,7 @@ const emptyCoding: Coding = { diagnoses: [], procedures: [] };
 
 const initial: CodingData = {
   chartId: null,
+  auditId: null,
   coding: emptyCoding,
   revision: 0,
   loading: false,
@@ -62,7 +66,7 @@ const initial: CodingData = {
 };
 
 /** Edits not yet stored when the workspace locked. */
-let stash: { chartId: string; coding: Coding; revision: number } | null = null;
+let stash: { chartId: string; auditId: string | null; coding: Coding; revision: number } | null = null;
 /** Bumped on load and reset, so replies for an older chart or session are ignored. */
 let epoch = 0;
 let dirty = false;
@@ -73,17 +77,19 @@ let cancelDebouncedSave: () => void = () => undefined;
 export const useCoding = create<CodingStore>()((set, get) => {
   const saveOnce = async (): Promise<boolean> => {
     const mine = epoch;
-    const { chartId, coding, revision } = get();
+    const { chartId, auditId, coding, revision } = get();
     if (!chartId) return false;
     set({ saveState: 'saving', saveError: null });
-    const result = await call('coding.save', { chartId, coding, revision });
+    const result = auditId
+      ? await call('audits.save', { auditId, coding }).then((r) => (r.ok ? { ok: true as const, value: { revision } } : r))
+      : await call('coding.save', { chartId, coding, revision });
     if (mine !== epoch) return false;
     if (result.ok) {
       set({ revision: result.value.revision, saveState: dirty ? 'pending' : 'saved' });
       void get().validate();
       return true;
     }
-    if (result.error.code === ErrorCode.Conflict) {
+    if (result.error.code === ErrorCode.Conflict && !auditId) {
       dirty = false;
       await reloadAfterConflict(chartId, mine);
       return false;
@@ -142,12 +148,14 @@ export const useCoding = create<CodingStore>()((set, get) => {
   return {
     ...initial,
 
-    async load(chartId) {
+    async load(chartId, auditId = null) {
       debounced.cancel();
       const mine = ++epoch;
       dirty = false;
-      set({ ...initial, chartId, loading: true });
-      const result = await call('coding.get', { chartId });
+      set({ ...initial, chartId, auditId, loading: true });
+      const result = auditId
+        ? await call('audits.get', { auditId }).then((r) => (r.ok ? { ok: true as const, value: { coding: r.value.auditorCoding, revision: 0 } } : r))
+        : await call('coding.get', { chartId });
       if (mine !== epoch) return;
       if (!result.ok) {
         set({ loading: false, loadError: describeError(result.error) });
@@ -155,7 +163,7 @@ export const useCoding = create<CodingStore>()((set, get) => {
       }
       const { coding, revision } = result.value;
       set({ loading: false, coding, revision });
-      const kept = stash?.chartId === chartId ? stash : null;
+      const kept = stash?.chartId === chartId && stash.auditId === auditId ? stash : null;
       stash = null;
       if (kept && !edit.sameCoding(kept.coding, coding)) {
         if (kept.revision === revision) {
@@ -208,10 +216,10 @@ export const useCoding = create<CodingStore>()((set, get) => {
     flush: () => runSaves(),
 
     async validate() {
-      const { chartId } = get();
+      const { chartId, auditId } = get();
       if (!chartId) return;
       const mine = ++validateSeq;
-      const result = await call('coding.validate', { chartId });
+      const result = auditId ? await call('audits.validate', { auditId }) : await call('coding.validate', { chartId });
       if (mine !== validateSeq || get().chartId !== chartId) return;
       // Findings are advisory here; a failure to fetch them must not block coding.
       if (result.ok) set({ problems: result.value });
@@ -220,9 +228,9 @@ export const useCoding = create<CodingStore>()((set, get) => {
 });
 
 registerStoreReset(() => {
-  const { chartId, coding, revision, saveState } = useCoding.getState();
+  const { chartId, auditId, coding, revision, saveState } = useCoding.getState();
   const unsaved = dirty || saveState === 'pending' || saveState === 'saving' || saveState === 'error';
-  stash = chartId && unsaved ? { chartId, coding, revision } : null;
+  stash = chartId && unsaved ? { chartId, auditId, coding, revision } : null;
   cancelDebouncedSave();
   epoch++;
   dirty = false;
