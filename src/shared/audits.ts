@@ -48,4 +48,6 @@ export interface AuditAccuracyReport {
   team: AccuracySummary;
   byCoder: AccuracyGroup[];
   bySetting: AccuracyGroup[];
+  /** By ISO week of the audited submission (2026-W49): the trend over time. */
+  byWeek: AccuracyGroup[];
 }

@@ -117,13 +117,35 @@ export const BACKLOG_BANDS: readonly { label: string; minDays: number; maxDays: 
   { label: 'over 30 days', minDays: 31, maxDays: null },
 ];
 
-export interface CoderTotals extends Totals {
+export interface CoderTotals extends Totals, AccuracyFigures {
   userId: string;
   displayName: string;
 }
 
+/**
+ * Accuracy beside productivity: from the audits of the charts submitted in the period (in this
+ * workspace), both measures as percentages, and the weighted units scaled by code-level accuracy.
+ * Null where none of those charts was audited.
+ */
+export interface AccuracyFigures {
+  accuracyCodeLevel: number | null;
+  accuracyRecordLevel: number | null;
+  accuracyAdjustedUnits: number | null;
+}
+
+/** Weighted units × code-level accuracy ÷ 100 (metrics.ts accuracy_adjusted_units); null when not audited. */
+export function accuracyFigures(weightedUnitsOf: number, codeLevel: number | null, recordLevel: number | null): AccuracyFigures {
+  return {
+    accuracyCodeLevel: codeLevel,
+    accuracyRecordLevel: recordLevel,
+    accuracyAdjustedUnits: codeLevel === null ? null : Math.round(weightedUnitsOf * codeLevel) / 100,
+  };
+}
+
 /** One coder's figures on one day (the table's coder × day rows and the exports' Days sheet). */
-export interface CoderDayTotals extends CoderTotals {
+export interface CoderDayTotals extends Totals {
+  userId: string;
+  displayName: string;
   day: string;
 }
 
@@ -138,7 +160,7 @@ export interface ProductivityReport {
   weights: UnitWeights;
   /** Only the caller's own figures (a coder or auditor), or the whole team (a supervisor). */
   scope: 'own' | 'team';
-  team: Totals;
+  team: Totals & AccuracyFigures;
   coders: CoderTotals[];
   /** The team's totals per day of the period (every day, zero days included), for the plots. */
   daily: ({ day: string } & Totals)[];

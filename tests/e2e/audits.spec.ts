@@ -4,45 +4,21 @@
  * to the coder, who rebuts one with a comment; the rebuttal comes back and the auditor withdraws
  * it, and the score follows. Screenshots at 1366×768 and 1600×1000.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { PASSPHRASE, screenshot } from './steps';
+import { startHost, type RunningHost } from './host';
+import { screenshotsAtSizes, seedHome, unlockAs } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
   host = await startHost();
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'e2e', 'seed-audit.ts'), host.home], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CODEDESK_LOG: 'silent' },
-  });
-  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+  seedHome('seed-audit.ts', host.home);
 });
 test.afterAll(async () => {
   await host.stop();
 });
 
-async function shots(page: Page, what: string): Promise<void> {
-  for (const [width, height] of [[1366, 768], [1600, 1000]] as const) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `audits-${what}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
-async function unlockAs(page: Page, label: string, screen: 'Audits' | 'Packages'): Promise<void> {
-  const lock = page.getByRole('button', { name: 'Lock', exact: true });
-  await expect(lock.or(page.getByRole('button', { name: 'Unlock' }))).toBeVisible();
-  if (await lock.isVisible()) await lock.click();
-  const other = page.getByRole('button', { name: 'Use another profile' });
-  if (await other.isVisible()) await other.click();
-  await page.getByLabel('Profile').selectOption({ label });
-  await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.getByRole('button', { name: screen, exact: true }).click();
-}
+const shots = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `audits-${what}`);
 
 test('sample → blind re-code → findings and accuracy → coder rebuts → auditor withdraws', async ({ page }) => {
   const errors: string[] = [];

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { createProfileWithDemo, screenshot } from './steps';
+import { createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -16,13 +16,7 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-async function shots(page: Page, what: string): Promise<void> {
-  for (const [width, height] of [[1366, 768], [1600, 1000]] as const) {
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `queries-${what}-${width}x${height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+const shots = (page: Page, what: string): Promise<void> => screenshotsAtSizes(page, `queries-${what}`);
 
 /** Selects `sentence` in the open document as a coder would with the mouse. */
 async function select(page: Page, sentence: string): Promise<void> {

@@ -1,7 +1,8 @@
 /** Steps every end-to-end spec takes: the first profile with the demo loaded, and screenshots. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT } from './host';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -43,4 +44,30 @@ export async function screenshotsAtSizes(page: Page, name: string, atSize?: (siz
     await screenshot(page, `${name}-${size.width}x${size.height}`);
   }
   await page.setViewportSize(SCREEN_SIZES[0]);
+}
+
+/**
+ * Another profile on the same host: locks the session the host kept (if any), unlocks `label`
+ * (as the profile list shows it, e.g. "Dana Coder (Coder)") and opens the header's `screen`.
+ */
+export async function unlockAs(page: Page, label: string, screen: string): Promise<void> {
+  const lock = page.getByRole('button', { name: 'Lock', exact: true });
+  await expect(lock.or(page.getByRole('button', { name: 'Unlock' }))).toBeVisible();
+  if (await lock.isVisible()) await lock.click();
+  const other = page.getByRole('button', { name: 'Use another profile' });
+  if (await other.isVisible()) await other.click();
+  await page.getByLabel('Profile').selectOption({ label });
+  await page.getByLabel('Passphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('button', { name: screen, exact: true }).click();
+}
+
+/** Runs a seeding script (tsx) on the host's home before the walk, failing with its stderr. */
+export function seedHome(script: string, home: string): void {
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'e2e', script), home], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CODEDESK_LOG: 'silent' },
+  });
+  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 }

@@ -3,40 +3,21 @@
  * the real API (seed-team.ts): the figures and their definitions, the plots, the table, and the
  * CSV and XLSX exports (the XLSX read back by an independent reader). A coder sees their own.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
-import { REPO_ROOT, startHost, type RunningHost } from './host';
-import { PASSPHRASE, screenshotsAtSizes } from './steps';
+import { startHost, type RunningHost } from './host';
+import { screenshotsAtSizes, seedHome, unlockAs } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
   host = await startHost();
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'tests', 'e2e', 'seed-team.ts'), host.home], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CODEDESK_LOG: 'silent' },
-  });
-  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+  seedHome('seed-team.ts', host.home);
 });
 test.afterAll(async () => {
   await host.stop();
 });
-
-async function unlockAs(page: Page, label: string): Promise<void> {
-  // The host keeps the last session: lock it first.
-  const lock = page.getByRole('button', { name: 'Lock', exact: true });
-  await expect(lock.or(page.getByRole('button', { name: 'Unlock' }))).toBeVisible();
-  if (await lock.isVisible()) await lock.click();
-  const other = page.getByRole('button', { name: 'Use another profile' });
-  if (await other.isVisible()) await other.click();
-  await page.getByLabel('Profile').selectOption({ label });
-  await page.getByLabel('Passphrase').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.getByRole('button', { name: 'Productivity' }).click();
-}
 
 test('a supervisor reads the team’s figures and plots, and exports CSV and XLSX', async ({ page }) => {
   const errors: string[] = [];
@@ -46,7 +27,7 @@ test('a supervisor reads the team’s figures and plots, and exports CSV and XLS
   });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(host.url);
-  await unlockAs(page, 'Lee Lead (Supervisor)');
+  await unlockAs(page, 'Lee Lead (Supervisor)', 'Productivity');
   const screen = page.getByRole('main', { name: 'Productivity' });
   await expect(screen.getByRole('heading', { name: 'Team productivity' })).toBeVisible();
   const cards = screen.getByRole('list', { name: 'Figures for the period' });
@@ -98,7 +79,7 @@ test('a supervisor reads the team’s figures and plots, and exports CSV and XLS
 test('a coder sees their own figures, with no export', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(host.url);
-  await unlockAs(page, 'Dana Coder (Coder)');
+  await unlockAs(page, 'Dana Coder (Coder)', 'Productivity');
   const screen = page.getByRole('main', { name: 'Productivity' });
   await expect(screen.getByRole('heading', { name: 'My productivity' })).toBeVisible();
   await expect(screen.getByText('These are your figures exactly as your supervisor sees them.')).toBeVisible();

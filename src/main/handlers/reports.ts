@@ -2,7 +2,9 @@
 import type { ProductivityReport } from '../../shared/productivity';
 import { AppFailure } from '../../shared/result';
 import type { CodeDeskApp } from '../app';
-import { productivityReport, type ReportOptions } from '../services/activity/productivity';
+import type { AccuracySummary } from '../../shared/accuracy';
+import { checkRange, productivityReport, type ReportOptions } from '../services/activity/productivity';
+import { accuracyReport } from '../services/audits/audits';
 import { writeProductivity } from '../services/activity/productivity-export';
 import { rows } from '../services/db/rows';
 import { readUnitWeights } from '../services/workspace/settings';
@@ -24,7 +26,12 @@ function reportFor(app: CodeDeskApp, input: Range, options?: ReportOptions): Pro
   const names = new Map(rows<{ profile_id: string; display_name: string }>(s.db, 'SELECT profile_id, display_name FROM pinned_cards').map((r) => [r.profile_id, r.display_name]));
   names.set(self.id, self.displayName);
   const userId = self.role === 'supervisor' ? (input.coderId ?? null) : self.id;
+  checkRange(input);
+  // Accuracy from the audits this workspace holds of the period's submissions (both measures, per coder).
+  const audited = accuracyReport(s.db, { from: input.from, to: input.to, coderId: userId });
+  const pair = (summary: AccuracySummary) => ({ codeLevel: summary.codeLevel.percent, recordLevel: summary.recordLevel.percent });
   return productivityReport(s.db, {
+    accuracy: { team: pair(audited.team), byCoder: new Map(audited.byCoder.map((g) => [g.key, pair(g.summary)])) },
     from: input.from,
     to: input.to,
     userId,

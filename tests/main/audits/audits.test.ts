@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { problemKey, type Coding } from '../../../src/shared/domain';
 import type { CodeDeskApp } from '../../../src/main/app';
 import { auditsWith, mergeAudits } from '../../../src/main/services/audits/audit-wire';
-import { call, must, PASSPHRASE } from '../helpers/app';
-import { REPO_ROOT, RESOURCES } from '../helpers/temp';
+import { call, must } from '../helpers/app';
+import { codedesk } from '../helpers/cli';
+import { RESOURCES } from '../helpers/temp';
 import { file, sendWork, twoProfiles } from '../packages/two-profiles';
 
 const KEY = {
@@ -85,6 +85,15 @@ describe('second-level audits', () => {
     expect(accuracy.team.codeLevel).toMatchObject({ considered, agreed: considered - 2 });
     expect(accuracy.team.codeLevel.ci!.low).toBeLessThan(accuracy.team.codeLevel.percent!);
     expect(accuracy.byCoder.map((g) => g.key)).toEqual([t.coderId]);
+    // Accuracy beside productivity: once the audits reach the coder, their units scaled by their code-level accuracy.
+    await must(t.lead, 'audits.send', { recipientId: t.coderId, expiresDays: 14, path: file(t, 'findings.cdpkg') });
+    await must(t.coder, 'packages.open', { path: file(t, 'findings.cdpkg') });
+    const figures = await must(t.coder, 'reports.productivity', { from: today(), to: today() });
+    const dana = figures.coders.find((c) => c.userId === t.coderId)!;
+    expect(dana.accuracyCodeLevel).toBe(accuracy.team.codeLevel.percent);
+    expect(dana.accuracyRecordLevel).toBe(50);
+    expect(dana.accuracyAdjustedUnits).toBeCloseTo((dana.weightedUnits * dana.accuracyCodeLevel!) / 100, 2);
+    expect(figures.team.accuracyCodeLevel).toBe(accuracy.team.codeLevel.percent);
     // The auditor's day figures count the charts audited.
     expect((await must(t.lead, 'reports.productivity', { from: today(), to: today(), coderId: t.leadId })).team.chartsAudited).toBe(2);
   });
@@ -168,12 +177,7 @@ describe('second-level audits', () => {
     const t = await auditorWithWork();
     t.lead.close();
     t.coder.close();
-    const run = (user: string, extra: string[]) =>
-      spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'codedesk.mjs'), '--home', t.home, 'audit', 'sample', '--user', user, ...extra], {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, CODEDESK_LOG: 'silent', CODEDESK_PASSPHRASE: PASSPHRASE },
-      });
+    const run = (user: string, extra: string[]) => codedesk(t.home, ['audit', 'sample', '--user', user, ...extra]);
     const first = run('Lee Lead', ['--size', '2', '--seed', 'q4', '--json']);
     expect(first.stderr).toBe('');
     const second = run('Lee Lead', ['--size', '2', '--seed', 'q4', '--json']);

@@ -1,23 +1,11 @@
 /** `codedesk report productivity` through the real bin: the supervisor's export, and each refusal in one line. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { must, PASSPHRASE } from '../helpers/app';
-import { REPO_ROOT } from '../helpers/temp';
+import { must } from '../helpers/app';
+import { codedesk } from '../helpers/cli';
 import { codeAndSubmit, file, IP_CODING, sendWork, twoProfiles } from '../packages/two-profiles';
-
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
-
-function codedesk(home: string, args: string[]) {
-  const res = spawnSync(process.execPath, [BIN, '--home', home, ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CODEDESK_LOG: 'silent', CODEDESK_PASSPHRASE: PASSPHRASE },
-  });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('codedesk report productivity', () => {
   it('writes the team’s XLSX and CSV for a supervisor and refuses a coder, a reversed range and a bad format', { timeout: 120_000 }, async () => {

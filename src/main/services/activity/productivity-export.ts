@@ -59,6 +59,9 @@ const CODER_COLUMNS: Column<CoderTotals>[] = [
   { header: 'coder_id', value: (c) => c.userId },
   { header: 'coder', value: (c) => c.displayName },
   ...TOTAL_COLUMNS,
+  { header: 'accuracy_code_level_pct', value: (c) => c.accuracyCodeLevel },
+  { header: 'accuracy_record_level_pct', value: (c) => c.accuracyRecordLevel },
+  { header: 'accuracy_adjusted_units', value: (c) => c.accuracyAdjustedUnits },
 ];
 
 const TEAM_DAY_COLUMNS: Column<{ day: string } & Totals>[] = [{ header: 'day', value: (d) => d.day, date: true }, ...TOTAL_COLUMNS];

@@ -5,7 +5,7 @@
  */
 import { SETTINGS, type ChartSetting } from '../../../shared/domain';
 import {
-  addSums, BACKLOG_BANDS, CODER_DAYS_ON_SCREEN, emptySums, summarise, type Backlog, type FigureSums, type ProductivityReport, type UnitWeights,
+  accuracyFigures, addSums, BACKLOG_BANDS, CODER_DAYS_ON_SCREEN, emptySums, summarise, type AccuracyFigures, type Backlog, type Totals, type FigureSums, type ProductivityReport, type UnitWeights,
 } from '../../../shared/productivity';
 import { AppFailure } from '../../../shared/result';
 import type { WorkspaceDb } from '../db/handles';
@@ -28,6 +28,13 @@ export interface ReportArgs extends ReportRange {
   names: ReadonlyMap<string, string>;
   /** The backlog counts charts assigned to this name only (a coder's own view); null for all. */
   assignee: string | null;
+  /** Accuracy of the period's audited charts: the team's and each coder's, both measures in percent. */
+  accuracy?: { team: AccuracyPair; byCoder: ReadonlyMap<string, AccuracyPair> };
+}
+
+export interface AccuracyPair {
+  codeLevel: number | null;
+  recordLevel: number | null;
 }
 
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
@@ -100,7 +107,11 @@ export function productivityReport(db: WorkspaceDb, args: ReportArgs, options: R
     if (setting) addSums(setting, f);
     addSums(team, f);
   }
-  const coders = [...byUser].map(([userId, f]) => ({ ...named(userId), ...totals(f) }));
+  const withAccuracy = <T extends Totals>(t: T, pair: AccuracyPair | undefined): T & AccuracyFigures => ({
+    ...t,
+    ...accuracyFigures(t.weightedUnits, pair?.codeLevel ?? null, pair?.recordLevel ?? null),
+  });
+  const coders = [...byUser].map(([userId, f]) => withAccuracy({ ...named(userId), ...totals(f) }, args.accuracy?.byCoder.get(userId)));
   coders.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId));
   const byDay = new Map(sumsBy(db, args, args.userId, 'day').map((r) => [r.day as string, toSums(r)]));
   const daily = [];
@@ -118,7 +129,7 @@ export function productivityReport(db: WorkspaceDb, args: ReportArgs, options: R
     previous: { ...previous, team: totals(before ? toSums(before) : emptySums()) },
     weights: args.weights,
     scope: args.userId === null ? 'team' : 'own',
-    team: totals(team),
+    team: withAccuracy(totals(team), args.accuracy?.team),
     coders,
     daily,
     settings: SETTINGS.map((setting) => ({ setting, ...totals(bySetting.get(setting) ?? emptySums()) })),

@@ -6,7 +6,7 @@
  * (shared/accuracy.ts). Every function runs inside the caller's transaction.
  */
 import crypto from 'node:crypto';
-import { aggregateAccuracy, accuracyByCoder, accuracyBySetting, chartAccuracy, FINDING_MOVES, type AuditedChart, type FindingOutcome } from '../../../shared/accuracy';
+import { aggregateAccuracy, accuracyByCoder, accuracyByPeriod, accuracyBySetting, chartAccuracy, FINDING_MOVES, type AuditedChart, type FindingOutcome } from '../../../shared/accuracy';
 import { auditDiff, type AuditFinding } from '../../../shared/audit-diff';
 import { drawSample, type SampleSpec } from '../../../shared/audit-sample';
 import type { AuditAccuracyReport, AuditMode, AuditView, SampleDrawn } from '../../../shared/audits';
@@ -175,7 +175,14 @@ export function accuracyReport(db: WorkspaceDb, args: { from: string; to: string
     submittedAt: a.submitted_at,
     accuracy: auditView(db, a.id).accuracy ?? { codesConsidered: 0, codesAgreed: 0, changed: false },
   }));
-  return { from: args.from, to: args.to, team: aggregateAccuracy(charts.map((c) => c.accuracy)), byCoder: accuracyByCoder(charts), bySetting: accuracyBySetting(charts) };
+  return {
+    from: args.from,
+    to: args.to,
+    team: aggregateAccuracy(charts.map((c) => c.accuracy)),
+    byCoder: accuracyByCoder(charts),
+    bySetting: accuracyBySetting(charts),
+    byWeek: accuracyByPeriod(charts, 'week'),
+  };
 }
 
 /** An auditor auditing a chart may not code it: the audit would grade their own work. */

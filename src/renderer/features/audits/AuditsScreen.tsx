@@ -4,7 +4,10 @@
  * findings on their charts; everyone sees accuracy, both measures labelled, with 95% intervals.
  */
 import { useEffect, useState } from 'react';
-import type { AccuracyMeasure } from '../../../shared/accuracy';
+import type { AccuracyGroup, AccuracyMeasure } from '../../../shared/accuracy';
+import type { AuditAccuracyReport } from '../../../shared/audits';
+import type { ChartSetting } from '../../../shared/domain';
+import { SETTING_LABELS } from '../../lib/labels';
 import { ErrorText } from '../../components/ErrorText';
 import { useRoute } from '../../app/route-store';
 import { call } from '../../lib/api';
@@ -78,13 +81,9 @@ function SampleForm() {
   );
 }
 
-function SendFindings({ coderIds }: { coderIds: string[] }) {
+function SendFindings({ coderIds, names }: { coderIds: string[]; names: Record<string, string> }) {
   const [to, setTo] = useState('');
   const [path, setPath] = useState('');
-  const [names, setNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    void call('packages.recipients', {}).then((r) => r.ok && setNames(Object.fromEntries(r.value.recipients.map((p) => [p.profileId, p.displayName]))));
-  }, []);
   return (
     <section className="audit-panel" aria-labelledby="send-title">
       <h2 id="send-title">Send findings to a coder</h2>
@@ -112,6 +111,39 @@ function SendFindings({ coderIds }: { coderIds: string[] }) {
   );
 }
 
+/** Both measures per coder, per setting and per week, each with its interval. */
+function AccuracyTables({ report, names }: { report: AuditAccuracyReport; names: Record<string, string> }) {
+  const groups: [string, AccuracyGroup[], (key: string) => string][] = [
+    ['Coder', report.byCoder, (k) => names[k] ?? k],
+    ['Setting', report.bySetting, (k) => SETTING_LABELS[k as ChartSetting] ?? k],
+    ['Week', report.byWeek, (k) => k],
+  ];
+  return (
+    <section className="audit-panel audit-accuracy-tables" aria-label="Accuracy by coder, setting and week">
+      {groups.map(([title, rows, label]) => (
+        <table key={title} className="data-table">
+          <thead>
+            <tr>
+              <th>{title}</th>
+              <th className="num">Code level</th>
+              <th className="num">Record level</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((g) => (
+              <tr key={g.key}>
+                <td>{label(g.key)}</td>
+                <td className="num">{measure(g.summary.codeLevel)}</td>
+                <td className="num">{measure(g.summary.recordLevel)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
 export function AuditsScreen() {
   const role = useSession((s) => s.status?.profile?.role ?? 'coder');
   const audits = useAudits((s) => s.audits);
@@ -124,6 +156,12 @@ export function AuditsScreen() {
     void useAudits.getState().load();
   }, []);
   const open = audits.find((a) => a.id === openId) ?? null;
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    void call('packages.recipients', {}).then((r) => {
+      if (r.ok) setNames(Object.fromEntries([r.value.self, ...r.value.recipients].map((p) => [p.profileId, p.displayName])));
+    });
+  }, []);
   const coderIds = [...new Set(audits.filter((a) => a.status === 'committed').map((a) => a.coderId))];
   return (
     <main className="audits-screen" aria-label="Audits">
@@ -152,6 +190,7 @@ export function AuditsScreen() {
           </div>
         </section>
       ) : null}
+      {accuracy && accuracy.team.recordLevel.audited > 0 ? <AccuracyTables report={accuracy} names={names} /> : null}
       {role === 'auditor' ? <SampleForm /> : null}
       <section className="audit-panel" aria-labelledby="audits-title">
         <h2 id="audits-title">{role === 'coder' ? 'Findings on my charts' : 'Audits'}</h2>
@@ -181,7 +220,7 @@ export function AuditsScreen() {
         </table>
       </section>
       {open ? <AuditFindings audit={open} role={role} /> : null}
-      {role === 'auditor' && coderIds.length > 0 ? <SendFindings coderIds={coderIds} /> : null}
+      {role === 'auditor' && coderIds.length > 0 ? <SendFindings coderIds={coderIds} names={names} /> : null}
     </main>
   );
 }

@@ -50,6 +50,13 @@ export function MetricCards({ report }: { report: ProductivityReport }) {
         );
       })}
       <li className="metric-card">
+        <MetricLabel id="accuracy_code_level" />
+        <span className="metric-value">{show(report.team.accuracyCodeLevel, '%')}</span>
+        <span className="metric-before">
+          <MetricLabel id="accuracy_record_level" short="record level" />: {show(report.team.accuracyRecordLevel, '%')}
+        </span>
+      </li>
+      <li className="metric-card">
         <MetricLabel id="backlog_count" />
         <span className="metric-value">{report.backlog.count.toLocaleString()}</span>
         <span className="metric-before">

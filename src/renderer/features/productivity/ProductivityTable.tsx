@@ -14,7 +14,7 @@ const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSorted
 const helper = createColumnHelper<typeof features, TableRow>();
 
 const figure = (id: MetricId, key: keyof TableRow & string, short?: string) =>
-  helper.accessor((row) => row[key] as number | null, {
+  helper.accessor((row) => (row[key] ?? null) as number | null, {
     id: key,
     header: () => <MetricLabel id={id} {...(short ? { short } : {})} />,
     cell: (info) => (info.getValue() === null ? '—' : (info.getValue() as number).toLocaleString()),
@@ -33,6 +33,13 @@ const FIGURES = [
   figure('query_rate', 'queryRate', 'Query %'),
 ];
 
+/** Accuracy comes from audits of a coder's charts: shown per coder only. */
+const ACCURACY = [
+  figure('accuracy_code_level', 'accuracyCodeLevel', 'Acc. code %'),
+  figure('accuracy_record_level', 'accuracyRecordLevel', 'Acc. record %'),
+  figure('accuracy_adjusted_units', 'accuracyAdjustedUnits', 'Adj. units'),
+];
+
 const KEYS = {
   coder: helper.accessor('coder', { header: 'Coder' }),
   day: helper.accessor('day', { header: 'Day' }),
@@ -42,7 +49,7 @@ const KEYS = {
 const isKey = (id: string): boolean => id in KEYS;
 
 const COLUMNS: Record<Grouping, ReturnType<typeof helper.columns>> = {
-  coder: helper.columns([KEYS.coder, ...FIGURES]),
+  coder: helper.columns([KEYS.coder, ...FIGURES, ...ACCURACY]),
   'coder-day': helper.columns([KEYS.day, KEYS.coder, ...FIGURES]),
   setting: helper.columns([KEYS.setting, ...FIGURES]),
   day: helper.columns([KEYS.day, ...FIGURES]),

@@ -2,14 +2,14 @@
  * The productivity table's rows: the report's groups (by coder, coder and day, setting, day),
  * each already summarised in main with the same shared formulas as every total.
  */
-import type { ProductivityReport, Totals } from '../../../shared/productivity';
+import type { AccuracyFigures, ProductivityReport, Totals } from '../../../shared/productivity';
 import { SETTING_LABELS } from '../../lib/labels';
 
 export const GROUPINGS = ['coder', 'coder-day', 'setting', 'day'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 export const GROUPING_LABELS: Record<Grouping, string> = { coder: 'Coder', 'coder-day': 'Coder × day', setting: 'Setting', day: 'Day' };
 
-export interface TableRow extends Totals {
+export interface TableRow extends Totals, Partial<AccuracyFigures> {
   id: string;
   coder: string;
   day: string;
