@@ -6,7 +6,7 @@
  * (shared/accuracy.ts). Every function runs inside the caller's transaction.
  */
 import crypto from 'node:crypto';
-import { aggregateAccuracy, accuracyByCoder, accuracyByPeriod, accuracyBySetting, chartAccuracy, FINDING_MOVES, type AuditedChart, type FindingOutcome } from '../../../shared/accuracy';
+import { aggregateAccuracy, accuracyByCoder, accuracyByPeriod, accuracyBySetting, chartAccuracy, FINDING_MOVES, type AuditedChart, type FindingOutcome, type JudgedFinding } from '../../../shared/accuracy';
 import { auditDiff, type AuditFinding } from '../../../shared/audit-diff';
 import { drawSample, type SampleSpec } from '../../../shared/audit-sample';
 import type { AuditAccuracyReport, AuditMode, AuditView, SampleDrawn } from '../../../shared/audits';
@@ -162,18 +162,30 @@ export function auditView(db: WorkspaceDb, id: string): AuditView {
 
 /** Both accuracy measures over the committed audits (optionally of one coder), per coder and per setting. */
 export function accuracyReport(db: WorkspaceDb, args: { from: string; to: string; coderId: string | null }): AuditAccuracyReport {
-  const audits = rows<{ id: string; coder_id: string; setting: ChartSetting; submitted_at: string }>(
+  // Two reads for any number of audits: the audited submissions, then every finding of them.
+  const audits = rows<{ id: string; coder_id: string; setting: ChartSetting; submitted_at: string; coding_json: string }>(
     db,
-    `SELECT a.id, a.coder_id, c.setting, s.submitted_at FROM audits a JOIN charts c ON c.id = a.chart_id
+    `SELECT a.id, a.coder_id, c.setting, s.submitted_at, s.coding_json FROM audits a JOIN charts c ON c.id = a.chart_id
      JOIN submissions s ON s.chart_id = a.chart_id AND s.version = a.version
      WHERE a.status = 'committed' AND s.submitted_at >= ? AND s.submitted_at < ? AND (? IS NULL OR a.coder_id = ?)`,
     args.from, `${args.to}T24`, args.coderId, args.coderId,
   );
+  const wanted = new Set(audits.map((a) => a.id));
+  const findings = new Map<string, JudgedFinding[]>();
+  for (const f of rows<{ audit_id: string; kind: AuditFinding['kind']; coder_line: number | null; outcome: FindingOutcome }>(
+    db,
+    "SELECT f.audit_id, f.kind, f.coder_line, f.outcome FROM audit_findings f JOIN audits a ON a.id = f.audit_id WHERE a.status = 'committed'",
+  )) {
+    if (!wanted.has(f.audit_id)) continue;
+    const list = findings.get(f.audit_id) ?? [];
+    list.push({ kind: f.kind, coderLine: f.coder_line, outcome: f.outcome });
+    findings.set(f.audit_id, list);
+  }
   const charts: AuditedChart[] = audits.map((a) => ({
     coderId: a.coder_id,
     setting: a.setting,
     submittedAt: a.submitted_at,
-    accuracy: auditView(db, a.id).accuracy ?? { codesConsidered: 0, codesAgreed: 0, changed: false },
+    accuracy: chartAccuracy(JSON.parse(a.coding_json) as Coding, findings.get(a.id) ?? []),
   }));
   return {
     from: args.from,
