@@ -13,6 +13,7 @@ export const METHOD_NAMES = [
   'settings.setIdleLock',
   'activity.record',
   'settings.setActivityIdle',
+  'settings.setUnitWeights',
   'reports.productivity',
   'reports.exportProductivity',
   'queries.list',

@@ -6,7 +6,7 @@
 import { AUDIT_MODES, type AuditAccuracyReport, type AuditView, type SampleDrawn } from './audits';
 import { queryAnswerSchema, queryDraftSchema } from './queries';
 import { QUERY_EXPORT_FORMATS, type QueryChange, type QueryRecord } from './query-records';
-import type { ProductivityReport } from './productivity';
+import type { ProductivityReport, UnitWeights } from './productivity';
 import { z } from 'zod';
 import {
   CHART_STATUSES,
@@ -79,6 +79,8 @@ const queryId = z.string().regex(/^Q-[0-9a-f]{16}$/, 'expected a query id');
 const QUERY_WRITERS = ['coder', 'auditor'] as const;
 const auditId = z.string().regex(/^A-[0-9a-f]{16}$/, 'expected an audit id');
 const AUDITORS = ['auditor'] as const;
+const weight = z.number().min(0, 'a weight is 0 to 10').max(10, 'a weight is 0 to 10');
+const unitWeightsSchema = z.object({ inpatient: weight, outpatient_surgery: weight, emergency: weight, professional: weight }).strict();
 const reportRangeSchema = z.object({ from: isoDate, to: isoDate, coderId: z.string().min(1).max(64).optional() }).strict();
 const ACTIVITY_IDLE_TEXT = 'the activity idle threshold is 1 to 30 minutes';
 /** One activity record covers at most an hour: the renderer sends one every few minutes. */
@@ -285,6 +287,11 @@ export const contract = {
   }),
   /** Code- and record-level accuracy with Wilson 95% intervals; a coder sees their own only. */
   'audits.accuracy': method<AuditAccuracyReport>()({ input: reportRangeSchema, access: ALL_ROLES }),
+  /** The weight of a submitted chart per setting, for weighted units (a supervisor's choice; 0 to 10 each). */
+  'settings.setUnitWeights': method<UnitWeights>()({
+    input: z.object({ weights: unitWeightsSchema }).strict(),
+    access: ['supervisor'],
+  }),
   'settings.setIdleLock': method<SessionStatus>()({
     input: z
       .object({ minutes: z.number().int().min(IDLE_LOCK_LIMITS.min, IDLE_LOCK_TEXT).max(IDLE_LOCK_LIMITS.max, IDLE_LOCK_TEXT) })

@@ -2,13 +2,14 @@
 import { AppFailure } from '../../shared/result';
 import { row } from '../services/db/rows';
 import { transaction } from '../services/db/transaction';
-import { readActivityIdleMinutes, writeActivityIdleMinutes } from '../services/workspace/settings';
+import { SETTINGS } from '../../shared/domain';
+import { readActivityIdleMinutes, readUnitWeights, writeActivityIdleMinutes, writeUnitWeights } from '../services/workspace/settings';
 import type { HandlerTable } from './types';
 
 /** Clock and event-loop slack between the renderer measuring and main checking. */
 const SLACK_SECONDS = 5;
 
-export const activityHandlers: HandlerTable<'activity.record' | 'settings.setActivityIdle'> = {
+export const activityHandlers: HandlerTable<'activity.record' | 'settings.setActivityIdle' | 'settings.setUnitWeights'> = {
   'activity.record': (input, app) => {
     const s = app.requireSession();
     return transaction(s.db, () => {
@@ -28,6 +29,14 @@ export const activityHandlers: HandlerTable<'activity.record' | 'settings.setAct
       app.audit('chart.activity', input.chartId, { activeSeconds: input.activeSeconds, idleMinutes: readActivityIdleMinutes(s.db) });
       return { recorded: input.activeSeconds };
     });
+  },
+  'settings.setUnitWeights': (input, app) => {
+    const s = app.requireSession();
+    transaction(s.db, () => {
+      writeUnitWeights(s.db, input.weights);
+      app.audit('settings.change', null, { unitWeights: SETTINGS.map((k) => input.weights[k]) });
+    });
+    return readUnitWeights(s.db);
   },
   'settings.setActivityIdle': (input, app) => {
     const s = app.requireSession();

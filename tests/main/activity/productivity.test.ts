@@ -109,6 +109,21 @@ describe('activity and productivity', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('weighs units with the supervisor’s own weights, refused to a coder and out of range', async () => {
+    const { t } = await codersDay();
+    await must(t.coder, 'packages.result', { recipientId: t.leadId, expiresDays: 14, path: file(t, 'result.cdpkg') });
+    await must(t.lead, 'packages.apply', { path: file(t, 'result.cdpkg') });
+    const weights = { inpatient: 2, outpatient_surgery: 1, emergency: 0.5, professional: 0.25 };
+    expect(await must(t.lead, 'settings.setUnitWeights', { weights })).toEqual(weights);
+    const team = await must(t.lead, 'reports.productivity', { from: '2026-09-02', to: '2026-09-02' });
+    expect(team.weights).toEqual(weights);
+    expect(team.coders.find((c) => c.userId === t.coderId)?.weightedUnits).toBe(2);
+    expect(await call(t.coder, 'settings.setUnitWeights', { weights })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(t.lead, 'settings.setUnitWeights', { weights: { ...weights, inpatient: 11 } })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const entry = t.lead.session!.db.prepare("SELECT detail_json FROM audit_log WHERE action = 'settings.change' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(entry)).toEqual({ unitWeights: [2, 1, 0.5, 0.25] });
+  });
+
   it('refuses a reversed or impossible date range with a reason', async () => {
     const { t } = await codersDay();
     const reversed = await call(t.coder, 'reports.productivity', { from: '2026-09-07', to: '2026-09-01' });

@@ -38,3 +38,7 @@ export function readUnitWeights(db: WorkspaceDb): UnitWeights {
   const valid = SETTINGS.every((s) => typeof parsed[s] === 'number' && (parsed[s] as number) >= 0);
   return valid ? (parsed as UnitWeights) : DEFAULT_UNIT_WEIGHTS;
 }
+
+export function writeUnitWeights(db: WorkspaceDb, weights: UnitWeights): void {
+  run(db, 'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', WEIGHTS_KEY, JSON.stringify(weights));
+}
