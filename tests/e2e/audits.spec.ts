@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { screenshotsAtSizes, seedHome, unlockAs } from './steps';
+import { addCodeBySearch, screenshotsAtSizes, seedHome, unlockAs } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -37,13 +37,7 @@ test('sample → blind re-code → findings and accuracy → coder rebuts → au
   await audits.getByRole('listitem').filter({ hasText: 'IP-260102' }).getByRole('button', { name: 'Audit blind' }).click();
   await expect(page.getByRole('heading', { name: /Audit of chart IP-260102/ })).toBeVisible();
   await expect(page.getByText('Blind: the coder’s codes are hidden until you commit')).toBeVisible();
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('nstemi myocard');
-  const results = page.getByRole('listbox', { name: 'Code results' });
-  await expect(results.getByRole('option').first()).toContainText('I21.4');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('POA for I21.4').selectOption('Y');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await addCodeBySearch(page, 'nstemi myocard', 'I21.4', 'Y');
   await shots(page, 'blind');
   await page.getByRole('button', { name: 'Commit audit' }).click();
 

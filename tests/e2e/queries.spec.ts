@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host';
-import { createProfileWithDemo, screenshotsAtSizes } from './steps';
+import { addCodeBySearch, createProfileWithDemo, screenshotsAtSizes } from './steps';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -105,13 +105,7 @@ test('query from a selected sentence → refused when leading → sent → answe
   // Coded and submitted.
   await panel.getByRole('button', { name: 'Close', exact: true }).first().click();
   await expect(panel).toHaveCount(0);
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('nstemi myocard');
-  const results = page.getByRole('listbox', { name: 'Code results' });
-  await expect(results.getByRole('option').first()).toContainText('I21.4');
-  await page.keyboard.press('Enter');
-  await page.getByLabel('POA for I21.4').selectOption('Y');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await addCodeBySearch(page, 'nstemi myocard', 'I21.4', 'Y');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText(/Chart IP-260102 submitted/)).toBeVisible();
   expect(errors).toEqual([]);

@@ -71,3 +71,13 @@ export function seedHome(script: string, home: string): void {
   });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
 }
+
+/** In the chart screen: searches `words`, takes the first hit (which must be `code`) and sets its POA, then waits for the save. */
+export async function addCodeBySearch(page: Page, words: string, code: string, poa: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type(words);
+  await expect(page.getByRole('listbox', { name: 'Code results' }).getByRole('option').first()).toContainText(code);
+  await page.keyboard.press('Enter');
+  await page.getByLabel(`POA for ${code}`).selectOption(poa);
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/shared/domain';
 import {
-  DEFAULT_UNIT_WEIGHTS, METRIC_IDS, METRICS, chartsPerActiveHour, median, metricDefinition, percent, weightedUnits,
+  DEFAULT_UNIT_WEIGHTS, METRIC_IDS, METRICS, chartsPerActiveHour, metricDefinition, percent, weightedUnits,
 } from '../../src/shared/metrics';
 
 describe('metric definitions', () => {
@@ -35,11 +35,5 @@ describe('metric arithmetic', () => {
     expect(chartsPerActiveHour(3, 0)).toBeNull();
     expect(percent(1, 3)).toBe(33.3);
     expect(percent(0, 0)).toBeNull();
-  });
-
-  it('takes the median of odd and even counts', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([])).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { FINDING_MOVES, FINDING_OUTCOMES } from '../../../shared/accuracy';
 import { AUDIT_FINDING_KINDS } from '../../../shared/audit-diff';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run } from '../db/rows';
+import type { AuditRow } from './audits';
 
 const text = (max: number) => z.string().max(max);
 
@@ -46,18 +47,6 @@ export const auditWireSchema = z
   .strict();
 export type AuditWire = z.infer<typeof auditWireSchema>;
 
-interface AuditRow {
-  id: string;
-  chart_id: string;
-  version: number;
-  coder_id: string;
-  auditor_id: string;
-  mode: 'blind' | 'review';
-  started_at: string;
-  committed_at: string;
-  auditor_coding_json: string;
-}
-
 interface FindingRow {
   finding_id: string;
   kind: AuditWire['findings'][number]['kind'];
@@ -84,7 +73,7 @@ export function auditsWith(db: WorkspaceDb, counterpart: string, chartIds: reado
       auditorId: a.auditor_id,
       mode: a.mode,
       startedAt: a.started_at,
-      committedAt: a.committed_at,
+      committedAt: a.committed_at as string, // committed audits only
       auditorCodingJson: a.auditor_coding_json,
       findings: rows<FindingRow>(db, 'SELECT * FROM audit_findings WHERE audit_id = ? ORDER BY rowid', a.id).map((f) => ({
         id: f.finding_id,
@@ -109,7 +98,7 @@ export function auditsWith(db: WorkspaceDb, counterpart: string, chartIds: reado
 export function mergeAudits(db: WorkspaceDb, wires: readonly AuditWire[], senderId: string): number {
   let changed = 0;
   for (const w of wires) {
-    const local = row<AuditRow>(db, 'SELECT * FROM audits WHERE id = ?', w.id);
+    const local = row<Pick<AuditRow, 'auditor_id' | 'coder_id'>>(db, 'SELECT auditor_id, coder_id FROM audits WHERE id = ?', w.id);
     const auditorId = local?.auditor_id ?? w.auditorId;
     const coderId = local?.coder_id ?? w.coderId;
     const side = senderId === auditorId ? 'auditor' : senderId === coderId ? 'coder' : null;

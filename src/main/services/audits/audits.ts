@@ -49,7 +49,8 @@ export function sampleCharts(
   return { sampleId: id, seed: sample.seed, population: candidates.length, chartIds: sample.chartIds, perStratum: sample.perStratum };
 }
 
-interface AuditRow {
+/** An audits row as stored (audit-wire.ts reads the same rows). */
+export interface AuditRow {
   id: string;
   chart_id: string;
   version: number;

@@ -1,8 +1,10 @@
 /** The Audits screen: a drawn sample, the audits this profile may see, accuracy, and the actions on them. */
 import { create } from 'zustand';
 import type { AuditAccuracyReport, AuditView, SampleDrawn } from '../../../shared/audits';
+import type { Result } from '../../../shared/result';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { statusCall } from '../../lib/status-call';
 import { registerStoreReset } from '../../lib/store-registry';
 import { presetRange } from '../productivity/period';
 
@@ -27,16 +29,7 @@ interface AuditsState {
 const initial = { sample: null, audits: [], accuracy: null, openId: null, busy: false, error: null, notice: null };
 
 export const useAudits = create<AuditsState>()((set, get) => {
-  const act = async <T,>(run: () => ReturnType<typeof call<'audits.list'>> | Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof describeError>[0] }>, notice: string | null): Promise<T | null> => {
-    set({ busy: true, error: null, notice: null });
-    const result = (await run()) as { ok: true; value: T } | { ok: false; error: Parameters<typeof describeError>[0] };
-    if (!result.ok) {
-      set({ busy: false, error: describeError(result.error) });
-      return null;
-    }
-    set({ busy: false, notice });
-    return result.value;
-  };
+  const act = <T,>(run: () => Promise<Result<T>>, notice: string | null): Promise<T | null> => statusCall(set, run, notice);
   return {
     ...initial,
     async load() {

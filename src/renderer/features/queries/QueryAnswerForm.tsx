@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { ANSWER_KINDS_BY_FORMAT, IMPLIED_AGREEMENT, offeredChoices, type AnswerKind, type QueryAnswer } from '../../../shared/queries';
 import type { QueryRecord } from '../../../shared/query-records';
-import { useChart } from '../chart/chart-store';
 import { selectedIndicator } from './selected-indicator';
 import { useQueries } from './query-store';
 
@@ -16,11 +15,10 @@ export function QueryAnswerForm({ query }: { query: QueryRecord }) {
   const [agreed, setAgreed] = useState(true);
   const [pickError, setPickError] = useState<string | null>(null);
   const busy = useQueries((s) => s.busy);
-  const doc = useChart((s) => (s.openDocumentId ? (s.documents[s.openDocumentId] ?? null) : null));
   const options = offeredChoices(query.draft).slice(0, query.draft.options.length);
 
   const fromDocument = () => {
-    const picked = selectedIndicator(doc ? { id: doc.id, title: doc.title, date: doc.date } : null);
+    const picked = selectedIndicator();
     if (typeof picked === 'string') return setPickError(picked);
     setPickError(null);
     setText(picked.text);

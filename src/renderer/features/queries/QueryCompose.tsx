@@ -6,21 +6,19 @@
 import { useState } from 'react';
 import { FIXED_OPTIONS, QUERY_FORMAT_LABELS, QUERY_FORMATS, YES_NO_PURPOSE_LABELS, YES_NO_PURPOSES, type QueryFormat, type YesNoPurpose } from '../../../shared/queries';
 import { lintQuery } from '../../../shared/query-lint';
-import { useChart } from '../chart/chart-store';
 import { selectedIndicator } from './selected-indicator';
 import { useQueries } from './query-store';
 
 export function QueryCompose() {
   const draft = useQueries((s) => s.draft);
   const busy = useQueries((s) => s.busy);
-  const doc = useChart((s) => (s.openDocumentId ? (s.documents[s.openDocumentId] ?? null) : null));
   const [pickError, setPickError] = useState<string | null>(null);
   if (!draft) return null;
   const store = useQueries.getState;
   const problems = lintQuery(draft);
 
   const addSelection = () => {
-    const picked = selectedIndicator(doc ? { id: doc.id, title: doc.title, date: doc.date } : null);
+    const picked = selectedIndicator();
     if (typeof picked === 'string') return setPickError(picked);
     setPickError(null);
     store().change({ indicators: [...draft.indicators, picked] });

@@ -8,8 +8,10 @@ import type { QueryAnswer, QueryDraft } from '../../../shared/queries';
 import type { QueryChange, QueryExportFormat, QueryRecord } from '../../../shared/query-records';
 import { draftFromTemplate } from '../../../shared/query-templates';
 import type { QueryTemplateId } from '../../../shared/queries';
+import type { Result } from '../../../shared/result';
 import { call } from '../../lib/api';
 import { describeError } from '../../lib/errors';
+import { statusCall } from '../../lib/status-call';
 import { registerChartReset, registerStoreReset } from '../../lib/store-registry';
 import { useChart } from '../chart/chart-store';
 
@@ -50,16 +52,10 @@ const initial = { open: false, chartId: null, queries: [], draft: null, editingI
 
 export const useQueries = create<QueryState>()((set, get) => {
   /** Runs one call; on success reloads the list and says what happened. */
-  const act = async <T,>(run: () => Promise<{ ok: true; value: T } | { ok: false; error: Parameters<typeof describeError>[0] }>, notice: string): Promise<T | null> => {
-    set({ busy: true, error: null, notice: null });
-    const result = await run();
-    if (!result.ok) {
-      set({ busy: false, error: describeError(result.error) });
-      return null;
-    }
-    set({ busy: false, notice });
-    await get().load();
-    return result.value;
+  const act = async <T,>(run: () => Promise<Result<T>>, notice: string): Promise<T | null> => {
+    const value = await statusCall(set, run, notice);
+    if (value !== null) await get().load();
+    return value;
   };
   return {
     ...initial,

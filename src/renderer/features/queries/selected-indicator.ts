@@ -1,14 +1,12 @@
 /** The coder's text selection in the open document, as a clinical indicator (or why it cannot be one). */
 import { QUERY_LIMITS, type ClinicalIndicator } from '../../../shared/queries';
+import { useChart } from '../chart/chart-store';
 import { spanOf } from '../find/text-marks';
 
-export interface OpenDocument {
-  id: string;
-  title: string;
-  date: string;
-}
-
-export function selectedIndicator(doc: OpenDocument | null, selection: Selection | null = window.getSelection()): ClinicalIndicator | string {
+/** Reads the chart's open document and the window's selection at the moment the coder asks. */
+export function selectedIndicator(selection: Selection | null = window.getSelection()): ClinicalIndicator | string {
+  const { openDocumentId, documents } = useChart.getState();
+  const doc = openDocumentId ? documents[openDocumentId] : undefined;
   if (!doc) return 'Open a document and select the words to cite.';
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return 'Select the words to cite in the document first.';
   const viewer = document.querySelector('article.doc-viewer');
