@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { z } from 'zod';
 import { CODE_SYSTEMS } from '../../../shared/domain';
 import { auditWireSchema } from '../audits/audit-wire';
+import { queryWireSchema } from '../queries/query-wire';
 import { wireStateSchema } from './chart-state';
 import { refused } from './envelope';
 import { wireRow } from './rows-codec';
@@ -33,6 +34,8 @@ export const workBodySchema = z
     codeSets: z.array(z.object({ system: z.enum(CODE_SYSTEMS), label: z.string().max(80), effectiveFrom: z.string().max(10), isDemo: z.boolean() }).strict()).max(100),
     // Committed audits of the recipient's charts, for them to answer (absent in packages made before audits).
     audits: z.array(auditWireSchema).max(5000).default([]),
+    // The physician queries of these charts (absent in packages made before queries travelled).
+    queries: z.array(queryWireSchema).max(50_000).default([]),
   })
   .strict()
   .refine((b) => b.charts.length > 0 || b.audits.length > 0);
@@ -59,6 +62,8 @@ export const resultBodySchema = z
     head: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     // The audits of these charts with the coder's responses (absent in packages made before audits).
     audits: z.array(auditWireSchema).max(5000).default([]),
+    // The physician queries of these charts, as the coder left them.
+    queries: z.array(queryWireSchema).max(50_000).default([]),
   })
   .strict();
 export type ResultBody = z.infer<typeof resultBodySchema>;

@@ -12,6 +12,7 @@ import { AppFailure } from '../../../shared/result';
 import { projectActivity } from '../activity/project';
 import { auditsWith, mergeAudits } from '../audits/audit-wire';
 import { trailHead } from '../audit/binding';
+import { mergeQueries, queriesOf, strayQueries } from '../queries/query-wire';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run, values } from '../db/rows';
 import { decodeBody, encodeBody, resultBodySchema, type ResultBody } from './body';
@@ -47,6 +48,7 @@ export function makeResultPackage(
     head: trailHead(db),
     // The issuer's audits of these charts, with this coder's responses.
     audits: auditsWith(db, args.issuer.profileId, chartIds),
+    queries: queriesOf(db, chartIds),
   };
   const header: HeaderFields = {
     kind: 'result',
@@ -81,6 +83,9 @@ export function applyResultPackage(db: WorkspaceDb, args: { home: string; self: 
   if (foreign.length > 0) {
     throw refused(`This result package names ${foreign.length} chart(s) that were never sent to its coder: nothing was changed.`);
   }
+  if (strayQueries(body.queries, body.charts.map((c) => c.chartId)) > 0) {
+    throw refused('This result package carries queries for charts it does not return: nothing was changed.');
+  }
 
   const at = args.now.toISOString();
   const applied: string[] = [];
@@ -104,7 +109,8 @@ export function applyResultPackage(db: WorkspaceDb, args: { home: string; self: 
     activity += added;
   }
   const audits = mergeAudits(db, body.audits, header.senderId);
-  logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length, audits });
+  const queries = mergeQueries(db, body.queries);
+  logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length, audits, queries });
   return { packageId: header.packageId, seq: header.seq, alreadyApplied: false, applied, unchanged, conflicts, activity };
 }
 

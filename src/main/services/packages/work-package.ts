@@ -4,6 +4,7 @@
  * verifies it and imports every chart, or none. Both run inside the caller's transaction.
  */
 import { mergeAudits, type AuditWire } from '../audits/audit-wire';
+import { mergeQueries, queriesOf, strayQueries } from '../queries/query-wire';
 import crypto from 'node:crypto';
 import type { ChartSetting } from '../../../shared/domain';
 import type { PackageOpened } from '../../../shared/packages';
@@ -61,7 +62,7 @@ export function makeWorkPackage(
     return { id, baseHash: stateHash(readState(db, id)), tables };
   });
   const dated = ids.map((id) => row<{ setting: ChartSetting; discharge_date: string }>(db, 'SELECT setting, discharge_date FROM charts WHERE id = ?', id)!);
-  const body: WorkBody = { kind: 'work', charts, codeSets: codeSetNeeds(content, dated.map((c) => ({ setting: c.setting, codingDate: c.discharge_date }))), audits };
+  const body: WorkBody = { kind: 'work', charts, codeSets: codeSetNeeds(content, dated.map((c) => ({ setting: c.setting, codingDate: c.discharge_date }))), audits, queries: queriesOf(db, ids) };
   const header: HeaderFields = {
     kind: 'work',
     packageId: crypto.randomBytes(16).toString('hex'),
@@ -91,6 +92,9 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
   if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, assignedAt: v.header.createdAt, audits: 0, alreadyOpened: true, missingCodeSets: [] };
   const body = decodeBody(v.decrypt(), workBodySchema);
 
+  if (strayQueries(body.queries, body.charts.map((c) => c.id)) > 0) {
+    throw new AppFailure('PACKAGE_REFUSED', 'This package carries queries for charts it does not hold: nothing was changed.');
+  }
   const present = body.charts.filter((c) => row(db, 'SELECT 1 FROM charts WHERE id = ?', c.id)).length;
   if (present > 0) {
     throw new AppFailure('CONFLICT', `${present} of the ${body.charts.length} charts in this package are already in your workspace: nothing was changed. Return your results for them first.`);
@@ -112,7 +116,8 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
     throw error;
   }
   const audits = mergeAudits(db, body.audits, v.header.senderId);
-  logPackage(db, v.header, 'opened', body.charts.length, args.now, { codeSets: body.codeSets.length, audits });
+  const queries = mergeQueries(db, body.queries);
+  logPackage(db, v.header, 'opened', body.charts.length, args.now, { codeSets: body.codeSets.length, audits, queries });
   return {
     packageId: v.header.packageId,
     sender,
