@@ -73,6 +73,17 @@ test('a supervisor reads the team’s figures and plots, and exports CSV and XLS
   await screen.getByRole('button', { name: 'Export CSV' }).click();
   await expect(screen.getByText(/may not write in that folder/)).toBeVisible();
   await screenshotsAtSizes(page, 'team-productivity-export');
+
+  // The supervisor doubles the inpatient weight: weighted units are recomputed on screen.
+  const units = cards.locator('.metric-card').filter({ has: page.locator('.metric-label', { hasText: /^Weighted units/ }) }).locator('.metric-value');
+  const figure = async () => Number((await units.textContent())!.replace(/,/g, ''));
+  const before = await figure();
+  const weights = screen.getByRole('region', { name: 'Unit weights' });
+  await weights.getByLabel('Inpatient').fill('2');
+  await weights.getByRole('button', { name: 'Save weights' }).click();
+  await expect(weights.getByRole('status')).toHaveText('Saved: weighted units now use these weights.');
+  await expect.poll(figure).toBeGreaterThan(before);
+  await screenshotsAtSizes(page, 'team-productivity-weights', () => weights.scrollIntoViewIfNeeded());
   expect(errors).toEqual([]);
 });
 
@@ -85,5 +96,6 @@ test('a coder sees their own figures, with no export', async ({ page }) => {
   await expect(screen.getByText('These are your figures exactly as your supervisor sees them.')).toBeVisible();
   await expect(screen.getByRole('table').getByRole('row')).toHaveCount(2);
   await expect(screen.getByRole('button', { name: 'Export XLSX' })).toHaveCount(0);
+  await expect(screen.getByRole('region', { name: 'Unit weights' }).getByLabel('Inpatient')).not.toBeEditable();
   await screenshotsAtSizes(page, 'my-productivity');
 });

@@ -11,6 +11,7 @@ import { PERIOD_PRESETS } from './period';
 import { ProductivityCharts } from './ProductivityCharts';
 import { ProductivityTable } from './ProductivityTable';
 import { useProductivity } from './productivity-store';
+import { UnitWeightsPanel } from './UnitWeightsPanel';
 import './productivity.css';
 
 export function ProductivityScreen() {
@@ -74,6 +75,7 @@ export function ProductivityScreen() {
           <MetricCards report={report} />
           <ProductivityCharts report={report} />
           <ProductivityTable report={report} />
+          <UnitWeightsPanel weights={report.weights} editable={supervisor} />
           {supervisor ? <ExportPanel /> : null}
         </>
       ) : null}
