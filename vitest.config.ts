@@ -1,8 +1,11 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: services and databases under node, components under happy-dom.
+// Two projects: services and databases under node, components under happy-dom. One worker per
+// core (Vitest's default leaves one idle): much of the suite waits on child processes and scrypt.
 export default defineConfig({
   test: {
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         test: {
