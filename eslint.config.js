@@ -43,7 +43,20 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           { group: ['**/renderer/**', '**/preload/**'], message: 'services never import the renderer or preload.' },
-          { group: ['**/api', '**/handlers/**', '**/host/**', '**/cli/**', '**/electron/**'], message: 'services sit below api.ts and the hosts.' },
+          { group: ['**/api', '**/handlers/**', '**/host/**', '**/cli/**', '**/electron/**', '**/hub/**'], message: 'services sit below api.ts and the hosts.' },
+        ],
+        [noElectron],
+      ),
+    },
+  },
+  {
+    // The team hub is a host of its own over PostgreSQL: it uses services' pure parts, never a desktop host.
+    files: ['src/main/hub/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [
+          { group: ['**/renderer/**', '**/preload/**'], message: 'The hub never imports the renderer or preload.' },
+          { group: ['**/api', '**/handlers/**', '**/host/**', '**/electron/**', '**/app'], message: 'The hub is not the desktop app: it serves from PostgreSQL, not a workspace.' },
         ],
         [noElectron],
       ),

@@ -21,6 +21,10 @@ export const ErrorCode = {
   AuditBroken: 'AUDIT_BROKEN',
   /** A work or result package that is damaged, not for this profile, expired, replayed or from an unknown sender: nothing applied. */
   PackageRefused: 'PACKAGE_REFUSED',
+  /** The team hub: no valid credentials (wrong password; a device token unknown, expired or revoked). */
+  Unauthorized: 'UNAUTHORIZED',
+  /** The team hub or its database cannot be reached just now: nothing was changed. */
+  Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -18,7 +18,7 @@ export class CliExit extends Error {
 }
 
 /** Failures of the machine or the files, not of what the user typed: exit 1. */
-const NOT_INPUT: ReadonlySet<string> = new Set([ErrorCode.Internal, ErrorCode.DiskFull, ErrorCode.WorkspaceDamaged, ErrorCode.AuditBroken]);
+const NOT_INPUT: ReadonlySet<string> = new Set([ErrorCode.Internal, ErrorCode.Unavailable, ErrorCode.DiskFull, ErrorCode.WorkspaceDamaged, ErrorCode.AuditBroken]);
 
 /** Everything the user can fix by changing what they typed or supplied is "bad input" (2). */
 export function exitFor(error: AppError): CliExit {

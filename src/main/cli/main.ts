@@ -14,13 +14,14 @@ import { REPORT_COMMANDS } from './report-commands';
 import { RESULT_COMMANDS } from './results';
 import { CliExit, EXIT } from './io';
 import { terminalSafe } from './terminal-text';
+import { HUB_USAGE, runHubCommand } from '../hub/cli';
 
 const COMMANDS = { ...CORE_COMMANDS, ...CHART_COMMANDS, ...RESULT_COMMANDS, ...PACKAGE_COMMANDS, ...REPORT_COMMANDS, ...AUDIT_COMMANDS };
 
 const UNEXPECTED = 'unexpected failure; nothing was changed that was not already saved.';
 
 function usage(): string {
-  return ['Usage: codedesk [--home DIR] [--verbose] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`)].join('\n');
+  return ['Usage: codedesk [--home DIR] [--verbose] <command>', ...Object.values(COMMANDS).map((c) => `  codedesk ${c.usage}`), ...HUB_USAGE.map((u) => `  codedesk ${u}`)].join('\n');
 }
 
 /** --home and --verbose may stand anywhere; everything else belongs to the command. */
@@ -50,6 +51,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(`${usage()}\n`);
       return EXIT.ok;
     }
+    // The hub is a server over PostgreSQL: no local workspace to open.
+    if (rest[0] === 'hub') return await runHubCommand(rest.slice(1));
     const name = rest.slice(0, 2).join(' ');
     const command = COMMANDS[name];
     if (!command) throw new CliExit(EXIT.badInput, `Unknown command "${name}". Run codedesk --help.`);
