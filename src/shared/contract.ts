@@ -463,7 +463,8 @@ export const contract = {
       .refine((i) => (i.chartIds === undefined) !== (i.status === undefined), 'name the charts or a status, not both'),
     access: PACKAGE_ISSUERS,
   }),
-  'packages.open': method<PackageOpened>()({ input: z.object({ path: filePath }).strict(), access: PACKAGE_CODERS }),
+  /** Coders and auditors open work; a supervisor opens only an auditor's audits (a package with no charts). */
+  'packages.open': method<PackageOpened>()({ input: z.object({ path: filePath }).strict(), access: ALL_ROLES }),
   /** The work done on every chart received from `recipientId`, back to them. */
   'packages.result': method<ResultCreated>()({
     input: z.object({ recipientId: z.string().min(1).max(64), expiresDays: packageDays, path: filePath }).strict(),

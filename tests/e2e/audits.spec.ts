@@ -53,8 +53,8 @@ test('sample → blind re-code → findings and accuracy → coder rebuts → au
   await shots(page, 'findings');
 
   const findingsFile = path.join(host.home, 'findings.cdpkg');
-  const send = audits.getByRole('region', { name: 'Send findings to a coder' });
-  await send.getByLabel('Coder').selectOption({ label: 'Dana Coder' });
+  const send = audits.getByRole('region', { name: 'Send audits' });
+  await send.getByLabel('To').selectOption({ label: 'Dana Coder' });
   await send.getByLabel('Package file (full path)').fill(findingsFile);
   await send.getByRole('button', { name: 'Write package' }).click();
   await expect(audits.getByRole('status').filter({ hasText: 'for the coder to answer' })).toBeVisible();

@@ -118,8 +118,13 @@ export const auditHandlers: HandlerTable<Methods> = {
     const out = path.resolve(input.path);
     return transaction(s.db, () => {
       const recipient = recipientCard(app, input.recipientId);
-      const audits = auditsWith(s.db, recipient.profileId).filter((a) => a.coderId === recipient.profileId);
-      if (audits.length === 0) throw new AppFailure('NOT_FOUND', 'You have no committed audits of that coder’s charts to send.');
+      // To a coder: the findings on their charts, to answer. To a supervisor: every audit this auditor
+      // committed, so the team's accuracy sits beside its productivity (the supervisor holds the charts).
+      const toSupervisor = recipient.role === 'supervisor';
+      const audits = toSupervisor
+        ? auditsWith(s.db, s.profile.id).filter((a) => a.auditorId === s.profile.id)
+        : auditsWith(s.db, recipient.profileId).filter((a) => a.coderId === recipient.profileId);
+      if (audits.length === 0) throw new AppFailure('NOT_FOUND', toSupervisor ? 'You have no committed audits to send.' : 'You have no committed audits of that coder’s charts to send.');
       const made = makeWorkPackage(s.db, app.content(), { self: ownKeys(app), recipient, chartIds: [], expiresDays: input.expiresDays, now: app.now(), audits });
       writePackageFile(out, made.bytes);
       app.audit('package.create', null, { packageId: made.header.packageId, recipientId: recipient.profileId, seq: made.header.seq, expiresAt: made.header.expiresAt, charts: 0, audits: audits.length });

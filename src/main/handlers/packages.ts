@@ -127,7 +127,8 @@ export const packageHandlers: HandlerTable<PackageMethods> = {
     const s = app.requireSession();
     const file = readPackageFile(resolved(input.path));
     const opened = transaction(s.db, () => {
-      const outcome = openWorkPackage(s.db, app.content(), { home: app.home, self: ownKeys(app), file, now: app.now() });
+      // A supervisor does not code: from a package they take an auditor's audits only.
+      const outcome = openWorkPackage(s.db, app.content(), { home: app.home, self: ownKeys(app), file, now: app.now(), auditsOnly: s.profile.role === 'supervisor' });
       if (!outcome.alreadyOpened) {
         app.audit('package.open', null, { packageId: outcome.packageId, senderId: outcome.sender.profileId, charts: outcome.charts, missingCodeSets: outcome.missingCodeSets.length });
         for (const chartId of outcome.chartIds) app.audit('package.open', chartId, { packageId: outcome.packageId, assignedAt: outcome.assignedAt });

@@ -3,32 +3,13 @@
  * auditor in a result package; the auditor draws a seeded sample, re-codes blind, commits; the
  * typed findings and both accuracy measures follow. Each refusal is tested.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { problemKey, type Coding } from '../../../src/shared/domain';
-import type { CodeDeskApp } from '../../../src/main/app';
+import type { Coding } from '../../../src/shared/domain';
 import { auditsWith, mergeAudits } from '../../../src/main/services/audits/audit-wire';
 import { call, must } from '../helpers/app';
 import { codedesk } from '../helpers/cli';
-import { RESOURCES } from '../helpers/temp';
 import { file, sendWork, twoProfiles } from '../packages/two-profiles';
-
-const KEY = {
-  ...JSON.parse(fs.readFileSync(path.join(RESOURCES, 'demo', 'answer-key-a.json'), 'utf8')),
-  ...JSON.parse(fs.readFileSync(path.join(RESOURCES, 'demo', 'answer-key-b.json'), 'utf8')),
-} as Record<string, Coding>;
-const CHARTS = ['IP-260102', 'ED-260301', 'PF-260401'];
-
-async function submitKey(app: CodeDeskApp, chartId: string): Promise<void> {
-  const { revision } = await must(app, 'coding.get', { chartId });
-  await must(app, 'coding.save', { chartId, revision, coding: KEY[chartId]! });
-  const first = await must(app, 'charts.submit', { chartId });
-  if (!first.submitted) {
-    const again = await must(app, 'charts.submit', { chartId, acknowledgedWarnings: first.problems.filter((p) => p.severity === 'warning').map(problemKey) });
-    if (!again.submitted) throw new Error(`submit refused: ${again.problems.map((p) => p.message).join('; ')}`);
-  }
-}
+import { CHARTS, KEY, submitKey } from './audit-fixtures';
 
 /** An auditor who sent three charts to a coder and applied the coded result. */
 async function auditorWithWork() {

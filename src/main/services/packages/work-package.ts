@@ -86,11 +86,14 @@ export function makeWorkPackage(
 }
 
 /** Verifies a work package for this profile and imports all its charts (or refuses with nothing changed). */
-export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { home: string; self: Self; file: Buffer; now: Date }): PackageOpened {
+export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { home: string; self: Self; file: Buffer; now: Date; auditsOnly?: boolean }): PackageOpened {
   const v = verifiedPackage(db, args.home, args.self, args.file, 'work', args.now);
   const sender = { profileId: v.card.profileId, displayName: v.card.displayName, fingerprint: v.card.fingerprint };
   if (v.already) return { packageId: v.header.packageId, sender, charts: v.already.charts, chartIds: [], expiresAt: v.header.expiresAt, assignedAt: v.header.createdAt, audits: 0, alreadyOpened: true, missingCodeSets: [] };
   const body = decodeBody(v.decrypt(), workBodySchema);
+  if (args.auditsOnly && body.charts.length > 0) {
+    throw new AppFailure('FORBIDDEN', 'A supervisor opens only packages of audits; charts to code go to coders and auditors. Nothing was changed.');
+  }
 
   if (strayQueries(body.queries, body.charts.map((c) => c.id)) > 0) {
     throw new AppFailure('PACKAGE_REFUSED', 'This package carries queries for charts it does not hold: nothing was changed.');

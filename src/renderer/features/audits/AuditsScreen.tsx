@@ -1,6 +1,6 @@
 /**
  * Audits. An auditor draws a seeded sample, audits a chart blind or in review, reads the typed
- * findings and decides on rebuttals, and sends the findings to the coder; a coder answers the
+ * findings and decides on rebuttals, and sends the findings to the coder (or every committed audit to a supervisor); a coder answers the
  * findings on their charts; everyone sees accuracy, both measures labelled, with 95% intervals.
  */
 import { useEffect, useState } from 'react';
@@ -81,22 +81,36 @@ function SampleForm() {
   );
 }
 
-function SendFindings({ coderIds, names }: { coderIds: string[]; names: Record<string, string> }) {
+/** Findings to a coder (to agree or rebut), or every committed audit to a supervisor (the team's accuracy). */
+function SendFindings({ coderIds, supervisorIds, names }: { coderIds: string[]; supervisorIds: string[]; names: Record<string, string> }) {
   const [to, setTo] = useState('');
   const [path, setPath] = useState('');
   return (
     <section className="audit-panel" aria-labelledby="send-title">
-      <h2 id="send-title">Send findings to a coder</h2>
+      <h2 id="send-title">Send audits</h2>
       <div className="audit-sample-form">
         <label className="field">
-          <span>Coder</span>
+          <span>To</span>
           <select value={to} onChange={(e) => setTo(e.target.value)}>
             <option value="">Choose…</option>
-            {coderIds.map((id) => (
-              <option key={id} value={id}>
-                {names[id] ?? id}
-              </option>
-            ))}
+            {coderIds.length > 0 ? (
+              <optgroup label="A coder: the findings on their charts, to answer">
+                {coderIds.map((id) => (
+                  <option key={id} value={id}>
+                    {names[id] ?? id}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+            {supervisorIds.length > 0 ? (
+              <optgroup label="A supervisor: all your committed audits, for the team’s accuracy">
+                {supervisorIds.map((id) => (
+                  <option key={id} value={id}>
+                    {names[id] ?? id}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </label>
         <label className="field">
@@ -157,9 +171,12 @@ export function AuditsScreen() {
   }, []);
   const open = audits.find((a) => a.id === openId) ?? null;
   const [names, setNames] = useState<Record<string, string>>({});
+  const [supervisorIds, setSupervisorIds] = useState<string[]>([]);
   useEffect(() => {
     void call('packages.recipients', {}).then((r) => {
-      if (r.ok) setNames(Object.fromEntries([r.value.self, ...r.value.recipients].map((p) => [p.profileId, p.displayName])));
+      if (!r.ok) return;
+      setNames(Object.fromEntries([r.value.self, ...r.value.recipients].map((p) => [p.profileId, p.displayName])));
+      setSupervisorIds(r.value.recipients.filter((p) => p.role === 'supervisor').map((p) => p.profileId));
     });
   }, []);
   const coderIds = [...new Set(audits.filter((a) => a.status === 'committed').map((a) => a.coderId))];
@@ -220,7 +237,7 @@ export function AuditsScreen() {
         </table>
       </section>
       {open ? <AuditFindings audit={open} role={role} /> : null}
-      {role === 'auditor' && coderIds.length > 0 ? <SendFindings coderIds={coderIds} names={names} /> : null}
+      {role === 'auditor' && coderIds.length > 0 ? <SendFindings coderIds={coderIds} supervisorIds={supervisorIds} names={names} /> : null}
     </main>
   );
 }
