@@ -1,7 +1,8 @@
 /**
  * `codedesk hub …`: run the team hub, and add its users. The database URL comes from
  * --database-url or CODEDESK_HUB_DATABASE_URL (better: it keeps a password out of `ps`); a
- * new user's password from CODEDESK_HUB_PASSWORD or --password-file.
+ * new user's password from CODEDESK_HUB_PASSWORD or --password-file; the data key that seals
+ * charts from CODEDESK_HUB_DATA_KEY (never a flag, never the database).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,12 +12,14 @@ import { muteLog } from '../log';
 import { CliExit, EXIT, exitFor } from '../cli/io';
 import { migrateHub } from './db/migrations';
 import { describeDatabase, openPool } from './db/pool';
+import { dataKeyFrom, newDataKey } from './seal';
 import { startHub } from './server';
 import { addUser } from './users';
 
 export const HUB_USAGE = [
   'hub start --database-url URL [--port N] [--host ADDR] (--tls-cert FILE --tls-key FILE | --insecure-loopback)',
   'hub user add --database-url URL --name NAME --role coder|auditor|supervisor [--password-file FILE]',
+  'hub key new   (prints a new data key for CODEDESK_HUB_DATA_KEY)',
 ];
 
 function options(args: string[]) {
@@ -79,7 +82,14 @@ async function start(args: string[]): Promise<number> {
   if ((o['tls-cert'] === undefined) !== (o['tls-key'] === undefined)) throw new CliExit(EXIT.badInput, 'Give both --tls-cert and --tls-key.');
   const tls = o['tls-cert'] && o['tls-key'] ? { certFile: o['tls-cert'], keyFile: o['tls-key'] } : undefined;
   muteLog(false); // a server's request log belongs on stderr
-  const hub = await orExit(startHub({ databaseUrl: databaseUrl(o['database-url']), port, host: o.host, tls, insecureLoopback: o['insecure-loopback'] }));
+  const dataKey = (() => {
+    try {
+      return dataKeyFrom(process.env.CODEDESK_HUB_DATA_KEY);
+    } catch (e) {
+      throw exitFor(e as AppFailure);
+    }
+  })();
+  const hub = await orExit(startHub({ databaseUrl: databaseUrl(o['database-url']), dataKey, port, host: o.host, tls, insecureLoopback: o['insecure-loopback'] }));
   process.stdout.write(`CodeDesk hub listening on ${hub.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -112,5 +122,9 @@ export async function runHubCommand(args: string[]): Promise<number> {
   const [a, b] = args;
   if (a === 'start') return start(args.slice(1));
   if (a === 'user' && b === 'add') return userAdd(args.slice(2));
+  if (a === 'key' && b === 'new') {
+    process.stdout.write(`${newDataKey()}\n`);
+    return EXIT.ok;
+  }
   throw new CliExit(EXIT.badInput, `Unknown command "hub ${args.slice(0, 2).join(' ')}". Run codedesk --help.`);
 }

@@ -4,14 +4,18 @@
  * is open and says only whether the hub and its schema are up.
  */
 import { z } from 'zod';
-import { ROLES, type Role } from '../../shared/domain';
+import { ROLES, SETTINGS, type Role } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import { verifyHubAudit } from './audit';
 import type { Db } from './db/pool';
+import { applyPush, listConflicts, pushItemSchema } from './push';
+import { assignCharts, checkOut, MAX_CHECKOUT, revokeLease } from './queue';
+import type { DataKey } from './seal';
 import { addUser, listDevices, revokeDevice, signIn, type HubPrincipal } from './users';
 
 export interface RouteContext<I> {
   db: Db;
+  key: DataKey;
   input: I;
   principal: HubPrincipal;
   now: Date;
@@ -30,6 +34,9 @@ export interface Route<I = unknown> {
 
 const ANY_ROLE = ROLES;
 const SUPERVISOR: readonly Role[] = ['supervisor'];
+/** Those who code (and so check charts out and push): coders, and auditors who also code. */
+const CODERS: readonly Role[] = ['coder', 'auditor'];
+const chartIds = z.array(z.string().min(1).max(64)).min(1).max(5000);
 const none = z.object({}).strict();
 const route = <I>(r: Route<I>): Route => r as unknown as Route;
 
@@ -66,6 +73,41 @@ export const HUB_ROUTES: readonly Route[] = [
       return { revoked: input.deviceId };
     },
   }),
+  route({
+    method: 'POST',
+    path: '/api/queue/assign',
+    access: SUPERVISOR,
+    input: z.union([z.object({ chartIds, userId: z.string().min(1).max(40) }).strict(), z.object({ chartIds, pool: z.enum(SETTINGS) }).strict()]),
+    handle: ({ db, input, principal, now }) => assignCharts(db, principal, input.chartIds, 'userId' in input ? { userId: input.userId } : { pool: input.pool }, now),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/queue/checkout',
+    access: CODERS,
+    input: z.object({ count: z.number().int().min(1).max(MAX_CHECKOUT), leaseHours: z.number().int().min(1).max(24 * 14).optional() }).strict(),
+    handle: async ({ db, key, input, principal, now }) => ({ charts: await checkOut(db, key, principal, { count: input.count, leaseHours: input.leaseHours, now }) }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/queue/revoke',
+    access: SUPERVISOR,
+    input: z.object({ chartId: z.string().min(1).max(64) }).strict(),
+    handle: ({ db, input, principal, now }) => revokeLease(db, principal, input.chartId, now),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/sync/push',
+    access: CODERS,
+    maxBytes: 16 * 1024 * 1024,
+    input: z.object({ items: z.array(pushItemSchema).min(1).max(200) }).strict(),
+    handle: async ({ db, key, input, principal, now }) => {
+      const results = [];
+      // In order: a later item about the same chart builds on an earlier one.
+      for (const item of input.items) results.push(await applyPush(db, key, principal, item, now));
+      return { results };
+    },
+  }),
+  route({ method: 'GET', path: '/api/conflicts', access: SUPERVISOR, input: none, handle: ({ db, key }) => listConflicts(db, key) }),
   route({
     method: 'GET',
     path: '/api/audit/verify',

@@ -12,10 +12,13 @@ import { log } from '../log';
 import { migrateHub, schemaVersion } from './db/migrations';
 import { describeDatabase, isUnavailable, openPool, unavailable, type Db } from './db/pool';
 import { findRoute, mayCall } from './routes';
+import { checkDataKey, type DataKey } from './seal';
 import { principalOf, type HubPrincipal } from './users';
 
 export interface HubOptions {
   databaseUrl: string;
+  /** Seals charts and coded states (CODEDESK_HUB_DATA_KEY); the database never sees it. */
+  dataKey: DataKey;
   port?: number;
   host?: string;
   tls?: { certFile: string; keyFile: string };
@@ -91,7 +94,7 @@ const bearer = (req: http.IncomingMessage): string | null => {
   return h.startsWith('Bearer ') ? h.slice(7).trim() : null;
 };
 
-async function answer(db: Db, req: http.IncomingMessage, res: http.ServerResponse, now: () => Date): Promise<string> {
+async function answer(db: Db, key: DataKey, req: http.IncomingMessage, res: http.ServerResponse, now: () => Date): Promise<string> {
   const url = new URL(req.url ?? '/', 'https://hub.invalid');
   if (req.method === 'GET' && url.pathname === '/health') {
     try {
@@ -113,7 +116,7 @@ async function answer(db: Db, req: http.IncomingMessage, res: http.ServerRespons
     const first = parsed.error.issues[0];
     throw new AppFailure('BAD_INPUT', `The request is not in the expected form${first ? ` (${first.path.join('.') || 'body'}: ${first.message})` : ''}: nothing was changed.`);
   }
-  const value = await route.handle({ db, input: parsed.data, principal: principal as HubPrincipal, now: now() });
+  const value = await route.handle({ db, key, input: parsed.data, principal: principal as HubPrincipal, now: now() });
   send(res, 200, value);
   return label;
 }
@@ -135,6 +138,7 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
   }
   try {
     await migrateHub(db);
+    await checkDataKey(db, opts.dataKey);
   } catch (error) {
     await db.end().catch(() => undefined);
     throw error instanceof AppFailure ? error : unavailable(error);
@@ -142,7 +146,7 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
   const now = opts.now ?? (() => new Date());
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
-    answer(db, req, res, now)
+    answer(db, opts.dataKey, req, res, now)
       .then((label) => log.info('hub.request', { method: label, code: String(res.statusCode), ms: Math.round(performance.now() - started) }))
       .catch((error: unknown) => {
         const failure = error instanceof AppFailure ? error : isUnavailable(error) ? unavailable(error) : new AppFailure('INTERNAL', 'The hub failed unexpectedly: nothing was changed.');

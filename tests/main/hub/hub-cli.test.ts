@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { codedesk } from '../helpers/cli';
+import { HUB_SCHEMA_VERSION } from '../../../src/main/hub/db/migrations';
 import { hubCall } from './hub-client';
+import { TEST_KEY_BASE64 } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
@@ -32,12 +34,19 @@ describe('codedesk hub', () => {
     } finally {
       delete process.env.CODEDESK_HUB_PASSWORD;
     }
-    expect(codedesk(home, ['hub', 'start', '--database-url', databaseUrl])).toMatchObject({ status: 2, stderr: expect.stringMatching(/HTTPS only/) });
+    expect(codedesk(home, ['hub', 'start', '--database-url', databaseUrl])).toMatchObject({ status: 2, stderr: expect.stringMatching(/CODEDESK_HUB_DATA_KEY.*32 bytes/) });
+    process.env.CODEDESK_HUB_DATA_KEY = TEST_KEY_BASE64;
+    try {
+      expect(codedesk(home, ['hub', 'start', '--database-url', databaseUrl])).toMatchObject({ status: 2, stderr: expect.stringMatching(/HTTPS only/) });
+    } finally {
+      delete process.env.CODEDESK_HUB_DATA_KEY;
+    }
+    expect(codedesk(home, ['hub', 'key', 'new']).stdout).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
 
     const port = await freePort();
     const proc = spawn(process.execPath, [BIN, 'hub', 'start', '--database-url', databaseUrl, '--port', String(port), '--insecure-loopback'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CODEDESK_LOG: 'silent' },
+      env: { ...process.env, CODEDESK_LOG: 'silent', CODEDESK_HUB_DATA_KEY: TEST_KEY_BASE64 },
     });
     const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     const listening = await new Promise<string>((resolve, reject) => {
@@ -50,7 +59,7 @@ describe('codedesk hub', () => {
     });
     expect(listening).toBe(`CodeDesk hub listening on http://127.0.0.1:${port}`);
     const url = `http://127.0.0.1:${port}`;
-    expect(await hubCall(url, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', schemaVersion: 1 } });
+    expect(await hubCall(url, 'GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', schemaVersion: HUB_SCHEMA_VERSION } });
     expect(await hubCall(url, 'POST', '/auth/sign-in', { body: { user: 'Sue Supervisor', password: PASSWORD, deviceName: 'Laptop' } })).toMatchObject({ status: 200, body: { role: 'supervisor' } });
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);

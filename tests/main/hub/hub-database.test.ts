@@ -11,10 +11,11 @@ import { HUB_MIGRATIONS } from '../../../src/main/hub/db/schema';
 import { startHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { hubCall } from './hub-client';
+import { TEST_KEY } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
 
 const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const FROZEN = ['bcece5d0'];
+const FROZEN = ['bcece5d0', 'e0a58c9e'];
 
 let cluster: PgCluster;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('hub migrations', () => {
     try {
       const both = await Promise.all([migrateHub(a), migrateHub(b)]);
       expect(both.flat().sort()).toEqual(HUB_MIGRATIONS.map((_, i) => i + 1));
-      const edited = [{ ...HUB_MIGRATIONS[0]!, sql: `${HUB_MIGRATIONS[0]!.sql} -- edited` }];
+      const edited = [{ ...HUB_MIGRATIONS[0]!, sql: `${HUB_MIGRATIONS[0]!.sql} -- edited` }, ...HUB_MIGRATIONS.slice(1)];
       await expect(migrateHub(a, edited)).rejects.toThrow(/differs from the one applied.*append-only/);
     } finally {
       await a.end();
@@ -62,13 +63,13 @@ describe('hub migrations', () => {
 describe('the hub when its database is away', () => {
   it('says so at start, naming where it looked and never the password', async () => {
     const port = await freePort();
-    const start = startHub({ databaseUrl: `postgres://hub:s3cret-pw@127.0.0.1:${port}/team`, insecureLoopback: true });
+    const start = startHub({ dataKey: TEST_KEY, databaseUrl: `postgres://hub:s3cret-pw@127.0.0.1:${port}/team`, insecureLoopback: true });
     await expect(start).rejects.toThrow(`Cannot reach the hub database at 127.0.0.1:${port}/team (ECONNREFUSED).`);
     await start.catch((e: Error) => expect(e.message).not.toMatch(/s3cret/));
   });
 
   it('answers 503 while the database is down, changes nothing, and serves again once it is back', async () => {
-    const hub = await startHub({ databaseUrl: await cluster.createDatabase(), insecureLoopback: true });
+    const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), insecureLoopback: true });
     try {
       await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: 'correct horse battery', by: null, kdf: CHEAP_KDF });
       const token = (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user: 'Sue Supervisor', password: 'correct horse battery', deviceName: 'Laptop' } })).body.token as string;

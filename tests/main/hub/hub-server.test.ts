@@ -13,6 +13,7 @@ import { startHub, type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { tempDir } from '../helpers/temp';
 import { hubCall } from './hub-client';
+import { TEST_KEY } from './test-key';
 import { startCluster, type PgCluster } from './pg-cluster';
 
 export const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
@@ -30,7 +31,7 @@ afterAll(async () => {
 
 async function hubWithTeam(now?: () => Date): Promise<{ hub: RunningHub; url: string; supervisor: string; coder: string }> {
   const databaseUrl = await cluster.createDatabase();
-  const hub = await startHub({ databaseUrl, insecureLoopback: true, now });
+  const hub = await startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true, now });
   hubs.push(hub);
   await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
   await addUser(hub.db, { name: 'Dana Coder', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
@@ -44,7 +45,7 @@ describe('the hub server', () => {
     const health = await hubCall(t.url, 'GET', '/health');
     expect(health).toEqual({ status: 200, body: { status: 'ok', service: 'codedesk-hub', schemaVersion: HUB_SCHEMA_VERSION } });
     const databaseUrl = (t.hub.db as unknown as { options: { connectionString: string } }).options.connectionString;
-    const second = await startHub({ databaseUrl, insecureLoopback: true });
+    const second = await startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true });
     hubs.push(second);
     const versions = await second.db.query('SELECT version FROM hub_migrations');
     expect(versions.rowCount).toBe(HUB_SCHEMA_VERSION);
@@ -111,13 +112,13 @@ describe('the hub server', () => {
 
   it('serves HTTPS, and refuses plain HTTP unless told it is loopback-only', async () => {
     const databaseUrl = await cluster.createDatabase();
-    await expect(startHub({ databaseUrl })).rejects.toThrow(/HTTPS only/);
-    await expect(startHub({ databaseUrl, insecureLoopback: true, host: '0.0.0.0' })).rejects.toThrow(/loopback address only/);
+    await expect(startHub({ dataKey: TEST_KEY, databaseUrl })).rejects.toThrow(/HTTPS only/);
+    await expect(startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true, host: '0.0.0.0' })).rejects.toThrow(/loopback address only/);
     const dir = tempDir('codedesk-hub-tls-');
     const certFile = path.join(dir, 'cert.pem');
     const keyFile = path.join(dir, 'key.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
-    const hub = await startHub({ databaseUrl, tls: { certFile, keyFile } });
+    const hub = await startHub({ dataKey: TEST_KEY, databaseUrl, tls: { certFile, keyFile } });
     hubs.push(hub);
     expect(hub.url).toMatch(/^https:/);
     expect(await hubCall(hub.url, 'GET', '/health', { ca: fs.readFileSync(certFile) })).toMatchObject({ status: 200, body: { status: 'ok' } });

@@ -48,4 +48,77 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
       CREATE TRIGGER hub_audit_no_truncate BEFORE TRUNCATE ON hub_audit FOR EACH STATEMENT EXECUTE FUNCTION hub_audit_append_only();
     `,
   },
+  {
+    name: 'the team queue: charts, leases, pushes, conflicts, activity',
+    sql: `
+      CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL);
+      CREATE TABLE hub_charts (
+        id text PRIMARY KEY,
+        source_key text NOT NULL UNIQUE,
+        setting text NOT NULL,
+        service_date text NOT NULL,
+        status text NOT NULL DEFAULT 'unassigned' CHECK (status IN ('unassigned', 'assigned', 'leased', 'submitted', 'on_hold')),
+        assignee_id text REFERENCES hub_users(id),
+        pool_setting text,
+        epoch bigint NOT NULL DEFAULT 0,
+        lease_user_id text REFERENCES hub_users(id),
+        lease_device_id text REFERENCES hub_devices(id),
+        lease_expires_at timestamptz,
+        content_hash text NOT NULL,
+        sealed bytea NOT NULL,
+        state_hash text,
+        state_sealed bytea,
+        imported_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX hub_charts_queue ON hub_charts(status, assignee_id, pool_setting, service_date, id);
+      CREATE INDEX hub_charts_lease ON hub_charts(lease_device_id) WHERE lease_device_id IS NOT NULL;
+      -- Every lease ever granted: which device held a chart at which epoch (a push names both).
+      CREATE TABLE hub_leases (
+        chart_id text NOT NULL REFERENCES hub_charts(id),
+        epoch bigint NOT NULL,
+        user_id text NOT NULL REFERENCES hub_users(id),
+        device_id text NOT NULL REFERENCES hub_devices(id),
+        leased_at timestamptz NOT NULL,
+        PRIMARY KEY (chart_id, epoch)
+      );
+      CREATE TABLE hub_pushes (
+        client_id text PRIMARY KEY,
+        device_id text NOT NULL REFERENCES hub_devices(id),
+        user_id text NOT NULL REFERENCES hub_users(id),
+        chart_id text NOT NULL,
+        epoch bigint NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('applied', 'conflict')),
+        received_at timestamptz NOT NULL
+      );
+      CREATE TABLE hub_conflicts (
+        id bigserial PRIMARY KEY,
+        chart_id text NOT NULL REFERENCES hub_charts(id),
+        client_id text NOT NULL,
+        user_id text NOT NULL,
+        device_id text NOT NULL,
+        epoch bigint NOT NULL,
+        current_epoch bigint NOT NULL,
+        reason text NOT NULL,
+        incoming_sealed bytea NOT NULL,
+        current_sealed bytea,
+        created_at timestamptz NOT NULL,
+        resolved_at timestamptz,
+        resolution text
+      );
+      CREATE INDEX hub_conflicts_open ON hub_conflicts(created_at) WHERE resolved_at IS NULL;
+      CREATE TABLE hub_events (
+        device_id text NOT NULL REFERENCES hub_devices(id),
+        seq bigint NOT NULL,
+        user_id text NOT NULL REFERENCES hub_users(id),
+        at text NOT NULL,
+        action text NOT NULL,
+        chart_id text,
+        detail_json text NOT NULL,
+        hash text NOT NULL,
+        PRIMARY KEY (device_id, seq)
+      );
+      CREATE INDEX hub_events_user_at ON hub_events(user_id, at);
+    `,
+  },
 ];

@@ -44,6 +44,14 @@ const ROWS_SQL: Record<(typeof PACKAGED_TABLES)[number], string> = {
 /** Their own row ids, made afresh where the rows land. */
 const DROPPED_COLUMNS: Partial<Record<(typeof PACKAGED_TABLES)[number], readonly string[]>> = { submissions: ['id'], chart_reopens: ['id'] };
 
+export type ChartEntry = WorkBody['charts'][number];
+
+/** One chart as it travels: every packaged table's rows, and the hash of its coded state. */
+export function chartEntry(db: WorkspaceDb, id: string): ChartEntry {
+  const tables = Object.fromEntries(PACKAGED_TABLES.map((t) => [t, rows<Record<string, unknown>>(db, ROWS_SQL[t], id).map(encodeRow)])) as ChartEntry['tables'];
+  return { id, baseHash: stateHash(readState(db, id)), tables };
+}
+
 export function makeWorkPackage(
   db: WorkspaceDb,
   content: ContentDb,
@@ -57,10 +65,7 @@ export function makeWorkPackage(
   if (missing.length > 0) throw new AppFailure('NOT_FOUND', `${missing.length} of the charts chosen are not in this workspace.`);
   if (args.recipient.profileId === args.self.id) throw new AppFailure('BAD_INPUT', 'A package goes to another profile, not to yourself.');
 
-  const charts = ids.map((id) => {
-    const tables = Object.fromEntries(PACKAGED_TABLES.map((t) => [t, rows<Record<string, unknown>>(db, ROWS_SQL[t], id).map(encodeRow)])) as WorkBody['charts'][number]['tables'];
-    return { id, baseHash: stateHash(readState(db, id)), tables };
-  });
+  const charts = ids.map((id) => chartEntry(db, id));
   const dated = ids.map((id) => row<{ setting: ChartSetting; discharge_date: string }>(db, 'SELECT setting, discharge_date FROM charts WHERE id = ?', id)!);
   const body: WorkBody = { kind: 'work', charts, codeSets: codeSetNeeds(content, dated.map((c) => ({ setting: c.setting, codingDate: c.discharge_date }))), audits, queries: queriesOf(db, ids) };
   const header: HeaderFields = {

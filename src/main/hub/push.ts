@@ -1,0 +1,103 @@
+/**
+ * Pushes from a desktop's outbox. Each item has a client-made id, so the same push arriving
+ * twice (a retry after a dropped connection, a hub killed mid-reply) applies once. An item
+ * names the chart and the fencing epoch of the lease it was coded under: at the current epoch of
+ * the device's own lease it is applied; from a stale epoch (the lease was revoked or expired and
+ * taken) it goes to the supervisor's conflict list with both versions kept; a chart this device
+ * never held at that epoch is refused. The coder's activity entries are kept either way.
+ */
+import { z } from 'zod';
+import { activitySchema } from '../services/packages/body';
+import { stateHash, wireStateSchema, type WireState } from '../services/packages/chart-state';
+import { hubAudit } from './audit';
+import { inTransaction, type Db } from './db/pool';
+import { sealJson, unsealJson, type DataKey } from './seal';
+import type { HubPrincipal } from './users';
+
+export const pushItemSchema = z
+  .object({
+    clientId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    chartId: z.string().min(1).max(64),
+    epoch: z.number().int().min(1),
+    state: wireStateSchema,
+    activity: z.array(activitySchema).max(10_000),
+  })
+  .strict();
+export type PushItem = z.infer<typeof pushItemSchema>;
+
+export type PushOutcome =
+  | { clientId: string; outcome: 'applied' | 'conflict'; already: boolean }
+  | { clientId: string; outcome: 'refused'; reason: string };
+
+const HUB_STATUS: Record<WireState['status'], string> = { new: 'leased', in_progress: 'leased', on_hold: 'on_hold', submitted: 'submitted' };
+
+export async function applyPush(db: Db, key: DataKey, who: HubPrincipal, item: PushItem, now: Date): Promise<PushOutcome> {
+  return inTransaction(db, async (tx) => {
+    const before = (await tx.query<{ outcome: 'applied' | 'conflict'; device_id: string }>('SELECT outcome, device_id FROM hub_pushes WHERE client_id = $1', [item.clientId])).rows[0];
+    if (before) {
+      if (before.device_id !== who.deviceId) return { clientId: item.clientId, outcome: 'refused', reason: 'That push id was used by another device.' };
+      return { clientId: item.clientId, outcome: before.outcome, already: true };
+    }
+    const lease = (await tx.query<{ device_id: string }>('SELECT device_id FROM hub_leases WHERE chart_id = $1 AND epoch = $2', [item.chartId, item.epoch])).rows[0];
+    if (!lease || lease.device_id !== who.deviceId) {
+      return { clientId: item.clientId, outcome: 'refused', reason: `Chart ${item.chartId} was not checked out to this device under that lease: nothing was applied.` };
+    }
+    const chart = (await tx.query<{ epoch: string; lease_device_id: string | null; state_sealed: Buffer | null }>(
+      'SELECT epoch, lease_device_id, state_sealed FROM hub_charts WHERE id = $1 FOR UPDATE', [item.chartId],
+    )).rows[0]!;
+    for (const a of item.activity) {
+      await tx.query(
+        'INSERT INTO hub_events(device_id, seq, user_id, at, action, chart_id, detail_json, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING',
+        [who.deviceId, a.seq, who.userId, a.at, a.action, a.chart_id, a.detail_json, a.hash],
+      );
+    }
+    const current = Number(chart.epoch) === item.epoch && chart.lease_device_id === who.deviceId;
+    if (current) {
+      await tx.query('UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5 WHERE id = $1', [
+        item.chartId, sealJson(key, item.chartId, item.state), stateHash(item.state), HUB_STATUS[item.state.status], now,
+      ]);
+    } else {
+      await tx.query(
+        `INSERT INTO hub_conflicts(chart_id, client_id, user_id, device_id, epoch, current_epoch, reason, incoming_sealed, current_sealed, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, 'stale epoch', $7, $8, $9)`,
+        [item.chartId, item.clientId, who.userId, who.deviceId, item.epoch, Number(chart.epoch), sealJson(key, `conflict:${item.clientId}`, item.state), chart.state_sealed, now],
+      );
+    }
+    const outcome = current ? 'applied' : 'conflict';
+    await tx.query('INSERT INTO hub_pushes(client_id, device_id, user_id, chart_id, epoch, outcome, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      item.clientId, who.deviceId, who.userId, item.chartId, item.epoch, outcome, now,
+    ]);
+    await hubAudit(tx, who, 'sync.push', item.chartId, { outcome, epoch: item.epoch, activity: item.activity.length });
+    return { clientId: item.clientId, outcome, already: false };
+  });
+}
+
+export interface HubConflict {
+  id: number;
+  chartId: string;
+  userId: string;
+  epoch: number;
+  currentEpoch: number;
+  reason: string;
+  createdAt: string;
+  incoming: WireState;
+  current: WireState | null;
+}
+
+/** The supervisor's list: both versions of each unresolved conflict. */
+export async function listConflicts(db: Db, key: DataKey): Promise<HubConflict[]> {
+  const rows = (await db.query<{ id: string; chart_id: string; client_id: string; user_id: string; epoch: string; current_epoch: string; reason: string; created_at: Date; incoming_sealed: Buffer; current_sealed: Buffer | null }>(
+    'SELECT * FROM hub_conflicts WHERE resolved_at IS NULL ORDER BY id',
+  )).rows;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    chartId: r.chart_id,
+    userId: r.user_id,
+    epoch: Number(r.epoch),
+    currentEpoch: Number(r.current_epoch),
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    incoming: unsealJson<WireState>(key, `conflict:${r.client_id}`, r.incoming_sealed),
+    current: r.current_sealed ? unsealJson<WireState>(key, r.chart_id, r.current_sealed) : null,
+  }));
+}
