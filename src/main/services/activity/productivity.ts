@@ -56,8 +56,8 @@ export function previousPeriod(range: ReportRange): ReportRange {
   return { from: dayOf(dayMs(range.from) - days * DAY_MS), to: dayOf(dayMs(range.from) - DAY_MS) };
 }
 
-type GroupBy = 'none' | 'user_setting' | 'day' | 'day_user';
-const GROUP_KEYS: Record<GroupBy, string> = { none: '', user_setting: 'user_id, setting', day: 'day', day_user: 'day, user_id' };
+export type GroupBy = 'none' | 'user_setting' | 'day' | 'day_user';
+export const GROUP_KEYS: Record<GroupBy, string> = { none: '', user_setting: 'user_id, setting', day: 'day', day_user: 'day, user_id' };
 
 /** Every figure summed in SQL (submitted pivoted per setting), so a report reads a few hundred rows, not every day row. */
 const SUMS = `TOTAL(opened) AS opened, TOTAL(active_seconds) AS activeSeconds, TOTAL(codes_changed) AS codesChanged,
@@ -67,7 +67,7 @@ const SUMS = `TOTAL(opened) AS opened, TOTAL(active_seconds) AS activeSeconds, T
   TOTAL(charts_queried) AS chartsQueried, TOTAL(charts_audited) AS chartsAudited, TOTAL(assigned_hours_sum) AS assignedHoursSum,
   TOTAL(assigned_n) AS assignedN, TOTAL(service_days_sum) AS serviceDaysSum, TOTAL(service_n) AS serviceN`;
 
-type SumRow = Omit<FigureSums, 'submittedBySetting'> & Record<`s_${ChartSetting}`, number> & { day?: string; user_id?: string; setting?: ChartSetting };
+export type SumRow = Omit<FigureSums, 'submittedBySetting'> & Record<`s_${ChartSetting}`, number> & { day?: string; user_id?: string; setting?: ChartSetting };
 
 function toSums(r: SumRow): FigureSums {
   const submittedBySetting = Object.fromEntries(SETTINGS.map((s) => [s, r[`s_${s}`]])) as Record<ChartSetting, number>;
@@ -90,15 +90,36 @@ export interface ReportOptions {
   coderDaysLimit: number | null;
 }
 
+/** The rows a report is made from, fetched by whichever store holds the day figures (workspace or hub). */
+export interface ReportRows {
+  userSetting: SumRow[];
+  day: SumRow[];
+  /** Up to the limit + 1 (so "more than the limit" can be told). */
+  dayUser: SumRow[];
+  before: SumRow | undefined;
+  backlog: Backlog;
+}
+
 export function productivityReport(db: WorkspaceDb, args: ReportArgs, options: ReportOptions = { coderDaysLimit: CODER_DAYS_ON_SCREEN }): ProductivityReport {
   checkRange(args);
+  const limit = options.coderDaysLimit;
+  return assembleReport(args, options, {
+    userSetting: sumsBy(db, args, args.userId, 'user_setting'),
+    day: sumsBy(db, args, args.userId, 'day'),
+    dayUser: sumsBy(db, args, args.userId, 'day_user', limit === null ? null : limit + 1),
+    before: sumsBy(db, previousPeriod(args), args.userId, 'none')[0],
+    backlog: backlogAt(db, args.to, args.assignee),
+  });
+}
+
+/** The report from its rows: coders, settings, days and the team combined with shared/productivity.ts. */
+export function assembleReport(args: ReportArgs, options: ReportOptions, data: ReportRows): ProductivityReport {
   const totals = (f: FigureSums) => summarise(f, args.weights);
   const named = (userId: string) => ({ userId, displayName: args.names.get(userId) ?? userId });
-  // Two passes over the period's day rows; coders, settings, days and the team are combined from them.
   const byUser = new Map<string, FigureSums>();
   const bySetting = new Map<ChartSetting, FigureSums>(SETTINGS.map((s) => [s, emptySums()]));
   const team = emptySums();
-  for (const r of sumsBy(db, args, args.userId, 'user_setting')) {
+  for (const r of data.userSetting) {
     const f = toSums(r);
     const userId = r.user_id as string;
     const user = byUser.get(userId) ?? emptySums();
@@ -113,28 +134,26 @@ export function productivityReport(db: WorkspaceDb, args: ReportArgs, options: R
   });
   const coders = [...byUser].map(([userId, f]) => withAccuracy({ ...named(userId), ...totals(f) }, args.accuracy?.byCoder.get(userId)));
   coders.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.userId.localeCompare(b.userId));
-  const byDay = new Map(sumsBy(db, args, args.userId, 'day').map((r) => [r.day as string, toSums(r)]));
+  const byDay = new Map(data.day.map((r) => [r.day as string, toSums(r)]));
   const daily = [];
   for (let t = dayMs(args.from); t <= dayMs(args.to); t += DAY_MS) {
     const day = dayOf(t);
     daily.push({ day, ...totals(byDay.get(day) ?? emptySums()) });
   }
   const limit = options.coderDaysLimit;
-  const dayUser = sumsBy(db, args, args.userId, 'day_user', limit === null ? null : limit + 1);
   const previous = previousPeriod(args);
-  const before = sumsBy(db, previous, args.userId, 'none')[0];
   return {
     from: args.from,
     to: args.to,
-    previous: { ...previous, team: totals(before ? toSums(before) : emptySums()) },
+    previous: { ...previous, team: totals(data.before ? toSums(data.before) : emptySums()) },
     weights: args.weights,
     scope: args.userId === null ? 'team' : 'own',
     team: withAccuracy(totals(team), args.accuracy?.team),
     coders,
     daily,
     settings: SETTINGS.map((setting) => ({ setting, ...totals(bySetting.get(setting) ?? emptySums()) })),
-    coderDays: limit !== null && dayUser.length > limit ? null : dayUser.map((r) => ({ day: r.day as string, ...named(r.user_id as string), ...totals(toSums(r)) })),
-    backlog: backlogAt(db, args.to, args.assignee),
+    coderDays: limit !== null && data.dayUser.length > limit ? null : data.dayUser.map((r) => ({ day: r.day as string, ...named(r.user_id as string), ...totals(toSums(r)) })),
+    backlog: data.backlog,
   };
 }
 
