@@ -7,9 +7,11 @@
  * never held at that epoch is refused. The coder's activity entries are kept either way.
  */
 import { z } from 'zod';
+import { parseEventDetail } from '../services/activity/day-delta';
 import { activitySchema } from '../services/packages/body';
 import { stateHash, wireStateSchema, type WireState } from '../services/packages/chart-state';
 import { hubAudit } from './audit';
+import { projectHubEvent } from './rollup';
 import { inTransaction, type Db } from './db/pool';
 import { sealJson, unsealJson, type DataKey } from './seal';
 import type { HubPrincipal } from './users';
@@ -46,14 +48,16 @@ export async function applyPush(db: Db, key: DataKey, who: HubPrincipal, item: P
       'SELECT epoch, lease_device_id, state_sealed FROM hub_charts WHERE id = $1 FOR UPDATE', [item.chartId],
     )).rows[0]!;
     for (const a of item.activity) {
-      await tx.query(
+      const added = await tx.query(
         'INSERT INTO hub_events(device_id, seq, user_id, at, action, chart_id, detail_json, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING',
         [who.deviceId, a.seq, who.userId, a.at, a.action, a.chart_id, a.detail_json, a.hash],
       );
+      // New events only: an entry carried again by a later push is already in the figures.
+      if (added.rowCount === 1) await projectHubEvent(tx, { at: a.at, userId: who.userId, action: a.action, chartId: a.chart_id, detail: parseEventDetail(a.detail_json) });
     }
     const current = Number(chart.epoch) === item.epoch && chart.lease_device_id === who.deviceId;
     if (current) {
-      await tx.query('UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5 WHERE id = $1', [
+      await tx.query("UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, submitted_at = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_at, $5) ELSE submitted_at END WHERE id = $1", [
         item.chartId, sealJson(key, item.chartId, item.state), stateHash(item.state), HUB_STATUS[item.state.status], now,
       ]);
     } else {

@@ -10,6 +10,7 @@ import { verifyHubAudit } from './audit';
 import type { Db } from './db/pool';
 import { applyPush, listConflicts, pushItemSchema } from './push';
 import { assignCharts, checkOut, MAX_CHECKOUT, revokeLease } from './queue';
+import { hubProductivityReport } from './rollup';
 import type { DataKey } from './seal';
 import { addUser, listDevices, revokeDevice, signIn, type HubPrincipal } from './users';
 
@@ -106,6 +107,15 @@ export const HUB_ROUTES: readonly Route[] = [
       for (const item of input.items) results.push(await applyPush(db, key, principal, item, now));
       return { results };
     },
+  }),
+  route({
+    method: 'GET',
+    path: '/api/reports/productivity',
+    access: ANY_ROLE,
+    input: z.object({ from: z.string().max(10), to: z.string().max(10), userId: z.string().max(40).optional() }).strict(),
+    // A supervisor sees the team or one user; anyone else sees their own figures, whatever they ask for.
+    handle: ({ db, input, principal }) =>
+      hubProductivityReport(db, { from: input.from, to: input.to, userId: principal.role === 'supervisor' ? (input.userId ?? null) : principal.userId }),
   }),
   route({ method: 'GET', path: '/api/conflicts', access: SUPERVISOR, input: none, handle: ({ db, key }) => listConflicts(db, key) }),
   route({

@@ -121,4 +121,35 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
       CREATE INDEX hub_events_user_at ON hub_events(user_id, at);
     `,
   },
+  {
+    name: 'the team roll-up: day figures per user and setting, first submission times',
+    sql: `
+      -- The same day figures as a desktop workspace's activity_days, projected from pushed events.
+      CREATE TABLE hub_activity_days (
+        day text NOT NULL,
+        user_id text NOT NULL REFERENCES hub_users(id),
+        setting text NOT NULL,
+        opened bigint NOT NULL DEFAULT 0,
+        active_seconds bigint NOT NULL DEFAULT 0,
+        codes_changed bigint NOT NULL DEFAULT 0,
+        submitted bigint NOT NULL DEFAULT 0,
+        resubmitted bigint NOT NULL DEFAULT 0,
+        held bigint NOT NULL DEFAULT 0,
+        queries_sent bigint NOT NULL DEFAULT 0,
+        queries_answered bigint NOT NULL DEFAULT 0,
+        queries_agreed bigint NOT NULL DEFAULT 0,
+        query_hours_sum double precision NOT NULL DEFAULT 0,
+        charts_queried bigint NOT NULL DEFAULT 0,
+        charts_audited bigint NOT NULL DEFAULT 0,
+        assigned_hours_sum double precision NOT NULL DEFAULT 0,
+        assigned_n bigint NOT NULL DEFAULT 0,
+        service_days_sum double precision NOT NULL DEFAULT 0,
+        service_n bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, user_id, setting)
+      );
+      CREATE INDEX hub_activity_days_user ON hub_activity_days(user_id, day);
+      ALTER TABLE hub_charts ADD COLUMN submitted_at timestamptz;
+      CREATE INDEX hub_charts_backlog ON hub_charts(service_date) WHERE submitted_at IS NULL;
+    `,
+  },
 ];

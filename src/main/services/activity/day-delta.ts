@@ -96,3 +96,13 @@ function turnaround(e: ActivityEvent, facts: ChartFacts): DayDelta {
 /** The columns an event changes, in DAY_COLUMNS order, with their amounts. */
 export const changedColumns = (delta: DayDelta): [DayColumn, number][] =>
   DAY_COLUMNS.filter((c) => (delta[c] ?? 0) !== 0).map((c) => [c, delta[c] as number]);
+
+/** An event's detail as carried (in a package or a push): parsed defensively, anything but an object is empty. */
+export function parseEventDetail(json: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -178,6 +178,11 @@ export function backlogAt(db: WorkspaceDb, asOf: string, assignee: string | null
   )
     .map((r) => ({ age: Math.max(0, Math.round((dayMs(asOf) - dayMs(r.discharge_date)) / DAY_MS)), n: r.n }))
     .sort((a, b) => a.age - b.age);
+  return backlogOf(asOf, ages);
+}
+
+/** Backlog figures from the count of waiting charts at each age (days since discharge or service), youngest first. */
+export function backlogOf(asOf: string, ages: readonly { age: number; n: number }[]): Backlog {
   const count = ages.reduce((n, a) => n + a.n, 0);
   /** The k-th youngest age (0-based) across the counted dates. */
   const nth = (k: number): number => {

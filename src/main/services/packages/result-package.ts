@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import type { ResultApplied } from '../../../shared/packages';
 import { AppFailure } from '../../../shared/result';
+import { parseEventDetail } from '../activity/day-delta';
 import { projectActivity } from '../activity/project';
 import { auditsWith, mergeAudits } from '../audits/audit-wire';
 import { trailHead } from '../audit/binding';
@@ -105,23 +106,13 @@ export function applyResultPackage(db: WorkspaceDb, args: { home: string; self: 
       header.senderId, a.seq, header.packageId, a.at, a.action, a.chart_id, a.detail_json, a.hash,
     ).changes;
     // New events only: an entry carried again by a later result is already in the day figures.
-    if (added) projectActivity(db, { at: a.at, userId: header.senderId, action: a.action, chartId: a.chart_id, detail: parseDetail(a.detail_json) });
+    if (added) projectActivity(db, { at: a.at, userId: header.senderId, action: a.action, chartId: a.chart_id, detail: parseEventDetail(a.detail_json) });
     activity += added;
   }
   const audits = mergeAudits(db, body.audits, header.senderId);
   const queries = mergeQueries(db, body.queries);
   logPackage(db, header, 'applied', body.charts.length, args.now, { headSeq: body.head.seq, headHash: body.head.hash, applied: applied.length, conflicts: conflicts.length, audits, queries });
   return { packageId: header.packageId, seq: header.seq, alreadyApplied: false, applied, unchanged, conflicts, activity };
-}
-
-/** A carried entry's detail (verified by the package signature, still parsed defensively). */
-function parseDetail(json: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 function applyChart(db: WorkspaceDb, chartId: string, incoming: WireState, ctx: { senderId: string; packageId: string; at: string }): 'applied' | 'conflict' | 'unchanged' {
