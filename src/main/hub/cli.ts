@@ -5,20 +5,25 @@
  * charts from CODEDESK_HUB_DATA_KEY (never a flag, never the database).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import { muteLog } from '../log';
 import { CliExit, EXIT, exitFor } from '../cli/io';
+import { terminalSafe } from '../cli/terminal-text';
+import { DEFAULT_READ_OPTIONS } from '../services/interchange/incoming';
+import { ingestExports } from './ingest';
 import { migrateHub } from './db/migrations';
 import { describeDatabase, openPool } from './db/pool';
-import { dataKeyFrom, newDataKey } from './seal';
+import { checkDataKey, dataKeyFrom, newDataKey, type DataKey } from './seal';
 import { startHub } from './server';
 import { addUser } from './users';
 
 export const HUB_USAGE = [
   'hub start --database-url URL [--port N] [--host ADDR] (--tls-cert FILE --tls-key FILE | --insecure-loopback)',
   'hub user add --database-url URL --name NAME --role coder|auditor|supervisor [--password-file FILE]',
+  'hub ingest --database-url URL PATH... [--ambulatory outpatient|professional] [--json]   (FHIR R4 / HL7 v2 exports into the team queue)',
   'hub key new   (prints a new data key for CODEDESK_HUB_DATA_KEY)',
 ];
 
@@ -36,12 +41,22 @@ function options(args: string[]) {
         name: { type: 'string' },
         role: { type: 'string' },
         'password-file': { type: 'string' },
+        ambulatory: { type: 'string' },
+        json: { type: 'boolean' },
       },
-      allowPositionals: false,
+      allowPositionals: true,
       strict: true,
-    }).values;
+    });
   } catch (e) {
     throw new CliExit(EXIT.badInput, e instanceof Error ? (e.message.split('\n')[0] ?? 'Bad arguments.') : 'Bad arguments.');
+  }
+}
+
+function dataKey(): DataKey {
+  try {
+    return dataKeyFrom(process.env.CODEDESK_HUB_DATA_KEY);
+  } catch (e) {
+    throw exitFor(e as AppFailure);
   }
 }
 
@@ -76,20 +91,14 @@ async function orExit<T>(work: Promise<T>): Promise<T> {
 
 /** Runs until SIGINT or SIGTERM. */
 async function start(args: string[]): Promise<number> {
-  const o = options(args);
+  const { values: o, positionals } = options(args);
+  if (positionals.length > 0) throw new CliExit(EXIT.badInput, `Unexpected argument "${positionals[0]}".`);
   const port = o.port === undefined ? 8443 : Number(o.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, '--port is a number from 0 to 65535.');
   if ((o['tls-cert'] === undefined) !== (o['tls-key'] === undefined)) throw new CliExit(EXIT.badInput, 'Give both --tls-cert and --tls-key.');
   const tls = o['tls-cert'] && o['tls-key'] ? { certFile: o['tls-cert'], keyFile: o['tls-key'] } : undefined;
   muteLog(false); // a server's request log belongs on stderr
-  const dataKey = (() => {
-    try {
-      return dataKeyFrom(process.env.CODEDESK_HUB_DATA_KEY);
-    } catch (e) {
-      throw exitFor(e as AppFailure);
-    }
-  })();
-  const hub = await orExit(startHub({ databaseUrl: databaseUrl(o['database-url']), dataKey, port, host: o.host, tls, insecureLoopback: o['insecure-loopback'] }));
+  const hub = await orExit(startHub({ databaseUrl: databaseUrl(o['database-url']), dataKey: dataKey(), port, host: o.host, tls, insecureLoopback: o['insecure-loopback'] }));
   process.stdout.write(`CodeDesk hub listening on ${hub.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -100,7 +109,8 @@ async function start(args: string[]): Promise<number> {
 }
 
 async function userAdd(args: string[]): Promise<number> {
-  const o = options(args);
+  const { values: o, positionals } = options(args);
+  if (positionals.length > 0) throw new CliExit(EXIT.badInput, `Unexpected argument "${positionals[0]}".`);
   if (!o.name) throw new CliExit(EXIT.badInput, 'Missing --name NAME.');
   if (!o.role || !(ROLES as readonly string[]).includes(o.role)) throw new CliExit(EXIT.badInput, `--role must be one of ${ROLES.join(', ')}.`);
   const url = databaseUrl(o['database-url']);
@@ -118,9 +128,37 @@ async function userAdd(args: string[]): Promise<number> {
   }
 }
 
+/** Reads exports on this machine into the team queue (idempotent: a rerun adds nothing unchanged). */
+async function ingest(args: string[]): Promise<number> {
+  const { values: o, positionals: paths } = options(args);
+  if (paths.length === 0) throw new CliExit(EXIT.badInput, 'Give the export files or folders to ingest.');
+  if (o.ambulatory !== undefined && o.ambulatory !== 'outpatient' && o.ambulatory !== 'professional') throw new CliExit(EXIT.badInput, '--ambulatory is outpatient or professional.');
+  const key = dataKey();
+  const url = databaseUrl(o['database-url']);
+  const db = openPool(url, 2);
+  try {
+    await db.query('SELECT 1').catch((e: { code?: string }) => {
+      throw new CliExit(EXIT.failed, `Cannot reach the hub database at ${describeDatabase(url)} (${e.code ?? 'no answer'}).`);
+    });
+    await orExit(migrateHub(db));
+    await orExit(checkDataKey(db, key));
+    const read = { ...DEFAULT_READ_OPTIONS, ambulatorySetting: o.ambulatory === 'professional' ? ('professional' as const) : ('outpatient_surgery' as const) };
+    const summary = await orExit(ingestExports(db, key, paths.map((p) => path.resolve(p)), { by: { userId: null, deviceId: null }, now: new Date(), read }));
+    if (o.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+    else {
+      process.stdout.write(`${summary.created} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.held} held (changed after check-out), ${summary.refused.length} refused.\n`);
+      for (const r of summary.refused) process.stdout.write(`  ${terminalSafe(r.file)}${r.line === null ? '' : `:${r.line}`}: ${terminalSafe(r.reason)}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    await db.end().catch(() => undefined);
+  }
+}
+
 export async function runHubCommand(args: string[]): Promise<number> {
   const [a, b] = args;
   if (a === 'start') return start(args.slice(1));
+  if (a === 'ingest') return ingest(args.slice(1));
   if (a === 'user' && b === 'add') return userAdd(args.slice(2));
   if (a === 'key' && b === 'new') {
     process.stdout.write(`${newDataKey()}\n`);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { codedesk } from '../helpers/cli';
 import { HUB_SCHEMA_VERSION } from '../../../src/main/hub/db/migrations';
+import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { TEST_KEY_BASE64 } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
@@ -38,6 +39,13 @@ describe('codedesk hub', () => {
     process.env.CODEDESK_HUB_DATA_KEY = TEST_KEY_BASE64;
     try {
       expect(codedesk(home, ['hub', 'start', '--database-url', databaseUrl])).toMatchObject({ status: 2, stderr: expect.stringMatching(/HTTPS only/) });
+      // The hospital's export into the team queue; again, it adds nothing.
+      const first = codedesk(home, ['hub', 'ingest', '--database-url', databaseUrl, SYNTHEA, '--json']);
+      expect(first.stderr).toBe('');
+      const created = JSON.parse(first.stdout).created as number;
+      expect(created).toBeGreaterThan(1000);
+      expect(codedesk(home, ['hub', 'ingest', '--database-url', databaseUrl, SYNTHEA]).stdout).toMatch(new RegExp(`^0 new, 0 updated, ${created} unchanged, 0 held`));
+      expect(codedesk(home, ['hub', 'ingest', '--database-url', databaseUrl])).toMatchObject({ status: 2, stderr: 'codedesk: Give the export files or folders to ingest.\n' });
     } finally {
       delete process.env.CODEDESK_HUB_DATA_KEY;
     }
