@@ -46,15 +46,20 @@ export async function assignCharts(db: Db, by: HubPrincipal, chartIds: readonly 
 export async function checkOut(db: Db, key: DataKey, who: HubPrincipal, args: { count: number; leaseHours?: number; now: Date }): Promise<LeasedChart[]> {
   const expires = new Date(args.now.getTime() + (args.leaseHours ?? DEFAULT_LEASE_HOURS) * 3_600_000);
   const leased = await inTransaction(db, async (tx) => {
-    const picked = (await tx.query<{ id: string }>(
-      `SELECT id FROM hub_charts
-       WHERE (assignee_id = $1 OR (assignee_id IS NULL AND pool_setting IS NOT NULL))
-         AND (status = 'assigned' OR (status = 'leased' AND lease_expires_at <= $2))
-       ORDER BY service_date, id
-       LIMIT $3
-       FOR UPDATE SKIP LOCKED`,
-      [who.userId, args.now, Math.min(args.count, MAX_CHECKOUT)],
-    )).rows.map((r) => r.id);
+    // Own assignments first, then the pools, then leases that ran out: each an ordered index scan, locked rows skipped.
+    const want = Math.min(args.count, MAX_CHECKOUT);
+    const picked: string[] = [];
+    const take = async (sql: string, params: unknown[]) => {
+      if (picked.length >= want) return;
+      const got = await tx.query<{ id: string }>(`${sql} LIMIT ${want - picked.length} FOR UPDATE SKIP LOCKED`, params);
+      picked.push(...got.rows.map((r) => r.id));
+    };
+    await take("SELECT id FROM hub_charts WHERE status = 'assigned' AND assignee_id = $1 ORDER BY service_date, id", [who.userId]);
+    await take("SELECT id FROM hub_charts WHERE status = 'assigned' AND assignee_id IS NULL AND pool_setting IS NOT NULL ORDER BY pool_setting, service_date, id", []);
+    await take(
+      "SELECT id FROM hub_charts WHERE status = 'leased' AND lease_expires_at <= $1 AND (assignee_id = $2 OR (assignee_id IS NULL AND pool_setting IS NOT NULL)) ORDER BY lease_expires_at",
+      [args.now, who.userId],
+    );
     if (picked.length === 0) return [];
     const rows = (await tx.query<{ id: string; epoch: string; sealed: Buffer; state_sealed: Buffer | null }>(
       `UPDATE hub_charts SET status = 'leased', epoch = epoch + 1, lease_user_id = $2, lease_device_id = $3, lease_expires_at = $4, updated_at = $5

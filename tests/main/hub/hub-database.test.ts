@@ -15,7 +15,7 @@ import { TEST_KEY } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
 
 const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const FROZEN = ['bcece5d0', 'e0a58c9e', '15c15c78'];
+const FROZEN = ['bcece5d0', 'e0a58c9e', '15c15c78', 'dade4fbe'];
 
 let cluster: PgCluster;
 beforeAll(async () => {

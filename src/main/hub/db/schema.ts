@@ -152,4 +152,13 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
       CREATE INDEX hub_charts_backlog ON hub_charts(service_date) WHERE submitted_at IS NULL;
     `,
   },
+  {
+    name: 'check-out reads through indexes: own assignments, a pool, expired leases',
+    sql: `
+      CREATE INDEX hub_charts_own ON hub_charts(assignee_id, service_date, id) WHERE status = 'assigned';
+      CREATE INDEX hub_charts_pool ON hub_charts(pool_setting, service_date, id) WHERE status = 'assigned' AND assignee_id IS NULL;
+      CREATE INDEX hub_charts_expiring ON hub_charts(lease_expires_at) WHERE status = 'leased';
+      DROP INDEX hub_charts_queue;
+    `,
+  },
 ];
