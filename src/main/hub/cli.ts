@@ -15,7 +15,7 @@ import { terminalSafe } from '../cli/terminal-text';
 import { DEFAULT_READ_OPTIONS } from '../services/interchange/incoming';
 import { ingestExports } from './ingest';
 import { migrateHub } from './db/migrations';
-import { describeDatabase, openPool } from './db/pool';
+import { describeDatabase, openPool, type Db } from './db/pool';
 import { checkDataKey, dataKeyFrom, newDataKey, type DataKey } from './seal';
 import { startHub } from './server';
 import { addUser } from './users';
@@ -108,6 +108,14 @@ async function start(args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** The database answers and its hub schema is current, or the command ends with the reason. */
+async function reachAndMigrate(db: Db, url: string): Promise<void> {
+  await db.query('SELECT 1').catch((e: { code?: string }) => {
+    throw new CliExit(EXIT.failed, `Cannot reach the hub database at ${describeDatabase(url)} (${e.code ?? 'no answer'}).`);
+  });
+  await orExit(migrateHub(db));
+}
+
 async function userAdd(args: string[]): Promise<number> {
   const { values: o, positionals } = options(args);
   if (positionals.length > 0) throw new CliExit(EXIT.badInput, `Unexpected argument "${positionals[0]}".`);
@@ -116,10 +124,7 @@ async function userAdd(args: string[]): Promise<number> {
   const url = databaseUrl(o['database-url']);
   const db = openPool(url, 2);
   try {
-    await db.query('SELECT 1').catch((e: { code?: string }) => {
-      throw new CliExit(EXIT.failed, `Cannot reach the hub database at ${describeDatabase(url)} (${e.code ?? 'no answer'}).`);
-    });
-    await orExit(migrateHub(db));
+    await reachAndMigrate(db, url);
     const { id } = await orExit(addUser(db, { name: o.name, role: o.role as Role, password: password(o['password-file']), by: null }));
     process.stdout.write(`Added hub user ${id} (${o.role}).\n`);
     return EXIT.ok;
@@ -137,10 +142,7 @@ async function ingest(args: string[]): Promise<number> {
   const url = databaseUrl(o['database-url']);
   const db = openPool(url, 2);
   try {
-    await db.query('SELECT 1').catch((e: { code?: string }) => {
-      throw new CliExit(EXIT.failed, `Cannot reach the hub database at ${describeDatabase(url)} (${e.code ?? 'no answer'}).`);
-    });
-    await orExit(migrateHub(db));
+    await reachAndMigrate(db, url);
     await orExit(checkDataKey(db, key));
     const read = { ...DEFAULT_READ_OPTIONS, ambulatorySetting: o.ambulatory === 'professional' ? ('professional' as const) : ('outpatient_surgery' as const) };
     const summary = await orExit(ingestExports(db, key, paths.map((p) => path.resolve(p)), { by: { userId: null, deviceId: null }, now: new Date(), read }));

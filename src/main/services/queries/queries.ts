@@ -13,7 +13,8 @@ import { AppFailure } from '../../../shared/result';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run, value } from '../db/rows';
 
-interface QueryRow {
+/** A row of the queries table. */
+export interface QueryRow {
   id: string;
   chart_id: string;
   created_by: string;
@@ -25,6 +26,7 @@ interface QueryRow {
   answered_at: string | null;
   cancelled_at: string | null;
   closed_at: string | null;
+  updated_at: string;
 }
 
 const toRecord = (r: QueryRow): QueryRecord => ({

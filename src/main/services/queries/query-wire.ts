@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { queryAnswerSchema, queryDraftSchema, QUERY_STATUSES, type QueryStatus } from '../../../shared/queries';
 import type { WorkspaceDb } from '../db/handles';
 import { row, rows, run } from '../db/rows';
+import type { QueryRow } from './queries';
 
 const stamp = z.string().max(40);
 
@@ -33,25 +34,10 @@ export type QueryWire = z.infer<typeof queryWireSchema>;
 /** How far along a query is; a copy only replaces one that is less far along (or an older draft). */
 const STAGE: Record<QueryStatus, number> = { draft: 0, sent: 1, answered: 2, cancelled: 2, closed: 3 };
 
-interface WireRow {
-  id: string;
-  chart_id: string;
-  created_by: string;
-  status: QueryStatus;
-  draft_json: string;
-  answer_json: string | null;
-  created_at: string;
-  sent_at: string | null;
-  answered_at: string | null;
-  cancelled_at: string | null;
-  closed_at: string | null;
-  updated_at: string;
-}
-
 /** The queries of these charts, as they travel. */
 export function queriesOf(db: WorkspaceDb, chartIds: readonly string[]): QueryWire[] {
   return chartIds.flatMap((chartId) =>
-    rows<WireRow>(db, 'SELECT * FROM queries WHERE chart_id = ? ORDER BY created_at, id', chartId).map((r) => ({
+    rows<QueryRow>(db, 'SELECT * FROM queries WHERE chart_id = ? ORDER BY created_at, id', chartId).map((r) => ({
       id: r.id,
       chartId: r.chart_id,
       createdBy: r.created_by,
