@@ -94,7 +94,8 @@ const bearer = (req: http.IncomingMessage): string | null => {
   return h.startsWith('Bearer ') ? h.slice(7).trim() : null;
 };
 
-async function answer(db: Db, key: DataKey, req: http.IncomingMessage, res: http.ServerResponse, now: () => Date): Promise<string> {
+/** Answers one request; `seen.route` names its route (a pattern, never the path as sent) for the log. */
+async function answer(db: Db, key: DataKey, req: http.IncomingMessage, res: http.ServerResponse, now: () => Date, seen: { route: string }): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://hub.invalid');
   if (req.method === 'GET' && url.pathname === '/health') {
     try {
@@ -102,10 +103,11 @@ async function answer(db: Db, key: DataKey, req: http.IncomingMessage, res: http
     } catch {
       send(res, 503, { status: 'unavailable', service: 'codedesk-hub' });
     }
-    return 'GET /health';
+    seen.route = 'GET /health';
+    return;
   }
   const route = findRoute(req.method ?? '', url.pathname);
-  const label = route ? `${route.method} ${route.path}` : 'unknown';
+  if (route) seen.route = `${route.method} ${route.path}`;
   let principal: HubPrincipal | null = null;
   // Credentials before anything else: an unknown /api/ route without a token is 401, not 404.
   if (url.pathname.startsWith('/api/')) principal = await principalOf(db, bearer(req), now());
@@ -118,7 +120,6 @@ async function answer(db: Db, key: DataKey, req: http.IncomingMessage, res: http
   }
   const value = await route.handle({ db, key, input: parsed.data, principal: principal as HubPrincipal, now: now() });
   send(res, 200, value);
-  return label;
 }
 
 export async function startHub(opts: HubOptions): Promise<RunningHub> {
@@ -146,8 +147,9 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
   const now = opts.now ?? (() => new Date());
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
-    answer(db, opts.dataKey, req, res, now)
-      .then((label) => log.info('hub.request', { method: label, code: String(res.statusCode), ms: Math.round(performance.now() - started) }))
+    const seen = { route: 'unknown route' };
+    const logged = () => log.info('hub.request', { method: seen.route, code: String(res.statusCode), ms: Math.round(performance.now() - started) });
+    answer(db, opts.dataKey, req, res, now, seen)
       .catch((error: unknown) => {
         const failure = error instanceof AppFailure ? error : isUnavailable(error) ? unavailable(error) : new AppFailure('INTERNAL', 'The hub failed unexpectedly: nothing was changed.');
         if (failure.code === 'INTERNAL') log.error('hub.failure', { method: req.method ?? '' }, error);
@@ -155,7 +157,8 @@ export async function startHub(opts: HubOptions): Promise<RunningHub> {
           if (failure.detail?.tooLarge) send(res, 413, { error: { code: failure.code, message: failure.message } });
           else sendError(res, failure);
         }
-      });
+      })
+      .finally(logged);
   };
   const server = tlsFiles ? https.createServer({ ...tlsFiles, minVersion: 'TLSv1.2' }, handler) : http.createServer(handler);
   server.headersTimeout = 15_000;
