@@ -17,7 +17,7 @@ import { startHub, type RunningHub } from '../../src/main/hub/server';
 import { hashPassword } from '../../src/main/hub/passwords';
 import { signIn } from '../../src/main/hub/users';
 import { startCluster } from '../main/hub/pg-cluster';
-import { TEST_KEY } from '../main/hub/test-key';
+import { TEST_KEY } from '../main/hub/hub-fixtures';
 import type { BenchModule } from './bench-module';
 import { summarise } from './stats';
 

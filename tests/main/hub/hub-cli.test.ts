@@ -10,11 +10,10 @@ import { codedesk } from '../helpers/cli';
 import { HUB_SCHEMA_VERSION } from '../../../src/main/hub/db/migrations';
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
-import { TEST_KEY_BASE64 } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
+import { PASSWORD, TEST_KEY_BASE64 } from './hub-fixtures';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
-const PASSWORD = 'correct horse battery';
 
 let cluster: PgCluster;
 beforeAll(async () => {

@@ -11,10 +11,9 @@ import { HUB_MIGRATIONS } from '../../../src/main/hub/db/schema';
 import { startHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { hubCall } from './hub-client';
-import { TEST_KEY } from './test-key';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
+import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
 const FROZEN = ['bcece5d0', 'e0a58c9e', '15c15c78', 'dade4fbe'];
 
 let cluster: PgCluster;
@@ -71,11 +70,11 @@ describe('the hub when its database is away', () => {
   it('answers 503 while the database is down, changes nothing, and serves again once it is back', async () => {
     const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), insecureLoopback: true });
     try {
-      await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: 'correct horse battery', by: null, kdf: CHEAP_KDF });
-      const token = (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user: 'Sue Supervisor', password: 'correct horse battery', deviceName: 'Laptop' } })).body.token as string;
+      await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+      const token = (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user: 'Sue Supervisor', password: PASSWORD, deviceName: 'Laptop' } })).body.token as string;
       cluster.halt();
       try {
-        const down = await hubCall(hub.url, 'POST', '/api/users', { token, body: { name: 'Mei Coder', role: 'coder', password: 'correct horse battery' } });
+        const down = await hubCall(hub.url, 'POST', '/api/users', { token, body: { name: 'Mei Coder', role: 'coder', password: PASSWORD } });
         expect(down).toMatchObject({ status: 503, body: { error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached just now: nothing was changed/) } } });
         expect(await hubCall(hub.url, 'GET', '/health')).toMatchObject({ status: 503, body: { status: 'unavailable' } });
       } finally {

@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../helpers/temp';
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
-import { TEST_KEY, TEST_KEY_BASE64 } from './test-key';
+import { CHEAP_KDF, PASSWORD, TEST_KEY, TEST_KEY_BASE64 } from './hub-fixtures';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
 const CHARTS = 120;
@@ -55,8 +55,8 @@ const count = async (sql: string): Promise<number> => Number((await db.query(sql
 describe('the hub killed mid-push', () => {
   it('loses nothing and doubles nothing once the push is retried on another hub', { timeout: 180_000 }, async () => {
     const now = new Date();
-    const { id: coderId } = await addUser(db, { name: 'Dana Coder', role: 'coder', password: 'correct horse battery', by: null, kdf: { N: 2 ** 10, r: 8, p: 1 } });
-    const { token } = await signIn(db, { name: 'Dana Coder', password: 'correct horse battery', deviceName: 'Laptop', now });
+    const { id: coderId } = await addUser(db, { name: 'Dana Coder', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+    const { token } = await signIn(db, { name: 'Dana Coder', password: PASSWORD, deviceName: 'Laptop', now });
     await ingestExports(db, TEST_KEY, [SYNTHEA], { by: { userId: null, deviceId: null }, now });
     const ids = (await db.query<{ id: string }>(`SELECT id FROM hub_charts ORDER BY id LIMIT ${CHARTS}`)).rows.map((r) => r.id);
     const sue = { userId: coderId, userName: 'x', role: 'supervisor' as const, deviceId: 'none' };

@@ -17,9 +17,8 @@ import { REPO_ROOT } from '../helpers/temp';
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
-import { TEST_KEY, TEST_KEY_BASE64 } from './test-key';
+import { CHEAP_KDF, PASSWORD, TEST_KEY, TEST_KEY_BASE64 } from './hub-fixtures';
 
-const PASSWORD = 'correct horse battery';
 const ALLOWED_KEYS = new Set(['t', 'level', 'event', 'method', 'code', 'ms', 'errorName']);
 
 let cluster: PgCluster;
@@ -39,8 +38,8 @@ afterAll(async () => {
 
 describe('the hub’s log', () => {
   it('holds routes, statuses and timings, never PHI or secrets', { timeout: 120_000 }, async () => {
-    const sue = await addUser(db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: { N: 2 ** 10, r: 8, p: 1 } });
-    const dana = await addUser(db, { name: 'Dana Coder', role: 'coder', password: PASSWORD, by: null, kdf: { N: 2 ** 10, r: 8, p: 1 } });
+    const sue = await addUser(db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+    const dana = await addUser(db, { name: 'Dana Coder', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
     await ingestExports(db, TEST_KEY, [SYNTHEA], { by: { userId: sue.id, deviceId: null }, now: new Date() });
     const port = await freePort();
     const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'codedesk.mjs'), 'hub', 'start', '--database-url', databaseUrl, '--port', String(port), '--insecure-loopback'], {

@@ -14,10 +14,8 @@ import type { ChartEntry } from '../../../src/main/services/packages/work-packag
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { startCluster, type PgCluster } from './pg-cluster';
-import { TEST_KEY } from './test-key';
+import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const PASSWORD = 'correct horse battery';
 
 let cluster: PgCluster;
 const hubs: RunningHub[] = [];

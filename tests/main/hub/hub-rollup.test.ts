@@ -20,10 +20,8 @@ import { DEFAULT_UNIT_WEIGHTS } from '../../../src/shared/metrics';
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { startCluster, type PgCluster } from './pg-cluster';
-import { TEST_KEY } from './test-key';
+import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const PASSWORD = 'correct horse battery';
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 let cluster: PgCluster;

@@ -13,11 +13,9 @@ import { startHub, type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { tempDir } from '../helpers/temp';
 import { hubCall } from './hub-client';
-import { TEST_KEY } from './test-key';
 import { startCluster, type PgCluster } from './pg-cluster';
+import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-export const CHEAP_KDF = { N: 2 ** 10, r: 8, p: 1 };
-const PASSWORD = 'correct horse battery';
 
 let cluster: PgCluster;
 const hubs: RunningHub[] = [];
