@@ -3,10 +3,12 @@
  * twice (a retry after a dropped connection, a hub killed mid-reply) applies once. An item
  * names the chart and the fencing epoch of the lease it was coded under: at the current epoch of
  * the device's own lease it is applied; from a stale epoch (the lease was revoked or expired and
- * taken) it goes to the supervisor's conflict list with both versions kept; a chart this device
- * never held at that epoch is refused. The coder's activity entries are kept either way.
+ * taken) it goes to the supervisor's conflict list with both versions kept, until a supervisor
+ * keeps one; a chart this device never held at that epoch is refused. The coder's activity
+ * entries are kept either way.
  */
 import { z } from 'zod';
+import { AppFailure } from '../../shared/result';
 import { parseEventDetail } from '../services/activity/day-delta';
 import { activitySchema } from '../services/packages/body';
 import { stateHash, wireStateSchema, type WireState } from '../services/packages/chart-state';
@@ -104,4 +106,33 @@ export async function listConflicts(db: Db, key: DataKey): Promise<HubConflict[]
     incoming: unsealJson<WireState>(key, `conflict:${r.client_id}`, r.incoming_sealed),
     current: r.current_sealed ? unsealJson<WireState>(key, r.chart_id, r.current_sealed) : null,
   }));
+}
+
+export type ConflictKeep = 'current' | 'incoming';
+
+/**
+ * A supervisor settles a conflict: 'current' leaves the chart as it is; 'incoming' makes the
+ * stale push's version the chart's state, sealed and mapped as an applied push would be. A chart
+ * with no lease holder keeps its queue status rather than becoming 'leased' to nobody.
+ */
+export async function resolveConflict(db: Db, key: DataKey, by: HubPrincipal, conflictId: number, keep: ConflictKeep, now: Date): Promise<{ resolved: number; keep: ConflictKeep }> {
+  return inTransaction(db, async (tx) => {
+    const c = (await tx.query<{ chart_id: string; client_id: string; incoming_sealed: Buffer; resolved_at: Date | null }>(
+      'SELECT chart_id, client_id, incoming_sealed, resolved_at FROM hub_conflicts WHERE id = $1 FOR UPDATE', [conflictId],
+    )).rows[0];
+    if (!c) throw new AppFailure('NOT_FOUND', 'No conflict with that id.');
+    if (c.resolved_at) throw new AppFailure('CONFLICT', 'That conflict was already resolved: nothing was changed.');
+    if (keep === 'incoming') {
+      const chart = (await tx.query<{ status: string; lease_device_id: string | null }>('SELECT status, lease_device_id FROM hub_charts WHERE id = $1 FOR UPDATE', [c.chart_id])).rows[0]!;
+      const state = unsealJson<WireState>(key, `conflict:${c.client_id}`, c.incoming_sealed);
+      const mapped = HUB_STATUS[state.status];
+      const status = mapped === 'leased' && chart.lease_device_id === null ? chart.status : mapped;
+      await tx.query("UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, submitted_at = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_at, $5) ELSE submitted_at END WHERE id = $1", [
+        c.chart_id, sealJson(key, c.chart_id, state), stateHash(state), status, now,
+      ]);
+    }
+    await tx.query('UPDATE hub_conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4 WHERE id = $1', [conflictId, now, keep, by.userId]);
+    await hubAudit(tx, by, 'conflict.resolve', c.chart_id, { conflictId, keep });
+    return { resolved: conflictId, keep };
+  });
 }

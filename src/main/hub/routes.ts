@@ -8,10 +8,11 @@ import { ROLES, SETTINGS, type Role } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import { verifyHubAudit } from './audit';
 import type { Db } from './db/pool';
-import { applyPush, listConflicts, pushItemSchema } from './push';
+import { applyPush, listConflicts, pushItemSchema, resolveConflict } from './push';
 import { assignCharts, checkOut, MAX_CHECKOUT, revokeLease } from './queue';
 import { hubProductivityReport } from './rollup';
 import type { DataKey } from './seal';
+import { listTeamQueue, listUsers, teamQueueQuery } from './supervisor';
 import { addUser, listDevices, revokeDevice, signIn, type HubPrincipal } from './users';
 
 export interface RouteContext<I> {
@@ -63,6 +64,7 @@ export const HUB_ROUTES: readonly Route[] = [
     input: z.object({ name: z.string().min(1).max(80), role: z.enum(ROLES), password: z.string().min(1).max(1024) }).strict(),
     handle: ({ db, input, principal }) => addUser(db, { ...input, by: principal }),
   }),
+  route({ method: 'GET', path: '/api/users', access: SUPERVISOR, input: none, handle: ({ db }) => listUsers(db) }),
   route({ method: 'GET', path: '/api/devices', access: SUPERVISOR, input: none, handle: ({ db }) => listDevices(db) }),
   route({
     method: 'POST',
@@ -74,6 +76,7 @@ export const HUB_ROUTES: readonly Route[] = [
       return { revoked: input.deviceId };
     },
   }),
+  route({ method: 'GET', path: '/api/queue', access: SUPERVISOR, input: teamQueueQuery, handle: ({ db, input }) => listTeamQueue(db, input) }),
   route({
     method: 'POST',
     path: '/api/queue/assign',
@@ -118,6 +121,13 @@ export const HUB_ROUTES: readonly Route[] = [
       hubProductivityReport(db, { from: input.from, to: input.to, userId: principal.role === 'supervisor' ? (input.userId ?? null) : principal.userId }),
   }),
   route({ method: 'GET', path: '/api/conflicts', access: SUPERVISOR, input: none, handle: ({ db, key }) => listConflicts(db, key) }),
+  route({
+    method: 'POST',
+    path: '/api/conflicts/resolve',
+    access: SUPERVISOR,
+    input: z.object({ conflictId: z.number().int().min(1), keep: z.enum(['current', 'incoming']) }).strict(),
+    handle: ({ db, key, input, principal, now }) => resolveConflict(db, key, principal, input.conflictId, input.keep, now),
+  }),
   route({
     method: 'GET',
     path: '/api/audit/verify',

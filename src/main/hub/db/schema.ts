@@ -161,4 +161,11 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
       DROP INDEX hub_charts_queue;
     `,
   },
+  {
+    name: 'conflict resolutions name the supervisor and keep one of two versions',
+    sql: `
+      ALTER TABLE hub_conflicts ADD COLUMN resolved_by text REFERENCES hub_users(id);
+      ALTER TABLE hub_conflicts ADD CONSTRAINT hub_conflicts_resolution CHECK (resolution IS NULL OR resolution IN ('current', 'incoming'));
+    `,
+  },
 ];
