@@ -63,6 +63,19 @@ export default tseslint.config(
     },
   },
   {
+    // The desktop's hub client speaks to a hub over HTTPS only: it shares no code with the hub server.
+    files: ['src/main/sync/**', 'src/main/services/hub-link/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [
+          { group: ['**/renderer/**', '**/preload/**'], message: 'The hub client never imports the renderer or preload.' },
+          { group: ['**/hub/**', '**/handlers/**', '**/host/**', '**/cli/**', '**/electron/**', '**/api'], message: 'The hub client reaches the hub over the network, and sits below the handlers and hosts.' },
+        ],
+        [noElectron],
+      ),
+    },
+  },
+  {
     files: ['src/renderer/**'],
     rules: {
       'no-restricted-imports': restrict(

@@ -12,6 +12,7 @@ import { chartHandlers } from './handlers/charts';
 import { chartImportHandlers } from './handlers/chart-import';
 import { codeHandlers } from './handlers/codes';
 import { encoderHandlers } from './handlers/encoder';
+import { hubHandlers } from './handlers/hub';
 import { packageHandlers } from './handlers/packages';
 import { preferenceHandlers } from './handlers/preferences';
 import { queryHandlers } from './handlers/queries';
@@ -37,6 +38,7 @@ const handlers: { [M in MethodName]: Handler<M> } = {
   ...queryHandlers,
   ...auditHandlers,
   ...packageHandlers,
+  ...hubHandlers,
 };
 
 /** Long by nature: imports, and exports (a key derivation, then up to thousands of claims). */

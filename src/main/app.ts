@@ -11,6 +11,7 @@ import { AppFailure, ErrorCode } from '../shared/result';
 import { EventBus } from './events';
 import { contentDbPath } from './paths';
 import { projectActivity } from './services/activity/project';
+import { noteHubEntry } from './services/hub-link/outbox';
 import { ensureActivityProjection } from './services/activity/rebuild';
 import { appendAudit, type AuditAction } from './services/audit/trail';
 import { auditBinding, bindAuditChain, unbindAuditChain } from './services/audit/binding';
@@ -24,6 +25,7 @@ import { deviceId as readDeviceId } from './services/users/profiles';
 import { assertProfileMatchesWorkspace } from './services/users/workspace-identity';
 import { closeWorkspace, openWorkspace } from './services/workspace/open';
 import { readActivityIdleMinutes, readIdleMinutes } from './services/workspace/settings';
+import { HubSync } from './sync/hub-sync';
 
 export const DEFAULT_IDLE_MINUTES = 15;
 
@@ -41,6 +43,8 @@ export interface AppOptions {
 
 export class CodeDeskApp {
   readonly events = new EventBus();
+  /** The link to a team hub; its background sync runs only where a host starts it. */
+  readonly hub: HubSync = new HubSync(this);
   readonly home: string;
   readonly resourcesDir: string;
   readonly now: () => Date;
@@ -136,8 +140,12 @@ export class CodeDeskApp {
   /** Appends an entry: inside the caller's transaction(s.db, …) when there is one, so it commits with the change. */
   audit(action: AuditAction, chartId: string | null = null, detail: Record<string, unknown> = {}): void {
     const s = this.requireSession();
-    // The entry is also an activity event: its day figures commit with it.
-    transaction(s.db, () => projectActivity(s.db, appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now())));
+    // The entry is also an activity event (its day figures commit with it) and, on a chart from the hub, an outbox entry.
+    transaction(s.db, () => {
+      const entry = appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now());
+      projectActivity(s.db, entry);
+      noteHubEntry(s.db, entry, entry.at);
+    });
   }
 
   /** What the unlock-time check of the audit trail found, or null. */
@@ -183,6 +191,7 @@ export class CodeDeskApp {
   }
 
   close(): void {
+    this.hub.stop();
     if (this.warmTimer) clearTimeout(this.warmTimer);
     this.warmTimer = null;
     if (this.active) this.lock('manual');

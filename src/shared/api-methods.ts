@@ -77,5 +77,16 @@ export const METHOD_NAMES = [
   'packages.log',
   'packages.conflicts',
   'packages.resolve',
+  'hub.status',
+  'hub.signIn',
+  'hub.signOut',
+  'hub.sync',
+  'hub.checkout',
+  'hub.queue',
+  'hub.users',
+  'hub.assign',
+  'hub.revokeLease',
+  'hub.conflicts',
+  'hub.resolveConflict',
 ] as const;
-export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed', 'charts.import.progress'] as const;
+export const EVENT_NAMES = ['session.locked', 'session.unlocked', 'import.progress', 'charts.changed', 'charts.import.progress', 'hub.state'] as const;

@@ -7,6 +7,7 @@ import { AUDIT_MODES, type AuditAccuracyReport, type AuditView, type SampleDrawn
 import { queryAnswerSchema, queryDraftSchema } from './queries';
 import { QUERY_EXPORT_FORMATS, type QueryChange, type QueryRecord } from './query-records';
 import type { ProductivityReport, UnitWeights } from './productivity';
+import type { HubCheckout, HubConflictView, HubQueueChart, HubState, HubUser } from './hub';
 import { z } from 'zod';
 import {
   CHART_STATUSES,
@@ -82,6 +83,10 @@ const AUDITORS = ['auditor'] as const;
 const weight = z.number().min(0, 'a weight is 0 to 10').max(10, 'a weight is 0 to 10');
 const unitWeightsSchema = z.object({ inpatient: weight, outpatient_surgery: weight, emergency: weight, professional: weight }).strict();
 const reportRangeSchema = z.object({ from: isoDate, to: isoDate, coderId: z.string().min(1).max(64).optional() }).strict();
+/** Productivity from this workspace's activity, or (a workspace signed in to a team hub) the hub's whole-team roll-up. */
+const productivityInput = reportRangeSchema.extend({ source: z.enum(['workspace', 'hub']).optional() }).strict();
+const HUB_CODERS = ['coder', 'auditor'] as const;
+const hubUserId = z.string().min(1).max(40);
 const ACTIVITY_IDLE_TEXT = 'the activity idle threshold is 1 to 30 minutes';
 /** One activity record covers at most an hour: the renderer sends one every few minutes. */
 export const ACTIVE_SECONDS_MAX = 3600;
@@ -223,10 +228,10 @@ export const contract = {
    * Productivity over a period (at most a year), from the recorded activity. A supervisor sees
    * the team or one coder; anyone else sees only their own figures, exactly as computed for the team.
    */
-  'reports.productivity': method<ProductivityReport>()({ input: reportRangeSchema, access: ALL_ROLES }),
+  'reports.productivity': method<ProductivityReport>()({ input: productivityInput, access: ALL_ROLES }),
   /** The same report as CSV or XLSX, written to a new file; on the audit trail. */
   'reports.exportProductivity': method<{ path: string; format: 'csv' | 'xlsx'; bytes: number; rows: number }>()({
-    input: reportRangeSchema.extend({ format: z.enum(['csv', 'xlsx']), path: filePath }).strict(),
+    input: productivityInput.extend({ format: z.enum(['csv', 'xlsx']), path: filePath }).strict(),
     access: ['supervisor'],
   }),
   /** A chart's physician queries, oldest first. */
@@ -477,6 +482,39 @@ export const contract = {
     input: z.object({ conflictId: z.number().int().min(1), keep: z.enum(['home', 'package']) }).strict(),
     access: PACKAGE_ISSUERS,
   }),
+  /** The link to a team hub and the outbox: last sync, entries waiting, conflicts. */
+  'hub.status': method<HubState>()({ input: empty, access: ALL_ROLES }),
+  /** Signs in to a hub with the account of this profile's role; the device token is kept in the encrypted workspace. */
+  'hub.signIn': method<HubState>()({
+    input: z.object({ url: z.string().min(1).max(300), user: z.string().min(1).max(80), password: z.string().min(1).max(1024) }).strict(),
+    access: ALL_ROLES,
+  }),
+  /** Revokes this device on the hub (when it can be reached) and forgets the link; refused while entries wait. */
+  'hub.signOut': method<HubState>()({ input: empty, access: ALL_ROLES }),
+  /** Sends the outbox now (it also goes in the background); the outcome is in the state, never a failure. */
+  'hub.sync': method<HubState>()({ input: empty, access: ALL_ROLES }),
+  /** Leases up to `count` charts from the team queue into this workspace. */
+  'hub.checkout': method<HubCheckout>()({ input: z.object({ count: z.number().int().min(1).max(200) }).strict(), access: HUB_CODERS }),
+  'hub.queue': method<{ total: number; charts: HubQueueChart[] }>()({
+    input: z.object({ status: z.enum(['unassigned', 'assigned', 'leased', 'submitted', 'on_hold']).optional(), setting: z.enum(SETTINGS).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    access: ['supervisor'],
+  }),
+  'hub.users': method<HubUser[]>()({ input: empty, access: ['supervisor'] }),
+  /** Assigns team-queue charts to a coder, or to the pool of a setting. */
+  'hub.assign': method<{ assigned: number }>()({
+    input: z.union([
+      z.object({ chartIds: z.array(chartId).min(1).max(5000), userId: hubUserId }).strict(),
+      z.object({ chartIds: z.array(chartId).min(1).max(5000), pool: z.enum(SETTINGS) }).strict(),
+    ]),
+    access: ['supervisor'],
+  }),
+  /** Takes a checked-out chart back: its holder's later pushes go to the conflict list. */
+  'hub.revokeLease': method<{ epoch: number }>()({ input: z.object({ chartId }).strict(), access: ['supervisor'] }),
+  'hub.conflicts': method<HubConflictView[]>()({ input: empty, access: ['supervisor'] }),
+  'hub.resolveConflict': method<{ resolved: number; keep: 'current' | 'incoming' }>()({
+    input: z.object({ conflictId: z.number().int().min(1), keep: z.enum(['current', 'incoming']) }).strict(),
+    access: ['supervisor'],
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -500,5 +538,7 @@ export interface EventMap {
   'charts.changed': { chartId: string | null };
   /** A chart import: after each committed batch, items read so far and what was written. */
   'charts.import.progress': ChartImportProgress;
+  /** The hub link's state changed (a sync started or ended, a check-out, a sign-in). */
+  'hub.state': HubState;
 }
 export type EventName = keyof EventMap;

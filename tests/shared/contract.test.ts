@@ -15,6 +15,7 @@ describe('the API contract', () => {
       'import.progress': true,
       'charts.changed': true,
       'charts.import.progress': true,
+      'hub.state': true,
     };
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(events).sort());
   });

@@ -14,6 +14,7 @@ import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { openCallPort } from './call-port';
 import { lockOnOsEvents } from './os-lock';
 import { denyPermissions, hardenContents, withAppHeaders } from './security-policy';
+import { HUB_SYNC_INTERVAL_MS } from '../sync/hub-sync';
 
 const outDir = path.join(appRoot(), 'out');
 const rendererDir = path.join(outDir, 'renderer');
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
     home: process.env.CODEDESK_HOME ? resolveHome() : path.join(app.getPath('userData'), 'codedesk'),
     resourcesDir: resourcesDir(),
   });
+  codedesk.hub.start(HUB_SYNC_INTERVAL_MS);
   denyPermissions(session.defaultSession);
 
   protocol.handle(APP_SCHEME, async (request) => {

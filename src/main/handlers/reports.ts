@@ -41,13 +41,20 @@ function reportFor(app: CodeDeskApp, input: Range, options?: ReportOptions): Pro
   }, options);
 }
 
+/** The team's roll-up from the hub this workspace is signed in to: the hub scopes it by role as reportFor does here. */
+async function hubReport(app: CodeDeskApp, input: Range): Promise<ProductivityReport> {
+  checkRange(input);
+  return app.hub.read<ProductivityReport>('/api/reports/productivity', { from: input.from, to: input.to, ...(input.coderId ? { userId: input.coderId } : {}) });
+}
+
 export const reportHandlers: HandlerTable<'reports.productivity' | 'reports.exportProductivity'> = {
-  'reports.productivity': (input, app) => reportFor(app, input),
+  'reports.productivity': (input, app) => (input.source === 'hub' ? hubReport(app, input) : reportFor(app, input)),
   'reports.exportProductivity': async (input, app) => {
-    const report = reportFor(app, input, { coderDaysLimit: null });
+    const report = input.source === 'hub' ? await hubReport(app, input) : reportFor(app, input, { coderDaysLimit: null });
     const written = await writeProductivity(report, input.format, input.path, (w) =>
       app.audit('report.export', null, {
         report: 'productivity',
+        source: input.source ?? 'workspace',
         format: w.format,
         from: input.from,
         to: input.to,

@@ -8,6 +8,7 @@ import { CodeDeskApp } from '../app';
 import { log } from '../log';
 import { appRoot, resolveHome, resourcesDir } from '../paths';
 import { startHostServer } from './server';
+import { HUB_SYNC_INTERVAL_MS } from '../sync/hub-sync';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const host = await startHostServer({ app, rendererDir, ...(port !== undefined ? { port } : {}) });
   process.stdout.write(`CodeDesk browser host: open ${host.url}\n`);
   app.warmSearchSoon();
+  app.hub.start(HUB_SYNC_INTERVAL_MS);
   const stop = (): void => {
     app.close();
     void host.close().then(() => process.exit(0));

@@ -18,6 +18,7 @@ const WORKSPACE_FROZEN: Record<number, string> = {
   6: '31e4f0eaaa7ab67fbe9bfc5c6f4c8b6fd83b07a245439343f23325002556c673',
   7: 'ff3632de6a55db16b157ffea483be71948f3efef05a9b55bf86468dbb3a557c0',
   8: 'e624faa88033a887f757fdac13cebabff89d0b279f9799a08f897205b02702e6',
+  9: '6272b16438a85c4c37af33a32da7b592263bcf2aae02257cb593f705bd3ca9eb',
 };
 
 const CONTENT_FROZEN: Record<number, string> = {

@@ -17,7 +17,8 @@ export type { ActivityEvent } from './day-delta';
 export function projectActivity(db: WorkspaceDb, e: ActivityEvent): void {
   if (e.action === 'charts.import') return assignImported(db, e);
   if (e.chartId === null) return;
-  if (e.action === 'package.open') {
+  // A chart reaches a coder by package or by hub check-out: either is its assignment.
+  if (e.action === 'package.open' || e.action === 'hub.checkout') {
     const assignedAt = typeof e.detail.assignedAt === 'string' ? e.detail.assignedAt : e.at;
     run(db, 'INSERT OR REPLACE INTO activity_assignments(chart_id, user_id, assigned_at) VALUES (?, ?, ?)', e.chartId, e.userId, assignedAt);
     return;

@@ -61,6 +61,13 @@ export const AUDIT_ACTIONS = [
   'profile.card_export',
   // Another profile's card pinned by its fingerprint.
   'profile.card_import',
+  // The team hub: this workspace linked to an account on a hub, or unlinked (user and device ids, never the token).
+  'hub.link',
+  'hub.unlink',
+  // A chart checked out from the hub under a lease (its fencing epoch and when the lease ends).
+  'hub.checkout',
+  // Outbox entries sent to the hub and its answers (counts only).
+  'hub.push',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,20 +17,19 @@ const chartId = z.string().min(1).max(64);
 
 export const PACKAGED_TABLES = ['charts', 'documents', 'chart_sources', 'chart_hints', 'codings', 'submissions', 'chart_reopens'] as const;
 
+/** One chart as it travels (in a work package, or from the hub at check-out). */
+export const chartEntrySchema = z
+  .object({
+    id: chartId,
+    baseHash: z.string().regex(/^[0-9a-f]{64}$/),
+    tables: z.object(Object.fromEntries(PACKAGED_TABLES.map((t) => [t, z.array(wireRow).max(10_000)])) as Record<(typeof PACKAGED_TABLES)[number], z.ZodArray<typeof wireRow>>).strict(),
+  })
+  .strict();
+
 export const workBodySchema = z
   .object({
     kind: z.literal('work'),
-    charts: z
-      .array(
-        z
-          .object({
-            id: chartId,
-            baseHash: z.string().regex(/^[0-9a-f]{64}$/),
-            tables: z.object(Object.fromEntries(PACKAGED_TABLES.map((t) => [t, z.array(wireRow).max(10_000)])) as Record<(typeof PACKAGED_TABLES)[number], z.ZodArray<typeof wireRow>>).strict(),
-          })
-          .strict(),
-      )
-      .max(5000),
+    charts: z.array(chartEntrySchema).max(5000),
     codeSets: z.array(z.object({ system: z.enum(CODE_SYSTEMS), label: z.string().max(80), effectiveFrom: z.string().max(10), isDemo: z.boolean() }).strict()).max(100),
     // Committed audits of the recipient's charts, for them to answer (absent in packages made before audits).
     audits: z.array(auditWireSchema).max(5000).default([]),

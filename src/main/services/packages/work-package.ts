@@ -90,6 +90,16 @@ export function makeWorkPackage(
   return { bytes, header, body };
 }
 
+/** Writes one travelling chart (every packaged table's rows) into this workspace, assigned to `assignee`; inside a transaction. */
+export function insertChartEntry(db: WorkspaceDb, c: ChartEntry, assignee: string): void {
+  const chartRow = c.tables.charts[0];
+  if (!chartRow || chartRow.id !== c.id || c.tables.charts.length !== 1) throw new AppFailure('PACKAGE_REFUSED', 'This package’s contents are not in the expected form: nothing was changed.');
+  insertWireRow(db, 'charts', chartRow, { assignee });
+  for (const table of PACKAGED_TABLES.slice(1)) {
+    for (const r of c.tables[table]) insertWireRow(db, table, r, { chart_id: c.id }, DROPPED_COLUMNS[table]);
+  }
+}
+
 /** Verifies a work package for this profile and imports all its charts (or refuses with nothing changed). */
 export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { home: string; self: Self; file: Buffer; now: Date; auditsOnly?: boolean }): PackageOpened {
   const v = verifiedPackage(db, args.home, args.self, args.file, 'work', args.now);
@@ -109,12 +119,7 @@ export function openWorkPackage(db: WorkspaceDb, content: ContentDb, args: { hom
   }
   try {
     for (const c of body.charts) {
-      const chartRow = c.tables.charts[0];
-      if (!chartRow || chartRow.id !== c.id || c.tables.charts.length !== 1) throw new AppFailure('PACKAGE_REFUSED', 'This package’s contents are not in the expected form: nothing was changed.');
-      insertWireRow(db, 'charts', chartRow, { assignee: args.self.displayName });
-      for (const table of PACKAGED_TABLES.slice(1)) {
-        for (const r of c.tables[table]) insertWireRow(db, table, r, { chart_id: c.id }, DROPPED_COLUMNS[table]);
-      }
+      insertChartEntry(db, c, args.self.displayName);
       run(db, 'INSERT INTO package_charts(package_id, chart_id, counterpart_id, base_hash) VALUES (?, ?, ?, ?)', v.header.packageId, c.id, v.header.senderId, c.baseHash);
     }
   } catch (error) {

@@ -383,4 +383,54 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: 'team hub: the link (address, account, device token), leases held, the append-only outbox',
+    sql: `
+      -- This workspace's link to a team hub. The device token lives here, inside the encrypted workspace.
+      CREATE TABLE hub_link (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        url TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        token TEXT NOT NULL,
+        linked_at TEXT NOT NULL,
+        last_sync_at TEXT,
+        last_attempt_at TEXT,
+        last_error TEXT
+      ) STRICT;
+
+      -- Charts checked out from the hub: the lease's fencing epoch, and how far the chart's trail has reached the hub.
+      CREATE TABLE hub_leases (
+        chart_id TEXT PRIMARY KEY REFERENCES charts(id),
+        epoch INTEGER NOT NULL CHECK (epoch >= 1),
+        lease_expires_at TEXT NOT NULL,
+        checked_out_at TEXT NOT NULL,
+        pushed_through_seq INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      -- One row per chart-level entry on a hub chart, with a client-made id. Rows are never deleted;
+      -- each is answered once (applied, conflict, refused, or carried by a later row of its chart).
+      CREATE TABLE hub_outbox (
+        client_id TEXT PRIMARY KEY,
+        chart_id TEXT NOT NULL,
+        epoch INTEGER NOT NULL,
+        audit_seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        outcome TEXT CHECK (outcome IN ('applied','conflict','refused','carried')),
+        reason TEXT,
+        sent_as TEXT
+      ) STRICT;
+      CREATE INDEX hub_outbox_waiting ON hub_outbox(chart_id, audit_seq) WHERE sent_at IS NULL;
+      CREATE TRIGGER hub_outbox_no_delete BEFORE DELETE ON hub_outbox
+        BEGIN SELECT RAISE(ABORT, 'the hub outbox is append-only'); END;
+      CREATE TRIGGER hub_outbox_answered_once BEFORE UPDATE ON hub_outbox
+        WHEN OLD.sent_at IS NOT NULL OR NEW.client_id IS NOT OLD.client_id OR NEW.chart_id IS NOT OLD.chart_id
+          OR NEW.epoch IS NOT OLD.epoch OR NEW.audit_seq IS NOT OLD.audit_seq OR NEW.created_at IS NOT OLD.created_at
+        BEGIN SELECT RAISE(ABORT, 'an outbox entry is answered once and never rewritten'); END;
+    `,
+  },
 ];

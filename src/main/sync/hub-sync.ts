@@ -1,0 +1,221 @@
+/**
+ * The desktop side of the team hub: signing in (the device token kept in the encrypted
+ * workspace), checking charts out into the workspace, and sending the outbox in the
+ * background. Network waits never hold the workspace: each round reads what to send, awaits
+ * the hub with nothing open, then records the answers in one short transaction. If the
+ * workspace locked meanwhile, the answers are dropped: the next round sends the same ids and
+ * the hub answers them again without applying anything twice.
+ */
+import os from 'node:os';
+import { z } from 'zod';
+import { ROLES } from '../../shared/domain';
+import type { HubCheckout, HubState } from '../../shared/hub';
+import { AppFailure } from '../../shared/result';
+import type { CodeDeskApp } from '../app';
+import { log } from '../log';
+import { row } from '../services/db/rows';
+import { transaction } from '../services/db/transaction';
+import { writeLeased } from '../services/hub-link/checkout';
+import { clearLink, noteAttempt, readLink, saveLink, type HubLink } from '../services/hub-link/link';
+import { nextBatch, recordAnswers, troubleCount, waitingCount, type PushAnswer } from '../services/hub-link/outbox';
+import { chartEntrySchema } from '../services/packages/body';
+import { callHub, hubUrl, type HubRequest } from './hub-http';
+
+const signInReply = z.object({ token: z.string().min(10), deviceId: z.string().min(1), role: z.enum(ROLES), userId: z.string().min(1) }).passthrough();
+const checkoutReply = z.object({ charts: z.array(z.object({ entry: chartEntrySchema, epoch: z.number().int().min(1), leaseExpiresAt: z.string() }).passthrough()).max(500) }).passthrough();
+const pushReply = z.object({
+  results: z.array(
+    z.union([
+      z.object({ clientId: z.string(), outcome: z.enum(['applied', 'conflict']), already: z.boolean() }).passthrough(),
+      z.object({ clientId: z.string(), outcome: z.literal('refused'), reason: z.string() }).passthrough(),
+    ]),
+  ),
+});
+
+/** A reply checked before anything of it is used: one not in the expected form changes nothing. */
+function parseReply<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppFailure('UNAVAILABLE', 'The hub’s reply was not in the expected form (is it a CodeDesk hub of this version?): nothing was changed here.');
+  return parsed.data;
+}
+
+/** How often a desktop host sends its outbox in the background. */
+export const HUB_SYNC_INTERVAL_MS = 30_000;
+
+/** Rounds of one sync before it yields (each sends up to PUSH_BATCH charts). */
+const MAX_ROUNDS = 40;
+
+export class HubSync {
+  private running: Promise<HubState> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  /** Extra trusted certificate for a test hub; production trusts the system store and NODE_EXTRA_CA_CERTS. */
+  ca: Buffer | undefined;
+
+  constructor(private readonly app: CodeDeskApp) {}
+
+  /** Sends the outbox every `intervalMs` while a linked workspace is unlocked, and right after each unlock. */
+  start(intervalMs: number): void {
+    this.stop();
+    this.timer = setInterval(() => void this.syncNow(), intervalMs);
+    this.timer.unref();
+    this.unsubscribe = this.app.events.on((name) => {
+      if (name === 'session.unlocked') void this.syncNow();
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  state(): HubState {
+    const s = this.app.session;
+    const link = s ? readLink(s.db) : null;
+    if (!s || !link) {
+      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, conflicts: 0, refused: 0, open: 0, syncing: false };
+    }
+    const trouble = troubleCount(s.db);
+    const open = row<{ n: number }>(s.db, "SELECT COUNT(*) AS n FROM hub_leases l JOIN charts c ON c.id = l.chart_id WHERE c.status <> 'submitted'")?.n ?? 0;
+    return {
+      linked: true,
+      url: link.url,
+      userName: link.userName,
+      role: link.role,
+      lastSyncAt: link.lastSyncAt,
+      lastAttemptAt: link.lastAttemptAt,
+      lastError: link.lastError,
+      waiting: waitingCount(s.db),
+      conflicts: trouble.conflicts,
+      refused: trouble.refused,
+      open,
+      syncing: this.running !== null,
+    };
+  }
+
+  async signIn(input: { url: string; user: string; password: string }): Promise<HubState> {
+    const s = this.app.requireSession();
+    const url = hubUrl(input.url);
+    const reply = parseReply(
+      signInReply,
+      await callHub(url, { method: 'POST', path: '/auth/sign-in', body: { user: input.user, password: input.password, deviceName: `CodeDesk on ${os.hostname()}`.slice(0, 80) }, ca: this.ca }),
+    );
+    if (this.app.session !== s) throw new AppFailure('LOCKED', 'CodeDesk locked while signing in: sign in to the hub again.');
+    if (reply.role !== s.profile.role) {
+      // The device the hub just issued is of no use here: give it back.
+      await callHub(url, { method: 'POST', path: '/api/devices/revoke', token: reply.token, body: { deviceId: reply.deviceId }, ca: this.ca }).catch(() => undefined);
+      throw new AppFailure('FORBIDDEN', `That hub account is a ${reply.role}; this profile is a ${s.profile.role}. Sign in with your own ${s.profile.role} account.`);
+    }
+    transaction(s.db, () => {
+      saveLink(s.db, { url, userId: reply.userId, userName: input.user.trim(), role: reply.role, deviceId: reply.deviceId, token: reply.token, linkedAt: this.app.now().toISOString() });
+      noteAttempt(s.db, this.app.now().toISOString(), null);
+      this.app.audit('hub.link', null, { hubUserId: reply.userId, hubDeviceId: reply.deviceId });
+    });
+    this.changed();
+    return this.state();
+  }
+
+  /** Signs this device out of the hub (its token revoked there when reachable) and forgets the link. */
+  async signOut(): Promise<HubState> {
+    const s = this.app.requireSession();
+    const link = this.requireLink();
+    const waiting = waitingCount(s.db);
+    if (waiting > 0) throw new AppFailure('CONFLICT', `${waiting} changes have not reached the hub yet: sync before signing out, or they would stay here unsent.`);
+    let revoked = true;
+    await this.call(link, { method: 'POST', path: '/api/devices/revoke', body: { deviceId: link.deviceId } }).catch(() => {
+      revoked = false;
+    });
+    if (this.app.session !== s) throw new AppFailure('LOCKED', 'CodeDesk locked while signing out: nothing was changed here.');
+    transaction(s.db, () => {
+      clearLink(s.db);
+      this.app.audit('hub.unlink', null, { hubDeviceId: link.deviceId, revokedOnHub: revoked });
+    });
+    this.changed();
+    return this.state();
+  }
+
+  /** Leases up to `count` charts and writes them into the workspace. */
+  async checkOut(count: number): Promise<HubCheckout> {
+    const s = this.app.requireSession();
+    const link = this.requireLink();
+    const reply = parseReply(checkoutReply, await this.call(link, { method: 'POST', path: '/api/queue/checkout', body: { count } }));
+    if (this.app.session !== s) {
+      throw new AppFailure('LOCKED', 'CodeDesk locked before the charts were written: check out again and the hub sends the same charts.');
+    }
+    const at = this.app.now().toISOString();
+    const written = transaction(s.db, () =>
+      writeLeased(s.db, reply.charts, {
+        assignee: s.profile.displayName,
+        at,
+        onCheckedOut: (c) => this.app.audit('hub.checkout', c.entry.id, { epoch: c.epoch, leaseExpiresAt: c.leaseExpiresAt, assignedAt: at }),
+      }),
+    );
+    if (written.clashing.length > 0) log.warn('hub.checkout_clash', { charts: written.clashing.length });
+    this.app.events.emit('charts.changed', { chartId: null });
+    this.changed();
+    return { imported: written.imported.length, renewed: written.renewed.length, clashing: written.clashing.length, chartIds: [...written.imported, ...written.renewed] };
+  }
+
+  /** Sends what waits; one sync at a time (a second caller shares the running one). Never throws: the failure is in the state. */
+  syncNow(): Promise<HubState> {
+    this.running ??= this.sendOutbox().finally(() => {
+      this.running = null;
+      this.changed();
+    });
+    this.changed();
+    return this.running;
+  }
+
+  /** A supervisor's (or anyone's own) read from the hub. */
+  async read<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+    return this.call<T>(this.requireLink(), { method: 'GET', path, query });
+  }
+
+  async post<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>(this.requireLink(), { method: 'POST', path, body });
+  }
+
+  private async sendOutbox(): Promise<HubState> {
+    const s = this.app.session;
+    const link = s ? readLink(s.db) : null;
+    if (!s || !link) return this.state();
+    let error: string | null = null;
+    try {
+      let sent = 0;
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const batch = nextBatch(s.db);
+        if (batch.length === 0) break;
+        const reply = parseReply(pushReply, await this.call(link, { method: 'POST', path: '/api/sync/push', body: { items: batch.map((p) => p.item) } }));
+        if (this.app.session !== s) return this.state();
+        transaction(s.db, () => {
+          const counts = recordAnswers(s.db, batch, reply.results as PushAnswer[], this.app.now().toISOString());
+          this.app.audit('hub.push', null, { charts: batch.length, ...counts });
+        });
+        sent += batch.length;
+      }
+      // Nothing to send: still ask the hub, so "last sync" means the hub answered.
+      if (sent === 0) await this.call(link, { method: 'GET', path: '/api/me' });
+    } catch (e) {
+      error = e instanceof AppFailure ? e.message : 'The hub’s reply was not understood: your work is kept here and goes when it can.';
+      if (!(e instanceof AppFailure)) log.warn('hub.sync_failed', {}, e);
+    }
+    if (this.app.session === s) noteAttempt(s.db, this.app.now().toISOString(), error);
+    return this.state();
+  }
+
+  private requireLink(): HubLink {
+    const link = readLink(this.app.requireSession().db);
+    if (!link) throw new AppFailure('NOT_FOUND', 'This workspace is not signed in to a team hub: sign in first.');
+    return link;
+  }
+
+  private call<T>(link: HubLink, req: Omit<HubRequest, 'token' | 'ca'>): Promise<T> {
+    return callHub<T>(link.url, { ...req, token: link.token, ca: this.ca });
+  }
+
+  private changed(): void {
+    if (this.app.session) this.app.events.emit('hub.state', this.state());
+  }
+}
