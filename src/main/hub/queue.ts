@@ -4,6 +4,8 @@
  * fencing epoch, and rows are taken with FOR UPDATE SKIP LOCKED, so concurrent check-outs never
  * lease one chart twice. Leases expire (the chart may then be leased again, under a new epoch)
  * and a supervisor can revoke one; either way the old holder's epoch is stale from then on.
+ * A check-out whose reply was lost is made good by the next one: the device names the charts it
+ * holds, and those still leased to it that it does not hold come again, under the same lease.
  */
 import type { ChartSetting } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
@@ -15,6 +17,8 @@ import type { HubPrincipal } from './users';
 
 export const DEFAULT_LEASE_HOURS = 72;
 export const MAX_CHECKOUT = 200;
+/** Most chart ids a device may name as already held in one check-out. */
+export const MAX_HELD = 2000;
 
 export type AssignTarget = { userId: string } | { pool: ChartSetting };
 
@@ -42,16 +46,36 @@ export async function assignCharts(db: Db, by: HubPrincipal, chartIds: readonly 
   });
 }
 
-/** Leases up to `count` charts assigned to the caller (or in a pool), oldest service date first. */
-export async function checkOut(db: Db, key: DataKey, who: HubPrincipal, args: { count: number; leaseHours?: number; now: Date }): Promise<LeasedChart[]> {
+/**
+ * Leases up to `count` charts assigned to the caller (or in a pool), oldest service date first.
+ * With `held` (the chart ids the device already has), charts leased to this device, unexpired,
+ * that it does not hold (a check-out whose reply never arrived) come first and count toward
+ * `count`: the same epoch, no new lease, the lease's own expiry (a re-delivery never extends it).
+ * Without `held` none come again. The reply lists the re-delivered charts first, then the new ones.
+ */
+export async function checkOut(
+  db: Db,
+  key: DataKey,
+  who: HubPrincipal,
+  args: { count: number; leaseHours?: number; held?: readonly string[]; now: Date },
+): Promise<LeasedChart[]> {
   const expires = new Date(args.now.getTime() + (args.leaseHours ?? DEFAULT_LEASE_HOURS) * 3_600_000);
-  const leased = await inTransaction(db, async (tx) => {
-    // Own assignments first, then the pools, then leases that ran out: each an ordered index scan, locked rows skipped.
+  type Row = { id: string; epoch: string; sealed: Buffer; lease_expires_at: Date };
+  const { again, leased } = await inTransaction(db, async (tx) => {
     const want = Math.min(args.count, MAX_CHECKOUT);
+    // Leased to this device, not expired, and not among what it holds: the lost reply's charts. Read only, nothing changes.
+    const again = args.held === undefined ? [] : (await tx.query<Row>(
+      `SELECT id, epoch, sealed, lease_expires_at FROM hub_charts
+       WHERE lease_device_id = $1 AND status = 'leased' AND lease_expires_at > $2 AND NOT (id = ANY($3))
+       ORDER BY service_date, id LIMIT ${want} FOR UPDATE SKIP LOCKED`,
+      [who.deviceId, args.now, args.held],
+    )).rows;
+    // Then own assignments, the pools, leases that ran out: each an ordered index scan, locked rows skipped.
+    const room = want - again.length;
     const picked: string[] = [];
     const take = async (sql: string, params: unknown[]) => {
-      if (picked.length >= want) return;
-      const got = await tx.query<{ id: string }>(`${sql} LIMIT ${want - picked.length} FOR UPDATE SKIP LOCKED`, params);
+      if (picked.length >= room) return;
+      const got = await tx.query<{ id: string }>(`${sql} LIMIT ${room - picked.length} FOR UPDATE SKIP LOCKED`, params);
       picked.push(...got.rows.map((r) => r.id));
     };
     await take("SELECT id FROM hub_charts WHERE status = 'assigned' AND assignee_id = $1 ORDER BY service_date, id", [who.userId]);
@@ -60,22 +84,25 @@ export async function checkOut(db: Db, key: DataKey, who: HubPrincipal, args: { 
       "SELECT id FROM hub_charts WHERE status = 'leased' AND lease_expires_at <= $1 AND (assignee_id = $2 OR (assignee_id IS NULL AND pool_setting IS NOT NULL)) ORDER BY lease_expires_at",
       [args.now, who.userId],
     );
-    if (picked.length === 0) return [];
-    const rows = (await tx.query<{ id: string; epoch: string; sealed: Buffer; state_sealed: Buffer | null }>(
+    if (picked.length === 0 && again.length === 0) return { again, leased: [] };
+    const leased = picked.length === 0 ? [] : (await tx.query<Row>(
       `UPDATE hub_charts SET status = 'leased', epoch = epoch + 1, lease_user_id = $2, lease_device_id = $3, lease_expires_at = $4, updated_at = $5
-       WHERE id = ANY($1) RETURNING id, epoch, sealed, state_sealed`,
+       WHERE id = ANY($1) RETURNING id, epoch, sealed, lease_expires_at`,
       [picked, who.userId, who.deviceId, expires, args.now],
     )).rows;
-    await tx.query(
-      'INSERT INTO hub_leases(chart_id, epoch, user_id, device_id, leased_at) SELECT id, epoch, $2, $3, $4 FROM hub_charts WHERE id = ANY($1)',
-      [picked, who.userId, who.deviceId, args.now],
-    );
-    await hubAudit(tx, who, 'queue.checkout', null, { charts: rows.length });
-    return rows;
+    if (picked.length > 0) {
+      await tx.query(
+        'INSERT INTO hub_leases(chart_id, epoch, user_id, device_id, leased_at) SELECT id, epoch, $2, $3, $4 FROM hub_charts WHERE id = ANY($1)',
+        [picked, who.userId, who.deviceId, args.now],
+      );
+    }
+    await hubAudit(tx, who, 'queue.checkout', null, { charts: leased.length, redelivered: again.length });
+    return { again, leased };
   });
-  return leased
-    .map((r) => ({ entry: unsealJson<ChartEntry>(key, r.id, r.sealed), epoch: Number(r.epoch), leaseExpiresAt: expires.toISOString() }))
+  const reply = (rows: Row[]) => rows
+    .map((r) => ({ entry: unsealJson<ChartEntry>(key, r.id, r.sealed), epoch: Number(r.epoch), leaseExpiresAt: r.lease_expires_at.toISOString() }))
     .sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
+  return [...reply(again), ...reply(leased)];
 }
 
 /** A supervisor takes a chart back: the holder's epoch goes stale, and the chart waits for its assignee again. */

@@ -9,7 +9,7 @@ import { AppFailure } from '../../shared/result';
 import { verifyHubAudit } from './audit';
 import type { Db } from './db/pool';
 import { applyPush, listConflicts, pushItemSchema, resolveConflict } from './push';
-import { assignCharts, checkOut, MAX_CHECKOUT, revokeLease } from './queue';
+import { assignCharts, checkOut, MAX_CHECKOUT, MAX_HELD, revokeLease } from './queue';
 import { hubProductivityReport } from './rollup';
 import type { DataKey } from './seal';
 import { listTeamQueue, listUsers, teamQueueQuery } from './supervisor';
@@ -88,8 +88,17 @@ export const HUB_ROUTES: readonly Route[] = [
     method: 'POST',
     path: '/api/queue/checkout',
     access: CODERS,
-    input: z.object({ count: z.number().int().min(1).max(MAX_CHECKOUT), leaseHours: z.number().int().min(1).max(24 * 14).optional() }).strict(),
-    handle: async ({ db, key, input, principal, now }) => ({ charts: await checkOut(db, key, principal, { count: input.count, leaseHours: input.leaseHours, now }) }),
+    input: z
+      .object({
+        count: z.number().int().min(1).max(MAX_CHECKOUT),
+        leaseHours: z.number().int().min(1).max(24 * 14).optional(),
+        // The chart ids this device already holds: those leased to it and not named here come again (a lost reply).
+        held: z.array(z.string().min(1).max(64)).max(MAX_HELD).optional(),
+      })
+      .strict(),
+    handle: async ({ db, key, input, principal, now }) => ({
+      charts: await checkOut(db, key, principal, { count: input.count, leaseHours: input.leaseHours, held: input.held, now }),
+    }),
   }),
   route({
     method: 'POST',
@@ -115,10 +124,15 @@ export const HUB_ROUTES: readonly Route[] = [
     method: 'GET',
     path: '/api/reports/productivity',
     access: ANY_ROLE,
-    input: z.object({ from: z.string().max(10), to: z.string().max(10), userId: z.string().max(40).optional() }).strict(),
+    // all=true: every coder × day row (for an export), however many; otherwise as many as a screen shows.
+    input: z.object({ from: z.string().max(10), to: z.string().max(10), userId: z.string().max(40).optional(), all: z.enum(['true', 'false']).optional() }).strict(),
     // A supervisor sees the team or one user; anyone else sees their own figures, whatever they ask for.
     handle: ({ db, input, principal }) =>
-      hubProductivityReport(db, { from: input.from, to: input.to, userId: principal.role === 'supervisor' ? (input.userId ?? null) : principal.userId }),
+      hubProductivityReport(
+        db,
+        { from: input.from, to: input.to, userId: principal.role === 'supervisor' ? (input.userId ?? null) : principal.userId },
+        input.all === 'true' ? { coderDaysLimit: null } : undefined,
+      ),
   }),
   route({ method: 'GET', path: '/api/conflicts', access: SUPERVISOR, input: none, handle: ({ db, key }) => listConflicts(db, key) }),
   route({

@@ -50,7 +50,9 @@ async function team(coders: number): Promise<Team> {
   return { hub, url: hub.url, supervisor: await signIn('Sue Supervisor'), coders: made, chartIds };
 }
 
-const checkout = (t: Team, token: string, count: number) => hubCall(t.url, 'POST', '/api/queue/checkout', { token, body: { count } });
+const checkout = (t: Team, token: string, count: number, held?: string[]) => hubCall(t.url, 'POST', '/api/queue/checkout', { token, body: { count, held } });
+type Leased = { entry: ChartEntry; epoch: number; leaseExpiresAt: string };
+const briefly = (charts: Leased[]) => charts.map((c) => ({ id: c.entry.id, epoch: c.epoch, leaseExpiresAt: c.leaseExpiresAt }));
 const pushOf = (chartId: string, epoch: number, status: 'in_progress' | 'submitted' = 'submitted', clientId: string = crypto.randomUUID()) => ({
   clientId,
   chartId,
@@ -104,6 +106,58 @@ describe('the team queue', () => {
     const pushes = await t.hub.db.query('SELECT count(*)::int AS n FROM hub_pushes');
     expect(pushes.rows[0].n).toBe(1);
     expect((await t.hub.db.query('SELECT status FROM hub_charts WHERE id = $1', [item.chartId])).rows[0].status).toBe('submitted');
+  });
+
+  it('sends again the charts of a check-out whose reply was lost, under the same lease, and only those the device does not hold', async () => {
+    const t = await team(2);
+    const [a, b] = t.coders as [Team['coders'][number], Team['coders'][number]];
+    await hubCall(t.url, 'POST', '/api/queue/assign', { token: t.supervisor, body: { chartIds: t.chartIds.slice(0, 20), pool: 'inpatient' } });
+    const leaseRows = async () => (await t.hub.db.query('SELECT count(*)::int AS n FROM hub_leases')).rows[0].n as number;
+
+    // A checks out 3; the reply never reaches the desktop. Meanwhile B checks out and gets other charts.
+    const lost = briefly((await checkout(t, a.token, 3)).body.charts);
+    expect(lost).toHaveLength(3);
+    const ofB = briefly((await checkout(t, b.token, 3)).body.charts);
+    expect(ofB.filter((c) => lost.some((l) => l.id === c.id))).toEqual([]);
+    expect(await leaseRows()).toBe(6);
+
+    // A asks again holding nothing: the same 3 charts, same epochs, same lease expiry, and no new lease.
+    const again = await checkout(t, a.token, 3, []);
+    expect(again.status).toBe(200);
+    expect(briefly(again.body.charts)).toEqual(lost);
+    expect(again.body.charts[0].entry.tables.documents.length).toBeGreaterThan(0);
+    expect(await leaseRows()).toBe(6);
+    const ids = lost.map((c) => c.id);
+    const stored = await t.hub.db.query<{ id: string; epoch: string; lease_expires_at: Date }>('SELECT id, epoch, lease_expires_at FROM hub_charts WHERE id = ANY($1) ORDER BY id', [ids]);
+    expect(stored.rows.map((r) => ({ id: r.id, epoch: Number(r.epoch), leaseExpiresAt: r.lease_expires_at.toISOString() }))).toEqual(lost);
+
+    // A push under the re-delivered epoch applies.
+    const pushed = await hubCall(t.url, 'POST', '/api/sync/push', { token: a.token, body: { items: [pushOf(lost[0]!.id, lost[0]!.epoch, 'in_progress')] } });
+    expect(pushed.body.results[0].outcome).toBe('applied');
+
+    // Holding one of them: the other two come first and count toward the 5 asked for; 3 new charts fill the rest.
+    const mixed = briefly((await checkout(t, a.token, 5, [lost[0]!.id])).body.charts);
+    expect(mixed.slice(0, 2)).toEqual(lost.slice(1));
+    const fresh = mixed.slice(2);
+    expect(fresh).toHaveLength(3);
+    expect(fresh.every((c) => ![...lost, ...ofB].some((l) => l.id === c.id))).toBe(true);
+    expect(await leaseRows()).toBe(9);
+
+    // Holding everything it was given: new charts only. Without `held` (as before): new charts only.
+    const held = [...lost, ...fresh].map((c) => c.id);
+    const next = briefly((await checkout(t, a.token, 2, held)).body.charts);
+    expect(next).toHaveLength(2);
+    expect(next.every((c) => !held.includes(c.id) && !ofB.some((l) => l.id === c.id))).toBe(true);
+    const plain = briefly((await checkout(t, a.token, 2)).body.charts);
+    expect(plain.every((c) => ![...held, ...next.map((n) => n.id)].includes(c.id))).toBe(true);
+    expect(await leaseRows()).toBe(13);
+
+    // Another device never gets A's charts re-delivered; too long a held list is refused whole.
+    expect(briefly((await checkout(t, b.token, 3, [])).body.charts)).toEqual(ofB);
+    expect((await checkout(t, a.token, 1, Array.from({ length: 2001 }, (_, i) => `c${i}`))).status).toBe(400);
+
+    const audit = await hubCall(t.url, 'GET', '/api/audit/verify', { token: t.supervisor });
+    expect(audit.body).toMatchObject({ ok: true, brokenAt: null });
   });
 
   it('sends a stale epoch to the conflict list with both versions, and refuses a chart this device never held', async () => {

@@ -2,7 +2,8 @@
  * The supervisor's roll-up on the hub, against real PostgreSQL: coders push their coded charts
  * with their activity; the hub's report shows each coder's day, and it equals, figure for figure,
  * what a desktop workspace computes from the same events (one set of definitions). Events pushed
- * twice count once; a coder asking for the team gets their own figures only.
+ * twice count once; a coder asking for the team gets their own figures only. Past the screen's
+ * limit of coder × day rows the report leaves them out, unless asked for all of them (an export).
  */
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -11,6 +12,7 @@ import { ingestExports } from '../../../src/main/hub/ingest';
 import { startHub, type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { productivityReport } from '../../../src/main/services/activity/productivity';
+import { CODER_DAYS_ON_SCREEN } from '../../../src/shared/productivity';
 import { projectActivity } from '../../../src/main/services/activity/project';
 import type { WorkspaceDb } from '../../../src/main/services/db/handles';
 import { insertWireRow } from '../../../src/main/services/packages/rows-codec';
@@ -99,5 +101,40 @@ describe('the team roll-up on the hub', () => {
     const mine = await hubCall(hub.url, 'GET', `/api/reports/productivity?from=${range.from}&to=${range.to}`, { token: meiToken });
     expect(mine.body.scope).toBe('own');
     expect(mine.body.coders.map((c: { userId: string }) => c.userId)).toEqual([mei.id]);
+  });
+
+  it('gives every coder × day row past the screen limit only when asked for all (an export)', { timeout: 120_000 }, async () => {
+    const own = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), insecureLoopback: true });
+    try {
+      await addUser(own.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+      const coders = 15;
+      for (let i = 0; i < coders; i++) await addUser(own.db, { name: `Coder ${i}`, role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+      // 15 coders × 350 days, one chart opened each day: more rows than a screen shows.
+      const range = { from: '2023-01-01', to: '2023-12-16' };
+      await own.db.query(
+        `INSERT INTO hub_activity_days(day, user_id, setting, opened)
+         SELECT to_char(d, 'YYYY-MM-DD'), u.id, 'inpatient', 1 FROM generate_series($1::date, $2::date, interval '1 day') d CROSS JOIN hub_users u WHERE u.role = 'coder'`,
+        [range.from, range.to],
+      );
+      const rows = coders * 350;
+      expect(rows).toBeGreaterThan(CODER_DAYS_ON_SCREEN);
+      const sue = (await hubCall(own.url, 'POST', '/auth/sign-in', { body: { user: 'Sue Supervisor', password: PASSWORD, deviceName: 'Laptop' } })).body.token as string;
+      const report = (query: string) => hubCall(own.url, 'GET', `/api/reports/productivity?from=${range.from}&to=${range.to}${query}`, { token: sue });
+
+      for (const screen of [await report(''), await report('&all=false')]) {
+        expect(screen.status).toBe(200);
+        expect(screen.body.coderDays).toBeNull();
+        expect(screen.body.team.opened).toBe(rows);
+      }
+      const all = await report('&all=true');
+      expect(all.status).toBe(200);
+      expect(all.body.coderDays).toHaveLength(rows);
+      expect(all.body.coderDays[0]).toMatchObject({ day: range.from, displayName: expect.stringMatching(/^Coder /), opened: 1 });
+      expect(new Set(all.body.coderDays.map((r: { day: string; userId: string }) => `${r.day} ${r.userId}`)).size).toBe(rows);
+      expect(all.body.team).toEqual((await report('')).body.team);
+      expect((await report('&all=yes')).status).toBe(400);
+    } finally {
+      await own.close();
+    }
   });
 });
