@@ -144,7 +144,7 @@ export class CodeDeskApp {
     transaction(s.db, () => {
       const entry = appendAudit(s.db, { userId: s.profile.id, deviceId: this.deviceId, action, chartId, detail }, this.now());
       projectActivity(s.db, entry);
-      noteHubEntry(s.db, entry, entry.at);
+      if (noteHubEntry(s.db, entry, entry.at)) this.hub.soon();
     });
   }
 

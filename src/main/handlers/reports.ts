@@ -42,15 +42,16 @@ function reportFor(app: CodeDeskApp, input: Range, options?: ReportOptions): Pro
 }
 
 /** The team's roll-up from the hub this workspace is signed in to: the hub scopes it by role as reportFor does here. */
-async function hubReport(app: CodeDeskApp, input: Range): Promise<ProductivityReport> {
+async function hubReport(app: CodeDeskApp, input: Range, everyRow = false): Promise<ProductivityReport> {
   checkRange(input);
-  return app.hub.read<ProductivityReport>('/api/reports/productivity', { from: input.from, to: input.to, ...(input.coderId ? { userId: input.coderId } : {}) });
+  const query = { from: input.from, to: input.to, ...(input.coderId ? { userId: input.coderId } : {}), ...(everyRow ? { all: 'true' } : {}) };
+  return app.hub.read<ProductivityReport>('/api/reports/productivity', query);
 }
 
 export const reportHandlers: HandlerTable<'reports.productivity' | 'reports.exportProductivity'> = {
   'reports.productivity': (input, app) => (input.source === 'hub' ? hubReport(app, input) : reportFor(app, input)),
   'reports.exportProductivity': async (input, app) => {
-    const report = input.source === 'hub' ? await hubReport(app, input) : reportFor(app, input, { coderDaysLimit: null });
+    const report = input.source === 'hub' ? await hubReport(app, input, true) : reportFor(app, input, { coderDaysLimit: null });
     const written = await writeProductivity(report, input.format, input.path, (w) =>
       app.audit('report.export', null, {
         report: 'productivity',

@@ -13,7 +13,7 @@ import type { HubCheckout, HubState } from '../../shared/hub';
 import { AppFailure } from '../../shared/result';
 import type { CodeDeskApp } from '../app';
 import { log } from '../log';
-import { row } from '../services/db/rows';
+import { row, values } from '../services/db/rows';
 import { transaction } from '../services/db/transaction';
 import { writeLeased } from '../services/hub-link/checkout';
 import { clearLink, noteAttempt, readLink, saveLink, type HubLink } from '../services/hub-link/link';
@@ -42,13 +42,17 @@ function parseReply<T>(schema: z.ZodType<T>, value: unknown): T {
 /** How often a desktop host sends its outbox in the background. */
 export const HUB_SYNC_INTERVAL_MS = 30_000;
 
+/** How long after a change the outbox is sent (changes in that time go together). */
+const SOON_MS = 3_000;
+
 /** Rounds of one sync before it yields (each sends up to PUSH_BATCH charts). */
 const MAX_ROUNDS = 40;
 
 export class HubSync {
-  private running: Promise<HubState> | null = null;
+  private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
+  private soonTimer: NodeJS.Timeout | null = null;
   /** Extra trusted certificate for a test hub; production trusts the system store and NODE_EXTRA_CA_CERTS. */
   ca: Buffer | undefined;
 
@@ -64,9 +68,21 @@ export class HubSync {
     });
   }
 
+  /** Something joined the outbox: send it shortly (work done online reaches the hub in seconds), once per burst. */
+  soon(): void {
+    if (!this.timer || this.soonTimer) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      void this.syncNow();
+    }, SOON_MS);
+    this.soonTimer.unref();
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     this.timer = null;
+    this.soonTimer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -140,7 +156,9 @@ export class HubSync {
   async checkOut(count: number): Promise<HubCheckout> {
     const s = this.app.requireSession();
     const link = this.requireLink();
-    const reply = parseReply(checkoutReply, await this.call(link, { method: 'POST', path: '/api/queue/checkout', body: { count } }));
+    // The charts held here: any other chart leased to this device (a check-out whose reply was lost) comes again.
+    const held = values<string>(s.db, 'SELECT chart_id FROM hub_leases ORDER BY checked_out_at DESC LIMIT 2000');
+    const reply = parseReply(checkoutReply, await this.call(link, { method: 'POST', path: '/api/queue/checkout', body: { count, held } }));
     if (this.app.session !== s) {
       throw new AppFailure('LOCKED', 'CodeDesk locked before the charts were written: check out again and the hub sends the same charts.');
     }
@@ -159,13 +177,16 @@ export class HubSync {
   }
 
   /** Sends what waits; one sync at a time (a second caller shares the running one). Never throws: the failure is in the state. */
-  syncNow(): Promise<HubState> {
-    this.running ??= this.sendOutbox().finally(() => {
-      this.running = null;
+  async syncNow(): Promise<HubState> {
+    if (!this.running) {
+      this.running = this.sendOutbox().finally(() => {
+        this.running = null;
+        this.changed();
+      });
       this.changed();
-    });
-    this.changed();
-    return this.running;
+    }
+    await this.running;
+    return this.state();
   }
 
   /** A supervisor's (or anyone's own) read from the hub. */
@@ -177,10 +198,10 @@ export class HubSync {
     return this.call<T>(this.requireLink(), { method: 'POST', path, body });
   }
 
-  private async sendOutbox(): Promise<HubState> {
+  private async sendOutbox(): Promise<void> {
     const s = this.app.session;
     const link = s ? readLink(s.db) : null;
-    if (!s || !link) return this.state();
+    if (!s || !link) return;
     let error: string | null = null;
     try {
       let sent = 0;
@@ -188,7 +209,7 @@ export class HubSync {
         const batch = nextBatch(s.db);
         if (batch.length === 0) break;
         const reply = parseReply(pushReply, await this.call(link, { method: 'POST', path: '/api/sync/push', body: { items: batch.map((p) => p.item) } }));
-        if (this.app.session !== s) return this.state();
+        if (this.app.session !== s) return;
         transaction(s.db, () => {
           const counts = recordAnswers(s.db, batch, reply.results as PushAnswer[], this.app.now().toISOString());
           this.app.audit('hub.push', null, { charts: batch.length, ...counts });
@@ -202,7 +223,6 @@ export class HubSync {
       if (!(e instanceof AppFailure)) log.warn('hub.sync_failed', {}, e);
     }
     if (this.app.session === s) noteAttempt(s.db, this.app.now().toISOString(), error);
-    return this.state();
   }
 
   private requireLink(): HubLink {

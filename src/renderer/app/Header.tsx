@@ -4,6 +4,7 @@ import { demoBadgeText, demoOnlySystems, unverifiedVersions } from '../features/
 import { useVersions } from '../features/codesets/versions-store';
 import { useSession } from '../features/session/session-store';
 import { ROLE_LABELS, SYSTEM_LABELS } from '../lib/labels';
+import { HubBadge } from './HubBadge';
 import { lockNow } from './lock-now';
 import { useRoute } from './route-store';
 
@@ -34,6 +35,7 @@ export function Header({ onAbout, onHelp, onSettings }: { onAbout(): void; onHel
         </span>
       ) : null}
       <span className="header-spacer" />
+      {profile ? <HubBadge /> : null}
       {profile ? (
         <span className="header-user">
           {profile.displayName} · {ROLE_LABELS[profile.role]}

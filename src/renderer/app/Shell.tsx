@@ -6,6 +6,7 @@ import { CodeSetsScreen } from '../features/codesets/CodeSetsScreen';
 import { ChartImportScreen } from '../features/chartimport/ChartImportScreen';
 import { ExportScreen } from '../features/export/ExportScreen';
 import { useVersions } from '../features/codesets/versions-store';
+import { HubScreen } from '../features/hub/HubScreen';
 import { PackagesScreen } from '../features/packages/PackagesScreen';
 import { ProductivityScreen } from '../features/productivity/ProductivityScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
@@ -42,6 +43,7 @@ export function Shell() {
       {route.view === 'packages' ? <PackagesScreen /> : null}
       {route.view === 'productivity' ? <ProductivityScreen /> : null}
       {route.view === 'audits' ? <AuditsScreen /> : null}
+      {route.view === 'hub' ? <HubScreen /> : null}
       {route.view === 'audit' ? <ChartScreen key={route.auditId} chartId={route.chartId} auditId={route.auditId} /> : null}
       {panel === 'help' ? <HelpDialog onClose={close} /> : null}
       {panel === 'about' ? <AboutDialog onClose={close} /> : null}

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { registerStoreReset } from '../lib/store-registry';
 
-export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' } | { view: 'productivity' } | { view: 'audits' } | { view: 'audit'; chartId: string; auditId: string };
+export type Route = { view: 'queue' } | { view: 'chart'; chartId: string } | { view: 'codesets' } | { view: 'chartimport' } | { view: 'export' } | { view: 'packages' } | { view: 'productivity' } | { view: 'audits' } | { view: 'hub' } | { view: 'audit'; chartId: string; auditId: string };
 
 interface RouteStore {
   route: Route;
@@ -20,6 +20,7 @@ interface RouteStore {
   showProductivity(): void;
   showAudits(notice?: string): void;
   openAudit(chartId: string, auditId: string): void;
+  showHub(): void;
   clearNotice(): void;
 }
 
@@ -37,6 +38,7 @@ export const useRoute = create<RouteStore>()((set) => ({
   showProductivity: () => set({ route: { view: 'productivity' }, notice: null }),
   showAudits: (notice) => set({ route: { view: 'audits' }, notice: notice ?? null }),
   openAudit: (chartId, auditId) => set({ route: { view: 'audit', chartId, auditId }, notice: null }),
+  showHub: () => set({ route: { view: 'hub' }, notice: null }),
   clearNotice: () => set({ notice: null }),
 }));
 

@@ -44,12 +44,13 @@ export interface Pending {
   rowIds: string[];
 }
 
-/** Called for every audit entry, inside its transaction: a chart-level entry on a hub chart joins the outbox. */
-export function noteHubEntry(db: WorkspaceDb, entry: { seq: number; chartId: string | null; action: string }, at: string): void {
-  if (entry.chartId === null || entry.action === 'hub.checkout') return;
+/** Called for every audit entry, inside its transaction: a chart-level entry on a hub chart joins the outbox (true). */
+export function noteHubEntry(db: WorkspaceDb, entry: { seq: number; chartId: string | null; action: string }, at: string): boolean {
+  if (entry.chartId === null || entry.action === 'hub.checkout') return false;
   const lease = row<{ epoch: number }>(db, 'SELECT epoch FROM hub_leases WHERE chart_id = ?', entry.chartId);
-  if (!lease) return;
+  if (!lease) return false;
   run(db, 'INSERT INTO hub_outbox(client_id, chart_id, epoch, audit_seq, created_at) VALUES (?, ?, ?, ?, ?)', crypto.randomUUID(), entry.chartId, lease.epoch, entry.seq, at);
+  return true;
 }
 
 export function waitingCount(db: WorkspaceDb): number {

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { ErrorText } from '../../components/ErrorText';
+import { useHub } from '../hub/hub-store';
 import { useSession } from '../session/session-store';
 import { ExportPanel } from './ExportPanel';
 import { MetricCards } from './MetricCards';
@@ -24,17 +25,30 @@ export function ProductivityScreen() {
   const to = useProductivity((s) => s.to);
   const coderId = useProductivity((s) => s.coderId);
   const teamCoders = useProductivity((s) => s.teamCoders);
+  const source = useProductivity((s) => s.source);
+  const linked = useHub((s) => s.state?.linked ?? false);
   const store = useProductivity.getState;
   const supervisor = role === 'supervisor';
 
   useEffect(() => {
     void useProductivity.getState().load();
+    void useHub.getState().load();
   }, []);
 
   return (
     <main className="productivity-screen" aria-label="Productivity">
       <div className="productivity-toolbar">
         <h1>{supervisor ? 'Team productivity' : 'My productivity'}</h1>
+        {supervisor && (linked || source === 'hub') ? (
+          <div className="segmented" role="group" aria-label="Figures from">
+            <button type="button" aria-pressed={source === 'hub'} onClick={() => store().chooseSource('hub')}>
+              Team hub
+            </button>
+            <button type="button" aria-pressed={source === 'workspace'} onClick={() => store().chooseSource('workspace')}>
+              This workspace
+            </button>
+          </div>
+        ) : null}
         <div className="segmented" role="group" aria-label="Period">
           {PERIOD_PRESETS.map((days) => (
             <button key={days} type="button" aria-pressed={preset === days} onClick={() => store().choosePreset(days)}>
