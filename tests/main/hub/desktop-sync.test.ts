@@ -156,6 +156,28 @@ describe('a desktop linked to the team hub', () => {
     expect(await count(t.hub, 'SELECT count(*) AS n FROM hub_events')).toBe(before);
   });
 
+  it('gets the charts of a check-out whose reply never arrived by checking out again', { timeout: 120_000 }, async () => {
+    const t = await team();
+    const coder = await desktop('coder', 'Dana Coder');
+    await must(coder, 'hub.signIn', { url: t.hub.url, user: 'Dana', password: PASSWORD });
+    // The workspace locks while the check-out is on the wire: the hub leased two charts, none reached the workspace.
+    const checking = call(coder, 'hub.checkout', { count: 2 });
+    await must(coder, 'session.lock', {});
+    expect(await checking).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    const profileId = (await must(coder, 'profiles.list', {}))[0]!.id;
+    await must(coder, 'session.unlock', { profileId, passphrase: PASSPHRASE });
+    const leased = (await t.hub.db.query<{ id: string; epoch: string }>("SELECT id, epoch FROM hub_charts WHERE status = 'leased' ORDER BY id")).rows;
+    expect(leased).toHaveLength(2);
+    // Asking again brings the same two under the same leases, then the rest.
+    const again = await must(coder, 'hub.checkout', { count: 4 });
+    expect(again).toMatchObject({ imported: 4 });
+    expect(again.chartIds).toEqual(expect.arrayContaining(leased.map((l) => l.id)));
+    const epochs = (await t.hub.db.query<{ id: string; epoch: string }>('SELECT id, epoch FROM hub_charts WHERE id = ANY($1) ORDER BY id', [leased.map((l) => l.id)])).rows;
+    expect(epochs).toEqual(leased);
+    // A third check-out finds nothing more: the charts held here are not sent again.
+    expect(await must(coder, 'hub.checkout', { count: 4 })).toMatchObject({ imported: 0, renewed: 0, chartIds: [] });
+  });
+
   it('turns a push under a revoked lease into a conflict the supervisor sees, and refuses a revoked device', { timeout: 120_000 }, async () => {
     const t = await team();
     const coder = await desktop('coder', 'Dana Coder');
@@ -175,6 +197,11 @@ describe('a desktop linked to the team hub', () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ chartId: taken, incoming: { status: 'submitted', codes: ['I10'], submitted: true } });
     expect(conflicts[0]!.current).toBeNull(); // the hub had no coded state for it before
+    // The supervisor takes the late work: the conflict leaves the list and the hub holds the coder's codes.
+    expect(await must(lead, 'hub.resolveConflict', { conflictId: conflicts[0]!.id, keep: 'incoming' })).toEqual({ resolved: conflicts[0]!.id, keep: 'incoming' });
+    expect(await must(lead, 'hub.conflicts', {})).toEqual([]);
+    expect(await call(lead, 'hub.resolveConflict', { conflictId: conflicts[0]!.id, keep: 'current' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await t.hub.db.query<{ status: string }>('SELECT status FROM hub_charts WHERE id = $1', [taken])).rows[0]!.status).toBe('submitted');
 
     // The supervisor signs the coder's device out: the next sync says why, and the work stays here.
     const devices = (await hubCall(t.hub.url, 'GET', '/api/devices', { token: t.sue })).body as { id: string; userId: string; revokedAt: string | null }[];
