@@ -12,6 +12,14 @@ import { AppFailure, ErrorCode } from '../../shared/result';
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
 const TIMEOUT_MS = 15_000;
 const KNOWN = new Set<string>(Object.values(ErrorCode));
+/** Node's codes for a certificate this computer does not trust (self-signed, unknown CA, wrong name, expired). */
+const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS_CERT_ALTNAME_INVALID/;
+
+const untrusted = (where: string) =>
+  new AppFailure(
+    'UNAVAILABLE',
+    `The hub at ${where} showed a certificate this computer does not trust: nothing was sent. If your team uses its own certificate authority, start CodeDesk with NODE_EXTRA_CA_CERTS naming its file.`,
+  );
 
 /** The hub's address, checked: https anywhere, http to this machine only. */
 export function hubUrl(raw: string): string {
@@ -70,7 +78,7 @@ export function callHub<T>(base: string, req: HubRequest): Promise<T> {
       });
     });
     request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', () => reject(unreachable()));
+    request.on('error', (e: NodeJS.ErrnoException) => reject(TLS_TRUST.test(e.code ?? '') ? untrusted(where) : unreachable()));
     if (payload !== undefined) request.write(payload);
     request.end();
   });

@@ -5,6 +5,9 @@
  * into a conflict the supervisor sees with both versions, a revoked device, and the supervisor
  * reading the team's figures from the hub.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeDeskApp } from '../../../src/main/app';
 import { ingestExports } from '../../../src/main/hub/ingest';
@@ -12,6 +15,7 @@ import { startHub, type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { problemKey, type Coding } from '../../../src/shared/domain';
 import { call, must, PASSPHRASE, testApp } from '../helpers/app';
+import { tempDir } from '../helpers/temp';
 import { SYNTHEA } from '../interchange/fhir/helpers';
 import { hubCall } from './hub-client';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
@@ -212,5 +216,23 @@ describe('a desktop linked to the team hub', () => {
     expect(refused.lastError).toMatch(/revoked/);
     expect(refused.waiting).toBeGreaterThan(0);
     expect(await call(coder, 'hub.signOut', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('a desktop and a hub on TLS', () => {
+  it('signs in over HTTPS to a hub whose certificate it trusts, and refuses one it does not, saying why', { timeout: 60_000 }, async () => {
+    const dir = tempDir('codedesk-desktop-tls-');
+    const certFile = path.join(dir, 'cert.pem');
+    const keyFile = path.join(dir, 'key.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
+    const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), tls: { certFile, keyFile } });
+    hubs.push(hub);
+    await addUser(hub.db, { name: 'Dana', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+    const coder = await desktop('coder', 'Dana Coder');
+    const untrusted = await call(coder, 'hub.signIn', { url: hub.url, user: 'Dana', password: PASSWORD });
+    expect(untrusted).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/certificate this computer does not trust.*NODE_EXTRA_CA_CERTS/) } });
+    coder.hub.ca = fs.readFileSync(certFile);
+    expect(await must(coder, 'hub.signIn', { url: hub.url, user: 'Dana', password: PASSWORD })).toMatchObject({ linked: true, url: hub.url });
+    expect(await must(coder, 'hub.sync', {})).toMatchObject({ lastError: null, waiting: 0 });
   });
 });
