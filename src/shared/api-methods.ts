@@ -86,6 +86,7 @@ export const METHOD_NAMES = [
   'hub.users',
   'hub.assign',
   'hub.revokeLease',
+  'hub.setUnitWeights',
   'hub.conflicts',
   'hub.resolveConflict',
 ] as const;

@@ -510,6 +510,8 @@ export const contract = {
   }),
   /** Takes a checked-out chart back: its holder's later pushes go to the conflict list. */
   'hub.revokeLease': method<{ epoch: number }>()({ input: z.object({ chartId }).strict(), access: ['supervisor'] }),
+  /** The team's unit weights on the hub: every report the hub makes uses them. */
+  'hub.setUnitWeights': method<UnitWeights>()({ input: z.object({ weights: unitWeightsSchema }).strict(), access: ['supervisor'] }),
   'hub.conflicts': method<HubConflictView[]>()({ input: empty, access: ['supervisor'] }),
   'hub.resolveConflict': method<{ resolved: number; keep: 'current' | 'incoming' }>()({
     input: z.object({ conflictId: z.number().int().min(1), keep: z.enum(['current', 'incoming']) }).strict(),

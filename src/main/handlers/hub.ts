@@ -1,5 +1,6 @@
 /** The team hub from the desktop: sign-in, check-out, sync, and a supervisor's queue and conflicts. */
 import type { Coding } from '../../shared/domain';
+import type { UnitWeights } from '../../shared/productivity';
 import type { HubConflictSide, HubConflictView, HubQueueChart, HubUser } from '../../shared/hub';
 import type { WireState } from '../services/packages/chart-state';
 import type { HandlerTable } from './types';
@@ -14,6 +15,7 @@ type HubMethods =
   | 'hub.users'
   | 'hub.assign'
   | 'hub.revokeLease'
+  | 'hub.setUnitWeights'
   | 'hub.conflicts'
   | 'hub.resolveConflict';
 
@@ -57,6 +59,7 @@ export const hubHandlers: HandlerTable<HubMethods> = {
   'hub.users': async (_input, app) => (await app.hub.read<{ users: HubUser[] }>('/api/users')).users,
   'hub.assign': (input, app) => app.hub.post<{ assigned: number }>('/api/queue/assign', input),
   'hub.revokeLease': (input, app) => app.hub.post<{ epoch: number }>('/api/queue/revoke', input),
+  'hub.setUnitWeights': (input, app) => app.hub.post<UnitWeights>('/api/settings/unit-weights', input),
   'hub.conflicts': async (_input, app) =>
     (await app.hub.read<HubConflictWire[]>('/api/conflicts')).map((c) => ({ ...c, incoming: side(c.incoming), current: c.current ? side(c.current) : null })),
   'hub.resolveConflict': (input, app) => app.hub.post<{ resolved: number; keep: 'current' | 'incoming' }>('/api/conflicts/resolve', input),

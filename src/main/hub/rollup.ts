@@ -5,11 +5,11 @@
  * the supervisor's team view. Assignment time on the hub is the user's first lease of the chart.
  */
 import { SETTINGS, type ChartSetting } from '../../shared/domain';
-import { DEFAULT_UNIT_WEIGHTS } from '../../shared/metrics';
 import { CODER_DAYS_ON_SCREEN, type Backlog, type ProductivityReport } from '../../shared/productivity';
 import { changedColumns, dayDelta, type ActivityEvent, type ChartFacts } from '../services/activity/day-delta';
 import { assembleReport, backlogOf, checkRange, GROUP_KEYS, previousPeriod, type GroupBy, type ReportOptions, type ReportRange, type SumRow } from '../services/activity/productivity';
 import type { Db, Tx } from './db/pool';
+import { readHubWeights } from './weights';
 
 /** Projects one newly stored event inside the push's transaction. */
 export async function projectHubEvent(tx: Tx, e: ActivityEvent): Promise<void> {
@@ -79,12 +79,13 @@ export async function hubProductivityReport(db: Db, args: ReportRange & { userId
   checkRange(args);
   const names = new Map((await db.query<{ id: string; name: string }>('SELECT id, name FROM hub_users')).rows.map((u) => [u.id, u.name]));
   const limit = options.coderDaysLimit;
-  const [userSetting, day, dayUser, before, backlog] = await Promise.all([
+  const [userSetting, day, dayUser, before, backlog, weights] = await Promise.all([
     hubSumsBy(db, args, args.userId, 'user_setting'),
     hubSumsBy(db, args, args.userId, 'day'),
     hubSumsBy(db, args, args.userId, 'day_user', limit === null ? null : limit + 1),
     hubSumsBy(db, previousPeriod(args), args.userId, 'none'),
     hubBacklogAt(db, args.to, args.userId),
+    readHubWeights(db),
   ]);
-  return assembleReport({ ...args, weights: DEFAULT_UNIT_WEIGHTS, names, assignee: null }, options, { userSetting, day, dayUser, before: before[0], backlog });
+  return assembleReport({ ...args, weights, names, assignee: null }, options, { userSetting, day, dayUser, before: before[0], backlog });
 }

@@ -14,6 +14,7 @@ import { hubProductivityReport } from './rollup';
 import type { DataKey } from './seal';
 import { listTeamQueue, listUsers, teamQueueQuery } from './supervisor';
 import { addUser, listDevices, revokeDevice, signIn, type HubPrincipal } from './users';
+import { setHubWeights, unitWeightsSchema } from './weights';
 
 export interface RouteContext<I> {
   db: Db;
@@ -133,6 +134,13 @@ export const HUB_ROUTES: readonly Route[] = [
         { from: input.from, to: input.to, userId: principal.role === 'supervisor' ? (input.userId ?? null) : principal.userId },
         input.all === 'true' ? { coderDaysLimit: null } : undefined,
       ),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/settings/unit-weights',
+    access: SUPERVISOR,
+    input: z.object({ weights: unitWeightsSchema }).strict(),
+    handle: ({ db, input, principal }) => setHubWeights(db, principal, input.weights),
   }),
   route({ method: 'GET', path: '/api/conflicts', access: SUPERVISOR, input: none, handle: ({ db, key }) => listConflicts(db, key) }),
   route({

@@ -135,6 +135,12 @@ describe('a desktop linked to the team hub', () => {
     const report = await must(lead, 'reports.productivity', { from: today, to: today, source: 'hub' });
     expect(report.team.submitted).toBe(1);
     expect(report.coders.map((c) => c.userId)).toEqual([t.coderId]);
+    // One set of unit weights for the team, on the hub: its reports use them; a coder may not set them.
+    const weights = { inpatient: 3, outpatient_surgery: 3, emergency: 3, professional: 3 };
+    expect(await must(lead, 'hub.setUnitWeights', { weights })).toEqual(weights);
+    const weighted = await must(lead, 'reports.productivity', { from: today, to: today, source: 'hub' });
+    expect(weighted).toMatchObject({ weights, team: { submitted: 1, weightedUnits: 3 } });
+    expect(await call(coder, 'hub.setUnitWeights', { weights })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const own = await must(lead, 'reports.productivity', { from: today, to: today });
     expect(own.team.submitted).toBe(0); // the supervisor's own workspace holds none of it
   });

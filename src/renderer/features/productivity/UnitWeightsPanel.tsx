@@ -32,7 +32,9 @@ export function UnitWeightsPanel({ weights, editable }: { weights: UnitWeights; 
     }
     setBusy(true);
     setError(null);
-    const result = await call('settings.setUnitWeights', { weights: Object.fromEntries(parsed) as Record<ChartSetting, number> });
+    const chosen = Object.fromEntries(parsed) as Record<ChartSetting, number>;
+    // Figures from the hub use the team's weights, kept on the hub; this workspace's figures use its own.
+    const result = useProductivity.getState().source === 'hub' ? await call('hub.setUnitWeights', { weights: chosen }) : await call('settings.setUnitWeights', { weights: chosen });
     setBusy(false);
     if (!result.ok) return setError(describeError(result.error));
     setText(asText(result.value));
