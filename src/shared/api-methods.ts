@@ -82,6 +82,7 @@ export const METHOD_NAMES = [
   'hub.signOut',
   'hub.sync',
   'hub.checkout',
+  'hub.auditCheckout',
   'hub.queue',
   'hub.users',
   'hub.assign',

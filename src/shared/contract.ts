@@ -495,6 +495,8 @@ export const contract = {
   'hub.sync': method<HubState>()({ input: empty, access: ALL_ROLES }),
   /** Leases up to `count` charts from the team queue into this workspace. */
   'hub.checkout': method<HubCheckout>()({ input: z.object({ count: z.number().int().min(1).max(200) }).strict(), access: HUB_CODERS }),
+  /** An auditor leases submitted charts of other coders for second-level audit. */
+  'hub.auditCheckout': method<HubCheckout>()({ input: z.object({ count: z.number().int().min(1).max(200) }).strict(), access: ['auditor'] }),
   'hub.queue': method<{ total: number; charts: HubQueueChart[] }>()({
     input: z.object({ status: z.enum(['unassigned', 'assigned', 'leased', 'submitted', 'on_hold']).optional(), setting: z.enum(SETTINGS).optional(), offset: z.number().int().min(0).optional() }).strict(),
     access: ['supervisor'],

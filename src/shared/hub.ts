@@ -13,6 +13,8 @@ export interface HubState {
   lastError: string | null;
   /** Outbox entries not yet answered by the hub. */
   waiting: number;
+  /** Committed audits (an auditor's) the hub does not have in their latest form. */
+  auditsWaiting: number;
   /** Entries the hub put on its supervisor's conflict list (a stale lease). */
   conflicts: number;
   /** Entries the hub refused (the chart was not leased to this device). */

@@ -11,6 +11,7 @@ type HubMethods =
   | 'hub.signOut'
   | 'hub.sync'
   | 'hub.checkout'
+  | 'hub.auditCheckout'
   | 'hub.queue'
   | 'hub.users'
   | 'hub.assign'
@@ -49,6 +50,7 @@ export const hubHandlers: HandlerTable<HubMethods> = {
     return app.hub.syncNow();
   },
   'hub.checkout': (input, app) => app.hub.checkOut(input.count),
+  'hub.auditCheckout': (input, app) => app.hub.auditCheckOut(input.count),
   'hub.queue': (input, app) => {
     const query: Record<string, string> = {};
     if (input.status) query.status = input.status;

@@ -15,14 +15,20 @@ import type { CodeDeskApp } from '../app';
 import { log } from '../log';
 import { row, values } from '../services/db/rows';
 import { transaction } from '../services/db/transaction';
+import { auditsToSend, heldForAudit, recordAuditsStored, writeAuditLeased } from '../services/hub-link/audit-handover';
 import { writeLeased } from '../services/hub-link/checkout';
 import { clearLink, noteAttempt, readLink, saveLink, type HubLink } from '../services/hub-link/link';
 import { nextBatch, recordAnswers, troubleCount, waitingCount, type PushAnswer } from '../services/hub-link/outbox';
 import { chartEntrySchema } from '../services/packages/body';
+import { wireStateSchema } from '../services/packages/chart-state';
 import { callHub, hubUrl, type HubRequest } from './hub-http';
 
 const signInReply = z.object({ token: z.string().min(10), deviceId: z.string().min(1), role: z.enum(ROLES), userId: z.string().min(1) }).passthrough();
 const checkoutReply = z.object({ charts: z.array(z.object({ entry: chartEntrySchema, epoch: z.number().int().min(1), leaseExpiresAt: z.string() }).passthrough()).max(500) }).passthrough();
+const auditCheckoutReply = z
+  .object({ charts: z.array(z.object({ entry: chartEntrySchema, state: wireStateSchema, coderUserId: z.string().min(1), coderName: z.string().max(80) }).passthrough()).max(500) })
+  .passthrough();
+const auditPushReply = z.object({ results: z.array(z.object({ id: z.string(), outcome: z.enum(['stored', 'refused']) }).passthrough()) }).passthrough();
 const pushReply = z.object({
   results: z.array(
     z.union([
@@ -91,7 +97,7 @@ export class HubSync {
     const s = this.app.session;
     const link = s ? readLink(s.db) : null;
     if (!s || !link) {
-      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, conflicts: 0, refused: 0, open: 0, syncing: false };
+      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 0, syncing: false };
     }
     const trouble = troubleCount(s.db);
     const open = row<{ n: number }>(s.db, "SELECT COUNT(*) AS n FROM hub_leases l JOIN charts c ON c.id = l.chart_id WHERE c.status <> 'submitted'")?.n ?? 0;
@@ -104,6 +110,7 @@ export class HubSync {
       lastAttemptAt: link.lastAttemptAt,
       lastError: link.lastError,
       waiting: waitingCount(s.db),
+      auditsWaiting: s.profile.role === 'auditor' ? auditsToSend(s.db, s.profile.id).length : 0,
       conflicts: trouble.conflicts,
       refused: trouble.refused,
       open,
@@ -137,7 +144,7 @@ export class HubSync {
   async signOut(): Promise<HubState> {
     const s = this.app.requireSession();
     const link = this.requireLink();
-    const waiting = waitingCount(s.db);
+    const waiting = waitingCount(s.db) + (s.profile.role === 'auditor' ? auditsToSend(s.db, s.profile.id).length : 0);
     if (waiting > 0) throw new AppFailure('CONFLICT', `${waiting} changes have not reached the hub yet: sync before signing out, or they would stay here unsent.`);
     let revoked = true;
     await this.call(link, { method: 'POST', path: '/api/devices/revoke', body: { deviceId: link.deviceId } }).catch(() => {
@@ -174,6 +181,22 @@ export class HubSync {
     this.app.events.emit('charts.changed', { chartId: null });
     this.changed();
     return { imported: written.imported.length, renewed: written.renewed.length, clashing: written.clashing.length, chartIds: [...written.imported, ...written.renewed] };
+  }
+
+  /** An auditor leases up to `count` submitted charts of other coders for audit, with their submissions. */
+  async auditCheckOut(count: number): Promise<HubCheckout> {
+    const s = this.app.requireSession();
+    const link = this.requireLink();
+    const body = { count, held: heldForAudit(s.db) };
+    const reply = parseReply(auditCheckoutReply, await this.call(link, { method: 'POST', path: '/api/audits/checkout', body }));
+    if (this.app.session !== s) throw new AppFailure('LOCKED', 'CodeDesk locked before the charts were written: check out again and the hub sends the same charts.');
+    const at = this.app.now().toISOString();
+    const out = transaction(s.db, () =>
+      writeAuditLeased(s.db, reply.charts, { at, byUser: s.profile.id, onLeased: (c) => this.app.audit('hub.audit_checkout', c.entry.id, { coderUserId: c.coderUserId }) }),
+    );
+    this.app.events.emit('charts.changed', { chartId: null });
+    this.changed();
+    return { imported: out.written.length, renewed: 0, clashing: out.skipped.length, chartIds: out.written };
   }
 
   /** Sends what waits; one sync at a time (a second caller shares the running one). Never throws: the failure is in the state. */
@@ -216,6 +239,7 @@ export class HubSync {
         });
         sent += batch.length;
       }
+      if (s.profile.role === 'auditor') sent += await this.sendAudits(link, s);
       // Nothing to send: still ask the hub, so "last sync" means the hub answered.
       if (sent === 0) await this.call(link, { method: 'GET', path: '/api/me' });
     } catch (e) {
@@ -223,6 +247,20 @@ export class HubSync {
       if (!(e instanceof AppFailure)) log.warn('hub.sync_failed', {}, e);
     }
     if (this.app.session === s) noteAttempt(s.db, this.app.now().toISOString(), error);
+  }
+
+  /** Committed audits of charts leased for audit, new or changed since the hub last stored them. */
+  private async sendAudits(link: HubLink, s: NonNullable<CodeDeskApp['session']>): Promise<number> {
+    const audits = auditsToSend(s.db, s.profile.id).slice(0, 200);
+    if (audits.length === 0) return 0;
+    const reply = parseReply(auditPushReply, await this.call(link, { method: 'POST', path: '/api/audits/push', body: { audits } }));
+    if (this.app.session !== s) return 0;
+    const stored = new Set(reply.results.filter((r) => r.outcome === 'stored').map((r) => r.id));
+    transaction(s.db, () => {
+      recordAuditsStored(s.db, audits, stored, this.app.now().toISOString());
+      this.app.audit('hub.audit_push', null, { audits: audits.length, stored: stored.size });
+    });
+    return audits.length;
   }
 
   private requireLink(): HubLink {

@@ -40,7 +40,7 @@ describe('appendAudit', () => {
       'report.export', 'results.export',
       'package.create', 'package.open', 'package.result', 'package.apply', 'package.resolve',
       'profile.keys_create', 'profile.card_export', 'profile.card_import',
-      'hub.link', 'hub.unlink', 'hub.checkout', 'hub.push',
+      'hub.link', 'hub.unlink', 'hub.checkout', 'hub.push', 'hub.audit_checkout', 'hub.audit_push',
     ]);
   });
 

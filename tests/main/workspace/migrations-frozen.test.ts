@@ -19,6 +19,7 @@ const WORKSPACE_FROZEN: Record<number, string> = {
   7: 'ff3632de6a55db16b157ffea483be71948f3efef05a9b55bf86468dbb3a557c0',
   8: 'e624faa88033a887f757fdac13cebabff89d0b279f9799a08f897205b02702e6',
   9: '6272b16438a85c4c37af33a32da7b592263bcf2aae02257cb593f705bd3ca9eb',
+  10: 'c42c983f190a1c017ece02eb9bbeb0f0c83509cfe63d8429397a0d94a4c0daf7',
 };
 
 const CONTENT_FROZEN: Record<number, string> = {

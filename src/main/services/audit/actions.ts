@@ -68,6 +68,9 @@ export const AUDIT_ACTIONS = [
   'hub.checkout',
   // Outbox entries sent to the hub and its answers (counts only).
   'hub.push',
+  // A submitted chart the hub leased to this auditor for audit; audits sent to the hub (ids and counts).
+  'hub.audit_checkout',
+  'hub.audit_push',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

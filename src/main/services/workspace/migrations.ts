@@ -433,4 +433,22 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'an outbox entry is answered once and never rewritten'); END;
     `,
   },
+  {
+    version: 10,
+    name: 'team hub: charts checked out for audit, and the audits the hub has',
+    sql: `
+      -- Submitted charts a hub leased to this auditor for second-level audit (read, never coded here).
+      CREATE TABLE hub_audit_charts (
+        chart_id TEXT PRIMARY KEY REFERENCES charts(id),
+        coder_user_id TEXT NOT NULL,
+        leased_at TEXT NOT NULL
+      ) STRICT;
+      -- The form of each committed audit the hub last stored, so a changed audit (a decision) goes again.
+      CREATE TABLE hub_audit_pushes (
+        audit_id TEXT PRIMARY KEY,
+        wire_hash TEXT NOT NULL,
+        pushed_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -36,6 +36,12 @@ export function HubAccount({ state }: { state: HubState }) {
         <dd>{sinceText(state.lastSyncAt, now)}</dd>
         <dt>Waiting to send</dt>
         <dd>{state.waiting === 0 ? 'nothing' : `${state.waiting} changes`}</dd>
+        {state.role === 'auditor' ? (
+          <>
+            <dt>Audits to send</dt>
+            <dd>{state.auditsWaiting === 0 ? 'none' : state.auditsWaiting}</dd>
+          </>
+        ) : null}
         <dt>Checked-out charts open</dt>
         <dd>{state.open}</dd>
         {state.conflicts > 0 ? (

@@ -42,6 +42,7 @@ export function HubScreen() {
         <div className="hub-grid">
           <HubAccount state={state} />
           {role === 'supervisor' ? null : <HubCheckoutPanel />}
+          {role === 'auditor' ? <HubCheckoutPanel forAudit /> : null}
           {role === 'supervisor' ? <HubConflicts /> : null}
           {role === 'supervisor' ? <HubQueuePanel /> : null}
         </div>

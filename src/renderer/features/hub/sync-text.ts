@@ -19,15 +19,16 @@ export function syncSummary(s: HubState, now: Date): { text: string; detail: str
   if (s.syncing) parts.push('Syncing…');
   else if (s.lastError) parts.push('Hub offline');
   else parts.push(`Synced ${sinceText(s.lastSyncAt, now)}`);
-  if (s.waiting > 0) parts.push(`${s.waiting} waiting`);
+  const waiting = s.waiting + s.auditsWaiting;
+  if (waiting > 0) parts.push(`${waiting} waiting`);
   const trouble = s.conflicts + s.refused;
   if (trouble > 0) parts.push(`${trouble} conflict${trouble === 1 ? '' : 's'}`);
-  const tone: SyncTone = trouble > 0 ? 'trouble' : s.lastError ? 'offline' : s.waiting > 0 ? 'waiting' : 'ok';
+  const tone: SyncTone = trouble > 0 ? 'trouble' : s.lastError ? 'offline' : waiting > 0 ? 'waiting' : 'ok';
   const detail = [
     `Hub ${s.url ?? ''} as ${s.userName ?? ''}.`,
     `Last answered ${sinceText(s.lastSyncAt, now)}.`,
     s.lastError ? `Last attempt: ${s.lastError}` : '',
-    s.waiting > 0 ? `${s.waiting} changes wait here and go when the hub answers; you can keep working.` : 'Nothing waits to be sent.',
+    waiting > 0 ? `${waiting} changes wait here and go when the hub answers; you can keep working.` : 'Nothing waits to be sent.',
   ]
     .filter(Boolean)
     .join(' ');
