@@ -21,6 +21,8 @@ export interface HubState {
   refused: number;
   /** Charts checked out from the hub that are not yet submitted here. */
   open: number;
+  /** When the first lease of those charts ends (ISO): after it the hub may give the chart to someone else. */
+  firstLeaseEnds: string | null;
   syncing: boolean;
 }
 

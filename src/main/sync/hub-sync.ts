@@ -97,10 +97,13 @@ export class HubSync {
     const s = this.app.session;
     const link = s ? readLink(s.db) : null;
     if (!s || !link) {
-      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 0, syncing: false };
+      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 0, firstLeaseEnds: null, syncing: false };
     }
     const trouble = troubleCount(s.db);
-    const open = row<{ n: number }>(s.db, "SELECT COUNT(*) AS n FROM hub_leases l JOIN charts c ON c.id = l.chart_id WHERE c.status <> 'submitted'")?.n ?? 0;
+    const open = row<{ n: number; ends: string | null }>(
+      s.db,
+      "SELECT COUNT(*) AS n, MIN(l.lease_expires_at) AS ends FROM hub_leases l JOIN charts c ON c.id = l.chart_id WHERE c.status <> 'submitted'",
+    ) ?? { n: 0, ends: null };
     return {
       linked: true,
       url: link.url,
@@ -113,7 +116,8 @@ export class HubSync {
       auditsWaiting: s.profile.role === 'auditor' ? auditsToSend(s.db, s.profile.id).length : 0,
       conflicts: trouble.conflicts,
       refused: trouble.refused,
-      open,
+      open: open.n,
+      firstLeaseEnds: open.ends,
       syncing: this.running !== null,
     };
   }

@@ -8,6 +8,9 @@ import { ROLE_LABELS } from '../../lib/labels';
 import { useHub } from './hub-store';
 import { sinceText, syncSummary } from './sync-text';
 
+/** Within a day: worth the coder's notice. */
+const leaseSoon = (iso: string, now: Date): boolean => Date.parse(iso) - now.getTime() < 86_400_000;
+
 export function HubAccount({ state }: { state: HubState }) {
   const [error, setError] = useState<string | null>(null);
   const now = new Date();
@@ -44,6 +47,14 @@ export function HubAccount({ state }: { state: HubState }) {
         ) : null}
         <dt>Checked-out charts open</dt>
         <dd>{state.open}</dd>
+        {state.firstLeaseEnds ? (
+          <>
+            <dt>First lease ends</dt>
+            <dd className={leaseSoon(state.firstLeaseEnds, now) ? 'hub-lease-soon' : undefined}>
+              {state.firstLeaseEnds.slice(0, 16).replace('T', ' ')} UTC: submit and sync before then, or the hub may give the chart to someone else.
+            </dd>
+          </>
+        ) : null}
         {state.conflicts > 0 ? (
           <>
             <dt>Conflicts</dt>
