@@ -35,6 +35,13 @@ export type PushOutcome =
 
 const HUB_STATUS: Record<WireState['status'], string> = { new: 'leased', in_progress: 'leased', on_hold: 'on_hold', submitted: 'submitted' };
 
+/**
+ * When a state made the chart submitted ($4 its status, $5 now, $6 the hub user whose push it
+ * was): the first submission's time (the backlog) and who submitted it (whom its audits grade).
+ */
+const FIRST_SUBMISSION = `submitted_at = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_at, $5) ELSE submitted_at END,
+  submitted_by = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_by, $6) ELSE submitted_by END`;
+
 export async function applyPush(db: Db, key: DataKey, who: HubPrincipal, item: PushItem, now: Date): Promise<PushOutcome> {
   return inTransaction(db, async (tx) => {
     const before = (await tx.query<{ outcome: 'applied' | 'conflict'; device_id: string }>('SELECT outcome, device_id FROM hub_pushes WHERE client_id = $1', [item.clientId])).rows[0];
@@ -59,8 +66,8 @@ export async function applyPush(db: Db, key: DataKey, who: HubPrincipal, item: P
     }
     const current = Number(chart.epoch) === item.epoch && chart.lease_device_id === who.deviceId;
     if (current) {
-      await tx.query("UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, submitted_at = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_at, $5) ELSE submitted_at END WHERE id = $1", [
-        item.chartId, sealJson(key, item.chartId, item.state), stateHash(item.state), HUB_STATUS[item.state.status], now,
+      await tx.query(`UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, ${FIRST_SUBMISSION} WHERE id = $1`, [
+        item.chartId, sealJson(key, item.chartId, item.state), stateHash(item.state), HUB_STATUS[item.state.status], now, who.userId,
       ]);
     } else {
       await tx.query(
@@ -117,8 +124,8 @@ export type ConflictKeep = 'current' | 'incoming';
  */
 export async function resolveConflict(db: Db, key: DataKey, by: HubPrincipal, conflictId: number, keep: ConflictKeep, now: Date): Promise<{ resolved: number; keep: ConflictKeep }> {
   return inTransaction(db, async (tx) => {
-    const c = (await tx.query<{ chart_id: string; client_id: string; incoming_sealed: Buffer; resolved_at: Date | null }>(
-      'SELECT chart_id, client_id, incoming_sealed, resolved_at FROM hub_conflicts WHERE id = $1 FOR UPDATE', [conflictId],
+    const c = (await tx.query<{ chart_id: string; client_id: string; user_id: string; incoming_sealed: Buffer; resolved_at: Date | null }>(
+      'SELECT chart_id, client_id, user_id, incoming_sealed, resolved_at FROM hub_conflicts WHERE id = $1 FOR UPDATE', [conflictId],
     )).rows[0];
     if (!c) throw new AppFailure('NOT_FOUND', 'No conflict with that id.');
     if (c.resolved_at) throw new AppFailure('CONFLICT', 'That conflict was already resolved: nothing was changed.');
@@ -127,8 +134,8 @@ export async function resolveConflict(db: Db, key: DataKey, by: HubPrincipal, co
       const state = unsealJson<WireState>(key, `conflict:${c.client_id}`, c.incoming_sealed);
       const mapped = HUB_STATUS[state.status];
       const status = mapped === 'leased' && chart.lease_device_id === null ? chart.status : mapped;
-      await tx.query("UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, submitted_at = CASE WHEN $4 = 'submitted' THEN COALESCE(submitted_at, $5) ELSE submitted_at END WHERE id = $1", [
-        c.chart_id, sealJson(key, c.chart_id, state), stateHash(state), status, now,
+      await tx.query(`UPDATE hub_charts SET state_sealed = $2, state_hash = $3, status = $4, updated_at = $5, ${FIRST_SUBMISSION} WHERE id = $1`, [
+        c.chart_id, sealJson(key, c.chart_id, state), stateHash(state), status, now, c.user_id,
       ]);
     }
     await tx.query('UPDATE hub_conflicts SET resolved_at = $2, resolution = $3, resolved_by = $4 WHERE id = $1', [conflictId, now, keep, by.userId]);

@@ -3,11 +3,15 @@
  * per user and setting by the same pure dayDelta the desktop uses, and the report is assembled by
  * the same assembleReport over the same sums: one set of definitions for a coder's own desktop and
  * the supervisor's team view. Assignment time on the hub is the user's first lease of the chart.
+ * Accuracy comes from the audits pushed to the hub (audits.ts), summed by the same shared
+ * aggregateAccuracy as the desktop's accuracyReport.
  */
+import { accuracyBy, aggregateAccuracy, type AccuracySummary } from '../../shared/accuracy';
 import { SETTINGS, type ChartSetting } from '../../shared/domain';
 import { CODER_DAYS_ON_SCREEN, type Backlog, type ProductivityReport } from '../../shared/productivity';
 import { changedColumns, dayDelta, type ActivityEvent, type ChartFacts } from '../services/activity/day-delta';
-import { assembleReport, backlogOf, checkRange, GROUP_KEYS, previousPeriod, type GroupBy, type ReportOptions, type ReportRange, type SumRow } from '../services/activity/productivity';
+import { assembleReport, backlogOf, checkRange, GROUP_KEYS, previousPeriod, type AccuracyPair, type GroupBy, type ReportArgs, type ReportOptions, type ReportRange, type SumRow } from '../services/activity/productivity';
+import { hubAuditedCharts } from './audits';
 import type { Db, Tx } from './db/pool';
 import { readHubWeights } from './weights';
 
@@ -74,18 +78,32 @@ async function hubBacklogAt(db: Db, asOf: string, userId: string | null): Promis
   return backlogOf(asOf, ages);
 }
 
-/** The team's (or one user's) report from the hub, with the hub's user names. */
+/**
+ * Accuracy of the period's audited charts (the audited submission in the range, as the desktop's
+ * accuracyReport reads it), the team's and each coder's, by the shared aggregateAccuracy.
+ */
+async function hubAccuracy(db: Db, range: ReportRange, userId: string | null): Promise<NonNullable<ReportArgs['accuracy']>> {
+  const charts = await hubAuditedCharts(db, { from: range.from, to: range.to, coderId: userId });
+  const pair = (summary: AccuracySummary): AccuracyPair => ({ codeLevel: summary.codeLevel.percent, recordLevel: summary.recordLevel.percent });
+  return {
+    team: pair(aggregateAccuracy(charts.map((c) => c.accuracy))),
+    byCoder: new Map(accuracyBy(charts, (c) => c.coderId).map((g) => [g.key, pair(g.summary)])),
+  };
+}
+
+/** The team's (or one user's) report from the hub, with the hub's user names and the audits' accuracy. */
 export async function hubProductivityReport(db: Db, args: ReportRange & { userId: string | null }, options: ReportOptions = { coderDaysLimit: CODER_DAYS_ON_SCREEN }): Promise<ProductivityReport> {
   checkRange(args);
   const names = new Map((await db.query<{ id: string; name: string }>('SELECT id, name FROM hub_users')).rows.map((u) => [u.id, u.name]));
   const limit = options.coderDaysLimit;
-  const [userSetting, day, dayUser, before, backlog, weights] = await Promise.all([
+  const [userSetting, day, dayUser, before, backlog, weights, accuracy] = await Promise.all([
     hubSumsBy(db, args, args.userId, 'user_setting'),
     hubSumsBy(db, args, args.userId, 'day'),
     hubSumsBy(db, args, args.userId, 'day_user', limit === null ? null : limit + 1),
     hubSumsBy(db, previousPeriod(args), args.userId, 'none'),
     hubBacklogAt(db, args.to, args.userId),
     readHubWeights(db),
+    hubAccuracy(db, args, args.userId),
   ]);
-  return assembleReport({ ...args, weights, names, assignee: null }, options, { userSetting, day, dayUser, before: before[0], backlog });
+  return assembleReport({ ...args, weights, names, assignee: null, accuracy }, options, { userSetting, day, dayUser, before: before[0], backlog });
 }

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { ROLES, SETTINGS, type Role } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
+import { auditWireSchema } from '../services/audits/audit-wire';
 import { verifyHubAudit } from './audit';
+import { checkOutAudits, pushAudit } from './audits';
 import type { Db } from './db/pool';
 import { applyPush, listConflicts, pushItemSchema, resolveConflict } from './push';
 import { assignCharts, checkOut, MAX_CHECKOUT, MAX_HELD, revokeLease } from './queue';
@@ -39,6 +41,8 @@ const ANY_ROLE = ROLES;
 const SUPERVISOR: readonly Role[] = ['supervisor'];
 /** Those who code (and so check charts out and push): coders, and auditors who also code. */
 const CODERS: readonly Role[] = ['coder', 'auditor'];
+/** Second-level audits: auditors only. */
+const AUDITOR: readonly Role[] = ['auditor'];
 const chartIds = z.array(z.string().min(1).max(64)).min(1).max(5000);
 const none = z.object({}).strict();
 const route = <I>(r: Route<I>): Route => r as unknown as Route;
@@ -118,6 +122,34 @@ export const HUB_ROUTES: readonly Route[] = [
       const results = [];
       // In order: a later item about the same chart builds on an earlier one.
       for (const item of input.items) results.push(await applyPush(db, key, principal, item, now));
+      return { results };
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/audits/checkout',
+    access: AUDITOR,
+    input: z
+      .object({
+        count: z.number().int().min(1).max(MAX_CHECKOUT),
+        // The chart ids this device already holds: those audit-leased to it, not held and not yet audited come again (a lost reply).
+        held: z.array(z.string().min(1).max(64)).max(MAX_HELD).optional(),
+      })
+      .strict(),
+    handle: async ({ db, key, input, principal, now }) => ({
+      charts: await checkOutAudits(db, key, principal, { count: input.count, held: input.held, now }),
+    }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/audits/push',
+    access: AUDITOR,
+    maxBytes: 16 * 1024 * 1024,
+    input: z.object({ audits: z.array(auditWireSchema).min(1).max(200) }).strict(),
+    handle: async ({ db, key, input, principal, now }) => {
+      const results = [];
+      // In order: a later copy of the same audit replaces an earlier one.
+      for (const audit of input.audits) results.push(await pushAudit(db, key, principal, audit, now));
       return { results };
     },
   }),

@@ -14,7 +14,7 @@ import { hubCall } from './hub-client';
 import { freePort, startCluster, type PgCluster } from './pg-cluster';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-const FROZEN = ['bcece5d0', 'e0a58c9e', '15c15c78', 'dade4fbe', '7b8d7d82'];
+const FROZEN = ['bcece5d0', 'e0a58c9e', '15c15c78', 'dade4fbe', '7b8d7d82', '0ce13416'];
 
 let cluster: PgCluster;
 beforeAll(async () => {

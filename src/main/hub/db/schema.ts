@@ -168,4 +168,39 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
       ALTER TABLE hub_conflicts ADD CONSTRAINT hub_conflicts_resolution CHECK (resolution IS NULL OR resolution IN ('current', 'incoming'));
     `,
   },
+  {
+    name: 'second-level audits: who submitted a chart, audit leases, audits with their accuracy',
+    sql: `
+      -- The hub user who pushed a chart's first submitted state: the coder its audits are attributed to.
+      ALTER TABLE hub_charts ADD COLUMN submitted_by text REFERENCES hub_users(id);
+      -- Audit check-out reads submitted charts oldest submission first.
+      CREATE INDEX hub_charts_auditable ON hub_charts(submitted_at, id) WHERE status = 'submitted';
+      -- One auditor (on one device) audits a chart.
+      CREATE TABLE hub_audit_leases (
+        chart_id text PRIMARY KEY REFERENCES hub_charts(id),
+        auditor_id text NOT NULL REFERENCES hub_users(id),
+        device_id text NOT NULL REFERENCES hub_devices(id),
+        leased_at timestamptz NOT NULL
+      );
+      CREATE INDEX hub_audit_leases_device ON hub_audit_leases(device_id);
+      CREATE TABLE hub_audits (
+        id text PRIMARY KEY,
+        chart_id text NOT NULL REFERENCES hub_charts(id),
+        version int NOT NULL,
+        coder_id text REFERENCES hub_users(id),
+        auditor_id text NOT NULL REFERENCES hub_users(id),
+        setting text NOT NULL,
+        -- When the audited version was submitted: puts the audit in a period, as on the desktop.
+        submitted_at timestamptz NOT NULL,
+        committed_at timestamptz NOT NULL,
+        -- The chart's accuracy counts (codes considered and agreed, changed): never a code.
+        accuracy_json text NOT NULL,
+        -- The audit as the auditor's desktop sent it, sealed like a chart.
+        sealed bytea NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX hub_audits_submitted ON hub_audits(submitted_at);
+      CREATE INDEX hub_audits_chart ON hub_audits(chart_id);
+    `,
+  },
 ];
