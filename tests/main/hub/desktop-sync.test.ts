@@ -92,7 +92,10 @@ describe('a desktop linked to the team hub', () => {
     expect(out.chartIds.sort()).toEqual([...t.chartIds].sort());
     const listed = (await must(coder, 'charts.list', {})).rows.map((r) => r.id);
     expect(listed).toEqual(expect.arrayContaining(t.chartIds));
-    expect((await must(coder, 'hub.status', {})).open).toBe(4);
+    const afterCheckout = await must(coder, 'hub.status', {});
+    expect(afterCheckout.open).toBe(4);
+    // The default lease is 72 hours: the desktop shows when the first one ends.
+    expect(Date.parse(afterCheckout.firstLeaseEnds!) - Date.now()).toBeGreaterThan(71 * 3_600_000);
 
     // Offline: the hub goes away; the coder codes and submits, and nothing waits on the network.
     const port = t.hub.port;
@@ -222,6 +225,47 @@ describe('a desktop linked to the team hub', () => {
     expect(refused.lastError).toMatch(/revoked/);
     expect(refused.waiting).toBeGreaterThan(0);
     expect(await call(coder, 'hub.signOut', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('second-level audits over the hub', () => {
+  it('an auditor audits a coder’s submitted hub chart; the supervisor’s hub report shows the coder’s accuracy', { timeout: 120_000 }, async () => {
+    const t = await team();
+    await addUser(t.hub.db, { name: 'Avery', role: 'auditor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
+    const coder = await desktop('coder', 'Dana Coder');
+    await must(coder, 'hub.signIn', { url: t.hub.url, user: 'Dana', password: PASSWORD });
+    const { chartIds } = await must(coder, 'hub.checkout', { count: 1 });
+    const [audited] = chartIds as [string];
+    await code(coder, audited);
+    expect(await must(coder, 'hub.sync', {})).toMatchObject({ waiting: 0, lastError: null });
+
+    const auditor = testApp();
+    await must(auditor, 'profiles.create', { displayName: 'Avery Auditor', role: 'auditor', passphrase: PASSPHRASE });
+    await must(auditor, 'demo.load', {});
+    await must(auditor, 'hub.signIn', { url: t.hub.url, user: 'Avery', password: PASSWORD });
+    expect(await call(coder, 'hub.auditCheckout', { count: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const leased = await must(auditor, 'hub.auditCheckout', { count: 5 });
+    expect(leased).toMatchObject({ imported: 1, chartIds: [audited] });
+    // The coder's submission arrived with the chart: the ordinary audit runs on it.
+    const audit = await must(auditor, 'audits.start', { chartId: audited, mode: 'blind' });
+    await must(auditor, 'audits.save', { auditId: audit.id, coding: { diagnoses: [{ code: 'I10', poa: null }, { code: 'E11.9', poa: null }], procedures: [] } });
+    const committed = await must(auditor, 'audits.commit', { auditId: audit.id });
+    expect(committed.findings.length).toBeGreaterThan(0);
+    expect((await must(auditor, 'hub.status', {})).auditsWaiting).toBe(1);
+    expect(await must(auditor, 'hub.sync', {})).toMatchObject({ auditsWaiting: 0, lastError: null });
+    // Sent once: the next sync has nothing to send.
+    expect(Number((await t.hub.db.query('SELECT count(*) AS n FROM hub_audits')).rows[0].n)).toBe(1);
+    await must(auditor, 'hub.sync', {});
+    expect(Number((await t.hub.db.query('SELECT count(*) AS n FROM hub_audits')).rows[0].n)).toBe(1);
+
+    const lead = await desktop('supervisor', 'Sue Supervisor');
+    await must(lead, 'hub.signIn', { url: t.hub.url, user: 'Sue', password: PASSWORD });
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await must(lead, 'reports.productivity', { from: today, to: today, source: 'hub' });
+    const dana = report.coders.find((c) => c.userId === t.coderId)!;
+    // One code right of two the auditor found: 50 % at code level, and the record was not right.
+    expect(dana).toMatchObject({ accuracyCodeLevel: 50, accuracyRecordLevel: 0 });
+    expect(report.team).toMatchObject({ accuracyCodeLevel: 50, accuracyRecordLevel: 0 });
   });
 });
 
