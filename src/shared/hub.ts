@@ -23,6 +23,8 @@ export interface HubState {
   open: number;
   /** When the first lease of those charts ends (ISO): after it the hub may give the chart to someone else. */
   firstLeaseEnds: string | null;
+  /** Of those, charts the hub no longer leases to this device (taken back, or run out and taken), as of the last sync. */
+  takenBack: number;
   syncing: boolean;
 }
 

@@ -120,3 +120,12 @@ export async function revokeLease(db: Db, by: HubPrincipal, chartId: string, now
     return { epoch };
   });
 }
+
+/** The charts this device holds under a live lease now, with their epochs: a desktop compares them with its own. */
+export async function leasesOf(db: Db, who: HubPrincipal): Promise<{ leases: { chartId: string; epoch: number; leaseExpiresAt: string }[] }> {
+  const rows = (await db.query<{ id: string; epoch: string; lease_expires_at: Date }>(
+    "SELECT id, epoch, lease_expires_at FROM hub_charts WHERE lease_device_id = $1 AND status IN ('leased', 'on_hold') ORDER BY id",
+    [who.deviceId],
+  )).rows;
+  return { leases: rows.map((r) => ({ chartId: r.id, epoch: Number(r.epoch), leaseExpiresAt: r.lease_expires_at.toISOString() })) };
+}

@@ -11,7 +11,7 @@ import { verifyHubAudit } from './audit';
 import { checkOutAudits, pushAudit } from './audits';
 import type { Db } from './db/pool';
 import { applyPush, listConflicts, pushItemSchema, resolveConflict } from './push';
-import { assignCharts, checkOut, MAX_CHECKOUT, MAX_HELD, revokeLease } from './queue';
+import { assignCharts, checkOut, leasesOf, MAX_CHECKOUT, MAX_HELD, revokeLease } from './queue';
 import { hubProductivityReport } from './rollup';
 import type { DataKey } from './seal';
 import { listTeamQueue, listUsers, teamQueueQuery } from './supervisor';
@@ -89,6 +89,7 @@ export const HUB_ROUTES: readonly Route[] = [
     input: z.union([z.object({ chartIds, userId: z.string().min(1).max(40) }).strict(), z.object({ chartIds, pool: z.enum(SETTINGS) }).strict()]),
     handle: ({ db, input, principal, now }) => assignCharts(db, principal, input.chartIds, 'userId' in input ? { userId: input.userId } : { pool: input.pool }, now),
   }),
+  route({ method: 'GET', path: '/api/queue/held', access: CODERS, input: none, handle: ({ db, principal }) => leasesOf(db, principal) }),
   route({
     method: 'POST',
     path: '/api/queue/checkout',

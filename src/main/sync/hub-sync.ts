@@ -8,12 +8,14 @@
  */
 import os from 'node:os';
 import { z } from 'zod';
-import { ROLES } from '../../shared/domain';
+import { ROLES, type Role } from '../../shared/domain';
 import type { HubCheckout, HubState } from '../../shared/hub';
 import { AppFailure } from '../../shared/result';
-import type { CodeDeskApp } from '../app';
+import type { EventBus } from '../events';
+import type { AuditAction } from '../services/audit/trail';
+import type { WorkspaceDb } from '../services/db/handles';
 import { log } from '../log';
-import { row, values } from '../services/db/rows';
+import { row, rows, values } from '../services/db/rows';
 import { transaction } from '../services/db/transaction';
 import { auditsToSend, heldForAudit, recordAuditsStored, writeAuditLeased } from '../services/hub-link/audit-handover';
 import { writeLeased } from '../services/hub-link/checkout';
@@ -29,6 +31,7 @@ const auditCheckoutReply = z
   .object({ charts: z.array(z.object({ entry: chartEntrySchema, state: wireStateSchema, coderUserId: z.string().min(1), coderName: z.string().max(80) }).passthrough()).max(500) })
   .passthrough();
 const auditPushReply = z.object({ results: z.array(z.object({ id: z.string(), outcome: z.enum(['stored', 'refused']) }).passthrough()) }).passthrough();
+const heldReply = z.object({ leases: z.array(z.object({ chartId: z.string(), epoch: z.number().int() }).passthrough()) }).passthrough();
 const pushReply = z.object({
   results: z.array(
     z.union([
@@ -37,6 +40,21 @@ const pushReply = z.object({
     ]),
   ),
 });
+
+/** The unlocked session, as the sync needs it. */
+interface Session {
+  profile: { id: string; displayName: string; role: Role };
+  db: WorkspaceDb;
+}
+
+/** What the sync needs of the app (CodeDeskApp, which owns it): named here so the two do not import each other. */
+export interface SyncHost {
+  readonly events: EventBus;
+  readonly session: Session | null;
+  requireSession(): Session;
+  audit(action: AuditAction, chartId?: string | null, detail?: Record<string, unknown>): void;
+  now(): Date;
+}
 
 /** A reply checked before anything of it is used: one not in the expected form changes nothing. */
 function parseReply<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -59,10 +77,12 @@ export class HubSync {
   private timer: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private soonTimer: NodeJS.Timeout | null = null;
+  /** Open charts here whose lease the hub no longer gives this device (revoked, or run out and taken), as of the last sync. */
+  private takenBack: string[] = [];
   /** Extra trusted certificate for a test hub; production trusts the system store and NODE_EXTRA_CA_CERTS. */
   ca: Buffer | undefined;
 
-  constructor(private readonly app: CodeDeskApp) {}
+  constructor(private readonly app: SyncHost) {}
 
   /** Sends the outbox every `intervalMs` while a linked workspace is unlocked, and right after each unlock. */
   start(intervalMs: number): void {
@@ -97,7 +117,7 @@ export class HubSync {
     const s = this.app.session;
     const link = s ? readLink(s.db) : null;
     if (!s || !link) {
-      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 0, firstLeaseEnds: null, syncing: false };
+      return { linked: false, url: null, userName: null, role: null, lastSyncAt: null, lastAttemptAt: null, lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 0, firstLeaseEnds: null, takenBack: 0, syncing: false };
     }
     const trouble = troubleCount(s.db);
     const open = row<{ n: number; ends: string | null }>(
@@ -118,6 +138,7 @@ export class HubSync {
       refused: trouble.refused,
       open: open.n,
       firstLeaseEnds: open.ends,
+      takenBack: this.takenBack.length,
       syncing: this.running !== null,
     };
   }
@@ -231,7 +252,6 @@ export class HubSync {
     if (!s || !link) return;
     let error: string | null = null;
     try {
-      let sent = 0;
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const batch = nextBatch(s.db);
         if (batch.length === 0) break;
@@ -241,11 +261,12 @@ export class HubSync {
           const counts = recordAnswers(s.db, batch, reply.results as PushAnswer[], this.app.now().toISOString());
           this.app.audit('hub.push', null, { charts: batch.length, ...counts });
         });
-        sent += batch.length;
       }
-      if (s.profile.role === 'auditor') sent += await this.sendAudits(link, s);
-      // Nothing to send: still ask the hub, so "last sync" means the hub answered.
-      if (sent === 0) await this.call(link, { method: 'GET', path: '/api/me' });
+      if (s.profile.role === 'auditor') await this.sendAudits(link, s);
+      // The last question of a sync (so "last sync" always means the hub answered): a supervisor's
+      // token still works; for those who code, which charts the hub still gives this device.
+      if (s.profile.role === 'supervisor') await this.call(link, { method: 'GET', path: '/api/me' });
+      else await this.compareLeases(link, s);
     } catch (e) {
       error = e instanceof AppFailure ? e.message : 'The hub’s reply was not understood: your work is kept here and goes when it can.';
       if (!(e instanceof AppFailure)) log.warn('hub.sync_failed', {}, e);
@@ -253,18 +274,26 @@ export class HubSync {
     if (this.app.session === s) noteAttempt(s.db, this.app.now().toISOString(), error);
   }
 
+  /** Open charts here whose (chart, epoch) the hub no longer holds for this device: the coder is told before working on them. */
+  private async compareLeases(link: HubLink, s: Session): Promise<void> {
+    const reply = parseReply(heldReply, await this.call(link, { method: 'GET', path: '/api/queue/held' }));
+    if (this.app.session !== s) return;
+    const live = new Set(reply.leases.map((l) => `${l.chartId}@${l.epoch}`));
+    const open = rows<{ chart_id: string; epoch: number }>(s.db, "SELECT l.chart_id, l.epoch FROM hub_leases l JOIN charts c ON c.id = l.chart_id WHERE c.status <> 'submitted' ORDER BY l.chart_id");
+    this.takenBack = open.filter((l) => !live.has(`${l.chart_id}@${l.epoch}`)).map((l) => l.chart_id);
+  }
+
   /** Committed audits of charts leased for audit, new or changed since the hub last stored them. */
-  private async sendAudits(link: HubLink, s: NonNullable<CodeDeskApp['session']>): Promise<number> {
+  private async sendAudits(link: HubLink, s: Session): Promise<void> {
     const audits = auditsToSend(s.db, s.profile.id).slice(0, 200);
-    if (audits.length === 0) return 0;
+    if (audits.length === 0) return;
     const reply = parseReply(auditPushReply, await this.call(link, { method: 'POST', path: '/api/audits/push', body: { audits } }));
-    if (this.app.session !== s) return 0;
+    if (this.app.session !== s) return;
     const stored = new Set(reply.results.filter((r) => r.outcome === 'stored').map((r) => r.id));
     transaction(s.db, () => {
       recordAuditsStored(s.db, audits, stored, this.app.now().toISOString());
       this.app.audit('hub.audit_push', null, { audits: audits.length, stored: stored.size });
     });
-    return audits.length;
   }
 
   private requireLink(): HubLink {

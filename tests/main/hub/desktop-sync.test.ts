@@ -203,6 +203,8 @@ describe('a desktop linked to the team hub', () => {
     // A coder may not call the supervisor's routes.
     expect(await call(coder, 'hub.revokeLease', { chartId: taken })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
+    // The coder's next sync says the chart was taken back, before any work on it.
+    expect(await must(coder, 'hub.sync', {})).toMatchObject({ takenBack: 1, waiting: 0, conflicts: 0 });
     await code(coder, taken);
     const state = await must(coder, 'hub.sync', {});
     expect(state).toMatchObject({ waiting: 0, conflicts: 1 });

@@ -12,7 +12,7 @@ import { fail, installFakeApi } from '../fake-api';
 const NOW = new Date('2026-12-06T15:00:00Z');
 const linked: HubState = {
   linked: true, url: 'https://hub.example.org', userName: 'Dana', role: 'coder', lastSyncAt: '2026-12-06T14:58:00Z', lastAttemptAt: '2026-12-06T14:58:00Z',
-  lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 3, firstLeaseEnds: '2026-12-09T15:00:00.000Z', syncing: false,
+  lastError: null, waiting: 0, auditsWaiting: 0, conflicts: 0, refused: 0, open: 3, firstLeaseEnds: '2026-12-09T15:00:00.000Z', takenBack: 0, syncing: false,
 };
 const chart = (id: string, status: HubQueueChart['status']): HubQueueChart => ({
   id, setting: 'inpatient', serviceDate: '2026-11-02', status, assigneeId: null, assigneeName: null, pool: null, epoch: 0, leaseUserId: null, leaseUserName: null, leaseExpiresAt: null, submittedAt: null,
@@ -31,6 +31,7 @@ describe('the sync words', () => {
     expect(offline.detail).toMatch(/you can keep working/);
     expect(syncSummary({ ...linked, conflicts: 1, refused: 1 }, NOW)).toMatchObject({ text: 'Synced 2 min ago · 2 conflicts', tone: 'trouble' });
     expect(syncSummary({ ...linked, syncing: true }, NOW).text).toBe('Syncing…');
+    expect(syncSummary({ ...linked, takenBack: 2 }, NOW)).toMatchObject({ text: 'Synced 2 min ago · 2 taken back', tone: 'trouble' });
   });
 });
 

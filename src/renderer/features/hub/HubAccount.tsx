@@ -55,6 +55,14 @@ export function HubAccount({ state }: { state: HubState }) {
             </dd>
           </>
         ) : null}
+        {state.takenBack > 0 ? (
+          <>
+            <dt>Taken back</dt>
+            <dd className="hub-lease-soon">
+              {state.takenBack} of your open charts are no longer leased to you (taken back by your supervisor, or the lease ran out): work on them now goes to the conflict list.
+            </dd>
+          </>
+        ) : null}
         {state.conflicts > 0 ? (
           <>
             <dt>Conflicts</dt>

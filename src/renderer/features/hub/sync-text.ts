@@ -23,7 +23,8 @@ export function syncSummary(s: HubState, now: Date): { text: string; detail: str
   if (waiting > 0) parts.push(`${waiting} waiting`);
   const trouble = s.conflicts + s.refused;
   if (trouble > 0) parts.push(`${trouble} conflict${trouble === 1 ? '' : 's'}`);
-  const tone: SyncTone = trouble > 0 ? 'trouble' : s.lastError ? 'offline' : waiting > 0 ? 'waiting' : 'ok';
+  if (s.takenBack > 0) parts.push(`${s.takenBack} taken back`);
+  const tone: SyncTone = trouble > 0 || s.takenBack > 0 ? 'trouble' : s.lastError ? 'offline' : waiting > 0 ? 'waiting' : 'ok';
   const detail = [
     `Hub ${s.url ?? ''} as ${s.userName ?? ''}.`,
     `Last answered ${sinceText(s.lastSyncAt, now)}.`,
