@@ -9,8 +9,9 @@ import { importText } from '../../../src/main/cli/chart-commands';
 import { must, PASSPHRASE, testApp } from '../helpers/app';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { chartItem, encounter, stream } from '../interchange/ingest/items';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 const TINY_BUNDLE = path.join(REPO_ROOT, 'tests', 'fixtures', 'interchange', 'tiny-bundle.json');
 
 function codedesk(args: string[]) {

@@ -12,8 +12,9 @@ import { writeFile, writeOrderFile } from '../codesets/helpers';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { PASSPHRASE } from '../helpers/app';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 /** No CODEDESK_LOG here: what a user's shell gives. */
 function codedesk(args: string[], env: Record<string, string> = {}) {

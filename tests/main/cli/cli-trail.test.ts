@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { unlockProfile } from '../../../src/main/services/users/profiles';
 import { PASSPHRASE } from '../helpers/app';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 function codedesk(home: string, args: string[]) {
   const res = spawnSync(process.execPath, [BIN, '--home', home, ...args], {

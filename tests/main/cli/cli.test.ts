@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { CM_2025, writeOrderFile } from '../codesets/helpers';
 import { PASSPHRASE } from '../helpers/app';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 function codedesk(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [BIN, ...args], {

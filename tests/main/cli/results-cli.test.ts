@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { must, PASSPHRASE, testApp } from '../helpers/app';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { EXPORT_PASSPHRASE, submitCoded } from '../results/helpers';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 function codedesk(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [BIN, ...args], {

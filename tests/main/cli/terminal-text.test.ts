@@ -1,6 +1,5 @@
 /** The CLI never prints raw control sequences taken from data: text and JSON output alike. */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonSafe, terminalSafe } from '../../../src/main/cli/terminal-text';
 import { contentDbPath } from '../../../src/main/paths';
@@ -8,12 +7,13 @@ import { closeContentDb, openContentDb } from '../../../src/main/services/codese
 import { CM_2026, writeOrderFile } from '../codesets/helpers';
 import { importCodeFiles } from '../helpers/import-fixtures';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
+import { cliBundle } from '../helpers/cli-bundle';
 
 const ESC_TITLE = 'Cholera \u001b[2J\u001b]0;owned\u0007 due to \u009b31m Vibrio \u202e cholerae';
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function codedesk(home: string, args: string[]) {
-  const res = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'codedesk.mjs'), '--home', home, ...args], {
+  const res = spawnSync(process.execPath, [cliBundle(), '--home', home, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, CODEDESK_LOG: 'silent', CODEDESK_PASSPHRASE: '' },

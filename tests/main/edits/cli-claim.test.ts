@@ -9,8 +9,9 @@ import { importCodeFiles } from '../helpers/import-fixtures';
 import { REPO_ROOT } from '../helpers/temp';
 import { tempDir, writeFile, writeOrderFile } from '../codesets/helpers';
 import { POA_LIST } from './fixtures';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 function codedesk(args: string[]) {
   const res = spawnSync(process.execPath, [BIN, ...args], {

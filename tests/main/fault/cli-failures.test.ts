@@ -10,9 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manyCmRows, writeOrderFile } from '../codesets/helpers';
+import { cliBundle } from '../helpers/cli-bundle';
 import { REPO_ROOT, RESOURCES, tempDir } from '../helpers/temp';
 import { FAULT_PASSPHRASE, faultApp } from './fault-app';
 
@@ -20,21 +20,7 @@ const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
 let bundle = '';
 
 beforeAll(() => {
-  // As electron-vite builds it: the code in one file, the import worker built beside it.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codedesk-cli-bundle-'));
-  buildSync({
-    entryPoints: { codedesk: path.join(import.meta.dirname, 'cli-entry.ts'), 'import-worker': path.join(REPO_ROOT, 'src', 'main', 'services', 'codesets', 'worker', 'entry.ts') },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outdir: dir,
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  bundle = path.join(dir, 'codedesk.js');
-  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-  fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  bundle = cliBundle();
 });
 
 interface Run {

@@ -1,10 +1,10 @@
 /** The real `codedesk` bin on a home, with the test passphrase and a silent log. */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { PASSPHRASE } from './app';
 import { REPO_ROOT } from './temp';
+import { cliBundle } from './cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 export function codedesk(home: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
   const res = spawnSync(process.execPath, [BIN, '--home', home, ...args], {

@@ -1,6 +1,5 @@
 /** `codedesk codes show CODE [--system S] [--date D] [--json]` through the real CLI. */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeContentDb, openContentDb } from '../../../src/main/services/codesets/content-db';
 import { importCodeFiles } from '../helpers/import-fixtures';
@@ -8,8 +7,9 @@ import { contentDbPath } from '../../../src/main/paths';
 import { CM_2026, writeOrderFile } from '../codesets/helpers';
 import { REPO_ROOT, tempDir } from '../helpers/temp';
 import { writeTabular } from './fixture';
+import { cliBundle } from '../helpers/cli-bundle';
 
-const BIN = path.join(REPO_ROOT, 'bin', 'codedesk.mjs');
+const BIN = cliBundle();
 
 function codedesk(args: string[]) {
   const res = spawnSync(process.execPath, [BIN, ...args], {
