@@ -8,45 +8,35 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeDeskApp } from '../../../src/main/app';
 import { ingestExports } from '../../../src/main/hub/ingest';
-import { startHub, type RunningHub } from '../../../src/main/hub/server';
+import { type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { problemKey, type Coding } from '../../../src/shared/domain';
 import { call, must, PASSPHRASE, testApp } from '../helpers/app';
 import { tempDir } from '../helpers/temp';
 import { SYNTHEA } from '../interchange/fhir/helpers';
-import { hubCall } from './hub-client';
+import { hubCall, signInToken } from './hub-client';
+import { hubHarness } from './hub-harness';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
-import { startCluster, type PgCluster } from './pg-cluster';
 
-let cluster: PgCluster;
-const hubs: RunningHub[] = [];
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  for (const h of hubs) await h.close().catch(() => undefined);
-  cluster?.stop();
-});
+const harness = hubHarness();
 
 const CODING: Coding = { diagnoses: [{ code: 'I10', poa: null }], procedures: [] };
 
 async function hubOn(databaseUrl: string, port?: number): Promise<RunningHub> {
-  const hub = await startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true, ...(port ? { port } : {}) });
-  hubs.push(hub);
-  return hub;
+  return harness.hub({ databaseUrl, ...(port ? { port } : {}) });
 }
 
 async function team() {
-  const databaseUrl = await cluster.createDatabase();
+  const databaseUrl = await harness.cluster().createDatabase();
   const hub = await hubOn(databaseUrl);
   await addUser(hub.db, { name: 'Sue', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
   const coder = await addUser(hub.db, { name: 'Dana', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
   await ingestExports(hub.db, TEST_KEY, [SYNTHEA], { by: { userId: null, deviceId: null }, now: new Date() });
   const chartIds = (await hub.db.query<{ id: string }>('SELECT id FROM hub_charts ORDER BY service_date DESC, id LIMIT 4')).rows.map((r) => r.id);
-  const sue = (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user: 'Sue', password: PASSWORD, deviceName: 'test' } })).body.token as string;
+  const sue = await signInToken(hub.url, 'Sue', PASSWORD);
   await hubCall(hub.url, 'POST', '/api/queue/assign', { token: sue, body: { chartIds, userId: coder.id } });
   return { hub, databaseUrl, coderId: coder.id, chartIds, sue };
 }
@@ -277,8 +267,7 @@ describe('a desktop and a hub on TLS', () => {
     const certFile = path.join(dir, 'cert.pem');
     const keyFile = path.join(dir, 'key.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
-    const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), tls: { certFile, keyFile } });
-    hubs.push(hub);
+    const hub = await harness.hub({ tls: { certFile, keyFile }, insecureLoopback: false });
     await addUser(hub.db, { name: 'Dana', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
     const coder = await desktop('coder', 'Dana Coder');
     const untrusted = await call(coder, 'hub.signIn', { url: hub.url, user: 'Dana', password: PASSWORD });

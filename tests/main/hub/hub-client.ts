@@ -34,3 +34,8 @@ export function hubCall(base: string, method: 'GET' | 'POST', path: string, opts
     req.end();
   });
 }
+
+/** A device token for `user` (the test password). */
+export async function signInToken(base: string, user: string, password: string): Promise<string> {
+  return (await hubCall(base, 'POST', '/auth/sign-in', { body: { user, password, deviceName: 'Laptop' } })).body.token as string;
+}

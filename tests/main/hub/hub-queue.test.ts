@@ -6,26 +6,18 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestExports } from '../../../src/main/hub/ingest';
-import { startHub, type RunningHub } from '../../../src/main/hub/server';
+import { type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import type { ChartEntry } from '../../../src/main/services/packages/work-package';
 import { SYNTHEA } from '../interchange/fhir/helpers';
-import { hubCall } from './hub-client';
-import { startCluster, type PgCluster } from './pg-cluster';
+import { hubCall, signInToken } from './hub-client';
+import { hubHarness } from './hub-harness';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
 
-let cluster: PgCluster;
-const hubs: RunningHub[] = [];
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  for (const h of hubs) await h.close();
-  cluster?.stop();
-});
+const harness = hubHarness();
 
 interface Team {
   hub: RunningHub;
@@ -36,10 +28,9 @@ interface Team {
 }
 
 async function team(coders: number): Promise<Team> {
-  const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), insecureLoopback: true, poolSize: 30 });
-  hubs.push(hub);
+  const hub = await harness.hub({ poolSize: 30 });
   await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
-  const signIn = async (user: string) => (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user, password: PASSWORD, deviceName: 'Laptop' } })).body.token as string;
+  const signIn = (user: string) => signInToken(hub.url, user, PASSWORD);
   const made = [];
   for (let i = 0; i < coders; i++) {
     const { id } = await addUser(hub.db, { name: `Coder ${i}`, role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });

@@ -6,34 +6,25 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyHubAudit } from '../../../src/main/hub/audit';
 import { HUB_SCHEMA_VERSION } from '../../../src/main/hub/db/migrations';
 import { startHub, type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { tempDir } from '../helpers/temp';
-import { hubCall } from './hub-client';
-import { startCluster, type PgCluster } from './pg-cluster';
+import { hubCall, signInToken } from './hub-client';
+import { hubHarness } from './hub-harness';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
 
-let cluster: PgCluster;
-const hubs: RunningHub[] = [];
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  for (const h of hubs) await h.close();
-  cluster?.stop();
-});
+const harness = hubHarness();
 
 async function hubWithTeam(now?: () => Date): Promise<{ hub: RunningHub; url: string; supervisor: string; coder: string }> {
-  const databaseUrl = await cluster.createDatabase();
-  const hub = await startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true, now });
-  hubs.push(hub);
+  const databaseUrl = await harness.cluster().createDatabase();
+  const hub = await harness.hub({ databaseUrl, now });
   await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
   await addUser(hub.db, { name: 'Dana Coder', role: 'coder', password: PASSWORD, by: null, kdf: CHEAP_KDF });
-  const token = async (user: string) => (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user, password: PASSWORD, deviceName: 'Laptop' } })).body.token as string;
+  const token = (user: string) => signInToken(hub.url, user, PASSWORD);
   return { hub, url: hub.url, supervisor: await token('Sue Supervisor'), coder: await token('Dana Coder') };
 }
 
@@ -43,8 +34,7 @@ describe('the hub server', () => {
     const health = await hubCall(t.url, 'GET', '/health');
     expect(health).toEqual({ status: 200, body: { status: 'ok', service: 'codedesk-hub', schemaVersion: HUB_SCHEMA_VERSION } });
     const databaseUrl = (t.hub.db as unknown as { options: { connectionString: string } }).options.connectionString;
-    const second = await startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true });
-    hubs.push(second);
+    const second = await harness.hub({ databaseUrl });
     const versions = await second.db.query('SELECT version FROM hub_migrations');
     expect(versions.rowCount).toBe(HUB_SCHEMA_VERSION);
     // A token issued by one hub process is honoured by the other: the state is in PostgreSQL.
@@ -109,15 +99,14 @@ describe('the hub server', () => {
   });
 
   it('serves HTTPS, and refuses plain HTTP unless told it is loopback-only', async () => {
-    const databaseUrl = await cluster.createDatabase();
+    const databaseUrl = await harness.cluster().createDatabase();
     await expect(startHub({ dataKey: TEST_KEY, databaseUrl })).rejects.toThrow(/HTTPS only/);
     await expect(startHub({ dataKey: TEST_KEY, databaseUrl, insecureLoopback: true, host: '0.0.0.0' })).rejects.toThrow(/loopback address only/);
     const dir = tempDir('codedesk-hub-tls-');
     const certFile = path.join(dir, 'cert.pem');
     const keyFile = path.join(dir, 'key.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
-    const hub = await startHub({ dataKey: TEST_KEY, databaseUrl, tls: { certFile, keyFile } });
-    hubs.push(hub);
+    const hub = await harness.hub({ databaseUrl, tls: { certFile, keyFile }, insecureLoopback: false });
     expect(hub.url).toMatch(/^https:/);
     expect(await hubCall(hub.url, 'GET', '/health', { ca: fs.readFileSync(certFile) })).toMatchObject({ status: 200, body: { status: 'ok' } });
     await expect(hubCall(hub.url, 'GET', '/health')).rejects.toThrow(/self-signed|certificate/); // an unknown certificate is not trusted

@@ -5,27 +5,19 @@
  * state; twice is refused with nothing changed). Coders get 403 on each; the audit chain holds.
  */
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestExports } from '../../../src/main/hub/ingest';
 import { unsealJson } from '../../../src/main/hub/seal';
-import { startHub, type RunningHub } from '../../../src/main/hub/server';
+import { type RunningHub } from '../../../src/main/hub/server';
 import { addUser } from '../../../src/main/hub/users';
 import { stateHash, type WireState } from '../../../src/main/services/packages/chart-state';
 import type { ChartEntry } from '../../../src/main/services/packages/work-package';
 import { SYNTHEA } from '../interchange/fhir/helpers';
-import { hubCall } from './hub-client';
-import { startCluster, type PgCluster } from './pg-cluster';
+import { hubCall, signInToken } from './hub-client';
+import { hubHarness } from './hub-harness';
 import { CHEAP_KDF, PASSWORD, TEST_KEY } from './hub-fixtures';
 
-let cluster: PgCluster;
-const hubs: RunningHub[] = [];
-beforeAll(async () => {
-  cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  for (const h of hubs) await h.close();
-  cluster?.stop();
-});
+const harness = hubHarness();
 
 interface Team {
   hub: RunningHub;
@@ -36,9 +28,8 @@ interface Team {
 }
 
 async function team(coders: number): Promise<Team> {
-  const hub = await startHub({ dataKey: TEST_KEY, databaseUrl: await cluster.createDatabase(), insecureLoopback: true });
-  hubs.push(hub);
-  const signIn = async (user: string) => (await hubCall(hub.url, 'POST', '/auth/sign-in', { body: { user, password: PASSWORD, deviceName: 'Laptop' } })).body.token as string;
+  const hub = await harness.hub();
+  const signIn = (user: string) => signInToken(hub.url, user, PASSWORD);
   const sue = await addUser(hub.db, { name: 'Sue Supervisor', role: 'supervisor', password: PASSWORD, by: null, kdf: CHEAP_KDF });
   const made = [];
   for (let i = 0; i < coders; i++) {
